@@ -1,0 +1,56 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig(({ mode }) => ({
+  // Relative base: the built app works from any sub-path an LMS or intranet serves it under.
+  base: './',
+  plugins: [
+    svelte(),
+    svelteTesting(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script-defer',
+      includeAssets: ['favicon.svg', 'robots.txt'],
+      manifest: {
+        name: 'CallDojo 话术道场',
+        short_name: 'CallDojo',
+        description: '信用卡催收与客服通话练习 · Call practice for credit-card collections and service',
+        lang: 'zh-CN',
+        start_url: '.',
+        scope: '.',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1f4e79',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
+  build: { target: 'es2022', sourcemap: false },
+  // Vitest runs jsdom tests in Vite's client environment: "browser" picks svelte's client runtime.
+  resolve: mode === 'test' ? { conditions: ['module', 'browser', 'development|production'] } : {},
+  test: {
+    setupFiles: ['./test/setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/ui/**', 'test/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'component', environment: 'jsdom', include: ['test/ui/**/*.test.ts'] },
+      },
+    ],
+  },
+}));
