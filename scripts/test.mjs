@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm test`: every check a change must pass, in order of speed; stops at the first failure.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const node = process.execPath;
+/** @type {[string, string[]][]} */
+const steps = [
+  ['type check (svelte-check)', ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
+  ['content lint (npm run lint:scripts)', ['node_modules/tsx/dist/cli.mjs', 'src/cli/lint-scripts.ts']],
+  ['unit and component tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run']],
+  ['browser tests (playwright + chromium)', ['scripts/e2e.mjs']],
+];
+
+const summary = [];
+for (const [name, args] of steps) {
+  console.log(`\n=== ${name}`);
+  const t0 = Date.now();
+  const r = spawnSync(node, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  summary.push(`${r.status === 0 ? 'ok  ' : 'FAIL'} ${name} (${secs} s)`);
+  if (r.status !== 0) {
+    console.log(`\n${summary.join('\n')}`);
+    process.exit(r.status ?? 1);
+  }
+}
+console.log(`\n${summary.join('\n')}`);

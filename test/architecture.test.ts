@@ -1,0 +1,121 @@
+/**
+ * Import directions between the layers of src/ (see shared STYLE.md): compiler ← machines ← state ← UI, scoring is
+ * pure, storage alone knows Dexie, and the runtime never imports the script compiler.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+const src = join(root, 'src');
+
+interface Layer {
+  /** Folder under src/. */
+  dir: string;
+  /** src/ folders (or single files) this layer may import. */
+  mayImport: string[];
+  /** npm packages this layer may import (prefix match, so `svelte` covers `svelte/reactivity`). */
+  packages: string[];
+}
+
+const layers: Layer[] = [
+  { dir: 'diagnostics', mayImport: ['diagnostics'], packages: [] },
+  { dir: 'scoring', mayImport: ['scoring', 'diagnostics'], packages: [] },
+  { dir: 'scenarios', mayImport: ['scenarios', 'scoring', 'diagnostics'], packages: ['yaml', 'marked'] },
+  {
+    dir: 'machines',
+    mayImport: ['machines', 'scoring', 'diagnostics', 'scenarios/ir.ts'],
+    packages: ['xstate'],
+  },
+  {
+    dir: 'storage',
+    mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines'],
+    packages: ['dexie'],
+  },
+  { dir: 'i18n', mayImport: ['i18n'], packages: [] },
+  {
+    dir: 'state',
+    mayImport: ['state', 'i18n', 'storage', 'machines', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'content'],
+    packages: ['svelte', 'xstate', 'virtual:calldojo'],
+  },
+  {
+    dir: 'ui',
+    mayImport: ['ui', 'state', 'i18n', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines'],
+    packages: ['svelte', 'marked', 'dompurify', 'virtual:calldojo'],
+  },
+];
+
+function* sourceFiles(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) yield* sourceFiles(p);
+    else if (/\.(ts|svelte)$/.test(entry.name)) yield p;
+  }
+}
+
+/** Import specifiers of a file: static imports, re-exports and dynamic import() calls. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)) {
+    found.add(m[1] ?? m[2] ?? m[3]);
+  }
+  return [...found];
+}
+
+function layerOf(file: string): Layer | undefined {
+  const rel = relative(src, file).split('/')[0];
+  return layers.find((l) => l.dir === rel);
+}
+
+/** What is wrong with one file's imports, given its path and import specifiers. */
+function check(file: string, specs: string[]): string[] {
+  const layer = layerOf(file);
+  const rel = relative(root, file);
+  if (!layer) return []; // src/cli and the entry file are Node/app entry points with no restriction
+  const out: string[] = [];
+  for (const spec of specs) {
+    if (spec.startsWith('.')) {
+      const target = relative(src, resolve(dirname(file), spec));
+      if (target.startsWith('..')) out.push(`${rel} imports ${spec}, outside src/`);
+      else if (!layer.mayImport.some((allowed) => target === allowed || target.startsWith(`${allowed}/`)))
+        out.push(`${rel} (${layer.dir}) must not import ${target}`);
+    } else if (!layer.packages.some((p) => spec === p || spec.startsWith(`${p}/`) || spec.startsWith(`${p}:`))) {
+      out.push(`${rel} (${layer.dir}) must not import package ${spec}`);
+    }
+  }
+  return out;
+}
+
+function violations(): string[] {
+  return [...sourceFiles(src)].flatMap((file) => check(file, importsOf(file)));
+}
+
+describe('architecture', () => {
+  it('keeps every import inside the directions the layers allow', () => {
+    expect(violations()).toEqual([]);
+  });
+
+  it('reports forbidden imports (the checker itself works)', () => {
+    expect(check(join(src, 'scoring', 'x.ts'), ['dexie', '../ui/App.svelte', './types.ts'])).toEqual([
+      'src/scoring/x.ts (scoring) must not import package dexie',
+      'src/scoring/x.ts (scoring) must not import ui/App.svelte',
+    ]);
+    expect(check(join(src, 'machines', 'm.ts'), ['../scenarios/compile.ts', '../scenarios/ir.ts'])).toEqual([
+      'src/machines/m.ts (machines) must not import scenarios/compile.ts',
+    ]);
+    expect(importsOf(join(src, 'ui', 'App.svelte'))).toContain('../state/locale.svelte.ts');
+  });
+
+  it('lets only src/storage import Dexie and only src/cli use Node built-ins', () => {
+    const offenders: string[] = [];
+    for (const file of sourceFiles(src)) {
+      const layer = relative(src, file).split('/')[0];
+      for (const spec of importsOf(file)) {
+        if ((spec === 'dexie' || spec.startsWith('dexie/')) && layer !== 'storage') offenders.push(relative(root, file));
+        if (spec.startsWith('node:') && layer !== 'cli') offenders.push(relative(root, file));
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

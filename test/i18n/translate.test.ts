@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/messages/en.ts';
+import { zhCN } from '../../src/i18n/messages/zh-CN.ts';
+import { initialLocale, parseLocale, translate } from '../../src/i18n/translate.ts';
+
+describe('translate', () => {
+  it('defaults to Chinese and fills placeholders', () => {
+    expect(translate('zh-CN', 'library.count', { count: 12 })).toBe('共 12 个场景');
+    expect(translate('en', 'library.count', { count: 12 })).toBe('12 scenarios');
+  });
+
+  it('leaves unknown placeholders visible rather than silently blank', () => {
+    expect(translate('en', 'page.notFound.body')).toBe('There is nothing at {path}.');
+  });
+
+  it('has every key translated in both languages, with the same placeholders', () => {
+    for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
+      expect(en[key], key).toBeTruthy();
+      const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(holes(en[key]), key).toEqual(holes(zhCN[key]));
+    }
+  });
+});
+
+describe('initialLocale', () => {
+  it('lets ?lang= in the URL win over the remembered choice', () => {
+    expect(initialLocale('?lang=en', 'zh-CN')).toBe('en');
+    expect(initialLocale('?lang=zh-CN', 'en')).toBe('zh-CN');
+  });
+
+  it('falls back to the remembered choice, then zh-CN, and ignores unsupported values', () => {
+    expect(initialLocale('', 'en')).toBe('en');
+    expect(initialLocale('?lang=fr', null)).toBe('zh-CN');
+    expect(parseLocale('en-US')).toBe('en');
+    expect(parseLocale('ZH')).toBe('zh-CN');
+    expect(parseLocale('de')).toBeUndefined();
+  });
+});
