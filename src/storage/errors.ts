@@ -1,0 +1,67 @@
+/** One error type for every storage failure, classified into kinds a person can act on. */
+import type { Bilingual } from '../scoring/types.ts';
+import { STORAGE_MESSAGES, type StorageErrorKind } from './messages.ts';
+
+export type { StorageErrorKind } from './messages.ts';
+
+/** A storage failure with a kind the UI can branch on and text it can show as is. */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  readonly kind: StorageErrorKind;
+  /** Message catalogue key, `storage.<kind>`. */
+  readonly messageKey: string;
+  /** What happened and what to do, in both UI languages. */
+  readonly text: Bilingual;
+  /** Technical detail for logs (never shown as the main message). */
+  readonly detail: string;
+
+  constructor(kind: StorageErrorKind, detail = '', options?: { cause?: unknown }) {
+    super(`${STORAGE_MESSAGES[kind].en}${detail ? ` (${detail})` : ''}`, options);
+    this.kind = kind;
+    this.messageKey = `storage.${kind}`;
+    this.text = STORAGE_MESSAGES[kind];
+    this.detail = detail;
+  }
+}
+
+const UNAVAILABLE = new Set(['MissingAPIError', 'InvalidStateError', 'SecurityError', 'UnknownError', 'NotAllowedError']);
+const VERSION = new Set(['VersionError', 'VersionChangeError', 'DatabaseClosedError']);
+const CORRUPT = new Set(['DataError', 'DataCloneError', 'SchemaError', 'UpgradeError', 'NotFoundError', 'ConstraintError']);
+
+function names(e: unknown): string[] {
+  const out: string[] = [];
+  // Dexie nests the browser's error: AbortError → inner QuotaExceededError, OpenFailedError → inner reason.
+  for (let cur = e as { name?: unknown; inner?: unknown } | undefined, depth = 0; cur && depth < 4; depth++) {
+    if (typeof cur.name === 'string') out.push(cur.name);
+    cur = cur.inner as typeof cur;
+  }
+  return out;
+}
+
+/** Classifies any error thrown by Dexie or IndexedDB; StorageErrors pass through unchanged. */
+export function toStorageError(e: unknown): StorageError {
+  if (e instanceof StorageError) return e;
+  const all = names(e);
+  const detail = `${all.join(' > ')}: ${e instanceof Error ? e.message : String(e)}`;
+  const kind: StorageErrorKind = all.includes('QuotaExceededError')
+    ? 'quota_exceeded'
+    : all.some((n) => VERSION.has(n))
+      ? 'version_conflict'
+      : all.some((n) => UNAVAILABLE.has(n))
+        ? 'unavailable'
+        : all.some((n) => CORRUPT.has(n))
+          ? 'corrupt'
+          : all.includes('OpenFailedError')
+            ? 'unavailable'
+            : 'corrupt';
+  return new StorageError(kind, detail, { cause: e });
+}
+
+/** Runs a storage operation and rethrows any failure as a StorageError. */
+export async function guard<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    throw toStorageError(e);
+  }
+}

@@ -1,0 +1,45 @@
+/** What each storage failure means to a trainee and what to do about it, in both UI languages. */
+import type { Bilingual } from '../scoring/types.ts';
+
+export const STORAGE_ERROR_KINDS = [
+  'quota_exceeded',
+  'unavailable',
+  'version_conflict',
+  'corrupt',
+  'not_found',
+  'invalid',
+  'duplicate',
+] as const;
+export type StorageErrorKind = (typeof STORAGE_ERROR_KINDS)[number];
+
+/** Keyed by `storage.<kind>`; the UI may use its own catalogue under the same keys. */
+export const STORAGE_MESSAGES: Record<StorageErrorKind, Bilingual> = {
+  quota_exceeded: {
+    zh: '浏览器存储空间已满，刚才这一步没有保存（之前的练习记录都还在）。请导出数据备份后删除旧的练习，或在浏览器设置中清理空间。',
+    en: 'Browser storage is full, so this last step was not saved (everything saved before is still there). Export a backup and delete old attempts, or free space in the browser settings.',
+  },
+  unavailable: {
+    zh: '无法使用浏览器本地存储（可能是无痕/隐私模式或浏览器禁止了 IndexedDB），练习进度不会被保存。请用普通窗口打开，或允许本网站存储数据。',
+    en: 'Browser storage is unavailable (private mode, or IndexedDB is blocked), so progress cannot be saved. Open CallDojo in a normal window or allow this site to store data.',
+  },
+  version_conflict: {
+    zh: '另一个标签页中的 CallDojo 已更新了数据库。请关闭其他 CallDojo 标签页并刷新本页。',
+    en: 'CallDojo was updated in another tab. Close the other CallDojo tabs and reload this page.',
+  },
+  corrupt: {
+    zh: '保存的数据已损坏或格式不对，无法读取。请导出能导出的数据并联系带教老师。',
+    en: 'Saved data is damaged or in an unexpected format. Export what you can and contact your mentor.',
+  },
+  not_found: {
+    zh: '找不到这条记录（可能已在另一个标签页中结束或删除）。请返回练习列表。',
+    en: 'That item no longer exists (it may have been finished or deleted in another tab). Go back to the library.',
+  },
+  invalid: {
+    zh: '填写的内容不完整或格式不对，请检查后再保存。',
+    en: 'Some of what was entered is missing or malformed. Check it and save again.',
+  },
+  duplicate: {
+    zh: '这个工号已经有档案了，请在列表中选择它。',
+    en: 'A profile with this staff number already exists. Pick it from the list.',
+  },
+};

@@ -1,0 +1,124 @@
+/** Read-only queries behind the library and progress pages; each walks one index of `attempts`, never `turns`. */
+import Dexie from 'dexie';
+import type { Category, Severity } from '../scoring/types.ts';
+import type { CallDojoDb } from './db.ts';
+import { guard } from './errors.ts';
+import type { Attempt, Mode } from './types.ts';
+
+export interface ScenarioStats {
+  scenarioId: string;
+  /** Completed attempts. */
+  attempts: number;
+  bestTotal: number | null;
+  passedEver: boolean;
+  lastPlayedAt: number;
+  /** A call of this scenario can be resumed. */
+  unfinished: boolean;
+}
+
+/** Per scenario the profile has touched: completed attempts, best total, whether it ever passed. */
+export function libraryStats(db: CallDojoDb, profileId: string): Promise<Map<string, ScenarioStats>> {
+  return guard(async () => {
+    const stats = new Map<string, ScenarioStats>();
+    await db.attempts.where('profileId').equals(profileId).each((a) => {
+      const s = stats.get(a.scenarioId) ?? {
+        scenarioId: a.scenarioId, attempts: 0, bestTotal: null, passedEver: false, lastPlayedAt: 0, unfinished: false,
+      };
+      s.lastPlayedAt = Math.max(s.lastPlayedAt, a.endedAt ?? a.startedAt);
+      if (a.status === 'in_progress') s.unfinished = true;
+      if (a.status === 'completed' && a.scores) {
+        s.attempts++;
+        s.bestTotal = Math.max(s.bestTotal ?? 0, a.scores.total);
+        s.passedEver ||= a.passed === true;
+      }
+      stats.set(a.scenarioId, s);
+    });
+    return stats;
+  });
+}
+
+export interface HistoryPoint {
+  attemptId: string;
+  endedAt: number;
+  mode: Mode;
+  total: number;
+  passed: boolean;
+}
+
+/** Completed attempts of one scenario in order, with the first and the best (latest wins a tie). */
+export function scenarioHistory(
+  db: CallDojoDb,
+  profileId: string,
+  scenarioId: string,
+): Promise<{ points: HistoryPoint[]; first: HistoryPoint | null; best: HistoryPoint | null }> {
+  return guard(async () => {
+    const rows = await db.attempts.where('[profileId+scenarioId]').equals([profileId, scenarioId]).toArray();
+    const points = rows
+      .filter((a): a is Attempt & { scores: NonNullable<Attempt['scores']>; endedAt: number } => isScored(a))
+      .sort((a, b) => a.endedAt - b.endedAt)
+      .map((a) => ({ attemptId: a.id, endedAt: a.endedAt, mode: a.mode, total: a.scores.total, passed: a.passed === true }));
+    const best = points.reduce<HistoryPoint | null>((b, p) => (!b || p.total >= b.total ? p : b), null);
+    return { points, first: points[0] ?? null, best };
+  });
+}
+
+function isScored(a: Attempt): boolean {
+  return a.status === 'completed' && a.scores !== null && a.endedAt !== null;
+}
+
+/** Completed attempts of a profile ordered by end time, read from the `[profileId+endedAt]` index. */
+function completedInOrder(db: CallDojoDb, profileId: string): Promise<Attempt[]> {
+  return db.attempts
+    .where('[profileId+endedAt]')
+    .between([profileId, Dexie.minKey], [profileId, Dexie.maxKey])
+    .filter(isScored)
+    .toArray();
+}
+
+export interface ProficiencyPoint {
+  attemptId: string;
+  scenarioId: string;
+  endedAt: number;
+  /** Findings per category in that call (missing categories had none). */
+  byCategory: Partial<Record<Category, number>>;
+}
+
+/** Findings by category per completed call over time: the data of the proficiency chart. */
+export function proficiencyOverTime(db: CallDojoDb, profileId: string): Promise<ProficiencyPoint[]> {
+  return guard(async () =>
+    (await completedInOrder(db, profileId)).map((a) => ({
+      attemptId: a.id,
+      scenarioId: a.scenarioId,
+      endedAt: a.endedAt!,
+      byCategory: { ...a.findings?.byCategory },
+    })),
+  );
+}
+
+export interface WeakRule {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  /** Times it fired across all completed calls. */
+  count: number;
+  /** Completed calls it fired in. */
+  attempts: number;
+}
+
+/** The rules the trainee breaks most often, most frequent first. */
+export function weakestRules(db: CallDojoDb, profileId: string, limit = 5): Promise<WeakRule[]> {
+  return guard(async () => {
+    const byRule = new Map<string, WeakRule>();
+    for (const a of await completedInOrder(db, profileId)) {
+      for (const [rule, r] of Object.entries(a.findings?.byRule ?? {})) {
+        const w = byRule.get(rule) ?? { rule, category: r.category, severity: r.severity, count: 0, attempts: 0 };
+        w.count += r.count;
+        w.attempts++;
+        byRule.set(rule, w);
+      }
+    }
+    return [...byRule.values()]
+      .sort((a, b) => b.count - a.count || b.attempts - a.attempts || a.rule.localeCompare(b.rule))
+      .slice(0, limit);
+  });
+}

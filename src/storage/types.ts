@@ -1,0 +1,150 @@
+/**
+ * Row shapes of the CallDojo database. Plain JSON (no Dates, no Maps) so rows export and import unchanged; times are
+ * epoch milliseconds. Only `db.ts` decides how these are stored and indexed.
+ */
+import type { Assessment, Category, Lang, Severity } from '../scoring/types.ts';
+import type { CallStage, OutcomeCode } from '../scenarios/ir.ts';
+
+export const MODES = ['guided', 'practice', 'exam'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const ATTEMPT_STATUSES = ['in_progress', 'completed', 'abandoned'] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+/** The session engine's persisted state; storage keeps it opaque apart from its version. */
+export interface SessionSnapshot {
+  version: number;
+  [key: string]: unknown;
+}
+
+export interface Profile {
+  id: string;
+  name: string;
+  staffNo: string;
+  createdAt: number;
+  lastActiveAt: number;
+}
+
+/** Machine-computed scores, 0–100; never edited afterwards (mentor corrections live in `overrides`). */
+export interface Scores {
+  compliance: number;
+  script: number;
+  tone: number;
+  outcome: number;
+  record: number;
+  total: number;
+}
+
+/** Findings of one attempt counted by category and rule, so progress queries never read turns. */
+export interface FindingSummary {
+  byCategory: Partial<Record<Category, number>>;
+  byRule: Record<string, { category: Category; severity: Severity; count: number }>;
+}
+
+export interface Attempt {
+  id: string;
+  profileId: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  lang: Lang;
+  mode: Mode;
+  seed: number;
+  status: AttemptStatus;
+  startedAt: number;
+  /** null while in progress; IndexedDB leaves such rows out of the `[profileId+endedAt]` index. */
+  endedAt: number | null;
+  outcome: OutcomeCode | null;
+  scores: Scores | null;
+  passed: boolean | null;
+  /** Id of the critical rule that failed the call, if one did. */
+  blockerRule: string | null;
+  /** Present only while in progress: what a reload resumes from. */
+  snapshot: SessionSnapshot | null;
+  /** Filled when the attempt completes (and by the v2 upgrade for older rows). */
+  findings: FindingSummary | null;
+}
+
+export type Speaker = 'trainee' | 'persona';
+
+/** The persona's state after it spoke (trust, irritation…, mood); opaque beyond being JSON. */
+export type PersonaState = Record<string, unknown>;
+
+export interface Turn {
+  attemptId: string;
+  /** 0-based position in the call; with `attemptId` the primary key. */
+  index: number;
+  speaker: Speaker;
+  text: string;
+  /** The scoring engine's verdict on a trainee line; null for persona lines. */
+  assessment: Assessment | null;
+  /** The persona's state after a persona line; null for trainee lines. */
+  personaState: PersonaState | null;
+  stage: CallStage;
+  at: number;
+}
+
+/** One check of the after-call record against what happened in the call. */
+export interface RecordCheck {
+  field: 'resultCode' | 'promiseAmount' | 'promiseDate' | 'nextAction' | 'notes';
+  ok: boolean;
+  expected: string | null;
+  actual: string | null;
+}
+
+/** The after-call record (催收记录), one per attempt. */
+export interface CallRecord {
+  attemptId: string;
+  resultCode: OutcomeCode;
+  promiseAmount: number | null;
+  /** ISO `YYYY-MM-DD`. */
+  promiseDate: string | null;
+  nextAction: string;
+  notes: string;
+  checks: RecordCheck[];
+  savedAt: number;
+}
+
+/** A mentor's review of an attempt (issue 7); the trainee acknowledges or disputes it. */
+export interface Review {
+  id: string;
+  attemptId: string;
+  mentor: string;
+  status: 'open' | 'acknowledged' | 'disputed';
+  comment: string;
+  traineeComment: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One mentor correction, append-only so the audit trail keeps the machine verdict and every change (issue 7). */
+export interface Override {
+  id: string;
+  attemptId: string;
+  reviewId: string;
+  /** Trainee turn the finding belongs to. */
+  turnIndex: number;
+  action: 'overrule' | 'add';
+  rule: string;
+  category: Category;
+  severity: Severity;
+  reason: string;
+  by: string;
+  at: number;
+  scoresBefore: Scores;
+  scoresAfter: Scores;
+}
+
+/** A device's signing key for export bundles (issue 7); the private key stays a non-extractable CryptoKey. */
+export interface DeviceKey {
+  id: string;
+  label: string;
+  publicJwk: JsonWebKey;
+  privateKey: CryptoKey | null;
+  createdAt: number;
+}
+
+/** Small app-wide values (the mentor PIN hash and its salt, readiness settings); key-value. */
+export interface Setting {
+  key: string;
+  value: unknown;
+}
