@@ -1,0 +1,152 @@
+/**
+ * Phase 2c: the node graph — unique ids, branch targets, reachability from the start, a way to an ending from every
+ * node, loops with no exit (strongly connected components nothing leaves), and which nodes are reached only after
+ * right-party verification (a must-pass data-flow over all paths).
+ */
+import { didYouMean } from '../../diagnostics/diagnostic.ts';
+import type { ScenarioNode } from '../ir.ts';
+import type { RawNode } from '../parse/ast.ts';
+import type { Reporter, Span } from '../report.ts';
+
+export interface Graph {
+  /** Index of the start node, or -1 when there is none. */
+  start: number;
+  /** Successor indices per node (deduplicated). */
+  next: number[][];
+  reachable: boolean[];
+}
+
+/** Checks ids, targets and the graph's shape; fills `node.verified`. */
+export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: string | null, startSpan: Span, r: Reporter): Graph {
+  const index = new Map<string, number>();
+  raw.forEach((n, i) => {
+    const first = index.get(n.id);
+    if (first === undefined) index.set(n.id, i);
+    else r.report('duplicate_node_id', n.idSpan, { id: n.id, line: raw[first].line });
+  });
+  const ids = [...index.keys()];
+  const resolve = (target: string, span: Span): number | undefined => {
+    const i = index.get(target);
+    if (i === undefined) r.report('unknown_branch_target', span, { target, suggestion: didYouMean(target, ids) });
+    return i;
+  };
+  const next = raw.map((n) => {
+    const targets = [...n.branches.map((b) => b.target), ...n.options.flatMap((o) => (o.target ? [o.target] : []))];
+    const out = targets.map((t) => resolve(t.text, t.span)).filter((i): i is number => i !== undefined);
+    return [...new Set(out)];
+  });
+  let start = raw.length ? 0 : -1;
+  if (startId !== null) start = resolve(startId, startSpan) ?? start;
+  const reachable = walk([start].filter((s) => s >= 0), next);
+  const prev = raw.map(() => [] as number[]);
+  next.forEach((succ, i) => succ.forEach((j) => prev[j].push(i)));
+  const endings = nodes.flatMap((n, i) => (n.end || raw[i].fields.end ? [i] : []));
+  const canEnd = walk(endings, prev);
+  const closed = closedLoops(next);
+  raw.forEach((n, i) => {
+    if (index.get(n.id) !== i) return;
+    if (!reachable[i]) {
+      if (nodes[i].end) r.report('ending_never_reached', n.idSpan, { id: n.id, outcome: nodes[i].end!.code });
+      else r.report('unreachable_node', n.idSpan, { id: n.id });
+    } else if (!canEnd[i] && !closed.has(i)) r.report('dead_end', n.idSpan, { id: n.id });
+  });
+  for (const loop of new Set(closed.values())) {
+    if (reachable[loop[0]]) {
+      r.report('loop_without_exit', raw[loop[0]].idSpan, { nodes: loop.map((i) => `\`${raw[i].id}\``).join(', ') });
+    }
+  }
+  markVerified(nodes, start, prev, reachable);
+  return { start, next, reachable };
+}
+
+function walk(from: number[], edges: number[][]): boolean[] {
+  const seen = edges.map(() => false);
+  const stack = [...from];
+  for (const s of from) seen[s] = true;
+  while (stack.length) {
+    for (const j of edges[stack.pop()!]) {
+      if (!seen[j]) {
+        seen[j] = true;
+        stack.push(j);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Strongly connected components that are real loops and that no edge leaves; node index → its component (sorted). */
+function closedLoops(next: number[][]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const comp of tarjan(next)) {
+    const set = new Set(comp);
+    const isLoop = comp.length > 1 || next[comp[0]].includes(comp[0]);
+    if (!isLoop || comp.some((i) => next[i].some((j) => !set.has(j)))) continue;
+    const sorted = [...comp].sort((a, b) => a - b);
+    for (const i of comp) out.set(i, sorted);
+  }
+  return out;
+}
+
+/** Tarjan's algorithm, iterative so a 1,000-node script cannot overflow the stack. */
+function tarjan(next: number[][]): number[][] {
+  const n = next.length;
+  const idx = new Array<number>(n).fill(-1);
+  const low = new Array<number>(n).fill(0);
+  const onStack = new Array<boolean>(n).fill(false);
+  const stack: number[] = [];
+  const comps: number[][] = [];
+  let counter = 0;
+  for (let root = 0; root < n; root++) {
+    if (idx[root] >= 0) continue;
+    const work: [number, number][] = [[root, 0]];
+    while (work.length) {
+      const top = work[work.length - 1];
+      const [v, k] = top;
+      if (k === 0) {
+        idx[v] = low[v] = counter++;
+        stack.push(v);
+        onStack[v] = true;
+      }
+      if (k < next[v].length) {
+        top[1]++;
+        const w = next[v][k];
+        if (idx[w] < 0) work.push([w, 0]);
+        else if (onStack[w]) low[v] = Math.min(low[v], idx[w]);
+        continue;
+      }
+      work.pop();
+      if (work.length) low[work[work.length - 1][0]] = Math.min(low[work[work.length - 1][0]], low[v]);
+      if (low[v] === idx[v]) {
+        const comp: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = false;
+          comp.push(w);
+        } while (w !== v);
+        comps.push(comp);
+      }
+    }
+  }
+  return comps;
+}
+
+/** `verified` = the trainee speaks after a `verifies` node on every path from the start (greatest fixpoint). */
+function markVerified(nodes: ScenarioNode[], start: number, prev: number[][], reachable: boolean[]): void {
+  const inV = nodes.map((_, i) => i !== start);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    nodes.forEach((_, i) => {
+      if (i === start) return;
+      const v = prev[i].filter((p) => reachable[p]).every((p) => inV[p] || nodes[p].verifies);
+      if (v !== inV[i]) {
+        inV[i] = v;
+        changed = true;
+      }
+    });
+  }
+  nodes.forEach((n, i) => {
+    n.verified = n.party === 'debtor' && reachable[i] && (inV[i] || n.verifies);
+  });
+}

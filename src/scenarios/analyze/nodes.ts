@@ -1,0 +1,140 @@
+/**
+ * Phase 2b: turn each raw `##` section into a typed node — stage and party (inherited from the previous node when
+ * left out), persona lines, model answer, options, branches, effects and ending — reporting what is missing or unknown.
+ */
+import { didYouMean } from '../../diagnostics/diagnostic.ts';
+import { RELATIONS, type Relation } from '../../scoring/types.ts';
+import { CALL_STAGES, MOODS, type CallStage, type CustomerCard, type HiddenFacts, type Mood, type ScenarioNode } from '../ir.ts';
+import { MOOD_WORDS, NO_WORDS, PARTY_WORDS, STAGE_WORDS, YES_WORDS, lookup } from '../keywords.ts';
+import type { RawNode, RawValue } from '../parse/ast.ts';
+import { parseEffects } from '../parse/inline.ts';
+import type { Reporter } from '../report.ts';
+import { readEnding } from './ending.ts';
+import { resolveCondition, resolveEffects } from './resolve.ts';
+
+export interface NodeContext {
+  moves: ReadonlySet<string> | null;
+  card: CustomerCard;
+  hidden: HiddenFacts;
+  /** 1-based line of a file offset. */
+  lineOf: (offset: number) => number;
+}
+
+/** Typed nodes in source order (ids unchecked for uniqueness here; see graph). */
+export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): ScenarioNode[] {
+  let stage: CallStage = 'opening';
+  let party: { party: ScenarioNode['party']; relation: Relation | null } = { party: 'debtor', relation: null };
+  return raw.map((n) => {
+    stage = readStage(n.fields.stage, r) ?? stage;
+    party = readParty(n.fields.party, r) ?? party;
+    const end = n.fields.end ? readEnding(n.fields.end, ctx.card, r) : null;
+    if (end && n.branches.length) r.report('invalid_ending', n.branches[0].span, { detail: 'an ending cannot have branches', fix: 'Remove the branches or the `end:` line.' });
+    for (const o of end ? n.options : []) {
+      if (o.target) r.report('invalid_ending', o.target.span, { detail: 'an option in an ending cannot lead anywhere', fix: 'Remove `→ target`; the call ends here.' });
+    }
+    checkContent(n, end !== null || !!n.fields.end, r);
+    return {
+      id: n.id,
+      title: n.title,
+      line: n.line,
+      stage,
+      ...party,
+      verifies: readYesNo(n.fields.verifies, 'verifies', r),
+      verified: false,
+      reveals: readReveals(n.fields.reveals, ctx.hidden, r),
+      effects: n.fields.effects ? resolveEffects(parseEffects(n.fields.effects.text, n.fields.effects.span.start, r), r) : [],
+      lines: n.lines.map((l) => ({ mood: readMood(l.mood, r), text: l.text.text, line: ctx.lineOf(l.text.span.start) })),
+      expect: list(n.fields.expect),
+      model: n.fields.model ? { text: n.fields.model.text, why: n.fields.why?.text ?? '', line: ctx.lineOf(n.fields.model.span.start) } : null,
+      options: n.options.map((o) => ({
+        text: o.text.text,
+        quality: o.quality.text as 'good' | 'ok' | 'bad',
+        feedback: o.feedback?.text ?? '',
+        next: o.target?.text ?? null,
+        effects: resolveEffects(o.effects, r),
+        line: ctx.lineOf(o.span.start),
+      })),
+      branches: n.branches.map((b) => ({
+        when: b.when ? resolveCondition(b.when, ctx.moves, r) : null,
+        target: b.target.text,
+        effects: resolveEffects(b.effects, r),
+        line: ctx.lineOf(b.span.start),
+      })),
+      end,
+      notes: n.notes.join('\n').trim(),
+      notes_html: '',
+    };
+  });
+}
+
+function checkContent(n: RawNode, isEnding: boolean, r: Reporter): void {
+  if (n.lines.length === 0) r.report('missing_persona_line', n.heading, { id: n.id });
+  else if (n.lines.every((l) => l.mood && lookup(MOOD_WORDS, l.mood.text) !== 'calm')) r.report('missing_calm_line', n.heading, { id: n.id });
+  if (!isEnding && !n.fields.model) r.report('missing_model_answer', n.heading, { id: n.id });
+  if (n.fields.model && !n.fields.why?.text) r.report('missing_why', n.fields.model.span);
+  for (const o of n.options) if (!o.feedback?.text) r.report('missing_feedback', o.span);
+  const fallback = n.branches.findIndex((b) => b.when === null);
+  if (!isEnding && fallback < 0) r.report('missing_fallback', n.heading, { id: n.id });
+  for (const b of fallback >= 0 ? n.branches.slice(fallback + 1) : []) r.report('branch_after_fallback', b.span);
+}
+
+function readStage(v: RawValue | undefined, r: Reporter): CallStage | null {
+  if (!v) return null;
+  const s = lookup(STAGE_WORDS, v.text);
+  if (s) return s as CallStage;
+  r.report('unknown_stage', v.span, { value: v.text, suggestion: didYouMean(v.text, CALL_STAGES), expected: CALL_STAGES.join(', ') });
+  return null;
+}
+
+function readParty(v: RawValue | undefined, r: Reporter): { party: ScenarioNode['party']; relation: Relation | null } | null {
+  if (!v) return null;
+  const word = v.text.replace(/^third_party\s*[/:(（]?\s*|^第三人\s*[/:(（]?\s*/, '').replace(/[)）]$/, '').trim();
+  const p = lookup(PARTY_WORDS, word);
+  if (p === 'debtor') return { party: 'debtor', relation: null };
+  if (p) return { party: 'third_party', relation: p as Relation };
+  r.report('unknown_party', v.span, { value: v.text, suggestion: didYouMean(word, ['debtor', ...RELATIONS]), expected: RELATIONS.join(', ') });
+  return null;
+}
+
+function readYesNo(v: RawValue | undefined, field: string, r: Reporter): boolean {
+  if (!v) return false;
+  const w = v.text.toLowerCase();
+  if (YES_WORDS.includes(w)) return true;
+  if (!NO_WORDS.includes(w)) r.report('invalid_field', v.span, { field, value: v.text, expected: 'yes or no (是 / 否)' });
+  return false;
+}
+
+function readMood(v: RawValue | null, r: Reporter): Mood {
+  if (!v) return 'calm';
+  const m = lookup(MOOD_WORDS, v.text);
+  if (m) return m as Mood;
+  r.report('unknown_mood', v.span, { value: v.text, suggestion: didYouMean(v.text, MOODS) });
+  return 'calm';
+}
+
+function readReveals(v: RawValue | undefined, hidden: HiddenFacts, r: Reporter): string[] {
+  const known = ['real_reason', 'can_pay', ...Object.keys(hidden.extra), ...hidden.secret_words];
+  const out: string[] = [];
+  for (const item of listValues(v)) {
+    if (known.includes(item.text)) out.push(item.text);
+    else r.report('unknown_reveal', item.span, { value: item.text, suggestion: didYouMean(item.text, known) });
+  }
+  return out;
+}
+
+function list(v: RawValue | undefined): string[] {
+  return listValues(v).map((x) => x.text);
+}
+
+/** Splits a comma list (`,` `，` `、`) keeping each item's span. */
+export function listValues(v: RawValue | undefined): RawValue[] {
+  if (!v) return [];
+  const out: RawValue[] = [];
+  const re = /[^,，、\s][^,，、]*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(v.text))) {
+    const t = m[0].trim();
+    out.push({ text: t, span: { start: v.span.start + m.index, end: v.span.start + m.index + t.length } });
+  }
+  return out;
+}

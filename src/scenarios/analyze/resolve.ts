@@ -1,0 +1,83 @@
+/** Phase 2b helpers: resolve raw conditions and effects into IR values, reporting unknown names. */
+import { didYouMean } from '../../diagnostics/diagnostic.ts';
+import { CATEGORIES, type Category } from '../../scoring/types.ts';
+import type { Condition, Effect, StateVar, ToneLabel } from '../ir.ts';
+import { CATEGORY_WORDS, STATE_WORDS, TONE_WORDS, lookup } from '../keywords.ts';
+import type { CondAst, RawEffect, RawValue } from '../parse/ast.ts';
+import type { Reporter } from '../report.ts';
+
+/** Resolves a condition; returns null (after reporting) when any name in it is unknown. */
+export function resolveCondition(ast: CondAst, moves: ReadonlySet<string> | null, r: Reporter): Condition | null {
+  switch (ast.kind) {
+    case 'and':
+    case 'or': {
+      const parts = (ast.kind === 'and' ? ast.all : ast.any).map((c) => resolveCondition(c, moves, r));
+      if (parts.some((p) => p === null)) return null;
+      return ast.kind === 'and' ? { kind: 'and', all: parts as Condition[] } : { kind: 'or', any: parts as Condition[] };
+    }
+    case 'not': {
+      const inner = resolveCondition(ast.cond, moves, r);
+      return inner && { kind: 'not', cond: inner };
+    }
+    case 'complete':
+      return { kind: 'elements_complete' };
+    case 'silence':
+      return { kind: 'silence' };
+    case 'tone': {
+      const tone = lookup(TONE_WORDS, ast.value.text);
+      if (tone) return { kind: 'tone', tone: tone as ToneLabel };
+      r.report('invalid_condition', ast.value.span, { detail: `unknown tone \`${ast.value.text}\` (use polite, neutral or rude)` });
+      return null;
+    }
+    case 'finding': {
+      const category = lookup(CATEGORY_WORDS, ast.value.text);
+      if (category) return { kind: 'finding', category: category as Category };
+      r.report('unknown_category', ast.value.span, { value: ast.value.text, suggestion: didYouMean(ast.value.text, CATEGORIES), expected: CATEGORIES.join(', ') });
+      return null;
+    }
+    case 'state': {
+      const v = resolveVar(ast.var, r);
+      return v && { kind: 'state', var: v, op: ast.op, value: ast.value };
+    }
+    case 'word':
+    case 'move': {
+      const w = ast.word;
+      if (ast.kind === 'word' && lookup(STATE_WORDS, w.text)) {
+        r.report('invalid_condition', w.span, { detail: `\`${w.text}\` needs a comparison, e.g. \`${w.text} >= 60\`` });
+        return null;
+      }
+      if (moves && !moves.has(w.text)) {
+        r.report('unknown_move', w.span, { value: w.text, suggestion: didYouMean(w.text, moves) });
+        return null;
+      }
+      return { kind: 'move', move: w.text };
+    }
+  }
+}
+
+/** Resolves effects, dropping (after reporting) those naming an unknown state variable. */
+export function resolveEffects(effects: RawEffect[], r: Reporter): Effect[] {
+  const out: Effect[] = [];
+  for (const e of effects) {
+    const v = resolveVar(e.var, r);
+    if (v) out.push({ var: v, op: e.op, value: e.value });
+  }
+  return out;
+}
+
+function resolveVar(word: RawValue, r: Reporter): StateVar | null {
+  const v = lookup(STATE_WORDS, word.text);
+  if (v) return v as StateVar;
+  r.report('unknown_state_var', word.span, { value: word.text, suggestion: didYouMean(word.text, Object.keys(STATE_WORDS)) });
+  return null;
+}
+
+/** Every move id a condition tests, for coverage and lint. */
+export function conditionMoves(c: Condition | null): string[] {
+  if (!c) return [];
+  if (c.kind === 'move') return [c.move];
+  if (c.kind === 'and') return c.all.flatMap(conditionMoves);
+  if (c.kind === 'or') return c.any.flatMap(conditionMoves);
+  if (c.kind === 'not') return conditionMoves(c.cond);
+  return [];
+}

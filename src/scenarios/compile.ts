@@ -1,0 +1,90 @@
+/**
+ * The script compiler: Markdown scenario text → versioned scenario IR plus every diagnostic.
+ * Phases: 1 parse (front matter, body, conditions) → 2 analyze (header, nodes, graph, leaks, engine lint) → 3 emit.
+ * Pure (no fs); it throws only on its own bugs, never on an author's mistake.
+ */
+import { marked } from 'marked';
+import { lineColumn, lineStarts, locate, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { lintWithEngine } from './analyze/engine-lint.ts';
+import { analyzeGraph } from './analyze/graph.ts';
+import { readHeader, type Header } from './analyze/header.ts';
+import { checkLeaks } from './analyze/leaks.ts';
+import { readNodes } from './analyze/nodes.ts';
+import { knownMoves, type ScenarioEngine } from './engine.ts';
+import { IR_VERSION, type Scenario, type ScenarioNode } from './ir.ts';
+import type { RawValue } from './parse/ast.ts';
+import { parseBody } from './parse/body.ts';
+import { Fields, parseFrontMatter } from './parse/front-matter.ts';
+import { Reporter } from './report.ts';
+
+export interface CompileOptions {
+  /** Shown in diagnostics and stored in the IR. */
+  file: string;
+  /** The scoring engine: validates move ids and lints model answers and good options. */
+  engine?: ScenarioEngine;
+  /** Move ids to validate branches against when the engine does not list them. */
+  moves?: Iterable<string>;
+}
+
+export interface CompileResult {
+  /** Null when any error was found. */
+  scenario: Scenario | null;
+  /** Sorted by position, with line and column filled in. */
+  diagnostics: Diagnostic[];
+}
+
+/** Compiles one scenario script; returns the IR (null on errors) and all diagnostics. */
+export function compile(source: string, options: CompileOptions): CompileResult {
+  const r = new Reporter(options.file);
+  const starts = lineStarts(source);
+  const lineOf = (offset: number) => lineColumn(starts, offset).line;
+  // 1. parse
+  const fm = parseFrontMatter(source, r);
+  const body = parseBody(source, fm.bodyStart, r, lineOf(fm.bodyStart));
+  const firstHeading = body.nodes[0]?.heading.start ?? source.length;
+  if (body.nodes.length === 0) r.report('no_nodes', { start: fm.bodyStart, end: source.length });
+  if (!fm.doc) return done(source, r, null);
+  // 2. analyze
+  const fields = new Fields(fm);
+  const header = readHeader(fields, r);
+  const nodes = readNodes(body.nodes, { moves: knownMoves(options.engine, options.moves), card: header.card, hidden: header.hidden, lineOf }, r);
+  const graph = analyzeGraph(body.nodes, nodes, header.start, fields.span('start'), r);
+  const briefing: RawValue = { text: source.slice(fm.bodyStart, firstHeading), span: { start: fm.bodyStart, end: firstHeading } };
+  checkLeaks(header.hidden, [...visibleHeader(source, fields), briefing], body.nodes, nodes, graph, r);
+  if (options.engine) lintWithEngine(options.engine, header, body.nodes, nodes, graph.reachable, r);
+  if (r.hasErrors || graph.start < 0) return done(source, r, null);
+  // 3. emit
+  return done(source, r, emit(header, body.briefing, nodes, graph.start, options.file));
+}
+
+function emit(header: Header, briefing: string, nodes: ScenarioNode[], start: number, file: string): Scenario {
+  const { start: _ignored, ...rest } = header;
+  return {
+    ir_version: IR_VERSION,
+    ...rest,
+    briefing,
+    briefing_html: render(briefing),
+    start: nodes[start].id,
+    nodes: nodes.map((n) => ({ ...n, notes_html: render(n.notes) })),
+    source: { file },
+  };
+}
+
+/** Title, card and call log as source slices, for the leak check. */
+function visibleHeader(source: string, f: Fields): RawValue[] {
+  const slice = (span: { start: number; end: number }): RawValue => ({ text: source.slice(span.start, span.end), span });
+  const out = [slice(f.span('title'))];
+  const card = f.at('card');
+  for (const { key } of card.keys()) out.push(slice(card.span(key)));
+  if (f.has('call_log')) out.push(slice(f.span('call_log')));
+  return out;
+}
+
+function render(markdown: string): string {
+  return markdown ? (marked.parse(markdown, { async: false, gfm: true }) as string) : '';
+}
+
+function done(source: string, r: Reporter, scenario: Scenario | null): CompileResult {
+  const diagnostics = locate(source, r.diagnostics).sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return { scenario, diagnostics };
+}

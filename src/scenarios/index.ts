@@ -1,0 +1,6 @@
+/** Public API of the scenario compiler (build time and CLI); the runtime imports `ir.ts` types only. */
+export { compile, type CompileOptions, type CompileResult } from './compile.ts';
+export { nodeContext } from './context.ts';
+export type { ScenarioEngine } from './engine.ts';
+export { MESSAGES, type DiagnosticCode } from './messages.ts';
+export * from './ir.ts';

@@ -1,0 +1,127 @@
+/**
+ * The bilingual vocabulary of the script format: each table maps what a trainer may write (English or Chinese)
+ * to the canonical id stored in the IR. Lookups are case-insensitive for ASCII.
+ */
+import { CATEGORIES, RELATIONS } from '../scoring/types.ts';
+import { CALL_STAGES, MOODS, OUTCOME_CODES, STATE_VARS, TONES } from './ir.ts';
+
+/** Node field keywords (`key: value` lines). */
+export const FIELD_KEYS: Record<string, string> = {
+  ...identity(['stage', 'party', 'verifies', 'reveals', 'effects', 'expect', 'model', 'why', 'options', 'branches', 'end', 'feedback']),
+  阶段: 'stage',
+  对象: 'party',
+  核身: 'verifies',
+  透露: 'reveals',
+  效果: 'effects',
+  要点: 'expect',
+  示范: 'model',
+  理由: 'why',
+  选项: 'options',
+  分支: 'branches',
+  结局: 'end',
+  点评: 'feedback',
+};
+
+export const STAGE_WORDS: Record<string, string> = {
+  ...identity(CALL_STAGES),
+  开场: 'opening',
+  核身: 'verification',
+  来意: 'purpose',
+  了解: 'situation',
+  协商: 'negotiation',
+  承诺: 'promise',
+  结束: 'closing',
+};
+
+/** `party:` values: the debtor or the relation of a third party. */
+export const PARTY_WORDS: Record<string, string> = {
+  ...identity(['debtor', ...RELATIONS]),
+  本人: 'debtor',
+  配偶: 'spouse',
+  父母: 'parent',
+  子女: 'child',
+  兄弟姐妹: 'sibling',
+  伴侣: 'partner',
+  同事: 'colleague',
+  单位: 'employer',
+  朋友: 'friend',
+  其他: 'other',
+};
+
+export const MOOD_WORDS: Record<string, string> = {
+  ...identity(MOODS),
+  平静: 'calm',
+  不耐烦: 'annoyed',
+  生气: 'annoyed',
+  友好: 'warm',
+  热情: 'warm',
+};
+
+export const QUALITY_WORDS: Record<string, string> = { ...identity(['good', 'ok', 'bad']), 好: 'good', 一般: 'ok', 差: 'bad' };
+
+export const STATE_WORDS: Record<string, string> = {
+  ...identity(STATE_VARS),
+  信任: 'trust',
+  烦躁: 'irritation',
+  耐心: 'patience',
+  意愿: 'willingness',
+};
+
+export const TONE_WORDS: Record<string, string> = { ...identity(TONES), 礼貌: 'polite', 中性: 'neutral', 粗鲁: 'rude' };
+
+export const CATEGORY_WORDS: Record<string, string> = {
+  ...identity(CATEGORIES),
+  威胁: 'threat',
+  辱骂: 'abuse',
+  冒充: 'impersonation',
+  误导: 'misrepresentation',
+  提前披露: 'premature_disclosure',
+  隐私: 'privacy',
+};
+
+export const OUTCOME_WORDS: Record<string, string> = identity(OUTCOME_CODES);
+
+/** Condition keywords; Chinese ones may be written without spaces around them. */
+export const CONDITION_WORDS: Record<string, string> = {
+  and: 'and',
+  且: 'and',
+  并且: 'and',
+  or: 'or',
+  或: 'or',
+  或者: 'or',
+  not: 'not',
+  非: 'not',
+  不: 'not',
+  tone: 'tone',
+  语气: 'tone',
+  finding: 'finding',
+  违规: 'finding',
+  move: 'move',
+  动作: 'move',
+  complete: 'complete',
+  要点齐全: 'complete',
+  silence: 'silence',
+  沉默: 'silence',
+};
+
+export const BRANCH_IF = ['if', '若', '如果'];
+export const BRANCH_ELSE = ['else', '否则'];
+export const YES_WORDS = ['yes', 'true', '是'];
+export const NO_WORDS = ['no', 'false', '否'];
+export const AMOUNT_WORDS: Record<string, 'minimum' | 'full'> = {
+  minimum: 'minimum',
+  最低: 'minimum',
+  最低还款: 'minimum',
+  full: 'full',
+  全额: 'full',
+};
+export const OUTCOME_PARAM_KEYS: Record<string, 'amount' | 'date'> = { amount: 'amount', 金额: 'amount', date: 'date', 日期: 'date' };
+
+/** Canonical id for `word` in `table`, or undefined. */
+export function lookup(table: Record<string, string>, word: string): string | undefined {
+  return Object.hasOwn(table, word) ? table[word] : Object.hasOwn(table, word.toLowerCase()) ? table[word.toLowerCase()] : undefined;
+}
+
+function identity(ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries(ids.map((id) => [id, id]));
+}

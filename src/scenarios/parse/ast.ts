@@ -1,0 +1,67 @@
+/** The raw syntax tree of a script body: every value keeps its source span; nothing is validated yet. */
+import type { Span } from '../report.ts';
+
+export interface RawValue {
+  text: string;
+  span: Span;
+}
+
+export type CondAst =
+  | { kind: 'word'; word: RawValue }
+  | { kind: 'move'; word: RawValue }
+  | { kind: 'tone'; value: RawValue }
+  | { kind: 'finding'; value: RawValue }
+  | { kind: 'state'; var: RawValue; op: '>=' | '>' | '<=' | '<' | '==' | '!='; value: number }
+  | { kind: 'complete' }
+  | { kind: 'silence' }
+  | { kind: 'and'; all: CondAst[] }
+  | { kind: 'or'; any: CondAst[] }
+  | { kind: 'not'; cond: CondAst };
+
+export interface RawEffect {
+  var: RawValue;
+  op: 'add' | 'set';
+  value: number;
+}
+
+export interface RawBranch {
+  /** null for the fallback (`else` / `否则`). */
+  when: CondAst | null;
+  target: RawValue;
+  effects: RawEffect[];
+  span: Span;
+}
+
+export interface RawOption {
+  quality: RawValue;
+  text: RawValue;
+  target: RawValue | null;
+  effects: RawEffect[];
+  feedback: RawValue | null;
+  span: Span;
+}
+
+export interface RawPersonaLine {
+  mood: RawValue | null;
+  text: RawValue;
+}
+
+export interface RawNode {
+  id: string;
+  idSpan: Span;
+  title: string;
+  heading: Span;
+  /** 1-based line of the heading. */
+  line: number;
+  /** Canonical field name → value (stage, party, verifies, reveals, effects, expect, model, why, end). */
+  fields: Record<string, RawValue>;
+  lines: RawPersonaLine[];
+  options: RawOption[];
+  branches: RawBranch[];
+  notes: string[];
+}
+
+export interface RawBody {
+  briefing: string;
+  nodes: RawNode[];
+}
