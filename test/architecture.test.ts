@@ -29,18 +29,19 @@ const layers: Layer[] = [
   },
   {
     dir: 'storage',
-    mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines'],
+    mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines', 'report'],
     packages: ['dexie'],
   },
+  { dir: 'report', mayImport: ['report', 'scoring', 'scenarios/ir.ts'], packages: [] },
   { dir: 'i18n', mayImport: ['i18n'], packages: [] },
   {
     dir: 'state',
-    mayImport: ['state', 'i18n', 'storage', 'machines', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'content'],
+    mayImport: ['state', 'i18n', 'storage', 'machines', 'report', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'content'],
     packages: ['svelte', 'xstate', 'virtual:calldojo'],
   },
   {
     dir: 'ui',
-    mayImport: ['ui', 'state', 'i18n', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines'],
+    mayImport: ['ui', 'state', 'i18n', 'report', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines'],
     packages: ['svelte', 'marked', 'dompurify', 'virtual:calldojo'],
   },
 ];
