@@ -24,13 +24,28 @@ export class StorageError extends Error {
   }
 }
 
-const UNAVAILABLE = new Set(['MissingAPIError', 'InvalidStateError', 'SecurityError', 'UnknownError', 'NotAllowedError']);
-const VERSION = new Set(['VersionError', 'VersionChangeError', 'DatabaseClosedError']);
-const CORRUPT = new Set(['DataError', 'DataCloneError', 'SchemaError', 'UpgradeError', 'NotFoundError', 'ConstraintError']);
+const KIND_BY_NAME: Record<string, StorageErrorKind> = {
+  QuotaExceededError: 'quota_exceeded',
+  MissingAPIError: 'unavailable',
+  InvalidStateError: 'unavailable',
+  SecurityError: 'unavailable',
+  NotAllowedError: 'unavailable',
+  UnknownError: 'unavailable',
+  OpenFailedError: 'unavailable',
+  VersionError: 'version_conflict',
+  VersionChangeError: 'version_conflict',
+  DatabaseClosedError: 'version_conflict',
+  DataError: 'corrupt',
+  DataCloneError: 'corrupt',
+  SchemaError: 'corrupt',
+  UpgradeError: 'corrupt',
+  NotFoundError: 'corrupt',
+  ConstraintError: 'corrupt',
+};
 
 function names(e: unknown): string[] {
   const out: string[] = [];
-  // Dexie nests the browser's error: AbortError → inner QuotaExceededError, OpenFailedError → inner reason.
+  // Dexie nests the browser's error: AbortError > QuotaExceededError, DatabaseClosedError > the reason open failed.
   for (let cur = e as { name?: unknown; inner?: unknown } | undefined, depth = 0; cur && depth < 4; depth++) {
     if (typeof cur.name === 'string') out.push(cur.name);
     cur = cur.inner as typeof cur;
@@ -38,23 +53,16 @@ function names(e: unknown): string[] {
   return out;
 }
 
-/** Classifies any error thrown by Dexie or IndexedDB; StorageErrors pass through unchanged. */
+/** Classifies any error thrown by Dexie or IndexedDB (innermost cause first); StorageErrors pass through unchanged. */
 export function toStorageError(e: unknown): StorageError {
   if (e instanceof StorageError) return e;
   const all = names(e);
   const detail = `${all.join(' > ')}: ${e instanceof Error ? e.message : String(e)}`;
-  const kind: StorageErrorKind = all.includes('QuotaExceededError')
-    ? 'quota_exceeded'
-    : all.some((n) => VERSION.has(n))
-      ? 'version_conflict'
-      : all.some((n) => UNAVAILABLE.has(n))
-        ? 'unavailable'
-        : all.some((n) => CORRUPT.has(n))
-          ? 'corrupt'
-          : all.includes('OpenFailedError')
-            ? 'unavailable'
-            : 'corrupt';
-  return new StorageError(kind, detail, { cause: e });
+  // A full disk can surface at any depth and matters most: say so even when another error wraps it.
+  const cause = all.includes('QuotaExceededError')
+    ? 'QuotaExceededError'
+    : [...all].reverse().find((n) => n in KIND_BY_NAME);
+  return new StorageError(cause ? KIND_BY_NAME[cause] : 'corrupt', detail, { cause: e });
 }
 
 /** Runs a storage operation and rethrows any failure as a StorageError. */
