@@ -10,7 +10,7 @@ import { analyzeGraph } from './analyze/graph.ts';
 import { readHeader, type Header } from './analyze/header.ts';
 import { checkLeaks } from './analyze/leaks.ts';
 import { readNodes } from './analyze/nodes.ts';
-import { knownMoves, type ScenarioEngine } from './engine.ts';
+import { vocabulary, type ScenarioEngine } from './engine.ts';
 import { IR_VERSION, type Scenario, type ScenarioNode } from './ir.ts';
 import type { RawValue } from './parse/ast.ts';
 import { parseBody } from './parse/body.ts';
@@ -47,11 +47,12 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   // 2. analyze
   const fields = new Fields(fm);
   const header = readHeader(fields, r);
-  const nodes = readNodes(body.nodes, { moves: knownMoves(options.engine, options.moves), card: header.card, hidden: header.hidden, lineOf }, r);
+  const vocab = vocabulary(options.engine, options.moves);
+  const nodes = readNodes(body.nodes, { ...vocab, card: header.card, hidden: header.hidden, lineOf }, r);
   const graph = analyzeGraph(body.nodes, nodes, header.start, fields.span('start'), r);
   const briefing: RawValue = { text: source.slice(fm.bodyStart, firstHeading), span: { start: fm.bodyStart, end: firstHeading } };
   checkLeaks(header.hidden, [...visibleHeader(source, fields), briefing], body.nodes, nodes, graph, r);
-  if (options.engine) lintWithEngine(options.engine, header, body.nodes, nodes, graph.reachable, r);
+  if (options.engine) lintWithEngine(options.engine, header, body.nodes, nodes, graph.reachable, fields.span('local_time'), r);
   if (r.hasErrors || graph.start < 0) return done(source, r, null);
   // 3. emit
   return done(source, r, emit(header, body.briefing, nodes, graph.start, options.file));

@@ -38,6 +38,8 @@ export const MESSAGES = {
   invalid_ending: e('error', (a) => `Invalid ending: ${a.detail}.`, (a) => `${a.fix ?? 'See the Endings section of content/scripts/README.md.'}`),
   unknown_branch_target: e('error', (a) => `No node has the id \`${a.target}\`.`, (a) => mean(a, 'Check the `{#id}` of the node you want to go to.')),
   unknown_move: e('error', (a) => `Unknown move \`${a.value}\`.`, (a) => mean(a, 'Use a move id from content/rules (e.g. greet, verify_identity, empathise, offer_plan).')),
+  unknown_element: e('error', (a) => `\`${a.value}\` is neither a move nor a script element the scoring engine knows.`, (a) => mean(a, 'Use ids from content/rules (moves and elements).')),
+  call_context_flagged: e('error', (a) => `The call itself breaks rule \`${a.rule}\` (${a.severity}): ${a.detail}`, () => 'Change `local_time` or `bank_policy` so the scenario is a call the trainee may make.'),
   unknown_category: e('error', (a) => `Unknown finding category \`${a.value}\`.`, (a) => mean(a, `Use one of: ${a.expected}.`)),
   unknown_reveal: e('error', (a) => `\`${a.value}\` is not a hidden fact of this scenario.`, (a) => mean(a, 'Name a key under `hidden:` (e.g. real_reason) or one of its `secret_words`.')),
   missing_fallback: e('error', (a) => `Node \`${a.id}\` has no fallback branch.`, () => 'Add `- else → <node-id>` (否则) as the last branch so every reply leads somewhere.'),
@@ -51,7 +53,7 @@ export const MESSAGES = {
   ending_never_reached: e('error', (a) => `Ending \`${a.id}\` (${a.outcome}) is never reached.`, () => 'Point a branch or option at it, or remove it.'),
   dead_end: e('error', (a) => `Node \`${a.id}\` has no way to any ending.`, () => 'Make sure some branch path from here leads to a node with `end:`.'),
   loop_without_exit: e('error', (a) => `Nodes ${a.nodes} form a loop with no way out.`, () => 'Give one of them a branch to a node outside the loop or to an ending.'),
-  hidden_fact_leak: e('error', (a) => `Hidden fact \`${a.fact}\` appears in ${a.where} before the persona reveals it.`, () => 'Remove it from trainee-visible text, or add `reveals:` to the node where the persona tells it.'),
+  hidden_fact_leak: e('error', (a) => `Hidden fact \`${a.fact}\` appears in ${a.where}.`, () => 'Remove it from trainee-visible text, or add `reveals:` to the node where the persona tells it.'),
   model_answer_flagged: e('error', (a) => `The model answer breaks rule \`${a.rule}\` (${a.severity}): ${a.detail}`, (a) => `${a.better ? `Try: ${a.better}` : 'Rewrite the model answer'} — a script must never teach a violation.`),
   good_option_flagged: e('error', (a) => `This [good] option breaks rule \`${a.rule}\` (${a.severity}): ${a.detail}`, (a) => `${a.better ? `Try: ${a.better}` : 'Rewrite it or mark it [bad]'} — a script must never teach a violation.`),
 } satisfies Record<string, Entry>;

@@ -21,23 +21,27 @@ export function checkLeaks(hidden: HiddenFacts, header: RawValue[], raw: RawNode
     ...hidden.secret_words.map((w) => ({ key: w, text: w })),
   ].filter((f) => f.text.trim().length >= 2);
   const valueOf = (key: string) => (key === 'real_reason' ? hidden.real_reason : hidden.extra[key] ?? key);
+  const reported: { start: number; end: number }[] = [];
   for (const fact of facts) {
     const needle = fact.text.toLowerCase();
     const find = (v: RawValue, where: string) => {
       const at = v.text.toLowerCase().indexOf(needle);
       if (at < 0) return;
-      const start = v.span.start + at;
-      r.report('hidden_fact_leak', { start, end: start + fact.text.length }, { fact: fact.key, where });
+      const span = { start: v.span.start + at, end: v.span.start + at + fact.text.length };
+      // A secret word inside an already reported real reason is the same leak.
+      if (reported.some((s) => s.start < span.end && span.start < s.end)) return;
+      reported.push(span);
+      r.report('hidden_fact_leak', span, { fact: fact.key, where });
     };
-    for (const v of header) find(v, 'what the trainee sees before the call');
+    for (const v of header) find(v, 'what the trainee sees before the call (title, briefing, card or call log)');
     const reveals = (n: ScenarioNode) => n.reveals.some((k) => k === fact.key || valueOf(k).toLowerCase().includes(needle));
     for (const i of beforeReveal(g, nodes, reveals)) {
       const n = raw[i];
-      for (const l of n.lines) find(l.text, `a persona line of \`${n.id}\``);
-      for (const key of ['model', 'why'] as const) if (n.fields[key]) find(n.fields[key], `the ${key} of \`${n.id}\``);
+      for (const l of n.lines) find(l.text, `a persona line of \`${n.id}\`, before the persona reveals it`);
+      for (const key of ['model', 'why'] as const) if (n.fields[key]) find(n.fields[key], `the ${key} of \`${n.id}\`, before the persona reveals it`);
       for (const o of n.options) {
-        find(o.text, `an option of \`${n.id}\``);
-        if (o.feedback) find(o.feedback, `option feedback in \`${n.id}\``);
+        find(o.text, `an option of \`${n.id}\`, before the persona reveals it`);
+        if (o.feedback) find(o.feedback, `option feedback in \`${n.id}\`, before the persona reveals it`);
       }
     }
   }

@@ -14,6 +14,8 @@ import { resolveCondition, resolveEffects } from './resolve.ts';
 
 export interface NodeContext {
   moves: ReadonlySet<string> | null;
+  /** Move and element ids `expect:` may name; null = no check. */
+  expectable: ReadonlySet<string> | null;
   card: CustomerCard;
   hidden: HiddenFacts;
   /** 1-based line of a file offset. */
@@ -44,7 +46,7 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
       reveals: readReveals(n.fields.reveals, ctx.hidden, r),
       effects: n.fields.effects ? resolveEffects(parseEffects(n.fields.effects.text, n.fields.effects.span.start, r), r) : [],
       lines: n.lines.map((l) => ({ mood: readMood(l.mood, r), text: l.text.text, line: ctx.lineOf(l.text.span.start) })),
-      expect: list(n.fields.expect),
+      expect: readExpect(n.fields.expect, ctx.expectable, r),
       model: n.fields.model ? { text: n.fields.model.text, why: n.fields.why?.text ?? '', line: ctx.lineOf(n.fields.model.span.start) } : null,
       options: n.options.map((o) => ({
         text: o.text.text,
@@ -122,8 +124,12 @@ function readReveals(v: RawValue | undefined, hidden: HiddenFacts, r: Reporter):
   return out;
 }
 
-function list(v: RawValue | undefined): string[] {
-  return listValues(v).map((x) => x.text);
+function readExpect(v: RawValue | undefined, known: ReadonlySet<string> | null, r: Reporter): string[] {
+  const items = listValues(v);
+  for (const item of items) {
+    if (known && !known.has(item.text)) r.report('unknown_element', item.span, { value: item.text, suggestion: didYouMean(item.text, known) });
+  }
+  return items.map((x) => x.text);
 }
 
 /** Splits a comma list (`,` `，` `、`) keeping each item's span. */

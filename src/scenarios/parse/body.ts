@@ -99,7 +99,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       node.fields[key] = trimmed(f[2], valueStart);
       continue;
     }
-    if (f && /^[a-z_]+$/.test(f[1]) && didYouMean(f[1], Object.keys(FIELD_KEYS).filter((k) => /^[a-z]/.test(k)))) {
+    if (f && !key && /^[a-z_]+$/.test(f[1]) && didYouMean(f[1], Object.keys(FIELD_KEYS).filter((k) => /^[a-z]/.test(k)))) {
       const suggestion = didYouMean(f[1], Object.keys(FIELD_KEYS).filter((k) => /^[a-z]/.test(k)));
       r.report('unknown_field', { start: at, end: at + f[1].length }, { field: f[1], suggestion });
     }
