@@ -124,3 +124,141 @@ export interface Assessment {
   /** Script element ids the line covers (institution, department, surname, staff_number, right_party_question…). */
   elements: string[];
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rule packs and moves as data. Everything below is plain JSON (patterns stay strings; the engine compiles them),
+// so `loadRulePacks` can run at build time and the browser receives the result as JSON.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Text in both UI languages. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** Regex sources per language; a rule or move only applies to the languages it has patterns for. */
+export type PatternsByLang = Partial<Record<Lang, string[]>>;
+
+/** How a rule decides that it fires; the engine is a small dispatch on this. */
+export const RULE_KINDS = ['pattern', 'move', 'missing', 'call', 'elements'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+/** Guards that can suppress a pattern hit (see guards.ts for what each one means). */
+export const GUARDS = ['negation', 'quotation', 'reassurance', 'hedge'] as const;
+export type Guard = (typeof GUARDS)[number];
+
+/** Call-level checks a `kind: call` rule can name. */
+export const CALL_CHECKS = [
+  'outside_call_window',
+  'calls_today',
+  'calls_last_7_days',
+  'cease_request',
+  'attorney_represented',
+] as const;
+export type CallCheck = (typeof CALL_CHECKS)[number];
+
+/** Context facts a rule's `when` / `unless` may test; dotted names reach into `bank_policy`. */
+export const CONDITION_FIELDS = [
+  'party',
+  'relation',
+  'verified',
+  'stage',
+  'caller_type',
+  'consent_late_call',
+  'cease_request',
+  'attorney_represented',
+  'legal_action_filed',
+  'disclosure_given',
+  'bank_policy.sues',
+  'bank_policy.field_visits',
+  'bank_policy.reports_to_bureau',
+] as const;
+export type ConditionField = (typeof CONDITION_FIELDS)[number];
+/** Every listed field must hold one of its listed values. */
+export type Conditions = Partial<Record<ConditionField, Array<string | boolean>>>;
+
+/** One authored test line: text plus context overrides (language inferred from the script when absent). */
+export interface TestLine {
+  text: string;
+  lang?: Lang;
+  context?: Partial<ScoringContext>;
+}
+
+export interface RuleDef {
+  id: string;
+  /** Pack id the rule came from (`cn`, `us`, `gp`, `tone`). */
+  pack: string;
+  kind: RuleKind;
+  category: Category;
+  severity: Severity;
+  message: Bilingual;
+  better: Bilingual;
+  sources: Source[];
+  when: Conditions;
+  unless: Conditions;
+  /** `pattern`/`missing`: trigger patterns. */
+  patterns: PatternsByLang;
+  /** Patterns that, anywhere in the same sentence, mean the hit is something else (complaint channel, anti-fraud…). */
+  except: PatternsByLang;
+  /** `missing`: the rule fires when a trigger matches and none of these does. */
+  requires: PatternsByLang;
+  /** `move`: fires when the line performs any of these moves. */
+  moves: string[];
+  /** `elements`: script elements this stage needs. */
+  elements: string[];
+  /** `call`: the call-level check and its limit. */
+  check?: CallCheck;
+  max?: number;
+  guards: Guard[];
+  tests: { fires: TestLine[]; passes: TestLine[] };
+  /** 1-based line of the rule in its file, for tooling that links back to the source. */
+  file: string;
+  line: number;
+}
+
+/** A weighted courtesy signal; tone = 50 + sum of the deltas that occur, clamped to 0–100. */
+export interface ToneMarker {
+  id: string;
+  delta: number;
+  reason: Bilingual;
+  patterns: PatternsByLang;
+  guards: Guard[];
+}
+
+export interface RulePack {
+  id: string;
+  /** `any` packs (good practice, tone) apply in every jurisdiction. */
+  jurisdiction: Jurisdiction | 'any';
+  title: Bilingual;
+  /** Context defaults for calls in this jurisdiction (only jurisdiction packs carry them). */
+  defaults?: { bank_policy: BankPolicy };
+  rules: RuleDef[];
+  markers: ToneMarker[];
+  file: string;
+}
+
+/** A call move (`kind: move`) or an opening-drill script element (`kind: element`), defined as data. */
+export interface MoveDef {
+  id: string;
+  kind: 'move' | 'element';
+  label: Bilingual;
+  patterns: PatternsByLang;
+  except: PatternsByLang;
+  guards: Guard[];
+  /** Lines that must perform this move; checked by the generic rule-lines test. */
+  examples: TestLine[];
+  file: string;
+  line: number;
+}
+
+/** The engine `createEngine` returns. */
+export interface ScoringEngine {
+  readonly rules: readonly RuleDef[];
+  readonly moves: readonly MoveDef[];
+  /** Scores one line; call-level findings are included unless `options.callLevel` is false. */
+  assess(text: string, lang: Lang, context?: Partial<ScoringContext>, options?: { callLevel?: boolean }): Assessment;
+  /** Only the call-level findings (call window, call log, cease request, attorney) for this context. */
+  callLevelFindings(context: Partial<ScoringContext> | undefined, lang: Lang): Finding[];
+  /** The complete context `assess` would use for this language and partial context. */
+  resolveContext(lang: Lang, context?: Partial<ScoringContext>): ScoringContext;
+}

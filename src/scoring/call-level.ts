@@ -1,0 +1,22 @@
+/**
+ * Call-level checks: facts about the call (time, call log, cease request, attorney) rather than the words said.
+ * A `kind: call` rule names one of these; the finding points at no words (start = end = 0).
+ */
+import { insideWindow } from './context.ts';
+import type { CallCheck, ScoringContext } from './types.ts';
+
+/** Whether the named check is violated in this context (`max` is the limit for the count checks). */
+export function callCheckFails(check: CallCheck, ctx: ScoringContext, max = Infinity): boolean {
+  switch (check) {
+    case 'outside_call_window':
+      return !ctx.consent_late_call && !insideWindow(ctx.local_time, ctx.bank_policy.call_window);
+    case 'calls_today':
+      return ctx.calls_today > max;
+    case 'calls_last_7_days':
+      return ctx.calls_last_7_days > max;
+    case 'cease_request':
+      return ctx.cease_request;
+    case 'attorney_represented':
+      return ctx.attorney_represented && ctx.party === 'debtor';
+  }
+}

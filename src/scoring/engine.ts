@@ -1,0 +1,131 @@
+/**
+ * `createEngine`: compiles the JSON packs once (patterns → RegExps, rules grouped by language and jurisdiction) and
+ * returns an engine whose `assess` is a small dispatch on each rule's kind.
+ */
+import { callCheckFails } from './call-level.ts';
+import { conditionsHold, resolveContext } from './context.ts';
+import { anyMatch, compilePatterns, findHit, type CompiledPattern, type Hit } from './matcher.ts';
+import { compileMarkers, scoreTone, type CompiledMarker } from './tone.ts';
+import type {
+  Assessment, Finding, Jurisdiction, Lang, MoveDef, MoveHit, RuleDef, RulePack, ScoringContext, ScoringEngine,
+} from './types.ts';
+
+interface CompiledRule {
+  rule: RuleDef;
+  patterns: CompiledPattern[];
+  except: CompiledPattern[];
+  requires: CompiledPattern[];
+}
+interface CompiledMove {
+  move: MoveDef;
+  patterns: CompiledPattern[];
+  except: CompiledPattern[];
+}
+interface LangTables {
+  rules: Record<Jurisdiction, CompiledRule[]>;
+  moves: CompiledMove[];
+  elements: CompiledMove[];
+  markers: CompiledMarker[];
+}
+
+const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
+
+/** Builds an engine from packs and moves as produced by `loadRulePacks` (or their JSON round-trip). */
+export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): ScoringEngine {
+  const { packs, moves } = data;
+  const rules = packs.flatMap((p) => p.rules.map((rule) => ({ rule, jurisdiction: p.jurisdiction })));
+  const tables = { zh: compileTables('zh'), en: compileTables('en') };
+
+  function compileTables(lang: Lang): LangTables {
+    const forJurisdiction = (j: Jurisdiction) =>
+      rules
+        .filter((r) => r.jurisdiction === 'any' || r.jurisdiction === j)
+        .map(({ rule }) => ({
+          rule,
+          patterns: compilePatterns(rule.patterns, lang),
+          except: compilePatterns(rule.except, lang),
+          requires: compilePatterns(rule.requires, lang),
+        }))
+        // A text rule without patterns in this language cannot fire in it.
+        .filter((c) => c.rule.kind !== 'pattern' || c.patterns.length > 0);
+    const compileMove = (move: MoveDef) => ({ move, patterns: compilePatterns(move.patterns, lang), except: compilePatterns(move.except, lang) });
+    return {
+      rules: { CN: forJurisdiction('CN'), US: forJurisdiction('US') },
+      moves: moves.filter((m) => m.kind === 'move').map(compileMove).filter((m) => m.patterns.length),
+      elements: moves.filter((m) => m.kind === 'element').map(compileMove).filter((m) => m.patterns.length),
+      markers: compileMarkers(packs.flatMap((p) => p.markers), lang),
+    };
+  }
+
+  function detect(text: string, lang: Lang, defs: readonly CompiledMove[]): MoveHit[] {
+    const hits: MoveHit[] = [];
+    for (const { move, patterns, except } of defs) {
+      const hit = findHit(text, lang, patterns, move.guards, except);
+      if (hit) hits.push({ move: move.id, start: hit.start, end: hit.end, evidence: text.slice(hit.start, hit.end) });
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+
+  function finding(rule: RuleDef, lang: Lang, text: string, hit: Hit, extra = ''): Finding {
+    return {
+      rule: rule.id, category: rule.category, severity: rule.severity, start: hit.start, end: hit.end,
+      quote: text.slice(hit.start, hit.end), message: rule.message[lang] + extra, better: rule.better[lang], sources: rule.sources,
+    };
+  }
+
+  const NO_SPAN: Hit = { start: 0, end: 0 };
+
+  function evaluate(c: CompiledRule, text: string, lang: Lang, ctx: ScoringContext, moveHits: MoveHit[], elements: string[], callLevel: boolean): Finding | undefined {
+    const { rule } = c;
+    switch (rule.kind) {
+      case 'pattern': {
+        const hit = findHit(text, lang, c.patterns, rule.guards, c.except);
+        return hit && finding(rule, lang, text, hit);
+      }
+      case 'move': {
+        const hit = moveHits.find((m) => rule.moves.includes(m.move));
+        return hit && finding(rule, lang, text, hit);
+      }
+      case 'missing': {
+        const hit = findHit(text, lang, c.patterns, rule.guards, c.except) ?? moveHits.find((m) => rule.moves.includes(m.move));
+        return hit && !anyMatch(text, c.requires) ? finding(rule, lang, text, hit) : undefined;
+      }
+      case 'call':
+        return callLevel && callCheckFails(rule.check!, ctx, rule.max) ? finding(rule, lang, text, NO_SPAN) : undefined;
+      case 'elements': {
+        const missing = rule.elements.filter((e) => !elements.includes(e));
+        if (missing.length === 0 || missing.length === rule.elements.length) return undefined;
+        const labels = missing.map((id) => moves.find((m) => m.kind === 'element' && m.id === id)?.label[lang] ?? id);
+        return finding(rule, lang, text, NO_SPAN, `${lang === 'zh' ? '缺少：' : ' Missing: '}${labels.join(lang === 'zh' ? '、' : ', ')}`);
+      }
+    }
+  }
+
+  function assess(text: string, lang: Lang, partial?: Partial<ScoringContext>, options?: { callLevel?: boolean }): Assessment {
+    const ctx = resolveContext(lang, partial, packs);
+    const t = tables[lang];
+    const moveHits = detect(text, lang, t.moves);
+    const elements = detect(text, lang, t.elements).map((e) => e.move);
+    const findings: Finding[] = [];
+    for (const c of t.rules[ctx.jurisdiction]) {
+      if (!conditionsHold(ctx, c.rule.when, c.rule.unless)) continue;
+      const f = evaluate(c, text, lang, ctx, moveHits, elements, options?.callLevel !== false);
+      if (f) findings.push(f);
+    }
+    findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    return { findings, tone: scoreTone(text, lang, t.markers), moves: moveHits, elements };
+  }
+
+  return {
+    rules: rules.map((r) => r.rule),
+    moves,
+    assess,
+    resolveContext: (lang, partial) => resolveContext(lang, partial, packs),
+    callLevelFindings(partial, lang) {
+      const ctx = resolveContext(lang, partial, packs);
+      return tables[lang].rules[ctx.jurisdiction]
+        .filter((c) => c.rule.kind === 'call' && conditionsHold(ctx, c.rule.when, c.rule.unless) && callCheckFails(c.rule.check!, ctx, c.rule.max))
+        .map((c) => finding(c.rule, lang, '', NO_SPAN));
+    },
+  };
+}

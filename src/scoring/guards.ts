@@ -1,0 +1,109 @@
+/**
+ * Guards that stop a trigger word from firing when the line says the opposite: "我们不是警察", "no one will arrest
+ * you", a quoted scammer's words, "您放心，…不会…", or a hedged, lawful statement of remedies. Each is a cheap scan
+ * of the trigger's clause or sentence, run only after a pattern has matched.
+ */
+import type { Guard, Lang } from './types.ts';
+
+/** Negation cues; `不` alone is excluded inside words that are not negations (不过, 不断, 不好意思, 坐不了…). */
+const NEG_ZH = /不会|不是|不要|不用|不必|不能|不得(?!不)|不再|没有|没|别|并非|绝不|从不|无需|(?<![要坐得])不(?![过少断久然好管停了得])/g;
+const NEG_EN =
+  /\b(?:not|never|no|none|nobody|no one|nothing|neither|without|cannot)\b|n['’]t\b/gi;
+/** Between a negation and the trigger these mean the negation belongs to a condition ("不还钱就坐牢"). */
+const BREAK_ZH = /就|的话|否则|不然|那么|所以|才|我们会|会让|必须|等着|逼|让我/;
+const BREAK_EN = /\b(?:if|unless|or|then|until|so|otherwise|make me|but|(?:we|i|they)(?:['’]ll| will| are going to))\b/i;
+const REASSURE_ZH = /放心|别担心|不用担心|不必担心|不要担心|不要害怕|别害怕|请相信/;
+const REASSURE_EN = /\b(?:don['’]t worry|do not worry|rest assured|no need to worry|don['’]t be alarmed|to be clear)\b/i;
+const HEDGE_ZH = /可能|或将|有权|依法|依照|按照(?:合同|约定|法律|协议)|根据(?:合同|约定|法律|协议|相关)|合同约定|视情况/;
+const HEDGE_EN =
+  /\b(?:may|might|could|possibly|has the right|have the right|under the (?:card(?:holder)? )?agreement|as permitted by law|where the law allows|lawful(?:ly)?)\b/i;
+
+const WINDOW: Record<Lang, number> = { zh: 8, en: 32 };
+
+/** True when any of `guards` says the hit whose trigger starts at `at` (and ends at `end`) must not count. */
+export function isGuarded(text: string, lang: Lang, guards: readonly string[], at: number, end: number): boolean {
+  for (const g of guards as readonly Guard[]) {
+    if (g === 'negation' && negatedBefore(text, lang, at)) return true;
+    if (g === 'quotation' && insideQuotes(text, at)) return true;
+    if (g === 'reassurance' && reassured(text, lang, at, end)) return true;
+    if (g === 'hedge' && (lang === 'zh' ? HEDGE_ZH : HEDGE_EN).test(sentenceOf(text, lang, at))) return true;
+  }
+  return false;
+}
+
+/** A negation cue shortly before `at` in the same clause, with no condition marker between it and the trigger. */
+export function negatedBefore(text: string, lang: Lang, at: number): boolean {
+  const from = Math.max(clauseStart(text, lang, at), at - WINDOW[lang]);
+  const window = text.slice(from, at);
+  const cue = lastMatch(lang === 'zh' ? NEG_ZH : NEG_EN, window, (i) => lang === 'en' || !isAnotA(text, from + i));
+  if (!cue) return false;
+  const between = window.slice(cue.end);
+  // "不会因为逾期就坐牢": after 因为/由于 the 就 belongs to the negated cause, not to a condition.
+  if (lang === 'zh' && /^(?:因为|由于)/.test(between)) return true;
+  return !(lang === 'zh' ? BREAK_ZH : BREAK_EN).test(between);
+}
+
+/** Reassurance in the sentence plus a negation anywhere in the trigger's clause ("您放心，抓人这种事不会发生"). */
+function reassured(text: string, lang: Lang, at: number, end: number): boolean {
+  if (!(lang === 'zh' ? REASSURE_ZH : REASSURE_EN).test(sentenceOf(text, lang, at))) return false;
+  const clause = text.slice(clauseStart(text, lang, at), clauseEnd(text, lang, end));
+  const neg = lang === 'zh' ? NEG_ZH : NEG_EN;
+  neg.lastIndex = 0;
+  return neg.test(clause);
+}
+
+/** Inside “…”, 「…」, 『…』 or "…" (straight double quotes counted by parity). */
+export function insideQuotes(text: string, at: number): boolean {
+  let depth = 0;
+  let straight = false;
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (c === '“' || c === '「' || c === '『') depth++;
+    else if ((c === '”' || c === '」' || c === '』') && depth > 0) depth--;
+    else if (c === '"') straight = !straight;
+  }
+  return depth > 0 || straight;
+}
+
+function lastMatch(re: RegExp, s: string, accept: (index: number) => boolean): { end: number } | undefined {
+  re.lastIndex = 0;
+  let last: { end: number } | undefined;
+  for (let m = re.exec(s); m; m = re.exec(s)) if (accept(m.index)) last = { end: m.index + m[0].length };
+  return last;
+}
+
+/** "信不信", "还不还": an A-不-A question, not a negation. */
+function isAnotA(text: string, i: number): boolean {
+  return text[i] === '不' && i > 0 && text[i - 1] === text[i + 1];
+}
+
+const CLAUSE_ZH = '，,、；;：:。！？!?\n';
+const SENTENCE_ZH = '。！？!?\n';
+
+function isBoundary(text: string, i: number, lang: Lang, set: string): boolean {
+  const c = text[i];
+  if (lang === 'zh') return set.includes(c);
+  // "$1,234.56" and "Mr." must not split an English clause: punctuation counts only before a space or the end.
+  if ('.,;:!?'.includes(c) && set.includes(c)) return i + 1 >= text.length || /\s/.test(text[i + 1]);
+  return c === '\n';
+}
+
+/** Offset where the clause containing `at` begins. */
+export function clauseStart(text: string, lang: Lang, at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (isBoundary(text, i, lang, CLAUSE_ZH)) return i + 1;
+  return 0;
+}
+
+function clauseEnd(text: string, lang: Lang, at: number): number {
+  for (let i = at; i < text.length; i++) if (isBoundary(text, i, lang, CLAUSE_ZH)) return i;
+  return text.length;
+}
+
+/** The sentence containing `at`. */
+export function sentenceOf(text: string, lang: Lang, at: number): string {
+  let s = 0;
+  let e = text.length;
+  for (let i = at - 1; i >= 0; i--) if (isBoundary(text, i, lang, SENTENCE_ZH)) { s = i + 1; break; }
+  for (let i = at; i < text.length; i++) if (isBoundary(text, i, lang, SENTENCE_ZH)) { e = i; break; }
+  return text.slice(s, e);
+}

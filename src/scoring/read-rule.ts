@@ -1,0 +1,144 @@
+/** Reads and validates one rule (and the small pieces rules share with moves: guards, test lines, conditions). */
+import { isMap, isScalar, type Node } from 'yaml';
+import {
+  CALL_CHECKS, CATEGORIES, CONDITION_FIELDS, GUARDS, RELATIONS, RULE_KINDS, SEVERITIES, STAGES,
+  type Conditions, type Guard, type RuleDef, type Source, type TestLine,
+} from './types.ts';
+import type { YamlReader } from './yaml-reader.ts';
+
+const RULE_KEYS = [
+  'id', 'kind', 'category', 'severity', 'message', 'better', 'sources', 'when', 'unless', 'patterns', 'except',
+  'requires', 'moves', 'elements', 'check', 'max', 'guards', 'tests', 'description', 'note',
+] as const;
+const DEFAULT_GUARDS: Guard[] = ['negation', 'quotation', 'reassurance'];
+const CONTEXT_KEYS = [
+  'party', 'relation', 'verified', 'stage', 'local_time', 'caller_type', 'consent_late_call', 'cease_request',
+  'attorney_represented', 'legal_action_filed', 'disclosure_given', 'calls_today', 'calls_last_7_days', 'bank_policy',
+  'jurisdiction',
+];
+const ENUMS: Record<string, readonly string[]> = {
+  party: ['debtor', 'third_party'], relation: RELATIONS, stage: STAGES, caller_type: ['bank', 'agency'],
+};
+
+/** One rule, or undefined (with diagnostics) when anything about it is wrong: a broken rule is left out whole. */
+export function readRule(node: Node, r: YamlReader, pack: string, line: (offset: number) => number): RuleDef | undefined {
+  const errorsBefore = r.errors;
+  const f = r.map(node, 'a rule', RULE_KEYS);
+  if (!f) return undefined;
+  r.require(f, ['id', 'category', 'severity', 'message', 'better', 'sources'], 'rule', node);
+  const v = (k: string) => f.get(k)?.value;
+  const id = f.has('id') ? r.string(v('id'), 'rule id') : undefined;
+  if (id !== undefined && !/^[a-z][a-z0-9_-]*$/.test(id)) r.report('invalid_id', v('id'), `rule id \`${id}\` must be lowercase letters, digits, - or _`);
+  const kind = f.has('kind') ? r.oneOf(v('kind'), 'kind', RULE_KINDS, 'unknown_kind') : 'pattern';
+  const rule: Partial<RuleDef> = {
+    id, pack, kind,
+    category: f.has('category') ? r.oneOf(v('category'), 'category', CATEGORIES, 'unknown_category') : undefined,
+    severity: f.has('severity') ? r.oneOf(v('severity'), 'severity', SEVERITIES, 'unknown_severity') : undefined,
+    message: f.has('message') ? r.bilingual(v('message'), 'message') : undefined,
+    better: f.has('better') ? r.bilingual(v('better'), 'better') : undefined,
+    sources: f.has('sources') ? readSources(v('sources'), r) : undefined,
+    when: readConditions(v('when'), r, 'when'),
+    unless: readConditions(v('unless'), r, 'unless'),
+    patterns: f.has('patterns') ? r.patterns(v('patterns'), 'patterns') : {},
+    except: f.has('except') ? r.patterns(v('except'), 'except') : {},
+    requires: f.has('requires') ? r.patterns(v('requires'), 'requires') : {},
+    moves: readIds(v('moves'), r, 'moves'),
+    elements: readIds(v('elements'), r, 'elements'),
+    guards: f.has('guards') ? readGuards(v('guards'), r) : [...DEFAULT_GUARDS],
+    tests: readTests(v('tests'), r, f.get('tests')?.key ?? node),
+    file: r.file,
+    line: line(node.range?.[0] ?? 0),
+  };
+  if (f.has('check')) rule.check = r.oneOf(v('check'), 'check', CALL_CHECKS, 'unknown_check');
+  if (f.has('max')) rule.max = r.number(v('max'), 'max');
+  checkKind(rule, r, node);
+  return r.errors === errorsBefore ? (rule as RuleDef) : undefined;
+}
+
+/** Each kind needs its own fields: the dispatch in the engine relies on them. */
+function checkKind(rule: Partial<RuleDef>, r: YamlReader, node: Node): void {
+  const has = (p: object | undefined) => p !== undefined && Object.values(p).some((x) => (x as unknown[]).length > 0);
+  const need = (ok: boolean, field: string) => ok || r.report('missing_field', node, `a \`${rule.kind}\` rule needs \`${field}\``);
+  if (rule.kind === 'pattern') need(has(rule.patterns), 'patterns');
+  if (rule.kind === 'move') need((rule.moves ?? []).length > 0, 'moves');
+  if (rule.kind === 'missing') need(has(rule.requires), 'requires') && need(has(rule.patterns) || (rule.moves ?? []).length > 0, 'patterns or moves');
+  if (rule.kind === 'elements') need((rule.elements ?? []).length > 0, 'elements');
+  if (rule.kind === 'call') need(rule.check !== undefined, 'check') && need(!['calls_today', 'calls_last_7_days'].includes(rule.check!) || rule.max !== undefined, 'max');
+}
+
+function readSources(node: Node | null | undefined, r: YamlReader): Source[] | undefined {
+  const items = r.list(node, 'sources');
+  if (!items || items.length === 0) return r.report('missing_field', node, 'a rule needs at least one source');
+  const out: Source[] = [];
+  for (const item of items) {
+    const f = r.map(item, 'a source', ['clause', 'url', 'status']);
+    if (!f || !r.require(f, ['clause', 'url', 'status'], 'source', item)) continue;
+    const clause = r.string(f.get('clause')!.value, 'source clause');
+    const url = r.string(f.get('url')!.value, 'source url');
+    const status = r.oneOf(f.get('status')!.value, 'source status', ['V', 'S', 'T', 'NF'] as const, 'unknown_status');
+    if (url !== undefined && !/^https?:\/\//.test(url)) r.report('invalid_value', f.get('url')!.value, `source url \`${url}\` must start with http(s)://`);
+    if (clause && url && status) out.push({ clause, url, status });
+  }
+  return out;
+}
+
+/** `when:`/`unless:` — context fields and their allowed values, checked against the contract's vocabularies. */
+export function readConditions(node: Node | null | undefined, r: YamlReader, what: string): Conditions {
+  const out: Conditions = {};
+  if (node === undefined) return out;
+  const f = r.map(node, what, CONDITION_FIELDS);
+  for (const [field, { value }] of f ?? []) {
+    const values: Array<string | boolean> = [];
+    for (const item of r.list(value, `${what}.${field}`) ?? []) {
+      const raw = isScalar(item) ? item.value : undefined;
+      const allowed = ENUMS[field];
+      if (allowed ? typeof raw === 'string' && allowed.includes(raw) : typeof raw === 'boolean') values.push(raw as string | boolean);
+      else r.report('invalid_value', item, `${what}.${field} cannot be \`${String(raw)}\``, allowed ? `Use one of ${allowed.join(', ')}` : 'Use true or false');
+    }
+    out[field as keyof Conditions] = values;
+  }
+  return out;
+}
+
+export function readGuards(node: Node | null | undefined, r: YamlReader): Guard[] {
+  return (r.list(node, 'guards') ?? []).map((g) => r.oneOf(g, 'guard', GUARDS, 'unknown_guard')).filter((g): g is Guard => g !== undefined);
+}
+
+function readIds(node: Node | null | undefined, r: YamlReader, what: string): string[] {
+  if (node === undefined) return [];
+  return (r.list(node, what) ?? []).map((n) => r.string(n, `an id in ${what}`)).filter((s): s is string => s !== undefined);
+}
+
+function readTests(node: Node | null | undefined, r: YamlReader, at: Node): RuleDef['tests'] {
+  const tests: RuleDef['tests'] = { fires: [], passes: [] };
+  const f = node === undefined ? undefined : r.map(node, 'tests', ['fires', 'passes']);
+  if (f) {
+    tests.fires = readTestLines(f.get('fires')?.value, r, 'tests.fires');
+    tests.passes = readTestLines(f.get('passes')?.value, r, 'tests.passes');
+  }
+  if (!tests.fires.length || !tests.passes.length)
+    r.report('missing_test_lines', at, 'a rule needs test lines under `tests.fires` and `tests.passes`', 'Add a line that must fire and one that must not', 'warning');
+  return tests;
+}
+
+/** Test or example lines: a string, or `{text, lang?, context?}`. */
+export function readTestLines(node: Node | null | undefined, r: YamlReader, what: string): TestLine[] {
+  if (node === undefined) return [];
+  const out: TestLine[] = [];
+  for (const item of r.list(node, what) ?? []) {
+    if (!isMap(item)) {
+      const text = r.string(item, `a line in ${what}`);
+      if (text !== undefined) out.push({ text });
+      continue;
+    }
+    const f = r.map(item, `a line in ${what}`, ['text', 'lang', 'context']);
+    if (!f || !r.require(f, ['text'], 'test line', item)) continue;
+    const text = r.string(f.get('text')!.value, 'text');
+    const lang = f.has('lang') ? r.oneOf(f.get('lang')!.value, 'lang', ['zh', 'en'] as const, 'invalid_value') : undefined;
+    const ctxNode = f.get('context')?.value;
+    const ctxFields = ctxNode === undefined ? undefined : r.map(ctxNode, 'test context', CONTEXT_KEYS);
+    if (text === undefined || (ctxNode !== undefined && !ctxFields)) continue;
+    out.push({ text, ...(lang ? { lang } : {}), ...(ctxNode !== undefined ? { context: (ctxNode as Node).toJSON() } : {}) });
+  }
+  return out;
+}
