@@ -125,6 +125,8 @@ export interface CallLogEntry {
 /** A structured condition; evaluated by the runtime, never eval'd. */
 export type Condition =
   | { kind: 'move'; move: string }
+  /** The trainee's line covered this script element (institution, staff_number, right_party_question…). */
+  | { kind: 'element'; element: string }
   | { kind: 'tone'; tone: ToneLabel }
   | { kind: 'finding'; category: Category }
   | { kind: 'state'; var: StateVar; op: '>=' | '>' | '<=' | '<' | '==' | '!='; value: number }

@@ -37,7 +37,7 @@ export const MESSAGES = {
   ptp_missing_terms: e('error', (a) => `A promise-to-pay ending needs ${a.missing}.`, () => 'Write e.g. `end: ptp amount=1286 date=+3d` (amount may be `minimum` or `full`).'),
   invalid_ending: e('error', (a) => `Invalid ending: ${a.detail}.`, (a) => `${a.fix ?? 'See the Endings section of content/scripts/README.md.'}`),
   unknown_branch_target: e('error', (a) => `No node has the id \`${a.target}\`.`, (a) => mean(a, 'Check the `{#id}` of the node you want to go to.')),
-  unknown_move: e('error', (a) => `Unknown move \`${a.value}\`.`, (a) => mean(a, 'Use a move id from content/rules (e.g. greet, verify_identity, empathise, offer_plan).')),
+  unknown_move: e('error', (a) => `Unknown move or script element \`${a.value}\`.`, (a) => mean(a, 'Use a move id from content/rules (e.g. greet, verify_identity, empathise, offer_plan).')),
   unknown_element: e('error', (a) => `\`${a.value}\` is neither a move nor a script element the scoring engine knows.`, (a) => mean(a, 'Use ids from content/rules (moves and elements).')),
   call_context_flagged: e('error', (a) => `The call itself breaks rule \`${a.rule}\` (${a.severity}): ${a.detail}`, () => 'Change `local_time` or `bank_policy` so the scenario is a call the trainee may make.'),
   unknown_category: e('error', (a) => `Unknown finding category \`${a.value}\`.`, (a) => mean(a, `Use one of: ${a.expected}.`)),

@@ -57,7 +57,7 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
         line: ctx.lineOf(o.span.start),
       })),
       branches: n.branches.map((b) => ({
-        when: b.when ? resolveCondition(b.when, ctx.moves, r) : null,
+        when: b.when ? resolveCondition(b.when, ctx, r) : null,
         target: b.target.text,
         effects: resolveEffects(b.effects, r),
         line: ctx.lineOf(b.span.start),

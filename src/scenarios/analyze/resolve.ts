@@ -6,17 +6,23 @@ import { CATEGORY_WORDS, STATE_WORDS, TONE_WORDS, lookup } from '../keywords.ts'
 import type { CondAst, RawEffect, RawValue } from '../parse/ast.ts';
 import type { Reporter } from '../report.ts';
 
+/** Move ids, and move-or-element ids, known to the engine; null = no check. */
+export interface Words {
+  moves: ReadonlySet<string> | null;
+  expectable: ReadonlySet<string> | null;
+}
+
 /** Resolves a condition; returns null (after reporting) when any name in it is unknown. */
-export function resolveCondition(ast: CondAst, moves: ReadonlySet<string> | null, r: Reporter): Condition | null {
+export function resolveCondition(ast: CondAst, vocab: Words, r: Reporter): Condition | null {
   switch (ast.kind) {
     case 'and':
     case 'or': {
-      const parts = (ast.kind === 'and' ? ast.all : ast.any).map((c) => resolveCondition(c, moves, r));
+      const parts = (ast.kind === 'and' ? ast.all : ast.any).map((c) => resolveCondition(c, vocab, r));
       if (parts.some((p) => p === null)) return null;
       return ast.kind === 'and' ? { kind: 'and', all: parts as Condition[] } : { kind: 'or', any: parts as Condition[] };
     }
     case 'not': {
-      const inner = resolveCondition(ast.cond, moves, r);
+      const inner = resolveCondition(ast.cond, vocab, r);
       return inner && { kind: 'not', cond: inner };
     }
     case 'complete':
@@ -46,8 +52,10 @@ export function resolveCondition(ast: CondAst, moves: ReadonlySet<string> | null
         r.report('invalid_condition', w.span, { detail: `\`${w.text}\` needs a comparison, e.g. \`${w.text} >= 60\`` });
         return null;
       }
+      const { moves, expectable } = vocab;
       if (moves && !moves.has(w.text)) {
-        r.report('unknown_move', w.span, { value: w.text, suggestion: didYouMean(w.text, moves) });
+        if (expectable?.has(w.text)) return { kind: 'element', element: w.text };
+        r.report('unknown_move', w.span, { value: w.text, suggestion: didYouMean(w.text, expectable ?? moves) });
         return null;
       }
       return { kind: 'move', move: w.text };

@@ -1,0 +1,65 @@
+/**
+ * `npm run --silent lint:scripts [paths…] [--json] [--frame]` — compiles scenario scripts with the scoring engine
+ * and prints `file:line:column severity code message (hint)` per diagnostic (or a JSON array with `--json`; add the
+ * source lines with `--frame`). Default: every `*.md` under content/scripts except README.md. Exits 1 on any error.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { codeFrame, formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { compile, lintLibrary } from '../scenarios/index.ts';
+import { createEngine, loadRulePacks } from '../scoring/index.ts';
+import { readRuleFiles } from './rule-files.ts';
+
+const root = join(import.meta.dirname, '../..');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const frame = args.includes('--frame');
+const paths = args.filter((a) => !a.startsWith('--'));
+
+const rules = loadRulePacks(readRuleFiles(relative(process.cwd(), join(root, 'content/rules')) || '.'));
+const engine = createEngine(rules);
+const files = (paths.length ? paths : [join(root, 'content/scripts')]).flatMap(expand);
+const sources = new Map<string, string>();
+const diagnostics: Diagnostic[] = rules.diagnostics.filter((d) => d.severity === 'error');
+const compiled = files.map((path) => {
+  const file = relative(process.cwd(), path) || path;
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    diagnostics.push({ code: 'file_unreadable', severity: 'error', message: `Cannot read ${file}.`, hint: 'Check the path.', file, start: 0, end: 0, line: 0, column: 0 });
+    return { file, scenario: null };
+  }
+  sources.set(file, source);
+  const result = compile(source, { file, engine });
+  diagnostics.push(...result.diagnostics);
+  return { file, scenario: result.scenario };
+});
+diagnostics.push(...lintLibrary(compiled));
+
+if (json) console.log(JSON.stringify(diagnostics, null, 2));
+else {
+  for (const d of diagnostics) {
+    console.log(formatDiagnostic(d));
+    const source = sources.get(d.file);
+    if (frame && source !== undefined) console.log(codeFrame(source, d) + '\n');
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  console.error(`${files.length} scripts, ${errors} errors, ${diagnostics.length - errors} warnings`);
+}
+process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+
+/** A file stays as given; a directory yields its `*.md` files (recursively) except README.md. */
+function expand(path: string): string[] {
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    return [path];
+  }
+  if (!isDir) return [path];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md') && !/(^|\/)README\.md$/i.test(f))
+    .sort()
+    .map((f) => join(path, f));
+}
