@@ -163,7 +163,7 @@ export const ARCHETYPE_SPECS: Record<Archetype, ArchetypeSpec> = {
       empathy: { trust: 4 },
       verification: { trust: 3 },
       // Hearing about a partner's debt from a stranger: angry at the caller, and it becomes a complaint.
-      premature_disclosure: { irritation: 45, trust: -20 },
+      premature_disclosure: { irritation: 65, trust: -20 },
       rude: { irritation: 18, trust: -10, patience: -10 },
     },
     hangUpAt: 80,
@@ -181,10 +181,10 @@ export const ARCHETYPE_SPECS: Record<Archetype, ArchetypeSpec> = {
       empathy: { trust: 2 },
       verification: { trust: 2 },
       // A colleague told about the debt is embarrassed and ends the call rather than carry the message.
-      premature_disclosure: { irritation: 40, trust: -15, patience: -25 },
+      premature_disclosure: { irritation: 70, trust: -15, patience: -25 },
       rude: { irritation: 18, trust: -10, patience: -15 },
     },
-    hangUpAt: 60,
+    hangUpAt: 55,
     complaint: { at: 80, on: ['threat', 'insult', 'impersonation'] },
     promise: { terms: 'call', willingness: 50 },
   },
@@ -239,7 +239,7 @@ export const ARCHETYPE_SPECS: Record<Archetype, ArchetypeSpec> = {
       verification: { trust: 3 },
       plan: { trust: 5, willingness: 8 },
       // Pressing for payment on a disputed charge reads as not listening.
-      consequence: { irritation: 10, trust: -5 },
+      consequence: { irritation: 15, trust: -5 },
       rude: { irritation: 20, trust: -10, patience: -10 },
       vague_promise: { irritation: 4 },
       firm_promise: { willingness: 6 },
