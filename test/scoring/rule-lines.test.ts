@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readRuleFiles } from '../../src/cli/rule-files.ts';
-import { createEngine, loadRulePacks, type Lang, type RuleDef, type ScoringContext, type TestLine } from '../../src/scoring/index.ts';
+import { createEngine, loadRulePacks, type Jurisdiction, type Lang, type RuleDef, type ScoringContext, type TestLine } from '../../src/scoring/index.ts';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { testContextFor } from '../../src/scoring/test-context.ts';
 
@@ -14,7 +14,7 @@ const FILTER = process.env.FILTER;
 
 const langOf = (line: TestLine): Lang => line.lang ?? (/[\u3400-\u9fff]/.test(line.text) ? 'zh' : 'en');
 
-function fired(rule: RuleDef, pack: string, line: TestLine): string[] {
+function fired(rule: RuleDef, pack: Jurisdiction | 'any', line: TestLine): string[] {
   const lang = langOf(line);
   const ctx: Partial<ScoringContext> = testContextFor(rule, pack, lang, line.context);
   return engine.assess(line.text, lang, ctx).findings.map((f) => f.rule);
