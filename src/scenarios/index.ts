@@ -5,3 +5,5 @@ export { lintLibrary } from './library.ts';
 export type { ScenarioEngine } from './engine.ts';
 export { MESSAGES, type DiagnosticCode } from './messages.ts';
 export * from './ir.ts';
+export { playthrough, type Coverage, type PlaythroughOptions } from './playthrough.ts';
+export { applyEffects, chooseBranch, holds, initialState, type PersonaState, type Turn } from './evaluate.ts';
