@@ -17,7 +17,7 @@ describe('a call from start to report', () => {
     const db = freshDb();
     const { attempt, profileId } = await started(db);
     expect(attempt).toMatchObject({ profileId, status: 'in_progress', endedAt: null, scores: null, snapshot: snap('opening') });
-    await expect(startAttempt(db, { ...attempt, profileId: 'ghost' })).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(startAttempt(db, { ...attempt, snapshot: snap('opening'), profileId: 'ghost' })).rejects.toMatchObject({ kind: 'not_found' });
   });
 
   it('numbers turns in order and saves the snapshot with each line', async () => {

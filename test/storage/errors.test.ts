@@ -1,4 +1,4 @@
-import Dexie, { type Middleware, type DBCore } from 'dexie';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findResumableAttempt } from '../../src/storage/attempts.ts';
 import { createDb } from '../../src/storage/db.ts';
@@ -6,27 +6,7 @@ import { StorageError, toStorageError } from '../../src/storage/errors.ts';
 import { requestPersistence } from '../../src/storage/persistence.ts';
 import { createProfile, listProfiles } from '../../src/storage/profiles.ts';
 import { listTurns, recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
-import { assessment, freshDb, snap, started } from './helpers.ts';
-
-/** Makes every write to `table` fail the way a full disk does, at the IndexedDB request level, while `full()` says so. */
-function quotaOn(table: string, full: () => boolean): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'simulated-quota',
-    create: (down) => ({
-      ...down,
-      table(name) {
-        const t = down.table(name);
-        if (name !== table) return t;
-        return {
-          ...t,
-          mutate: (req) =>
-            full() ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : t.mutate(req),
-        };
-      },
-    }),
-  };
-}
+import { assessment, freshDb, quotaOn, snap, started } from './helpers.ts';
 
 describe('errors a person can act on', () => {
   it('a full disk in the middle of a line loses nothing already saved and says quota_exceeded', async () => {

@@ -1,4 +1,5 @@
 /** Shared fixtures for storage tests: a fresh database per test and realistic call data. */
+import type { DBCore, Middleware } from 'dexie';
 import { afterEach } from 'vitest';
 import type { Assessment, Category, Finding, Severity } from '../../src/scoring/types.ts';
 import { createDb, type CallDojoDb } from '../../src/storage/db.ts';
@@ -55,4 +56,31 @@ export async function started(db: CallDojoDb, overrides: Partial<StartAttemptInp
 /** Scores for a completed call. */
 export function scores(total: number) {
   return { compliance: total, script: total, tone: total, outcome: total, record: total, total };
+}
+
+/** Makes every write to `table` fail the way a full disk does, at the IndexedDB request level, while `full()` says so. */
+export function quotaOn(table: string, full: () => boolean): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'simulated-quota',
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const t = down.table(name);
+        if (name !== table) return t;
+        return {
+          ...t,
+          mutate: (req) =>
+            full() ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : t.mutate(req),
+        };
+      },
+    }),
+  };
+}
+
+/** Every row of every table, to prove an operation changed nothing. */
+export async function dump(db: CallDojoDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
 }

@@ -1,0 +1,84 @@
+/**
+ * The export file format: one trainee's finished calls as plain JSON. Versioned on its own (not the database
+ * version); issue 7 will add reviews and a device signature as bundle version 2.
+ */
+import { CATEGORIES, SEVERITIES } from '../scoring/types.ts';
+import { CALL_STAGES, OUTCOME_CODES } from '../scenarios/ir.ts';
+import type { Attempt, CallRecord, Profile, Turn } from './types.ts';
+import { ATTEMPT_STATUSES, MODES } from './types.ts';
+import { anyObject, arr, bool, num, nullable, obj, oneOf, str, type Schema } from './validate.ts';
+
+export const BUNDLE_FORMAT = 'calldojo-export';
+export const BUNDLE_VERSION = 1;
+/** Larger files are refused before parsing; the UI can compare `File.size` against it first. */
+export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
+
+/** Attempts travel without what is device-local (resume snapshot) or derived (finding summary). */
+export type BundleAttempt = Omit<Attempt, 'snapshot' | 'findings'>;
+
+export interface ExportBundle {
+  format: typeof BUNDLE_FORMAT;
+  version: number;
+  /** ISO time of export. */
+  exportedAt: string;
+  profile: Profile;
+  attempts: BundleAttempt[];
+  turns: Turn[];
+  records: CallRecord[];
+}
+
+const id = str({ min: 1, max: 100 });
+const time = num({ min: 0, int: true });
+const text = (max: number) => str({ max });
+const score = num({ min: 0, max: 100 });
+const isoDate = str({ pattern: /^\d{4}-\d{2}-\d{2}$/, what: 'a date YYYY-MM-DD' });
+
+const profile = obj({ id, name: str({ min: 1, max: 60 }), staffNo: str({ min: 1, max: 40 }), createdAt: time, lastActiveAt: time });
+
+const scores = obj({ compliance: score, script: score, tone: score, outcome: score, record: score, total: score });
+
+const attempt = obj({
+  id, profileId: id, scenarioId: id, scenarioTitle: text(200), lang: oneOf(['zh', 'en']), mode: oneOf(MODES),
+  seed: num({ int: true }), status: oneOf(ATTEMPT_STATUSES.filter((s) => s !== 'in_progress')), startedAt: time,
+  endedAt: time, outcome: nullable(oneOf(OUTCOME_CODES)), scores: nullable(scores), passed: nullable(bool),
+  blockerRule: nullable(id),
+});
+
+const offset = num({ min: 0, int: true });
+const finding = obj({
+  rule: id, category: oneOf(CATEGORIES), severity: oneOf(SEVERITIES), start: offset, end: offset, quote: text(2000),
+  message: text(2000), better: text(2000),
+  sources: arr(obj({ clause: text(500), url: text(2000), status: oneOf(['V', 'S', 'T', 'NF']) }), { max: 20 }),
+});
+const assessment = obj({
+  findings: arr(finding, { max: 200 }),
+  tone: obj({
+    label: oneOf(['polite', 'neutral', 'rude']), score,
+    reasons: arr(obj({ reason: text(500), delta: num(), 'start?': offset, 'end?': offset }), { max: 100 }),
+  }),
+  moves: arr(obj({ move: id, start: offset, end: offset, evidence: text(2000) }), { max: 100 }),
+  elements: arr(id, { max: 100 }),
+});
+
+const turn = obj({
+  attemptId: id, index: num({ min: 0, max: 10_000, int: true }), speaker: oneOf(['trainee', 'persona']),
+  text: text(5000), assessment: nullable(assessment), personaState: nullable(anyObject), stage: oneOf(CALL_STAGES), at: time,
+});
+
+const field = oneOf(['resultCode', 'promiseAmount', 'promiseDate', 'nextAction', 'notes']);
+const record = obj({
+  attemptId: id, resultCode: oneOf(OUTCOME_CODES), promiseAmount: nullable(num({ min: 0 })), promiseDate: nullable(isoDate),
+  nextAction: text(2000), notes: text(5000), savedAt: time,
+  checks: arr(obj({ field, ok: bool, expected: nullable(text(2000)), actual: nullable(text(2000)) }), { max: 20 }),
+});
+
+/** The whole bundle after its header was accepted. */
+export const bundleSchema: Schema = obj({
+  format: oneOf([BUNDLE_FORMAT]),
+  version: num({ min: 1, max: BUNDLE_VERSION, int: true }),
+  exportedAt: str({ max: 40 }),
+  profile,
+  attempts: arr(attempt, { max: 100_000 }),
+  turns: arr(turn, { max: 2_000_000 }),
+  records: arr(record, { max: 100_000 }),
+});
