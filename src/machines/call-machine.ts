@@ -23,7 +23,8 @@ export type CallEvent =
 const ENDS_BADLY = new Set<OutcomeCode>(['hung_up', 'complaint', 'refused']);
 
 function lineOf(event: CallEvent): LineFacts {
-  return event.type === 'SAY' || event.type === 'CHOOSE' ? event.line : SILENT_LINE;
+  // A SAY/CHOOSE without a line (a malformed event) is heard as nothing rather than crashing a guard.
+  return (event.type === 'SAY' || event.type === 'CHOOSE') && event.line ? event.line : SILENT_LINE;
 }
 
 function applyEffects(vars: Vars, effects: readonly Effect[]): Vars {

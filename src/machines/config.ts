@@ -76,7 +76,8 @@ export function callConfig(scenario: Scenario): CallConfig {
       on: {
         SAY: turn(node, 'say'),
         SILENCE: turn(node, 'silence'),
-        CHOOSE: [...chosen, ...turn(node, 'choose')],
+        // Only nodes with guided options accept CHOOSE, so the event set of each state says what the trainee can do.
+        ...(node.options.length ? { CHOOSE: [...chosen, ...turn(node, 'choose')] } : {}),
         HANG_UP: { target: TRAINEE_HUNG_UP, actions: [hear('hang_up'), { type: 'traineeEnds' }] },
       },
     };
