@@ -41,7 +41,7 @@ export function loadRulePacks(files: { file: string; text: string }[]): LoadedRu
     }
   }
   const moves = crossCheck(packs, moveRefs, refs);
-  const diagnostics = perFile.flatMap((d, i) => locate(files[i].text, d));
+  const diagnostics = perFile.flatMap((d, i) => locate(files[i].text, d.sort((a, b) => a.start - b.start)));
   return { packs, moves, diagnostics };
 }
 
@@ -103,7 +103,7 @@ function readMoveFile(root: Node, r: YamlReader, line: (o: number) => number): M
   const f = r.map(root, 'a moves file', ['moves', 'elements', 'description']);
   const out: MoveRef[] = [];
   for (const kind of ['move', 'element'] as const)
-    for (const node of r.list(f?.get(`${kind}s`)?.value ?? null, `${kind}s`) ?? []) {
+    for (const node of f?.has(`${kind}s`) ? r.list(f.get(`${kind}s`)!.value, `${kind}s`) ?? [] : []) {
       const before = r.errors;
       const m = r.map(node, `a ${kind}`, ['id', 'label', 'patterns', 'except', 'guards', 'examples', 'description']);
       if (!m || !r.require(m, ['id', 'label', 'patterns', 'examples'], kind, node)) continue;

@@ -57,7 +57,8 @@ export function readRule(node: Node, r: YamlReader, pack: string, line: (offset:
 
 /** Each kind needs its own fields: the dispatch in the engine relies on them. */
 function checkKind(rule: Partial<RuleDef>, r: YamlReader, node: Node): void {
-  const has = (p: object | undefined) => p !== undefined && Object.values(p).some((x) => (x as unknown[]).length > 0);
+  // An invalid field was already reported (and is undefined here): do not also call it missing.
+  const has = (p: object | undefined) => p === undefined || Object.values(p).some((x) => (x as unknown[]).length > 0);
   const need = (ok: boolean, field: string) => ok || r.report('missing_field', node, `a \`${rule.kind}\` rule needs \`${field}\``);
   if (rule.kind === 'pattern') need(has(rule.patterns), 'patterns');
   if (rule.kind === 'move') need((rule.moves ?? []).length > 0, 'moves');
