@@ -24,6 +24,9 @@ export function holds(cond: Condition, line: LineFacts, vars: Vars, expect: read
       return cond.any.some((c) => holds(c, line, vars, expect));
     case 'not':
       return !holds(cond.cond, line, vars, expect);
+    default:
+      // An IR from a newer compiler with a condition kind this runtime does not know never matches.
+      return false;
   }
 }
 
@@ -41,6 +44,8 @@ function compare(a: number, op: '>=' | '>' | '<=' | '<' | '==' | '!=', b: number
       return a === b;
     case '!=':
       return a !== b;
+    default:
+      return false;
   }
 }
 

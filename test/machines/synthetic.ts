@@ -38,7 +38,9 @@ function satisfying(cond: Condition | null, node: ScenarioNode, terms: Terms): L
     case 'or':
       return cond.any.flatMap((c) => satisfying(c, node, terms));
     case 'and':
-      return cond.all.map((c) => satisfying(c, node, terms)[0]).reduce(merge);
+      return [cond.all.map((c) => satisfying(c, node, terms)[0]).reduce(merge)];
+    default:
+      return [];
   }
 }
 

@@ -1,0 +1,86 @@
+/**
+ * The session engine with the real scoring engine over content scenarios: replies and state per step, the scoring
+ * context it builds, guided mode, and save/restore at every step continuing exactly like an uninterrupted call.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSession, restoreSession, SESSION_VERSION, SessionRestoreError, type Session } from '../../src/machines/index.ts';
+import type { Scenario } from '../../src/scenarios/ir.ts';
+import { contentEngine, contentScenario, contentScenarios } from './content.ts';
+
+const engine = contentEngine();
+
+/** What a diligent trainee says at a node: the model answer, else the first option, else a plain acknowledgement. */
+function lineAt(scenario: Scenario, nodeId: string, turn: number): string {
+  const node = scenario.nodes.find((n) => n.id === nodeId)!;
+  // Every third turn goes off-script so the persona's state and the branches are exercised too.
+  if (turn % 3 === 2) return scenario.lang === 'zh' ? '嗯,这个嘛,你自己看着办。' : 'Well, whatever, you figure it out.';
+  return node.model?.text ?? node.options[0]?.text ?? (scenario.lang === 'zh' ? '好的。' : 'Okay.');
+}
+
+function drive(session: Session, turns = 12, restoreEachStep = false) {
+  const trail: unknown[] = [];
+  let s = session;
+  for (let t = 0; t < turns && !s.state.ended; t++) {
+    if (restoreEachStep) s = restoreSession(s.scenario, JSON.parse(JSON.stringify(s.persist())), { engine });
+    const r = t === 5 ? s.silence() : s.say(lineAt(s.scenario, s.state.node, t));
+    trail.push({ reply: r.reply, state: r.state, findings: r.assessment?.findings.map((f) => f.rule) ?? null });
+  }
+  return trail;
+}
+
+describe('session engine', () => {
+  it('answers the model line of the first node with the next node\'s persona line, judged in that node\'s context', () => {
+    const scenario = contentScenario('zh-first-contact-tight-money');
+    const session = createSession(scenario, { engine, seed: 4 });
+    expect(session.reply?.node).toBe('opening');
+    expect(session.scoringContext()).toMatchObject({ party: 'debtor', verified: false, stage: 'opening', local_time: '19:10', jurisdiction: 'CN' });
+    const r = session.say(scenario.nodes[0].model!.text);
+    expect(r.assessment?.moves.map((m) => m.move)).toContain('verify_identity');
+    expect(r.reply?.node).toBe('verify');
+    expect(scenario.nodes.find((n) => n.id === 'verify')!.lines.map((l) => l.text)).toContain(r.reply?.text);
+    expect(r.state).toMatchObject({ node: 'verify', stage: 'verification', verified: true, turn: 1, ended: false });
+    expect(session.scoringContext()).toMatchObject({ verified: true, stage: 'verification' });
+  });
+
+  it('replays a call exactly with the same seed', () => {
+    const scenario = contentScenario('zh-first-contact-staller');
+    expect(drive(createSession(scenario, { engine, seed: 9 }))).toEqual(drive(createSession(scenario, { engine, seed: 9 })));
+  });
+
+  it.each(contentScenarios().map((s) => [s.id, s] as const))('%s: save/restore at every step continues identically', (_, scenario) => {
+    for (const seed of [1, 2]) {
+      const plain = drive(createSession(scenario, { engine, seed }));
+      expect(drive(createSession(scenario, { engine, seed }), 12, true)).toEqual(plain);
+      expect(plain.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('guided mode: choosing an option returns its feedback and follows its target', () => {
+    const scenario = contentScenario('zh-first-contact-tight-money');
+    const session = createSession(scenario, { engine, seed: 1, mode: 'guided' });
+    const bad = session.choose(2);
+    expect(bad.option).toMatchObject({ quality: 'bad' });
+    expect(bad.state).toMatchObject({ ended: true, outcome: { code: 'hung_up' } });
+    expect(() => session.say('喂?')).toThrow(/ended/);
+    expect(() => createSession(scenario, { engine, mode: 'exam' }).choose(0)).toThrow(/guided/);
+  });
+
+  it('the trainee can hang up; the persona then says nothing', () => {
+    const session = createSession(contentScenario('zh-first-contact-tight-money'), { engine });
+    const r = session.hangUp();
+    expect(r.reply).toBeNull();
+    expect(r.state).toMatchObject({ ended: true, ended_by: 'trainee', outcome: { code: 'hung_up' } });
+  });
+
+  it('refuses a snapshot of another version or another scenario with a clear error', () => {
+    const a = contentScenario('zh-first-contact-tight-money');
+    const b = contentScenario('zh-first-contact-staller');
+    const saved = createSession(a, { engine }).persist();
+    expect(saved).toMatchObject({ kind: 'calldojo.session', version: SESSION_VERSION, scenario: { id: a.id, ir_version: 1 } });
+    expect(() => restoreSession(b, saved, { engine })).toThrow(SessionRestoreError);
+    expect(() => restoreSession(b, saved, { engine })).toThrow(/belongs to scenario "zh-first-contact-tight-money"/);
+    expect(() => restoreSession(a, { ...saved, version: 99 }, { engine })).toThrow(/format version 99/);
+    expect(() => restoreSession(a, { ...saved, scenario: { id: a.id, ir_version: 0 } }, { engine })).toThrow(/IR version 0/);
+    expect(() => restoreSession(a, { hello: 1 }, { engine })).toThrow(/Not a saved CallDojo session/);
+  });
+});
