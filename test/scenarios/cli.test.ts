@@ -1,0 +1,56 @@
+/** `npm run lint:scripts` as a trainer runs it: spawned, reading real files, judged by output and exit code. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const sample = (name: string) => join(import.meta.dirname, 'samples', name, 'input.md');
+const lint = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/lint-scripts.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+// Each spawn starts tsx and loads the rule packs: seconds on a shared 2-core machine.
+describe('lint:scripts CLI', { timeout: 60_000 }, () => {
+  it('prints file:line:column severity code message and exits 1 on an error', () => {
+    const r = lint(sample('unknown_branch_target'));
+    expect(r.code).toBe(1);
+    expect(r.out.trim()).toBe('test/scenarios/samples/unknown_branch_target/input.md:43:10 error unknown_branch_target No node has the id `hangup`. (Did you mean `hung-up`?)');
+  });
+
+  it('exits 0 with nothing on stdout for a clean script, even with warnings elsewhere absent', () => {
+    const r = lint(sample('valid-minimal'), join(root, 'content/scripts/001_zh-drill-opening.md'));
+    expect(r).toMatchObject({ code: 0, out: '' });
+    expect(r.err).toContain('2 scripts, 0 errors');
+  });
+
+  it('exits 0 on warnings alone', () => {
+    expect(lint(sample('missing_calm_line')).code).toBe(0);
+  });
+
+  it('prints JSON with --json and a code frame with --frame', () => {
+    const json = JSON.parse(lint('--json', sample('unknown_mood')).out);
+    expect(json).toMatchObject([{ code: 'unknown_mood', line: 35, column: 4, severity: 'error' }]);
+    const framed = lint('--frame', sample('unknown_mood')).out;
+    expect(framed).toContain('> 35 | > [angry] 喂?谁啊?');
+    expect(framed).toMatch(/\|    \^\^\^\^\^\n/);
+  });
+
+  it('reports two files that share a scenario id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calldojo-'));
+    const text = readFileSync(sample('valid-minimal'), 'utf8');
+    writeFileSync(join(dir, 'a.md'), text);
+    writeFileSync(join(dir, 'b.md'), text);
+    const r = lint(dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('b.md:1:1 error duplicate_scenario_id Scenario id `sample` is already used by');
+  });
+
+  it('lints all of content/scripts by default, clean', () => {
+    const r = lint();
+    expect(r.out).toBe('');
+    expect(r.code).toBe(0);
+  });
+});

@@ -1,0 +1,86 @@
+/** The IR the compiler emits: what the persona machines and the UI rely on. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile, IR_VERSION, type Scenario } from '../../src/scenarios/index.ts';
+import { fixtureEngine } from './engines.ts';
+
+const samples = join(import.meta.dirname, 'samples');
+const read = (name: string) => readFileSync(join(samples, name, 'input.md'), 'utf8');
+const engine = fixtureEngine();
+const ok = (source: string): Scenario => {
+  const { scenario, diagnostics } = compile(source, { file: 'x.md', engine });
+  expect(diagnostics).toEqual([]);
+  return scenario!;
+};
+const node = (s: Scenario, id: string) => s.nodes.find((n) => n.id === id)!;
+
+describe('scenario IR', () => {
+  const s = ok(read('valid-minimal'));
+
+  it('is versioned plain JSON that survives a JSON round trip unchanged', () => {
+    expect(s.ir_version).toBe(IR_VERSION);
+    expect(JSON.parse(JSON.stringify(s))).toStrictEqual(s);
+  });
+
+  it('carries persona, card, hidden facts and policy, with archetype defaults for missing parameters', () => {
+    expect(s.persona).toEqual({ archetype: 'cooperative', params: { patience: 70, trust: 45, irritability: 30, resolve: 30, ability_to_pay: 0 } });
+    expect(s.card).toMatchObject({ name: '李娜', card_tail: '3519', amount_due: 8420, minimum_payment: 842, days_overdue: 32 });
+    expect(s.hidden).toMatchObject({ real_reason: '上个月住院做了手术', can_pay: 900, answers: 'debtor', secret_words: ['住院'] });
+    expect(s.bank_policy).toEqual({ call_window: '08:00-21:00', sues: false, field_visits: false, reports_to_bureau: true });
+  });
+
+  it('compiles branches to structured conditions and effects, with source lines', () => {
+    expect(node(s, 'confirmed').branches).toEqual([
+      { when: { kind: 'or', any: [{ kind: 'move', move: 'empathise' }, { kind: 'move', move: 'disclose_debt' }] }, target: 'promise', effects: [{ var: 'trust', op: 'add', value: 5 }], line: 52 },
+      { when: null, target: 'hung-up', effects: [], line: 53 },
+    ]);
+    expect(node(s, 'pickup')).toMatchObject({ line: 32, options: [{ quality: 'good', next: 'confirmed', feedback: '要素齐全。', line: 39 }] });
+  });
+
+  it('resolves `minimum` against the card and marks verification on every path after a `verifies` node', () => {
+    expect(node(s, 'promise').end).toEqual({ code: 'ptp', amount: 842, date: '+3d' });
+    expect(s.nodes.map((n) => [n.id, n.verified])).toEqual([['pickup', false], ['confirmed', true], ['promise', true], ['hung-up', false]]);
+  });
+
+  it('inherits stage and party from the node above, and lints each model answer in that context', () => {
+    const source = read('valid-minimal').replace('stage: verification\n', '').replace('stage: opening\n', 'stage: opening\nparty: spouse\n');
+    const t = compile(source, { file: 'x.md' }).scenario!;
+    expect(node(t, 'confirmed')).toMatchObject({ stage: 'opening', party: 'third_party', relation: 'spouse', verified: false });
+    // Telling a spouse about the overdue card is a disclosure before verification, so the same answer is now flagged.
+    expect(compile(source, { file: 'x.md', engine }).diagnostics.map((d) => [d.code, d.line])).toEqual([['model_answer_flagged', 49]]);
+  });
+
+  it('reads Chinese keywords into the same IR as English ones', () => {
+    const zh = ok(read('valid-zh-keywords'));
+    expect(node(zh, 'pickup').branches.map((b) => b.when)).toEqual([
+      { kind: 'and', all: [{ kind: 'move', move: 'verify_identity' }, { kind: 'tone', tone: 'polite' }] },
+      { kind: 'or', any: [{ kind: 'finding', category: 'threat' }, { kind: 'state', var: 'trust', op: '<', value: 20 }] },
+      null,
+    ]);
+    expect(node(zh, 'pickup').branches[1].effects).toEqual([{ var: 'irritation', op: 'add', value: 20 }]);
+  });
+
+  it('keeps trainer notes and comments out of what the persona says', () => {
+    const t = ok(read('valid-comments-and-notes'));
+    expect(node(t, 'confirmed').notes).toBe('这里是给讲师看的备注,不会读给学员。');
+    expect(node(t, 'confirmed').lines.map((l) => l.text)).toEqual(['对,我是李娜。什么事?']);
+    expect(t.briefing_html).toContain('<p>简报');
+  });
+});
+
+describe('compile never throws on author mistakes', () => {
+  it('returns diagnostics for every prefix and every line-deleted variant of a valid script', () => {
+    const src = read('valid-minimal');
+    const lines = src.split('\n');
+    const variants = [
+      ...Array.from({ length: 40 }, (_, i) => src.slice(0, Math.floor((src.length * i) / 40))),
+      ...lines.map((_, i) => lines.filter((__, j) => j !== i).join('\n')),
+    ];
+    for (const v of variants) {
+      const r = compile(v, { file: 'x.md', engine });
+      expect(r.scenario !== null || r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      for (const d of r.diagnostics) expect(d.line).toBeGreaterThan(0);
+    }
+  });
+});
