@@ -94,7 +94,8 @@ function readMarker(node: Node, r: YamlReader): ToneMarker | undefined {
     delta: r.number(f.get('delta')!.value, 'delta'),
     reason: r.bilingual(f.get('reason')!.value, 'reason'),
     patterns: r.patterns(f.get('patterns')!.value, 'patterns'),
-    guards: f.has('guards') ? readGuards(f.get('guards')!.value, r) : ['quotation'],
+    // "我们不会说您是老赖" is not an insult and "I don't understand" is not empathy: negation applies by default.
+    guards: f.has('guards') ? readGuards(f.get('guards')!.value, r) : ['negation', 'quotation'],
   };
   return r.errors === before ? (marker as ToneMarker) : undefined;
 }
