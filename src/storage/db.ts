@@ -3,6 +3,7 @@
  * Keep every released `version(n)` declaration: a trainee's browser may still hold any of them.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import { guard } from './errors.ts';
 import { summarizeFindings } from './summary.ts';
 import { normalizeStaffNo } from './text.ts';
 import type { Attempt, CallRecord, DeviceKey, Override, Profile, Review, Setting, Turn } from './types.ts';
@@ -68,5 +69,12 @@ export function createDb(name: string = DEFAULT_DB_NAME, options?: DexieOptions)
         await tx.table<Attempt>('attempts').update(a.id, { findings, endedAt: a.endedAt ?? null });
       }
     });
+  return db;
+}
+
+/** Creates and opens the database, so private mode or blocked storage is reported at start-up as a StorageError. */
+export async function openDb(name: string = DEFAULT_DB_NAME, options?: DexieOptions): Promise<CallDojoDb> {
+  const db = createDb(name, options);
+  await guard(() => db.open());
   return db;
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findResumableAttempt } from '../../src/storage/attempts.ts';
-import { createDb } from '../../src/storage/db.ts';
+import { createDb, openDb } from '../../src/storage/db.ts';
 import { StorageError, toStorageError } from '../../src/storage/errors.ts';
 import { requestPersistence } from '../../src/storage/persistence.ts';
 import { createProfile, listProfiles } from '../../src/storage/profiles.ts';
@@ -37,6 +37,11 @@ describe('errors a person can act on', () => {
     const err = await listProfiles(db).catch((e) => e);
     expect(err).toMatchObject({ kind: 'unavailable', messageKey: 'storage.unavailable' });
     expect(err.text.zh).toContain('无痕');
+  });
+
+  it('opening at start-up reports blocked storage as unavailable instead of failing later', async () => {
+    const blocked = { open() { throw new DOMException('The operation is insecure.', 'SecurityError'); } };
+    await expect(openDb('blocked', { indexedDB: blocked as unknown as IDBFactory, IDBKeyRange })).rejects.toMatchObject({ kind: 'unavailable' });
   });
 
   it('a browser without IndexedDB is reported as unavailable', async () => {

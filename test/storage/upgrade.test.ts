@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findResumableAttempt } from '../../src/storage/attempts.ts';
-import { createDb, SCHEMA_VERSION, STORES_V1, type CallDojoDb } from '../../src/storage/db.ts';
+import { createDb, openDb, SCHEMA_VERSION, STORES_V1, type CallDojoDb } from '../../src/storage/db.ts';
 import { weakestRules } from '../../src/storage/progress.ts';
 import { assessment, finding, scores, snap } from './helpers.ts';
 
@@ -67,9 +67,8 @@ describe('schema upgrade v1 → v2', () => {
   });
 
   it('a new install opens straight at the current version', async () => {
-    const db = createDb(`calldojo-new-${Math.random().toString(36).slice(2)}`);
+    const db = await openDb(`calldojo-new-${Math.random().toString(36).slice(2)}`);
     cleanup.push(db);
-    await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       ['attempts', 'deviceKeys', 'overrides', 'profiles', 'records', 'reviews', 'settings', 'turns'],

@@ -1,0 +1,22 @@
+/** The storage API the state layer uses: repositories (the only writers), queries, export/import and errors. */
+export { DEFAULT_DB_NAME, SCHEMA_VERSION, createDb, openDb, type CallDojoDb } from './db.ts';
+export { StorageError, toStorageError, type StorageErrorKind } from './errors.ts';
+export { STORAGE_MESSAGES } from './messages.ts';
+export { createProfile, getProfile, listProfiles, renameProfile } from './profiles.ts';
+export {
+  abandonAttempt, completeAttempt, findResumableAttempt, getAttempt, startAttempt,
+  type CompleteAttemptInput, type StartAttemptInput,
+} from './attempts.ts';
+export { listTurns, recordPersonaTurn, recordTraineeTurn } from './turns.ts';
+export { getRecord, saveRecord, type RecordInput } from './records.ts';
+export {
+  libraryStats, proficiencyOverTime, scenarioHistory, weakestRules,
+  type HistoryPoint, type ProficiencyPoint, type ScenarioStats, type WeakRule,
+} from './progress.ts';
+export { watch } from './live.ts';
+export { requestPersistence } from './persistence.ts';
+export { exportFileName, exportProfile } from './export.ts';
+export { importBundle, type ImportConflict, type ImportCounts, type ImportResult } from './import.ts';
+export { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_IMPORT_CHARS, type ExportBundle } from './bundle.ts';
+export { ATTEMPT_STATUSES, MODES } from './types.ts';
+export type * from './types.ts';
