@@ -3,11 +3,13 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentPlugin } from './tools/vite-plugin-content.ts';
 
 export default defineConfig(({ mode }) => ({
   // Relative base: the built app works from any sub-path an LMS or intranet serves it under.
   base: './',
   plugins: [
+    contentPlugin(),
     svelte(),
     svelteTesting(),
     VitePWA({

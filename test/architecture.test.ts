@@ -12,15 +12,21 @@ const src = join(root, 'src');
 interface Layer {
   /** Folder under src/. */
   dir: string;
+  /** Build-time modules this layer must not pull into the browser bundle even though their folder is allowed. */
+  forbid?: string[];
   /** src/ folders (or single files) this layer may import. */
   mayImport: string[];
   /** npm packages this layer may import (prefix match, so `svelte` covers `svelte/reactivity`). */
   packages: string[];
 }
 
+/** Modules that run at build time or in Node only (YAML parsing, the compiler's index). */
+const BUILD_TIME = ['scoring/index.ts', 'scoring/load-packs.ts', 'scoring/read-rule.ts', 'scoring/yaml-reader.ts'];
+
 const layers: Layer[] = [
   { dir: 'diagnostics', mayImport: ['diagnostics'], packages: [] },
-  { dir: 'scoring', mayImport: ['scoring', 'diagnostics'], packages: [] },
+  // The pack loader parses YAML at build time; the engine itself needs no package.
+  { dir: 'scoring', mayImport: ['scoring', 'diagnostics'], packages: ['yaml'] },
   { dir: 'scenarios', mayImport: ['scenarios', 'scoring', 'diagnostics'], packages: ['yaml', 'marked'] },
   {
     dir: 'machines',
@@ -37,11 +43,13 @@ const layers: Layer[] = [
   {
     dir: 'state',
     mayImport: ['state', 'i18n', 'storage', 'machines', 'report', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'content'],
+    forbid: BUILD_TIME,
     packages: ['svelte', 'xstate', 'virtual:calldojo'],
   },
   {
     dir: 'ui',
     mayImport: ['ui', 'state', 'i18n', 'report', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines'],
+    forbid: BUILD_TIME,
     packages: ['svelte', 'marked', 'dompurify', 'virtual:calldojo'],
   },
 ];
@@ -79,7 +87,10 @@ function check(file: string, specs: string[]): string[] {
     if (spec.startsWith('.')) {
       const target = relative(src, resolve(dirname(file), spec));
       if (target.startsWith('..')) out.push(`${rel} imports ${spec}, outside src/`);
-      else if (!layer.mayImport.some((allowed) => target === allowed || target.startsWith(`${allowed}/`)))
+      else if (
+        !layer.mayImport.some((allowed) => target === allowed || target.startsWith(`${allowed}/`)) ||
+        layer.forbid?.includes(target)
+      )
         out.push(`${rel} (${layer.dir}) must not import ${target}`);
     } else if (!layer.packages.some((p) => spec === p || spec.startsWith(`${p}/`) || spec.startsWith(`${p}:`))) {
       out.push(`${rel} (${layer.dir}) must not import package ${spec}`);
@@ -104,6 +115,9 @@ describe('architecture', () => {
     ]);
     expect(check(join(src, 'machines', 'm.ts'), ['../scenarios/compile.ts', '../scenarios/ir.ts'])).toEqual([
       'src/machines/m.ts (machines) must not import scenarios/compile.ts',
+    ]);
+    expect(check(join(src, 'state', 's.ts'), ['../scoring/index.ts', '../scoring/engine.ts'])).toEqual([
+      'src/state/s.ts (state) must not import scoring/index.ts',
     ]);
     expect(importsOf(join(src, 'ui', 'App.svelte'))).toContain('../state/locale.svelte.ts');
   });

@@ -1,76 +1,13 @@
-/** zh-CN UI text: the default language; `en.ts` must provide every key (checked by the type). */
-export const zhCN = {
-  'app.name': '话术道场',
-  'app.tagline': '信用卡催收与客服通话练习',
-  'app.skip': '跳到主要内容',
-  'nav.label': '主导航',
-  'nav.library': '场景库',
-  'nav.practice': '练习',
-  'nav.progress': '进度',
-  'nav.review': '带教复核',
-  'nav.studio': '脚本工坊',
-  'nav.settings': '设置',
-  'lang.label': '界面语言',
-  'lang.zh-CN': '中文（简体）',
-  'lang.en': 'English',
-  'page.loading': '正在加载…',
-  'page.notFound.title': '找不到这个页面',
-  'page.notFound.body': '地址 {path} 不存在。',
-  'page.notFound.back': '返回场景库',
-  'library.title': '场景库',
-  'library.intro': '选择一个通话场景开始练习。每句话都会按语气和合规规则评估，并给出更好的说法。',
-  'library.empty': '还没有可用的场景。讲师可以在 content/scripts/ 下添加脚本。',
-  'library.count': '共 {count} 个场景',
-  'library.filters': '筛选',
-  'library.filter.course': '课程阶段',
-  'library.filter.archetype': '客户类型',
-  'library.filter.difficulty': '难度',
-  'library.filter.lang': '语言',
-  'library.filter.all': '全部',
-  'library.noMatch': '没有符合筛选条件的场景。',
-  'library.clear': '清除筛选',
-  'library.attempts': '练习 {count} 次',
-  'library.best': '最好成绩 {score}',
-  'library.notTried': '尚未练习',
-  'course.first_contact': '首次联系',
-  'course.re_contact': '再次联系',
-  'course.third_party': '第三人联系',
-  'course.special_account': '特殊账户',
-  'course.inbound_service': '来电服务',
-  'course.drill': '开场白背诵',
-  'archetype.cooperative': '老实本分·经济紧张',
-  'archetype.staller': '圆滑世故·能拖就拖',
-  'archetype.hostile_evader': '恶意拖欠·躲避',
-  'archetype.fraud': '资料不符·疑似欺诈',
-  'archetype.suspicious': '怀疑是诈骗电话',
-  'archetype.spouse': '第三人·配偶',
-  'archetype.colleague': '第三人·同事/人事',
-  'archetype.complainant': '来电投诉',
-  'archetype.lost_card': '来电挂失',
-  'archetype.disputer': '争议/盗刷',
-  'difficulty.1': '入门',
-  'difficulty.2': '进阶',
-  'difficulty.3': '困难',
-  'langName.zh': '中文',
-  'langName.en': '英文',
-  'practice.title': '练习',
-  'practice.intro': '从场景库选择一个场景后，在这里进行通话练习。',
-  'practice.choose': '去场景库选择场景',
-  'progress.title': '我的进度',
-  'progress.empty': '还没有练习记录。完成一次通话后，这里会显示成绩和薄弱规则。',
-  'review.title': '带教复核',
-  'review.intro': '带教老师在这里查看学员的通话记录、纠正机器评判，并查看谁已经可以上线。',
-  'review.empty': '还没有可复核的通话。',
-  'studio.title': '脚本工坊',
-  'studio.intro': '讲师在 content/scripts/ 下用 Markdown 编写场景脚本，这里显示编译和检查结果。',
-  'settings.title': '设置',
-  'settings.language': '语言',
-  'settings.languageHelp': '也可以在网址中加上 ?lang=en 或 ?lang=zh-CN 来设置语言。',
-  'settings.privacy': '隐私',
-  'settings.privacyBody': '所有练习数据只保存在本机浏览器（IndexedDB）中，应用不会向任何服务器发送数据。',
-  'settings.offline': '离线使用',
-  'settings.offlineBody': '首次打开后，应用可以在断网时继续使用。',
-} as const;
+/**
+ * zh-CN UI text, assembled from one catalogue file per area so features can add text without touching each other.
+ * zh-CN is the default language; `en.ts` is assembled the same way and must provide every key.
+ */
+import * as core from './core.ts';
+import * as library from './library.ts';
+import * as practice from './practice.ts';
+import * as profile from './profile.ts';
+
+export const zhCN = { ...core.zh, ...library.zh, ...profile.zh, ...practice.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,210 @@
+/**
+ * One practice call in the browser: owns the session engine and writes every turn to storage before the persona's
+ * reply is shown, so closing the tab never loses a line. Components read the `$state.raw` fields and call methods.
+ */
+import { createSession, restoreSession, type CallState, type Session, type StepResult } from '../machines/index.ts';
+import { attemptReport } from '../report/attempt-report.ts';
+import { checkRecord } from '../report/record-check.ts';
+import type { AttemptReport, RecordCheck, RecordEntry } from '../report/types.ts';
+import type { Scenario } from '../scenarios/ir.ts';
+import type { Assessment, ScoringEngine } from '../scoring/types.ts';
+import { abandonAttempt, completeAttempt, findResumableAttempt, startAttempt } from '../storage/attempts.ts';
+import { toStorageError, type StorageError } from '../storage/errors.ts';
+import { saveRecord } from '../storage/records.ts';
+import { recordPersonaTurn, recordTraineeTurn } from '../storage/turns.ts';
+import type { Attempt, Mode, SessionSnapshot } from '../storage/types.ts';
+import { appDb } from './db.ts';
+import { loadEngine } from './engine.ts';
+import type { TranscriptEntry } from './practice-types.ts';
+import { transcriptFromTurns } from './transcript.ts';
+
+export type Phase = 'loading' | 'resume' | 'briefing' | 'call' | 'record' | 'report';
+
+export class PracticeState {
+  phase = $state<Phase>('loading');
+  transcript = $state.raw<TranscriptEntry[]>([]);
+  call = $state.raw<CallState | null>(null);
+  /** Guided mode: feedback on the option just chosen. */
+  feedback = $state.raw<StepResult['option']>(null);
+  report = $state.raw<AttemptReport | null>(null);
+  checks = $state.raw<RecordCheck[]>([]);
+  resumable = $state.raw<Attempt | null>(null);
+  error = $state.raw<StorageError | null>(null);
+  busy = $state(false);
+  mode = $state<Mode>('practice');
+  startedAt = $state(0);
+
+  private session: Session | null = null;
+  private engine: ScoringEngine | null = null;
+  private attemptId: string | null = null;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly profileId: string,
+  ) {}
+
+  /** Loads the engine and looks for an unfinished call of this profile on this scenario to offer. */
+  async open(): Promise<void> {
+    await this.guard(async () => {
+      this.engine = await loadEngine();
+      const open = await findResumableAttempt(appDb(), this.profileId);
+      this.resumable = open && open.attempt.scenarioId === this.scenario.id ? open.attempt : null;
+      this.phase = this.resumable ? 'resume' : 'briefing';
+    });
+  }
+
+  /** Continues the saved call exactly where the last stored line left it. */
+  async resume(): Promise<void> {
+    await this.guard(async () => {
+      const open = await findResumableAttempt(appDb(), this.profileId);
+      if (!open) return void (this.phase = 'briefing');
+      this.session = restoreSession(this.scenario, open.attempt.snapshot, { engine: this.engine! });
+      this.attemptId = open.attempt.id;
+      this.mode = open.attempt.mode;
+      this.startedAt = open.attempt.startedAt;
+      this.transcript = transcriptFromTurns(open.turns);
+      this.call = this.session.state;
+      this.phase = this.call.ended ? 'record' : 'call';
+    });
+  }
+
+  /** Drops the saved call (kept in history as abandoned) and shows the briefing again. */
+  async discard(): Promise<void> {
+    await this.guard(async () => {
+      if (this.resumable) await abandonAttempt(appDb(), this.resumable.id);
+      this.resumable = null;
+      this.phase = 'briefing';
+    });
+  }
+
+  /** Starts a new call in `mode`; the persona's greeting is stored before it is shown. */
+  async start(mode: Mode): Promise<void> {
+    await this.guard(async () => {
+      this.mode = mode;
+      const seed = Math.floor(Math.random() * 2 ** 31);
+      this.session = createSession(this.scenario, { engine: this.engine!, seed, mode });
+      const attempt = await startAttempt(appDb(), {
+        profileId: this.profileId, scenarioId: this.scenario.id, scenarioTitle: this.scenario.title,
+        lang: this.scenario.lang, mode, seed, snapshot: this.snapshot(),
+      });
+      this.attemptId = attempt.id;
+      this.startedAt = attempt.startedAt;
+      this.transcript = [];
+      this.feedback = null;
+      await this.storeReply();
+      this.call = this.session.state;
+      this.phase = 'call';
+    });
+  }
+
+  /** Live hints: the findings the current draft would get, without advancing the call. */
+  preview(text: string): Assessment | null {
+    if (!this.session || !this.engine || !text.trim()) return null;
+    return this.engine.assess(text, this.scenario.lang, this.session.scoringContext(), { callLevel: false });
+  }
+
+  say(text: string): Promise<void> {
+    return this.step(() => this.session!.say(text), text);
+  }
+
+  choose(index: number): Promise<void> {
+    return this.step(() => this.session!.choose(index), this.scenario.nodes.find((n) => n.id === this.call?.node)?.options[index]?.text ?? '');
+  }
+
+  silence(): Promise<void> {
+    return this.step(() => this.session!.silence(), null);
+  }
+
+  hangUp(): Promise<void> {
+    return this.step(() => this.session!.hangUp(), null);
+  }
+
+  /** Checks the record against the call, scores the attempt, and stores both. */
+  async submitRecord(entry: RecordEntry): Promise<void> {
+    await this.guard(async () => {
+      const db = appDb();
+      const outcome = this.call?.outcome ?? null;
+      this.checks = checkRecord(entry, outcome, new Date(this.startedAt).toISOString().slice(0, 10));
+      this.report = attemptReport({ course: this.scenario.course, turns: this.scoredTurns(), outcome, recordChecks: this.checks });
+      await saveRecord(db, this.attemptId!, { ...entry, checks: this.checks });
+      await completeAttempt(db, this.attemptId!, {
+        scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
+        blockerRule: this.report.blocker?.rule ?? null,
+      });
+      this.session?.stop();
+      this.session = null;
+      this.phase = 'report';
+    });
+  }
+
+  /** Back to the briefing for another attempt at the same scenario. */
+  again(): void {
+    this.report = null;
+    this.checks = [];
+    this.transcript = [];
+    this.call = null;
+    this.phase = 'briefing';
+  }
+
+  private async step(run: () => StepResult, said: string | null): Promise<void> {
+    if (!this.session || this.busy || this.call?.ended) return;
+    const before = this.snapshot();
+    const shown = this.transcript;
+    let saved = said === null;
+    await this.guard(async () => {
+      const node = this.call!.node;
+      const result = run();
+      if (said !== null && result.assessment) {
+        // The trainee's line is stored before the persona's reply exists on screen.
+        await recordTraineeTurn(appDb(), this.attemptId!, { text: said, assessment: result.assessment, stage: this.call!.stage }, this.snapshot());
+        saved = true;
+        this.transcript = [...this.transcript, { speaker: 'trainee', text: said, nodeId: node, assessment: result.assessment }];
+      }
+      this.feedback = result.option;
+      if (result.reply) await this.storeReply();
+      this.call = result.state;
+      if (result.state.ended) this.phase = 'record';
+    });
+    if (this.error && !saved) {
+      // A failed write (disk full…) must not leave the call ahead of what is saved: rewind to the last stored state.
+      this.session.stop();
+      this.session = restoreSession(this.scenario, before, { engine: this.engine! });
+      this.transcript = shown;
+      this.call = this.session.state;
+    }
+  }
+
+  private async storeReply(): Promise<void> {
+    const reply = this.session!.reply;
+    if (!reply) return;
+    const state = this.session!.state;
+    await recordPersonaTurn(appDb(), this.attemptId!, {
+      text: reply.text, stage: state.stage,
+      personaState: { node: reply.node, mood: reply.mood, ...state.vars },
+    }, this.snapshot());
+    this.transcript = [...this.transcript, { speaker: 'persona', text: reply.text, nodeId: reply.node, assessment: null }];
+  }
+
+  private scoredTurns() {
+    const nodes = new Map(this.scenario.nodes.map((n) => [n.id, n]));
+    return this.transcript
+      .filter((e) => e.speaker === 'trainee' && e.assessment)
+      .map((e) => ({ text: e.text, nodeId: e.nodeId, expected: nodes.get(e.nodeId)?.expect ?? [], assessment: e.assessment! }));
+  }
+
+  private snapshot(): SessionSnapshot {
+    return this.session!.persist() as unknown as SessionSnapshot;
+  }
+
+  private async guard(op: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    try {
+      await op();
+      this.error = null;
+    } catch (e) {
+      this.error = toStorageError(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Compiles `content/` at build time so the browser gets plain JSON: rule packs (validated) and scenario IR (compiled
+ * and linted with the scoring engine). Any error fails the build with `file:line:column` diagnostics; the runtime
+ * never ships the YAML parser or the compiler.
+ *
+ * Virtual modules:
+ * - `virtual:calldojo/rules`        default export `{ packs, moves }` for `createEngine`
+ * - `virtual:calldojo/catalog`      `scenarios` (summaries + `load()` of the full IR) and `diagnostics` (warnings)
+ * - `virtual:calldojo/scenario/ID`  default export: one scenario's IR, a separate chunk
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Plugin } from 'vite';
+import { formatDiagnostic, locate, type Diagnostic } from '../src/diagnostics/diagnostic.ts';
+import { compile } from '../src/scenarios/index.ts';
+import type { Scenario } from '../src/scenarios/ir.ts';
+import { createEngine, loadRulePacks } from '../src/scoring/index.ts';
+
+const PREFIX = 'virtual:calldojo/';
+const RESOLVED = '\0' + PREFIX;
+
+interface Compiled {
+  rules: ReturnType<typeof loadRulePacks>;
+  scenarios: { scenario: Scenario; file: string }[];
+  diagnostics: Diagnostic[];
+}
+
+function listFiles(dir: string, ext: RegExp): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(p, ext));
+    else if (ext.test(entry.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Reads and compiles everything under `content/`; pure apart from reading the files. */
+export function compileContent(root: string): Compiled {
+  const rel = (p: string) => relative(root, p);
+  const ruleFiles = listFiles(join(root, 'content/rules'), /\.ya?ml$/).map((p) => ({
+    file: rel(p),
+    text: readFileSync(p, 'utf8'),
+  }));
+  const rules = loadRulePacks(ruleFiles);
+  const engine = createEngine({ packs: rules.packs, moves: rules.moves });
+  const diagnostics = [...rules.diagnostics];
+  const scenarios: Compiled['scenarios'] = [];
+  for (const p of listFiles(join(root, 'content/scripts'), /\.md$/)) {
+    if (/(^|\/)README\.md$/i.test(p)) continue;
+    const source = readFileSync(p, 'utf8');
+    const result = compile(source, { file: rel(p), engine });
+    diagnostics.push(...locate(source, result.diagnostics));
+    if (result.scenario) scenarios.push({ scenario: result.scenario, file: rel(p) });
+  }
+  return { rules, scenarios, diagnostics };
+}
+
+/** Vite plugin serving the compiled content as virtual modules. */
+export function contentPlugin(): Plugin {
+  let root = process.cwd();
+  let cache: Compiled | undefined;
+  const compiled = () => (cache ??= compileContent(root));
+
+  return {
+    name: 'calldojo-content',
+    configResolved(config) {
+      root = config.root;
+    },
+    configureServer(server) {
+      server.watcher.add(join(root, 'content'));
+    },
+    resolveId(id) {
+      return id.startsWith(PREFIX) ? '\0' + id : undefined;
+    },
+    load(id) {
+      if (!id.startsWith(RESOLVED)) return undefined;
+      const c = compiled();
+      const what = id.slice(RESOLVED.length);
+      // Rules stand alone (the engine needs no scripts); scenarios need every file to be free of errors.
+      const relevant = what === 'rules' ? c.diagnostics.filter((d) => !d.file.startsWith('content/scripts')) : c.diagnostics;
+      const errors = relevant.filter((d) => d.severity === 'error');
+      if (errors.length) this.error(`content has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`);
+      if (what === 'rules') return `export default ${JSON.stringify({ packs: c.rules.packs, moves: c.rules.moves })};`;
+      if (what === 'catalog') return catalogModule(c);
+      if (what.startsWith('scenario/')) {
+        const wanted = decodeURIComponent(what.slice('scenario/'.length));
+        const found = c.scenarios.find((s) => s.scenario.id === wanted);
+        if (!found) this.error(`no scenario with id ${wanted}`);
+        return `export default ${JSON.stringify(found!.scenario)};`;
+      }
+      this.error(`unknown content module ${id.slice(1)}`);
+    },
+    handleHotUpdate(ctx) {
+      if (ctx.file.startsWith(join(root, 'content'))) {
+        cache = undefined;
+        ctx.server.ws.send({ type: 'full-reload' });
+        return [];
+      }
+      return undefined;
+    },
+  };
+}
+
+function catalogModule(c: Compiled): string {
+  const entries = c.scenarios.map(({ scenario: s, file }) => {
+    const summary = {
+      id: s.id,
+      title: s.title,
+      lang: s.lang,
+      jurisdiction: s.jurisdiction,
+      difficulty: s.difficulty,
+      course: s.course,
+      archetype: s.persona.archetype,
+      file,
+      nodes: s.nodes.length,
+      endings: s.nodes.filter((n) => n.end).length,
+    };
+    const spec = JSON.stringify(`${PREFIX}scenario/${encodeURIComponent(s.id)}`);
+    return `{ ...${JSON.stringify(summary)}, load: () => import(${spec}).then((m) => m.default) }`;
+  });
+  const warnings = c.diagnostics.filter((d) => d.severity !== 'error');
+  return `export const scenarios = [\n${entries.join(',\n')}\n];\nexport const diagnostics = ${JSON.stringify(warnings)};\n`;
+}
