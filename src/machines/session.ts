@@ -3,10 +3,11 @@
  * the current node, turned into a machine event, and answered with the persona's reply and the new call state.
  * Plain TypeScript (no UI); its whole state persists as a versioned snapshot.
  */
-import { createActor, type Actor } from 'xstate';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Assessment, ScoringContext, ScoringEngine } from '../scoring/types.ts';
 import { SCORING_STAGE, type CallStage, type Mood, type Outcome, type Quality, type Scenario } from '../scenarios/ir.ts';
 import { createCallMachine, type CallEvent, type CallMachine } from './call-machine.ts';
+import type { Signal } from './archetypes.ts';
 import type { CallContext, Vars } from './context.ts';
 import { lineFacts } from './line.ts';
 import { checkPersisted, SESSION_VERSION, type Mode, type PersistedSession } from './persist.ts';
@@ -44,6 +45,8 @@ export interface StepResult {
   assessment: Assessment | null;
   /** Guided mode: the chosen option's quality and the trainer's feedback. */
   option: { text: string; quality: Quality; feedback: string } | null;
+  /** What the persona made of the turn (courtesy, threat, vague_promise…), e.g. for a debrief. */
+  signals: Signal[];
   state: CallState;
 }
 
@@ -54,6 +57,9 @@ export interface Session {
   /** The persona's latest line (the greeting before any turn). */
   readonly reply: PersonaReply | null;
   readonly state: CallState;
+  /** The call machine and its current snapshot, for pure `transition()` look-ahead and UI bindings. */
+  readonly machine: CallMachine;
+  readonly snapshot: SnapshotFrom<CallMachine>;
   /** The scoring context a line said now would be judged in. */
   scoringContext(): ScoringContext;
   say(text: string): StepResult;
@@ -127,7 +133,8 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
   const step = (event: CallEvent, assessment: Assessment | null, option: StepResult['option'] = null): StepResult => {
     if (actor.getSnapshot().status === 'done') throw new Error(`The call has ended (${ctx().outcome?.code}); start a new session.`);
     actor.send(event);
-    return { reply: ctx().ended_by === 'trainee' ? null : reply(), assessment, option, state: state() };
+    const c = ctx();
+    return { reply: c.ended_by === 'trainee' ? null : reply(), assessment, option, signals: c.history.at(-1)?.signals ?? [], state: state() };
   };
   const assess = (text: string) => engine.assess(text, scenario.lang, scoringContext());
 
@@ -140,6 +147,10 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
     },
     get state() {
       return state();
+    },
+    machine: actor.logic,
+    get snapshot() {
+      return actor.getSnapshot();
     },
     scoringContext,
     say(text) {

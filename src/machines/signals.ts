@@ -40,6 +40,8 @@ export function signalsOf(line: LineFacts, at: Hearing): Signal[] {
   for (const f of line.findings) {
     if (THREAT_FINDINGS.has(f.category)) out.add('threat');
     if (f.category === 'abuse') out.add('insult');
+    // A tone finding (curt imperative, sarcasm) stings even when the overall tone score stays neutral.
+    if (f.category === 'tone') out.add('rude');
     if (f.category === 'impersonation') out.add('impersonation');
     if (DISCLOSURE_FINDINGS.has(f.category)) out.add('premature_disclosure');
   }
