@@ -41,7 +41,8 @@ export function lineFacts(text: string, assessment: Assessment): LineFacts {
 // Numbers that identify rather than quantify (card tail, staff number, days overdue, phone) are not amounts.
 const NOT_AMOUNT = /(尾号|工号|卡号|号码|逾期|电话|tail|ending in|staff|ID|number|overdue|extension)\s*[:：]?\s*\d[\d,.]*\s*(天|days?)?/giu;
 const OVERDUE_DAYS = /(逾期|overdue|late)[^，。,.;；]{0,6}?\d+\s*(天|days?)|\d+\s*days? (past due|overdue|late)/giu;
-const ISO_DATE = /\d{4}-\d{2}-\d{2}/gu;
+// Dash-joined digit groups are phone numbers, dates or ranges (800-555-0142, 2025-07-01), never an amount.
+const ISO_DATE = /\d+(?:-\d+)+/gu;
 const AMOUNT = /(?:[$¥￥]\s*)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?\s*(元|块|dollars?|USD)?/giu;
 const DATE =
   /(\d{4}-\d{2}-\d{2}|\d{1,2}\s*(月|号|日)|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|今天|明天|后天|月底|月初|下周|本周|这周|[一二三四五六七八九十两\d]+\s*天(内|之内|以内)|\b(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (the )?(month|week)|next week|within \d+ days|by the \d+(st|nd|rd|th)|on the \d+(st|nd|rd|th))\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)/iu;
@@ -56,5 +57,42 @@ export function promiseTerms(text: string): LineFacts['terms'] {
     if (!m[2] && !/[$¥￥]/u.test(m[0]) && value < 100) continue;
     if (amount === null || value > amount) amount = value;
   }
+  for (const m of cleaned.matchAll(WORD_AMOUNT)) amount = Math.max(amount ?? 0, (EN_DIGITS[m[1].toLowerCase()] ?? 1) * (m[2].toLowerCase() === 'hundred' ? 100 : 1000));
+  for (const m of cleaned.matchAll(CN_AMOUNT)) {
+    const value = cnNumber(m[1]);
+    // Plain 三/五 are counts ("三天"); a Chinese amount needs a magnitude word or a currency.
+    if (value !== null && (m[2] || value >= 100)) amount = Math.max(amount ?? 0, value);
+  }
   return { amount, date: DATE.test(cleaned) };
+}
+
+const EN_DIGITS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const WORD_AMOUNT = /\b(a|one|two|three|four|five|six|seven|eight|nine|ten) (hundred|thousand)\b/giu;
+const CN_AMOUNT = /([零一二两三四五六七八九十百千万]{2,})(元|块)?/gu;
+const CN_DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/** Reads a Chinese numeral such as 两千一百五十四 or 一千二 (a trailing digit takes the next smaller unit). */
+function cnNumber(text: string): number | null {
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  let lastUnit = 1;
+  for (const ch of text) {
+    if (ch in CN_DIGIT) digit = CN_DIGIT[ch];
+    else if (ch === '万') {
+      total = (section + (digit ?? 0)) * 10000;
+      section = 0;
+      digit = null;
+      lastUnit = 10000;
+    } else {
+      lastUnit = CN_UNIT[ch];
+      section += (digit ?? 1) * lastUnit;
+      digit = null;
+    }
+  }
+  // 一千二 means 1200: a bare trailing digit counts in the unit below the last one.
+  if (digit !== null) section += lastUnit >= 10 ? digit * (lastUnit / 10) : digit;
+  const value = total + section;
+  return value > 0 ? value : null;
 }

@@ -48,7 +48,8 @@ export function signalsOf(line: LineFacts, at: Hearing): Signal[] {
   if (moves.has('disclose_debt') && (at.party === 'third_party' || !at.verified)) out.add('premature_disclosure');
   const asksPromise = has(PROMISE_MOVES);
   if (asksPromise) out.add(line.terms.amount !== null && line.terms.date ? 'firm_promise' : 'vague_promise');
-  if ((asksPromise || out.has('plan')) && at.ability_to_pay > 0 && (line.terms.amount ?? 0) > at.ability_to_pay) {
+  // Only a payment request can be unaffordable (a transfer or a card block naming an amount is not one).
+  if ((asksPromise || moves.has('offer_plan')) && at.ability_to_pay > 0 && (line.terms.amount ?? 0) > at.ability_to_pay) {
     out.add('unaffordable');
   }
   const progress = line.moves.some((m) => at.wanted.has(m)) || line.elements.some((e) => at.wanted.has(e));
