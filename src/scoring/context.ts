@@ -52,12 +52,19 @@ export function fieldValue(ctx: ScoringContext, field: string): unknown {
   return ctx[field as keyof ScoringContext];
 }
 
+/** Conditions as arrays, prepared once per rule so checking them per line allocates nothing. */
+export type CompiledConditions = Array<[field: string, values: ReadonlyArray<string | boolean>]>;
+
+export function compileConditions(c: Conditions): CompiledConditions {
+  return Object.entries(c).map(([field, values]) => [field, values ?? []]);
+}
+
 /** `when` holds when every listed field has one of its values; `unless` blocks when all of its fields match. */
-export function conditionsHold(ctx: ScoringContext, when: Conditions, unless: Conditions): boolean {
-  for (const [field, values] of Object.entries(when)) if (!values!.includes(fieldValue(ctx, field) as never)) return false;
-  const unlessFields = Object.entries(unless);
-  if (unlessFields.length === 0) return true;
-  return !unlessFields.every(([field, values]) => values!.includes(fieldValue(ctx, field) as never));
+export function conditionsHold(ctx: ScoringContext, when: CompiledConditions, unless: CompiledConditions): boolean {
+  for (const [field, values] of when) if (!values.includes(fieldValue(ctx, field) as string | boolean)) return false;
+  if (unless.length === 0) return true;
+  for (const [field, values] of unless) if (!values.includes(fieldValue(ctx, field) as string | boolean)) return true;
+  return false;
 }
 
 /** Minutes since midnight for "HH:MM", or undefined when malformed. */

@@ -3,8 +3,8 @@
  * returns an engine whose `assess` is a small dispatch on each rule's kind.
  */
 import { callCheckFails } from './call-level.ts';
-import { conditionsHold, resolveContext } from './context.ts';
-import { anyMatch, compilePatterns, findHit, type CompiledPattern, type Hit } from './matcher.ts';
+import { compileConditions, conditionsHold, resolveContext, type CompiledConditions } from './context.ts';
+import { anyMatch, compilePatterns, findHit, subjectFor, type CompiledPattern, type Hit } from './matcher.ts';
 import { compileMarkers, scoreTone, type CompiledMarker } from './tone.ts';
 import type {
   Assessment, Finding, Jurisdiction, Lang, MoveDef, MoveHit, RuleDef, RulePack, ScoringContext, ScoringEngine,
@@ -15,6 +15,8 @@ interface CompiledRule {
   patterns: CompiledPattern[];
   except: CompiledPattern[];
   requires: CompiledPattern[];
+  when: CompiledConditions;
+  unless: CompiledConditions;
 }
 interface CompiledMove {
   move: MoveDef;
@@ -45,6 +47,8 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
           patterns: compilePatterns(rule.patterns, lang),
           except: compilePatterns(rule.except, lang),
           requires: compilePatterns(rule.requires, lang),
+          when: compileConditions(rule.when),
+          unless: compileConditions(rule.unless),
         }))
         // A text rule without patterns in this language cannot fire in it.
         .filter((c) => c.rule.kind !== 'pattern' || c.patterns.length > 0);
@@ -57,10 +61,11 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
     };
   }
 
-  function detect(text: string, lang: Lang, defs: readonly CompiledMove[]): MoveHit[] {
+  /** `subject` is what patterns run on (see subjectFor); evidence is always quoted from `text`. */
+  function detect(text: string, subject: string, lang: Lang, defs: readonly CompiledMove[]): MoveHit[] {
     const hits: MoveHit[] = [];
     for (const { move, patterns, except } of defs) {
-      const hit = findHit(text, lang, patterns, move.guards, except);
+      const hit = findHit(subject, lang, patterns, move.guards, except);
       if (hit) hits.push({ move: move.id, start: hit.start, end: hit.end, evidence: text.slice(hit.start, hit.end) });
     }
     return hits.sort((a, b) => a.start - b.start);
@@ -75,11 +80,11 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
 
   const NO_SPAN: Hit = { start: 0, end: 0 };
 
-  function evaluate(c: CompiledRule, text: string, lang: Lang, ctx: ScoringContext, moveHits: MoveHit[], elements: string[], callLevel: boolean): Finding | undefined {
+  function evaluate(c: CompiledRule, text: string, subject: string, lang: Lang, ctx: ScoringContext, moveHits: MoveHit[], elements: string[], callLevel: boolean): Finding | undefined {
     const { rule } = c;
     switch (rule.kind) {
       case 'pattern': {
-        const hit = findHit(text, lang, c.patterns, rule.guards, c.except);
+        const hit = findHit(subject, lang, c.patterns, rule.guards, c.except);
         return hit && finding(rule, lang, text, hit);
       }
       case 'move': {
@@ -87,8 +92,8 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
         return hit && finding(rule, lang, text, hit);
       }
       case 'missing': {
-        const hit = findHit(text, lang, c.patterns, rule.guards, c.except) ?? moveHits.find((m) => rule.moves.includes(m.move));
-        return hit && !anyMatch(text, c.requires) ? finding(rule, lang, text, hit) : undefined;
+        const hit = findHit(subject, lang, c.patterns, rule.guards, c.except) ?? moveHits.find((m) => rule.moves.includes(m.move));
+        return hit && !anyMatch(subject, c.requires) ? finding(rule, lang, text, hit) : undefined;
       }
       case 'call':
         return callLevel && callCheckFails(rule.check!, ctx, rule.max) ? finding(rule, lang, text, NO_SPAN) : undefined;
@@ -104,16 +109,17 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
   function assess(text: string, lang: Lang, partial?: Partial<ScoringContext>, options?: { callLevel?: boolean }): Assessment {
     const ctx = resolveContext(lang, partial, packs);
     const t = tables[lang];
-    const moveHits = detect(text, lang, t.moves);
-    const elements = detect(text, lang, t.elements).map((e) => e.move);
+    const subject = subjectFor(text, lang);
+    const moveHits = detect(text, subject, lang, t.moves);
+    const elements = detect(text, subject, lang, t.elements).map((e) => e.move);
     const findings: Finding[] = [];
     for (const c of t.rules[ctx.jurisdiction]) {
-      if (!conditionsHold(ctx, c.rule.when, c.rule.unless)) continue;
-      const f = evaluate(c, text, lang, ctx, moveHits, elements, options?.callLevel !== false);
+      if (!conditionsHold(ctx, c.when, c.unless)) continue;
+      const f = evaluate(c, text, subject, lang, ctx, moveHits, elements, options?.callLevel !== false);
       if (f) findings.push(f);
     }
     findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    return { findings, tone: scoreTone(text, lang, t.markers), moves: moveHits, elements };
+    return { findings, tone: scoreTone(subject, lang, t.markers), moves: moveHits, elements };
   }
 
   return {
@@ -124,7 +130,7 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
     callLevelFindings(partial, lang) {
       const ctx = resolveContext(lang, partial, packs);
       return tables[lang].rules[ctx.jurisdiction]
-        .filter((c) => c.rule.kind === 'call' && conditionsHold(ctx, c.rule.when, c.rule.unless) && callCheckFails(c.rule.check!, ctx, c.rule.max))
+        .filter((c) => c.rule.kind === 'call' && conditionsHold(ctx, c.when, c.unless) && callCheckFails(c.rule.check!, ctx, c.rule.max))
         .map((c) => finding(c.rule, lang, '', NO_SPAN));
     },
   };

@@ -19,24 +19,52 @@ export interface Hit {
   end: number;
 }
 
-/** The flags every pattern is validated and run with. */
+/**
+ * The flags every pattern is validated and run with. English is matched case-insensitively by lower-casing the
+ * pattern and the line (ASCII only, so offsets do not move) instead of using /i: V8 cannot use its fast literal
+ * search under /i, and that alone made English lines three times slower than Chinese ones.
+ */
 export function flagsFor(lang: Lang): string {
-  return lang === 'en' ? 'giu' : 'gu';
+  return lang === 'en' ? 'g' : 'gu';
 }
 
-/** The source actually compiled: English gets ASCII word boundaries on both sides (cheaper than \\p{L} under /iu). */
+/** The string patterns run against: English lines with ASCII letters lower-cased (same length, same offsets). */
+export function subjectFor(text: string, lang: Lang): string {
+  return lang === 'en' ? text.replace(/[A-Z]+/g, (s) => s.toLowerCase()) : text;
+}
+
+/** Lower-cases the ASCII letters of a pattern outside escapes (`\W`, `\S`, `\B` keep their meaning). */
+export function lowerPattern(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += c + (source[i + 1] ?? '');
+      i++;
+    } else out += c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+  }
+  return out;
+}
+
+/** The source actually compiled: English is lower-cased and gets ASCII word boundaries on both sides. */
 export function wrapSource(source: string, lang: Lang): string {
-  return lang === 'en' ? `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])` : source;
+  return lang === 'en' ? `(?<![A-Za-z0-9_])(?:${lowerPattern(source)})(?![A-Za-z0-9_])` : source;
 }
 
-/** Compiles one language's patterns; unsafe ones (which the loader already reported) are skipped, never run. */
+/**
+ * Compiles one language's patterns; unsafe ones (which the loader already reported) are skipped, never run.
+ * Patterns without a `hit` group are joined into one alternation, so a rule costs one scan of the line, not one per
+ * pattern (the union of safe patterns is safe: the alternation is not repeated).
+ */
 export function compilePatterns(patterns: PatternsByLang | undefined, lang: Lang): CompiledPattern[] {
+  const plain: string[] = [];
   const out: CompiledPattern[] = [];
   for (const source of patterns?.[lang] ?? []) {
     if (checkPattern(source, flagsFor(lang))) continue;
-    const hasHit = source.includes('(?<hit>');
-    out.push({ re: new RegExp(wrapSource(source, lang), flagsFor(lang) + (hasHit ? 'd' : '')), hasHit });
+    if (source.includes('(?<hit>')) out.push({ re: new RegExp(wrapSource(source, lang), `${flagsFor(lang)}d`), hasHit: true });
+    else plain.push(source);
   }
+  if (plain.length) out.unshift({ re: new RegExp(wrapSource(plain.join('|'), lang), flagsFor(lang)), hasHit: false });
   return out;
 }
 

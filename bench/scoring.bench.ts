@@ -1,0 +1,57 @@
+/**
+ * Scoring engine benchmark: pack load/validate time, per-line p50/p99 with all packs on a deterministic zh+en
+ * corpus, and the same English lines through alex (retext-based prose checker) as the baseline.
+ */
+import { text as alex } from 'alex';
+import { readRuleFiles } from '../src/cli/rule-files.ts';
+import { createEngine, loadRulePacks } from '../src/scoring/index.ts';
+import { percentile, timeEach, type BenchResult } from './harness.ts';
+import { buildCorpus } from './scoring-corpus.ts';
+
+const median = (xs: number[]) => percentile(xs, 50);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+function repeat(n: number, fn: () => unknown): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export default async function scoringBench(): Promise<BenchResult[]> {
+  const files = readRuleFiles();
+  const loaded = loadRulePacks(files);
+  if (loaded.diagnostics.some((d) => d.severity === 'error')) throw new Error('rule packs have errors; run the rule-lines test');
+  const json = JSON.stringify({ packs: loaded.packs, moves: loaded.moves });
+
+  // Build time: YAML → validated JSON (what the Vite plugin runs). Runtime: the JSON the browser gets → an engine
+  // whose every pattern has been re-checked for safety and compiled.
+  repeat(3, () => loadRulePacks(files));
+  const yamlMs = median(repeat(15, () => loadRulePacks(files)));
+  repeat(3, () => createEngine(JSON.parse(json)));
+  const runtimeMs = median(repeat(15, () => createEngine(JSON.parse(json))));
+
+  const engine = createEngine(JSON.parse(json));
+  const corpus = buildCorpus();
+  const samples = timeEach(corpus, (l) => engine.assess(l.text, l.lang, l.context), 2);
+  const en = corpus.filter((l) => l.lang === 'en');
+  const ours = timeEach(en, (l) => engine.assess(l.text, l.lang, l.context), 2);
+  const alexWarm = en.slice(0, 50);
+  for (const l of alexWarm) alex(l.text);
+  const theirs = timeEach(en, (l) => alex(l.text), 0);
+  const ratio = mean(theirs) / mean(ours);
+
+  return [
+    { name: 'scoring: corpus lines (zh + en)', value: corpus.length, unit: 'lines', target: { op: '>=', value: 1000 } },
+    { name: 'scoring: pack load + validate (JSON → engine)', value: runtimeMs, unit: 'ms', target: { op: '<=', value: 20 }, note: `${loaded.packs.reduce((n, p) => n + p.rules.length, 0)} rules, ${loaded.moves.length} moves/elements; what the browser does` },
+    { name: 'scoring: pack compile from YAML (build time)', value: yamlMs, unit: 'ms', note: `${files.length} files, ${Math.round(files.reduce((n, f) => n + f.text.length, 0) / 1024)} kB; runs in the Vite plugin, not in the page` },
+    { name: 'scoring: per-line p50 (all packs)', value: percentile(samples, 50), unit: 'ms' },
+    { name: 'scoring: per-line p99 (all packs)', value: percentile(samples, 99), unit: 'ms', target: { op: '<=', value: 0.25 } },
+    { name: 'scoring: throughput (zh + en)', value: 1000 / mean(samples), unit: 'lines/s' },
+    { name: 'alex: per-line mean (same en lines)', value: mean(theirs), unit: 'ms', note: `scoring en mean ${mean(ours).toPrecision(3)} ms` },
+    { name: 'scoring: throughput vs alex (en)', value: ratio, unit: 'x', target: { op: '>=', value: 100 } },
+  ];
+}
