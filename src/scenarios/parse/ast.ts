@@ -6,6 +6,18 @@ export interface RawValue {
   span: Span;
 }
 
+/** A RawValue that is its own span: one object instead of two, which matters for 1,000-node scripts' GC time. */
+export class Raw implements RawValue {
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get span(): Span {
+    return this;
+  }
+}
+
 export type CondAst =
   | { kind: 'word'; word: RawValue }
   | { kind: 'move'; word: RawValue }

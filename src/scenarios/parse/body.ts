@@ -31,21 +31,23 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
     const base = pos;
     pos = lineEnd + 1;
     lineNo++;
-    const prose = (text: string) => (node ? node.notes : briefing).push(text);
+    const text = raw.trim();
+    const first = text.charCodeAt(0);
     if (inComment) {
       if (raw.includes('-->')) inComment = false;
       continue;
     }
-    if (/^\s*<!--/.test(raw)) {
-      inComment = !raw.includes('-->');
+    if (first === 60 /* < */ && text.startsWith('<!--')) {
+      inComment = !text.includes('-->');
       continue;
     }
-    if (/^\s*(```|~~~)/.test(raw)) inFence = !inFence;
-    if (inFence || /^\s*(```|~~~)/.test(raw)) {
-      prose(raw);
+    const fence = (first === 96 || first === 126) && (text.startsWith('```') || text.startsWith('~~~'));
+    if (fence) inFence = !inFence;
+    if (inFence || fence) {
+      (node ? node.notes : briefing).push(raw);
       continue;
     }
-    const heading = HEADING.exec(raw);
+    const heading = first === 35 /* # */ && raw.startsWith('##') ? HEADING.exec(raw) : null;
     if (heading) {
       node = startNode(heading, raw, base, lineNo, r);
       nodes.push(node);
@@ -57,10 +59,9 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       continue;
     }
     const indent = raw.length - raw.trimStart().length;
-    const text = raw.trim();
     const at = base + indent;
     if (text === '') continue;
-    if (text.startsWith('>')) {
+    if (first === 62 /* > */) {
       const body = text.slice(1);
       const tag = /^[ \t]*[[【]([^\]】]*)[\]】]/.exec(body);
       const lineText = tag ? body.slice(tag[0].length) : body;
@@ -79,11 +80,11 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
         continue;
       }
     }
-    if (/^[-*+][ \t]/.test(text)) {
+    if ((first === 45 || first === 42 || first === 43) && (text[1] === ' ' || text[1] === '\t')) {
       const item = text.slice(2);
       const itemAt = at + 2 + (item.length - item.trimStart().length);
       const handled = readListItem(node, item.trimStart(), itemAt, mode, r);
-      if (!handled) prose(raw);
+      if (!handled) node.notes.push(raw);
       continue;
     }
     const f = FIELD.exec(text);
@@ -103,7 +104,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       const suggestion = didYouMean(f[1], Object.keys(FIELD_KEYS).filter((k) => /^[a-z]/.test(k)));
       r.report('unknown_field', { start: at, end: at + f[1].length }, { field: f[1], suggestion });
     }
-    prose(raw);
+    node.notes.push(raw);
   }
   return { briefing: briefing.join('\n').trim(), nodes };
 }

@@ -1,6 +1,6 @@
 /** Phase 1c helpers: the `→ target {effects}` tail shared by branches and options, and effect lists. */
 import type { Reporter } from '../report.ts';
-import type { RawEffect, RawValue } from './ast.ts';
+import { Raw, type RawEffect, type RawValue } from './ast.ts';
 
 export interface Tail {
   /** Text before the arrow (or before the effects when there is no arrow), trimmed. */
@@ -16,11 +16,14 @@ const ARROWS = ['→', '->', '=>'];
 /** Splits `text` (at file offset `base`) into head, `→ target` and a trailing `{effects}` block. */
 export function splitTail(text: string, base: number, r: Reporter): Tail {
   let effects: RawEffect[] = [];
-  let body = text.replace(/\s+$/, '');
-  const brace = /[{｛]([^{}｛｝]*)[}｝]$/.exec(body);
-  if (brace) {
-    effects = parseEffects(brace[1], base + brace.index + 1, r);
-    body = body.slice(0, brace.index).replace(/\s+$/, '');
+  let body = text.trimEnd();
+  const last = body[body.length - 1];
+  if (last === '}' || last === '｝') {
+    const open = Math.max(body.lastIndexOf('{'), body.lastIndexOf('｛'));
+    if (open >= 0) {
+      effects = parseEffects(body.slice(open + 1, body.length - 1), base + open + 1, r);
+      body = body.slice(0, open).trimEnd();
+    }
   }
   let at = -1;
   let arrow = '';
@@ -33,42 +36,42 @@ export function splitTail(text: string, base: number, r: Reporter): Tail {
   }
   if (at < 0) return { head: trimmed(body, base), target: null, effects };
   const head = trimmed(body.slice(0, at), base);
-  const rest = body.slice(at + arrow.length);
-  const m = /^(\s*)(\S+)\s*$/.exec(rest);
   const restStart = base + at + arrow.length;
-  if (!m) {
-    const detail = rest.trim() ? `expected one node id after the arrow, got \`${rest.trim()}\`` : 'no node id after the arrow';
+  const target = trimmed(body.slice(at + arrow.length), restStart);
+  if (!target.text || /\s/.test(target.text)) {
+    const detail = target.text ? `expected one node id after the arrow, got \`${target.text}\`` : 'no node id after the arrow';
     return { head, target: null, effects, error: { detail, start: restStart, end: base + body.length } };
   }
-  const start = restStart + m[1].length;
-  return { head, target: { text: m[2], span: { start, end: start + m[2].length } }, effects };
+  return { head, target, effects };
 }
 
 /** Parses `trust +10, irritation -5, patience = 20`; reports `invalid_effect` for items it cannot read. */
 export function parseEffects(text: string, base: number, r: Reporter): RawEffect[] {
   const out: RawEffect[] = [];
-  const re = /[^,，、;；]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const item = m[0];
-    if (!item.trim()) continue;
-    const lead = item.length - item.trimStart().length;
-    const start = base + m.index + lead;
-    const e = /^(\S+?)\s*(?:([+-])\s*(\d+(?:\.\d+)?)|[=＝]\s*(\d+(?:\.\d+)?))$/.exec(item.trim());
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !SEPARATORS.includes(text[i])) continue;
+    const item = trimmed(text.slice(from, i), base + from);
+    from = i + 1;
+    if (!item.text) continue;
+    const e = EFFECT.exec(item.text);
     if (!e) {
-      r.report('invalid_effect', { start, end: start + item.trim().length }, { value: item.trim() });
+      r.report('invalid_effect', item.span, { value: item.text });
       continue;
     }
-    const var_ = { text: e[1], span: { start, end: start + e[1].length } };
+    const var_ = new Raw(e[1], item.span.start, item.span.start + e[1].length);
     if (e[4] !== undefined) out.push({ var: var_, op: 'set', value: Number(e[4]) });
     else out.push({ var: var_, op: 'add', value: (e[2] === '-' ? -1 : 1) * Number(e[3]) });
   }
   return out;
 }
 
+const SEPARATORS = ',，、;；';
+const EFFECT = /^(\S+?)\s*(?:([+-])\s*(\d+(?:\.\d+)?)|[=＝]\s*(\d+(?:\.\d+)?))$/;
+
 /** `text` trimmed, with its span adjusted to the trimmed characters. */
 export function trimmed(text: string, base: number): RawValue {
   const lead = text.length - text.trimStart().length;
   const t = text.trim();
-  return { text: t, span: { start: base + lead, end: base + lead + t.length } };
+  return new Raw(t, base + lead, base + lead + t.length);
 }
