@@ -3,6 +3,7 @@ import * as core from './core.ts';
 import * as library from './library.ts';
 import * as practice from './practice.ts';
 import * as profile from './profile.ts';
+import * as progress from './progress.ts';
 import type { Messages } from './zh-CN.ts';
 
-export const en: Messages = { ...core.en, ...library.en, ...profile.en, ...practice.en };
+export const en: Messages = { ...core.en, ...library.en, ...profile.en, ...practice.en, ...progress.en };

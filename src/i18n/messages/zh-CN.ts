@@ -6,8 +6,9 @@ import * as core from './core.ts';
 import * as library from './library.ts';
 import * as practice from './practice.ts';
 import * as profile from './profile.ts';
+import * as progress from './progress.ts';
 
-export const zhCN = { ...core.zh, ...library.zh, ...profile.zh, ...practice.zh } as const;
+export const zhCN = { ...core.zh, ...library.zh, ...profile.zh, ...practice.zh, ...progress.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;

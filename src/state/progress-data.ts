@@ -1,0 +1,74 @@
+/** Everything the progress page shows for one trainee, read through the storage API in one (live) query. */
+import {
+  getAttempt, libraryStats, proficiencyOverTime, scenarioHistory, weakestRules,
+  type CallDojoDb, type Mode, type ProficiencyPoint, type WeakRule,
+} from '../storage/index.ts';
+import type { Lang } from '../scoring/types.ts';
+
+export interface ScenarioProgress {
+  scenarioId: string;
+  /** As the scenario was titled when last played (kept with the attempt, so removed scenarios still read well). */
+  title: string;
+  lang: Lang;
+  attempts: number;
+  firstTotal: number;
+  bestTotal: number;
+  passed: boolean;
+  lastAt: number;
+}
+
+export interface RecentAttempt {
+  attemptId: string;
+  scenarioId: string;
+  title: string;
+  lang: Lang;
+  mode: Mode;
+  endedAt: number;
+  total: number;
+  passed: boolean;
+  blockerRule: string | null;
+}
+
+export interface ProgressData {
+  /** Scenarios with at least one completed call, most recently played first. */
+  scenarios: ScenarioProgress[];
+  /** The latest completed calls, newest first. */
+  recent: RecentAttempt[];
+  /** Findings by category per completed call, oldest first. */
+  proficiency: ProficiencyPoint[];
+  weakest: WeakRule[];
+}
+
+export const RECENT_LIMIT = 10;
+export const WEAKEST_LIMIT = 8;
+
+/** Reads the trainee's progress: per-scenario history (first → best), recent calls, proficiency and weakest rules. */
+export async function loadProgress(db: CallDojoDb, profileId: string): Promise<ProgressData> {
+  const stats = await libraryStats(db, profileId);
+  const proficiency = await proficiencyOverTime(db, profileId);
+  const weakest = await weakestRules(db, profileId, WEAKEST_LIMIT);
+
+  const scenarios: ScenarioProgress[] = [];
+  for (const s of stats.values()) {
+    if (s.attempts === 0) continue;
+    const h = await scenarioHistory(db, profileId, s.scenarioId);
+    const last = h.points.at(-1);
+    if (!h.first || !h.best || !last) continue;
+    const latest = await getAttempt(db, last.attemptId);
+    scenarios.push({
+      scenarioId: s.scenarioId, title: latest.scenarioTitle, lang: latest.lang, attempts: h.points.length,
+      firstTotal: h.first.total, bestTotal: h.best.total, passed: s.passedEver, lastAt: last.endedAt,
+    });
+  }
+  scenarios.sort((a, b) => b.lastAt - a.lastAt);
+
+  const recent: RecentAttempt[] = [];
+  for (const p of proficiency.slice(-RECENT_LIMIT).reverse()) {
+    const a = await getAttempt(db, p.attemptId);
+    recent.push({
+      attemptId: a.id, scenarioId: a.scenarioId, title: a.scenarioTitle, lang: a.lang, mode: a.mode,
+      endedAt: p.endedAt, total: a.scores?.total ?? 0, passed: a.passed === true, blockerRule: a.blockerRule,
+    });
+  }
+  return { scenarios, recent, proficiency, weakest };
+}
