@@ -4,7 +4,8 @@
  */
 import { callCheckFails } from './call-level.ts';
 import { compileConditions, conditionsHold, resolveContext, type CompiledConditions } from './context.ts';
-import { anyMatch, compilePatterns, findHit, subjectFor, type CompiledPattern, type Hit } from './matcher.ts';
+import { anyMatch, compilePatterns, findHit, indexAnchors, subjectFor, type CompiledPattern, type Hit, type Subject } from './matcher.ts';
+import type { AnchorIndex } from './prefilter.ts';
 import { compileMarkers, scoreTone, type CompiledMarker } from './tone.ts';
 import type {
   Assessment, Finding, Jurisdiction, Lang, MoveDef, MoveHit, RuleDef, RulePack, ScoringContext, ScoringEngine,
@@ -28,6 +29,7 @@ interface LangTables {
   moves: CompiledMove[];
   elements: CompiledMove[];
   markers: CompiledMarker[];
+  anchors: AnchorIndex;
 }
 
 const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
@@ -53,16 +55,23 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
         // A text rule without patterns in this language cannot fire in it.
         .filter((c) => c.rule.kind !== 'pattern' || c.patterns.length > 0);
     const compileMove = (move: MoveDef) => ({ move, patterns: compilePatterns(move.patterns, lang), except: compilePatterns(move.except, lang) });
-    return {
+    const t = {
       rules: { CN: forJurisdiction('CN'), US: forJurisdiction('US') },
       moves: moves.filter((m) => m.kind === 'move').map(compileMove).filter((m) => m.patterns.length),
       elements: moves.filter((m) => m.kind === 'element').map(compileMove).filter((m) => m.patterns.length),
       markers: compileMarkers(packs.flatMap((p) => p.markers), lang),
     };
+    // Except-patterns run on one sentence, not on the line, so they keep the plain `includes` prefilter.
+    const lineLevel = [
+      ...new Set([...t.rules.CN, ...t.rules.US].flatMap((c) => [...c.patterns, ...c.requires])),
+      ...[...t.moves, ...t.elements].flatMap((m) => m.patterns),
+      ...t.markers.flatMap((m) => m.patterns),
+    ];
+    return { ...t, anchors: indexAnchors(lineLevel) };
   }
 
   /** `subject` is what patterns run on (see subjectFor); evidence is always quoted from `text`. */
-  function detect(text: string, subject: string, lang: Lang, defs: readonly CompiledMove[]): MoveHit[] {
+  function detect(text: string, subject: Subject, lang: Lang, defs: readonly CompiledMove[]): MoveHit[] {
     const hits: MoveHit[] = [];
     for (const { move, patterns, except } of defs) {
       const hit = findHit(subject, lang, patterns, move.guards, except);
@@ -80,7 +89,7 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
 
   const NO_SPAN: Hit = { start: 0, end: 0 };
 
-  function evaluate(c: CompiledRule, text: string, subject: string, lang: Lang, ctx: ScoringContext, moveHits: MoveHit[], elements: string[], callLevel: boolean): Finding | undefined {
+  function evaluate(c: CompiledRule, text: string, subject: Subject, lang: Lang, ctx: ScoringContext, moveHits: MoveHit[], elements: string[], callLevel: boolean): Finding | undefined {
     const { rule } = c;
     switch (rule.kind) {
       case 'pattern': {
@@ -109,7 +118,8 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
   function assess(text: string, lang: Lang, partial?: Partial<ScoringContext>, options?: { callLevel?: boolean }): Assessment {
     const ctx = resolveContext(lang, partial, packs);
     const t = tables[lang];
-    const subject = subjectFor(text, lang);
+    const lowered = subjectFor(text, lang);
+    const subject: Subject = { text: lowered, present: t.anchors.scan(lowered) };
     const moveHits = detect(text, subject, lang, t.moves);
     const elements = detect(text, subject, lang, t.elements).map((e) => e.move);
     const findings: Finding[] = [];

@@ -6,12 +6,23 @@
  */
 import { checkPattern } from './safe-regex.ts';
 import { isGuarded, sentenceOf } from './guards.ts';
+import { AnchorIndex, requiredLiterals } from './prefilter.ts';
 import type { Lang, PatternsByLang } from './types.ts';
 
 export interface CompiledPattern {
   re: RegExp;
   /** The pattern names a `(?<hit>…)` group: guards look before the hit, not before the whole match. */
   hasHit: boolean;
+  /** Every match contains one of these (see prefilter.ts); undefined when the pattern must always run. */
+  anchors?: string[];
+  /** Ids of `anchors` in the language's AnchorIndex, set by `indexAnchors`. */
+  anchorIds?: number[];
+}
+
+/** A line ready for matching: the subject patterns run on and which prefilter anchors occur in it. */
+export interface Subject {
+  text: string;
+  present?: Uint8Array;
 }
 
 export interface Hit {
@@ -61,22 +72,47 @@ export function compilePatterns(patterns: PatternsByLang | undefined, lang: Lang
   const out: CompiledPattern[] = [];
   for (const source of patterns?.[lang] ?? []) {
     if (checkPattern(source, flagsFor(lang))) continue;
-    if (source.includes('(?<hit>')) out.push({ re: new RegExp(wrapSource(source, lang), `${flagsFor(lang)}d`), hasHit: true });
+    if (source.includes('(?<hit>')) out.push(compileOne(wrapSource(source, lang), `${flagsFor(lang)}d`, true));
     else plain.push(source);
   }
-  if (plain.length) out.unshift({ re: new RegExp(wrapSource(plain.join('|'), lang), flagsFor(lang)), hasHit: false });
+  if (plain.length) out.unshift(compileOne(wrapSource(plain.join('|'), lang), flagsFor(lang), false));
   return out;
+}
+
+function compileOne(source: string, flags: string, hasHit: boolean): CompiledPattern {
+  return { re: new RegExp(source, flags), hasHit, anchors: requiredLiterals(source) };
+}
+
+/** Builds one automaton over the anchors of all `patterns` and records each pattern's anchor ids. */
+export function indexAnchors(patterns: readonly CompiledPattern[]): AnchorIndex {
+  const ids = new Map<string, number>();
+  for (const p of patterns)
+    p.anchorIds = p.anchors?.map((a) => ids.get(a) ?? (ids.set(a, ids.size), ids.size - 1));
+  return new AnchorIndex([...ids.keys()]);
+}
+
+/** False when the prefilter proves the pattern cannot match the subject. */
+function mayMatch(p: CompiledPattern, s: Subject): boolean {
+  if (p.anchorIds && s.present) {
+    for (const id of p.anchorIds) if (s.present[id]) return true;
+    return false;
+  }
+  if (!p.anchors) return true;
+  for (const a of p.anchors) if (s.text.includes(a)) return true;
+  return false;
 }
 
 /** First match of any pattern that no guard suppresses, or undefined. */
 export function findHit(
-  text: string,
+  subject: Subject,
   lang: Lang,
   patterns: readonly CompiledPattern[],
   guards: readonly string[],
   except: readonly CompiledPattern[] = [],
 ): Hit | undefined {
+  const { text } = subject;
   for (const p of patterns) {
+    if (!mayMatch(p, subject)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       if (m[0] === '') {
@@ -88,18 +124,19 @@ export function findHit(
       const hit = p.hasHit ? m.indices?.groups?.hit : undefined;
       const at = hit ? hit[0] : start;
       if (isGuarded(text, lang, guards, at, hit ? hit[1] : end)) continue;
-      if (except.length && anyMatch(sentenceOf(text, lang, at), except)) continue;
+      if (except.length && anyMatch({ text: sentenceOf(text, lang, at) }, except)) continue;
       return { start, end };
     }
   }
   return undefined;
 }
 
-/** True when any pattern matches somewhere in `text` (no guards). */
-export function anyMatch(text: string, patterns: readonly CompiledPattern[]): boolean {
+/** True when any pattern matches somewhere in the subject (no guards). */
+export function anyMatch(subject: Subject, patterns: readonly CompiledPattern[]): boolean {
   for (const p of patterns) {
+    if (!mayMatch(p, subject)) continue;
     p.re.lastIndex = 0;
-    if (p.re.test(text)) return true;
+    if (p.re.test(subject.text)) return true;
   }
   return false;
 }

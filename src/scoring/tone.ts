@@ -2,7 +2,7 @@
  * Tone, scored independently of compliance: 50 (plain) plus the deltas of the courtesy and rudeness markers the
  * line contains, each counted once. A rude line can be legal and a polite one illegal; the two never mix here.
  */
-import { compilePatterns, findHit, type CompiledPattern } from './matcher.ts';
+import { compilePatterns, findHit, type CompiledPattern, type Subject } from './matcher.ts';
 import type { Lang, Tone, ToneMarker } from './types.ts';
 
 export interface CompiledMarker {
@@ -20,11 +20,11 @@ export function compileMarkers(markers: readonly ToneMarker[], lang: Lang): Comp
 }
 
 /** The tone label, 0–100 score and the reasons that moved it. */
-export function scoreTone(text: string, lang: Lang, markers: readonly CompiledMarker[]): Tone {
+export function scoreTone(subject: Subject, lang: Lang, markers: readonly CompiledMarker[]): Tone {
   let score = 50;
   const reasons: Tone['reasons'] = [];
   for (const { marker, patterns } of markers) {
-    const hit = findHit(text, lang, patterns, marker.guards);
+    const hit = findHit(subject, lang, patterns, marker.guards);
     if (!hit) continue;
     score += marker.delta;
     reasons.push({ reason: marker.reason[lang], delta: marker.delta, start: hit.start, end: hit.end });
