@@ -23,9 +23,11 @@ export function checkLeaks(hidden: HiddenFacts, header: RawValue[], raw: RawNode
   const valueOf = (key: string) => (key === 'real_reason' ? hidden.real_reason : hidden.extra[key] ?? key);
   const reported: { start: number; end: number }[] = [];
   for (const fact of facts) {
-    const needle = fact.text.toLowerCase();
+    // Case folding only matters for Latin letters; skipping it for Chinese facts avoids a string copy per text.
+    const fold = /[A-Za-z]/.test(fact.text);
+    const needle = fold ? fact.text.toLowerCase() : fact.text;
     const find = (v: RawValue, where: string) => {
-      const at = v.text.toLowerCase().indexOf(needle);
+      const at = (fold ? v.text.toLowerCase() : v.text).indexOf(needle);
       if (at < 0) return;
       const span = { start: v.span.start + at, end: v.span.start + at + fact.text.length };
       // A secret word inside an already reported real reason is the same leak.
