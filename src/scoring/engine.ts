@@ -41,17 +41,21 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
   const tables = { zh: compileTables('zh'), en: compileTables('en') };
 
   function compileTables(lang: Lang): LangTables {
+    // Each rule is compiled once per language; `any` packs then appear in both jurisdictions' lists.
+    const compiled = new Map<RuleDef, CompiledRule>();
+    const compileRule = (rule: RuleDef): CompiledRule => ({
+      rule,
+      patterns: compilePatterns(rule.patterns, lang),
+      except: compilePatterns(rule.except, lang),
+      requires: compilePatterns(rule.requires, lang),
+      when: compileConditions(rule.when),
+      unless: compileConditions(rule.unless),
+    });
+    for (const { rule } of rules) compiled.set(rule, compileRule(rule));
     const forJurisdiction = (j: Jurisdiction) =>
       rules
         .filter((r) => r.jurisdiction === 'any' || r.jurisdiction === j)
-        .map(({ rule }) => ({
-          rule,
-          patterns: compilePatterns(rule.patterns, lang),
-          except: compilePatterns(rule.except, lang),
-          requires: compilePatterns(rule.requires, lang),
-          when: compileConditions(rule.when),
-          unless: compileConditions(rule.unless),
-        }))
+        .map(({ rule }) => compiled.get(rule)!)
         // A text rule without patterns in this language cannot fire in it.
         .filter((c) => c.rule.kind !== 'pattern' || c.patterns.length > 0);
     const compileMove = (move: MoveDef) => ({ move, patterns: compilePatterns(move.patterns, lang), except: compilePatterns(move.except, lang) });
