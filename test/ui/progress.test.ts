@@ -130,6 +130,16 @@ describe('progress page', { timeout: 20_000 }, () => {
     await vi.waitFor(() => expect(location.hash).toBe('#/practice/zh-first-contact-tight-money'));
   });
 
+  it('explains when a past call’s scenario has left the library, keeping it in the history', async () => {
+    const id = await asNewTrainee();
+    await playCall(appDb(), id, { scenario: { id: 'retired-2024', title: '旧版场景', lang: 'zh' }, total: 70 });
+    const user = userEvent.setup();
+    render(App);
+    expect(await screen.findByRole('region', { name: '各场景成绩' })).toHaveTextContent('旧版场景');
+    await user.click(screen.getByRole('link', { name: /查看报告/ }));
+    expect(await screen.findByText(/已不在场景库中/)).toBeInTheDocument();
+  });
+
   it('does not show another trainee’s call, even by its address', async () => {
     const other = await trainee(appDb(), '李四');
     const theirs = await playCall(appDb(), other.id, { scenario: TIGHT_MONEY, total: 90 });
