@@ -4,6 +4,7 @@
  */
 import { createSession, restoreSession, type CallState, type Session, type StepResult } from '../machines/index.ts';
 import { attemptReport } from '../report/attempt-report.ts';
+import { scoreDrill, type DrillResult } from '../report/drill.ts';
 import { checkRecord } from '../report/record-check.ts';
 import type { AttemptReport, RecordCheck, RecordEntry } from '../report/types.ts';
 import type { Scenario } from '../scenarios/ir.ts';
@@ -33,6 +34,9 @@ export class PracticeState {
   busy = $state(false);
   mode = $state<Mode>('practice');
   startedAt = $state(0);
+  /** Opening drills: one recital result per line said (coverage, closeness, typing speed). */
+  drill = $state.raw<DrillResult[]>([]);
+  private typingSince: number | null = null;
 
   private session: Session | null = null;
   private engine: ScoringEngine | null = null;
@@ -90,6 +94,7 @@ export class PracticeState {
       this.attemptId = attempt.id;
       this.startedAt = attempt.startedAt;
       this.transcript = [];
+      this.drill = [];
       this.feedback = null;
       await this.storeReply();
       this.call = this.session.state;
@@ -103,8 +108,23 @@ export class PracticeState {
     return this.engine.assess(text, this.scenario.lang, this.session.scoringContext(), { callLevel: false });
   }
 
+  /** The trainee started typing a line: typing speed is measured from here to sending. */
+  typing(): void {
+    this.typingSince ??= Date.now();
+  }
+
   say(text: string): Promise<void> {
-    return this.step(() => this.session!.say(text), text);
+    const node = this.scenario.nodes.find((n) => n.id === this.call?.node);
+    const typingMs = Date.now() - (this.typingSince ?? Date.now());
+    this.typingSince = null;
+    return this.step(() => {
+      const result = this.session!.say(text);
+      if (this.scenario.course === 'drill' && node?.model && result.assessment) {
+        const covered = [...result.assessment.elements, ...result.assessment.moves.map((m) => m.move)];
+        this.drill = [...this.drill, scoreDrill({ text, model: node.model.text, required: node.expect, covered, typingMs })];
+      }
+      return result;
+    }, text);
   }
 
   choose(index: number): Promise<void> {
@@ -140,6 +160,7 @@ export class PracticeState {
   /** Back to the briefing for another attempt at the same scenario. */
   again(): void {
     this.report = null;
+    this.drill = [];
     this.checks = [];
     this.transcript = [];
     this.call = null;
