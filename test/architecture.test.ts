@@ -25,6 +25,8 @@ const BUILD_TIME = ['scoring/index.ts', 'scoring/load-packs.ts', 'scoring/read-r
 
 const layers: Layer[] = [
   { dir: 'diagnostics', mayImport: ['diagnostics'], packages: [] },
+  // WebCrypto helpers (PIN hashing, bundle signatures): pure, the platform's crypto only.
+  { dir: 'security', mayImport: ['security'], packages: [] },
   // The pack loader parses YAML at build time; the engine itself needs no package.
   { dir: 'scoring', mayImport: ['scoring', 'diagnostics'], packages: ['yaml'] },
   { dir: 'scenarios', mayImport: ['scenarios', 'scoring', 'diagnostics'], packages: ['yaml', 'marked'] },
@@ -35,14 +37,14 @@ const layers: Layer[] = [
   },
   {
     dir: 'storage',
-    mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines', 'report'],
+    mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines', 'report', 'security'],
     packages: ['dexie'],
   },
   { dir: 'report', mayImport: ['report', 'scoring', 'scenarios/ir.ts'], packages: [] },
   { dir: 'i18n', mayImport: ['i18n'], packages: [] },
   {
     dir: 'state',
-    mayImport: ['state', 'i18n', 'storage', 'machines', 'report', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'content'],
+    mayImport: ['state', 'i18n', 'storage', 'machines', 'report', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'content', 'security'],
     forbid: BUILD_TIME,
     packages: ['svelte', 'xstate', 'virtual:calldojo'],
   },
