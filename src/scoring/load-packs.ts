@@ -47,7 +47,7 @@ export function loadRulePacks(files: { file: string; text: string }[]): LoadedRu
 
 function readPack(root: Node | null, r: YamlReader, line: (o: number) => number, refs: Ref[]): RulePack | undefined {
   const f = r.map(root, 'a rule pack', ['pack', 'jurisdiction', 'title', 'description', 'defaults', 'rules', 'markers']);
-  if (!f || !r.require(f, ['pack', 'jurisdiction', 'title'], 'rule pack', root!)) return undefined;
+  if (!f || !r.requireFields(f, ['pack', 'jurisdiction', 'title'], 'rule pack', root!)) return undefined;
   const id = r.string(f.get('pack')!.value, 'pack');
   const jurisdiction = r.oneOf(f.get('jurisdiction')!.value, 'jurisdiction', ['CN', 'US', 'any'] as const, 'unknown_jurisdiction');
   const title = r.bilingual(f.get('title')!.value, 'title');
@@ -74,7 +74,7 @@ function readPack(root: Node | null, r: YamlReader, line: (o: number) => number,
 function readPolicy(node: Node, r: YamlReader): BankPolicy | undefined {
   const f = r.map(node, 'defaults', ['bank_policy']);
   const p = r.map(f?.get('bank_policy')?.value, 'defaults.bank_policy', ['sues', 'field_visits', 'reports_to_bureau', 'call_window'], node);
-  if (!p || !r.require(p, ['sues', 'field_visits', 'reports_to_bureau', 'call_window'], 'bank_policy', node)) return undefined;
+  if (!p || !r.requireFields(p, ['sues', 'field_visits', 'reports_to_bureau', 'call_window'], 'bank_policy', node)) return undefined;
   const window = r.string(p.get('call_window')!.value, 'call_window');
   if (window && !/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(window))
     return r.report('invalid_value', p.get('call_window')!.value, `call_window \`${window}\` must look like 08:00-22:00`);
@@ -88,7 +88,7 @@ function readPolicy(node: Node, r: YamlReader): BankPolicy | undefined {
 function readMarker(node: Node, r: YamlReader): ToneMarker | undefined {
   const before = r.errors;
   const f = r.map(node, 'a tone marker', ['id', 'delta', 'reason', 'patterns', 'guards']);
-  if (!f || !r.require(f, ['id', 'delta', 'reason', 'patterns'], 'tone marker', node)) return undefined;
+  if (!f || !r.requireFields(f, ['id', 'delta', 'reason', 'patterns'], 'tone marker', node)) return undefined;
   const marker = {
     id: r.string(f.get('id')!.value, 'marker id'),
     delta: r.number(f.get('delta')!.value, 'delta'),
@@ -107,7 +107,7 @@ function readMoveFile(root: Node, r: YamlReader, line: (o: number) => number): M
     for (const node of f?.has(`${kind}s`) ? r.list(f.get(`${kind}s`)!.value, `${kind}s`) ?? [] : []) {
       const before = r.errors;
       const m = r.map(node, `a ${kind}`, ['id', 'label', 'patterns', 'except', 'guards', 'examples', 'description']);
-      if (!m || !r.require(m, ['id', 'label', 'patterns', 'examples'], kind, node)) continue;
+      if (!m || !r.requireFields(m, ['id', 'label', 'patterns', 'examples'], kind, node)) continue;
       const def = {
         id: r.string(m.get('id')!.value, `${kind} id`), kind,
         label: r.bilingual(m.get('label')!.value, 'label'),

@@ -25,7 +25,7 @@ export function readRule(node: Node, r: YamlReader, pack: string, line: (offset:
   const errorsBefore = r.errors;
   const f = r.map(node, 'a rule', RULE_KEYS);
   if (!f) return undefined;
-  r.require(f, ['id', 'category', 'severity', 'message', 'better', 'sources'], 'rule', node);
+  r.requireFields(f, ['id', 'category', 'severity', 'message', 'better', 'sources'], 'rule', node);
   const v = (k: string) => f.get(k)?.value;
   const id = f.has('id') ? r.string(v('id'), 'rule id') : undefined;
   if (id !== undefined && !/^[a-z][a-z0-9_-]*$/.test(id)) r.report('invalid_id', v('id'), `rule id \`${id}\` must be lowercase letters, digits, - or _`);
@@ -73,7 +73,7 @@ function readSources(node: Node | null | undefined, r: YamlReader): Source[] | u
   const out: Source[] = [];
   for (const item of items) {
     const f = r.map(item, 'a source', ['clause', 'url', 'status']);
-    if (!f || !r.require(f, ['clause', 'url', 'status'], 'source', item)) continue;
+    if (!f || !r.requireFields(f, ['clause', 'url', 'status'], 'source', item)) continue;
     const clause = r.string(f.get('clause')!.value, 'source clause');
     const url = r.string(f.get('url')!.value, 'source url');
     const status = r.oneOf(f.get('status')!.value, 'source status', ['V', 'S', 'T', 'NF'] as const, 'unknown_status');
@@ -133,7 +133,7 @@ export function readTestLines(node: Node | null | undefined, r: YamlReader, what
       continue;
     }
     const f = r.map(item, `a line in ${what}`, ['text', 'lang', 'context']);
-    if (!f || !r.require(f, ['text'], 'test line', item)) continue;
+    if (!f || !r.requireFields(f, ['text'], 'test line', item)) continue;
     const text = r.string(f.get('text')!.value, 'text');
     const lang = f.has('lang') ? r.oneOf(f.get('lang')!.value, 'lang', ['zh', 'en'] as const, 'invalid_value') : undefined;
     const ctxNode = f.get('context')?.value;

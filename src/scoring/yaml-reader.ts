@@ -42,7 +42,7 @@ export class YamlReader {
   }
 
   /** Reports every `names` field that is absent; true when all are present. */
-  require(fields: Fields, names: readonly string[], what: string, at: Node): boolean {
+  requireFields(fields: Fields, names: readonly string[], what: string, at: Node): boolean {
     let ok = true;
     for (const n of names)
       if (!fields.has(n) || fields.get(n)!.value === null) {
@@ -85,7 +85,7 @@ export class YamlReader {
   /** `{zh, en}` text; both languages are required so the UI can show either. */
   bilingual(node: Node | null | undefined, what: string): Bilingual | undefined {
     const f = this.map(node, what, ['zh', 'en']);
-    if (!f || !this.require(f, ['zh', 'en'], what, node!)) return undefined;
+    if (!f || !this.requireFields(f, ['zh', 'en'], what, node!)) return undefined;
     const zh = this.string(f.get('zh')!.value, `${what}.zh`);
     const en = this.string(f.get('en')!.value, `${what}.en`);
     return zh !== undefined && en !== undefined ? { zh, en } : undefined;
