@@ -4,7 +4,7 @@
  * a broken rule is reported and dropped, the rest load.
  */
 import { LineCounter, isMap, parseDocument, type Node } from 'yaml';
-import { locate, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { didYouMean, locate, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { readGuards, readRule, readTestLines } from './read-rule.ts';
 import { YamlReader } from './yaml-reader.ts';
 import type { BankPolicy, MoveDef, RuleDef, RulePack, ToneMarker } from './types.ts';
@@ -145,7 +145,8 @@ function crossCheck(packs: RulePack[], moveRefs: MoveRef[], refs: Ref[]): MoveDe
       const missing = rule[field].filter((id) => !known.has(id));
       if (!missing.length) continue;
       const at = isMap(node) ? (node.get(field, true) as Node) : node;
-      reader.report(field === 'moves' ? 'unknown_move' : 'unknown_element', at, `rule \`${rule.id}\` names unknown ${field}: ${missing.join(', ')}`);
+      const guess = didYouMean(missing[0], known);
+      reader.report(field === 'moves' ? 'unknown_move' : 'unknown_element', at, `rule \`${rule.id}\` names unknown ${field}: ${missing.join(', ')}`, guess ? `Did you mean \`${guess}\`?` : undefined);
       dropped.add(rule);
     }
   }
