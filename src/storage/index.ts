@@ -13,6 +13,11 @@ export {
   libraryStats, proficiencyOverTime, scenarioHistory, weakestRules,
   type HistoryPoint, type ProficiencyPoint, type ScenarioStats, type WeakRule,
 } from './progress.ts';
+export {
+  acknowledgeReview, addFinding, changeMentorPin, checkMentorPin, commentReview, disputeReview, effectiveScores,
+  ensureReview, getMentorPin, listOverrides, overruleFinding, reviewsFor, setMentorPin,
+  type AddFindingInput, type EffectiveScores, type OverruleInput,
+} from './reviews.ts';
 export { watch } from './live.ts';
 export { requestPersistence } from './persistence.ts';
 export { exportFileName, exportProfile } from './export.ts';

@@ -9,6 +9,8 @@ export const STORAGE_ERROR_KINDS = [
   'not_found',
   'invalid',
   'duplicate',
+  'wrong_pin',
+  'pin_already_set',
 ] as const;
 export type StorageErrorKind = (typeof STORAGE_ERROR_KINDS)[number];
 
@@ -41,5 +43,13 @@ export const STORAGE_MESSAGES: Record<StorageErrorKind, Bilingual> = {
   duplicate: {
     zh: '这个工号已经有档案了，请在列表中选择它。',
     en: 'A profile with this staff number already exists. Pick it from the list.',
+  },
+  wrong_pin: {
+    zh: '带教 PIN 不正确，请重新输入。',
+    en: 'The mentor PIN is not correct. Try again.',
+  },
+  pin_already_set: {
+    zh: '本机已设置带教 PIN。如需更换，请输入原 PIN 后再设置新的 PIN。',
+    en: 'A mentor PIN is already set on this PC. To change it, enter the current PIN first.',
   },
 };

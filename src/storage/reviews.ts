@@ -1,0 +1,144 @@
+/**
+ * Mentor review of a finished call: corrections to its findings as an append-only audit trail, the scores they lead
+ * to, and the trainee's answer. The only writer of `reviews` and `overrides`; the attempt's machine scores stay as is.
+ */
+import { applyOverrides, reviseScores } from '../report/overrides.ts';
+import type { ScoredTurn } from '../report/types.ts';
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../scoring/types.ts';
+import type { CallDojoDb } from './db.ts';
+import { StorageError, guard } from './errors.ts';
+import { newId } from './ids.ts';
+import type { Attempt, Override, Review, Scores } from './types.ts';
+
+export { changeMentorPin, checkMentorPin, getMentorPin, setMentorPin } from './mentor-pin.ts';
+
+interface CorrectionBase {
+  attemptId: string;
+  /** Index among the call's scored trainee lines, in order (persona lines not counted); see `applyOverrides`. */
+  turnIndex: number;
+  rule: string;
+  /** Why: required, shown to the trainee and kept in the audit trail. */
+  reason: string;
+  /** The mentor's name as they signed in to mentor mode. */
+  by: string;
+}
+export type OverruleInput = CorrectionBase;
+export interface AddFindingInput extends CorrectionBase {
+  category: Category;
+  severity: Severity;
+}
+
+/** The scores a mentor's corrections lead to, beside the machine's. */
+export interface EffectiveScores {
+  machine: Scores;
+  scores: Scores;
+  passed: boolean;
+  blockerRule: string | null;
+  /** How many corrections were applied (0: `scores` is the machine's). */
+  overrides: number;
+}
+
+const required = (value: string, what: string) => {
+  if (!value.trim()) throw new StorageError('invalid', `${what} must not be empty`);
+};
+
+async function completed(db: CallDojoDb, attemptId: string): Promise<Attempt & { scores: Scores }> {
+  const a = await db.attempts.get(attemptId);
+  if (!a) throw new StorageError('not_found', `attempt ${attemptId}`);
+  if (a.status !== 'completed' || !a.scores) throw new StorageError('invalid', `attempt ${attemptId} is ${a.status}; only finished calls are reviewed`);
+  return a as Attempt & { scores: Scores };
+}
+
+/** The call's scored trainee lines (what `turnIndex` counts); node and expectations are not needed for findings. */
+async function scoredTurns(db: CallDojoDb, attemptId: string): Promise<ScoredTurn[]> {
+  const turns = await db.turns.where('attemptId').equals(attemptId).sortBy('index');
+  return turns.flatMap((t) => (t.speaker === 'trainee' && t.assessment ? [{ text: t.text, nodeId: '', expected: [], assessment: t.assessment }] : []));
+}
+
+/** The attempt's corrections in the order they were made (the order they apply in). */
+export function listOverrides(db: CallDojoDb, attemptId: string): Promise<Override[]> {
+  return guard(async () => (await db.overrides.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.at - b.at));
+}
+
+function verdict(attempt: Attempt & { scores: Scores }, turns: ScoredTurn[], overrides: readonly Override[]): EffectiveScores {
+  const machine = attempt.scores;
+  if (overrides.length === 0) return { machine, scores: machine, passed: attempt.passed === true, blockerRule: attempt.blockerRule, overrides: 0 };
+  return { machine, ...reviseScores(machine, applyOverrides(turns, overrides)), overrides: overrides.length };
+}
+
+/** Machine scores with the mentor's corrections applied; the attempt row itself is never changed. */
+export function effectiveScores(db: CallDojoDb, attemptId: string): Promise<EffectiveScores> {
+  return guard(() =>
+    db.transaction('r', db.attempts, db.turns, db.overrides, async () =>
+      verdict(await completed(db, attemptId), await scoredTurns(db, attemptId), await listOverrides(db, attemptId)),
+    ),
+  );
+}
+
+async function reviewOf(db: CallDojoDb, attemptId: string, mentor: string): Promise<Review> {
+  required(mentor, 'the mentor name');
+  await completed(db, attemptId);
+  const existing = (await db.reviews.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.createdAt - b.createdAt).at(-1);
+  if (existing) return existing;
+  const now = Date.now();
+  const review: Review = { id: newId(), attemptId, mentor: mentor.trim(), status: 'open', comment: '', traineeComment: null, createdAt: now, updatedAt: now };
+  await db.reviews.add(review);
+  return review;
+}
+
+/** The attempt's review, created (open, by `mentor`) the first time a mentor opens the call. */
+export function ensureReview(db: CallDojoDb, attemptId: string, mentor: string): Promise<Review> {
+  return guard(() => db.transaction('rw', db.attempts, db.reviews, () => reviewOf(db, attemptId, mentor)));
+}
+
+type Correction = Pick<Override, 'action' | 'rule' | 'category' | 'severity'>;
+
+/** Appends one correction with the scores before and after it; a review the trainee already answered reopens. */
+function correct(db: CallDojoDb, input: CorrectionBase, pick: (findings: ScoredTurn['assessment']['findings']) => Correction): Promise<Override> {
+  return guard(() =>
+    db.transaction('rw', [db.attempts, db.turns, db.reviews, db.overrides], async () => {
+      required(input.reason, 'the reason');
+      required(input.rule, 'the rule');
+      const attempt = await completed(db, input.attemptId);
+      const review = await reviewOf(db, input.attemptId, input.by);
+      const turns = await scoredTurns(db, input.attemptId);
+      const earlier = await listOverrides(db, input.attemptId);
+      const now = applyOverrides(turns, earlier);
+      const line = now[input.turnIndex];
+      if (!Number.isInteger(input.turnIndex) || !line) {
+        throw new StorageError('invalid', `the call has ${turns.length} trainee lines; there is no line ${input.turnIndex}`);
+      }
+      const base = {
+        id: newId(), attemptId: input.attemptId, reviewId: review.id, turnIndex: input.turnIndex, rule: input.rule.trim(),
+        reason: input.reason.trim(), by: input.by.trim(),
+        // Strictly after the previous correction, so the order they apply in never depends on a clock tie.
+        at: Math.max(Date.now(), (earlier.at(-1)?.at ?? 0) + 1),
+      };
+      const row: Override = { ...base, ...pick(line.assessment.findings), scoresBefore: verdict(attempt, turns, earlier).scores, scoresAfter: attempt.scores };
+      row.scoresAfter = verdict(attempt, turns, [...earlier, row]).scores;
+      await db.overrides.add(row);
+      await db.reviews.update(review.id, { status: 'open', updatedAt: base.at });
+      return row;
+    }),
+  );
+}
+
+/** Overrules a finding the engine got wrong (a false positive): every finding of `rule` on that line stops counting. */
+export function overruleFinding(db: CallDojoDb, input: OverruleInput): Promise<Override> {
+  return correct(db, input, (findings) => {
+    const f = findings.find((x) => x.rule === input.rule.trim());
+    if (!f) throw new StorageError('invalid', `trainee line ${input.turnIndex} has no finding of rule ${input.rule} to overrule`);
+    return { action: 'overrule', rule: f.rule, category: f.category, severity: f.severity };
+  });
+}
+
+/** Adds a finding the engine missed; a critical compliance finding fails the call. */
+export function addFinding(db: CallDojoDb, input: AddFindingInput): Promise<Override> {
+  return correct(db, input, () => {
+    if (!CATEGORIES.includes(input.category)) throw new StorageError('invalid', `unknown category ${input.category}`);
+    if (!SEVERITIES.includes(input.severity)) throw new StorageError('invalid', `unknown severity ${input.severity}`);
+    return { action: 'add', rule: input.rule.trim(), category: input.category, severity: input.severity };
+  });
+}
+
+export { acknowledgeReview, commentReview, disputeReview, reviewsFor } from './review-replies.ts';
