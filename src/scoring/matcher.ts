@@ -4,7 +4,7 @@
  * short bounded gaps); English patterns are wrapped in word boundaries so `arrest` does not match `arrested`
  * unless the pattern says so.
  */
-import { checkPattern } from './safe-regex.ts';
+import { checkSafety } from './safe-regex.ts';
 import { isGuarded, sentenceOf } from './guards.ts';
 import { AnchorIndex, requiredLiterals } from './prefilter.ts';
 import type { Lang, PatternsByLang } from './types.ts';
@@ -71,12 +71,21 @@ export function compilePatterns(patterns: PatternsByLang | undefined, lang: Lang
   const plain: string[] = [];
   const out: CompiledPattern[] = [];
   for (const source of patterns?.[lang] ?? []) {
-    if (checkPattern(source, flagsFor(lang))) continue;
+    if (checkSafety(source) || !compiles(source, lang)) continue;
     if (source.includes('(?<hit>')) out.push(compileOne(wrapSource(source, lang), `${flagsFor(lang)}d`, true));
     else plain.push(source);
   }
   if (plain.length) out.unshift(compileOne(wrapSource(plain.join('|'), lang), flagsFor(lang), false));
   return out;
+}
+
+function compiles(source: string, lang: Lang): boolean {
+  try {
+    new RegExp(source, flagsFor(lang));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function compileOne(source: string, flags: string, hasHit: boolean): CompiledPattern {

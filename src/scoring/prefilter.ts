@@ -19,8 +19,13 @@ function parseAlternation(s: { src: string; i: number }): string[] | undefined {
     s.i++;
     branches.push(parseSequence(s));
   }
-  if (branches.some((b) => b === undefined)) return undefined;
-  return [...new Set(branches.flat() as string[])];
+  if (branches.length === 1) return branches[0];
+  const out: string[] = [];
+  for (const b of branches) {
+    if (!b) return undefined;
+    for (const a of b) if (!out.includes(a)) out.push(a);
+  }
+  return out;
 }
 
 /** A sequence is as selective as its most selective mandatory part (adjacent literal characters merge). */
@@ -35,16 +40,21 @@ function parseSequence(s: { src: string; i: number }): string[] | undefined {
     else items.push(item.kind === 'lit' ? { ...item } : item);
   }
   let best: string[] | undefined;
+  let bestScore = -Infinity;
   for (const item of items) {
     const anchors = item.kind === 'lit' ? [item.text] : item.kind === 'set' ? item.anchors : undefined;
-    if (anchors && anchors.length && (!best || score(anchors) > score(best))) best = anchors;
+    if (!anchors || !anchors.length) continue;
+    const sc = score(anchors);
+    if (sc > bestScore) [best, bestScore] = [anchors, sc];
   }
   return best;
 }
 
 /** Longer shortest-anchor wins; fewer anchors break ties. */
 function score(anchors: string[]): number {
-  return Math.min(...anchors.map((a) => a.length)) * 100 - anchors.length;
+  let min = Infinity;
+  for (const a of anchors) if (a.length < min) min = a.length;
+  return min * 100 - anchors.length;
 }
 
 function parseAtom(s: { src: string; i: number }): Item {

@@ -34,13 +34,19 @@ interface Group {
 
 /** Returns the first problem with `source` (syntax or safety), or undefined when it may be used. */
 export function checkPattern(source: string, flags = 'u'): PatternProblem | undefined {
+  if (source.length <= MAX_PATTERN_LENGTH)
+    try {
+      new RegExp(source, flags);
+    } catch (e) {
+      return { code: 'invalid_pattern', message: (e as Error).message.replace(/^Invalid regular expression: /, ''), index: 0 };
+    }
+  return checkSafety(source);
+}
+
+/** The safety half of `checkPattern`, for callers that compile the pattern anyway and catch syntax errors there. */
+export function checkSafety(source: string): PatternProblem | undefined {
   if (source.length > MAX_PATTERN_LENGTH)
     return { code: 'pattern_too_long', message: `pattern is ${source.length} characters; the limit is ${MAX_PATTERN_LENGTH}`, index: MAX_PATTERN_LENGTH };
-  try {
-    new RegExp(source, flags);
-  } catch (e) {
-    return { code: 'invalid_pattern', message: (e as Error).message.replace(/^Invalid regular expression: /, ''), index: 0 };
-  }
   return checkStructure(source);
 }
 
