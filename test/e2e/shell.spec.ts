@@ -90,3 +90,12 @@ test('keeps working offline after the first visit (service worker precache)', as
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('带教复核');
   await context.setOffline(false);
 });
+
+test('a browser without IndexedDB (private mode, policy) is told so clearly and can still browse', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText('无法使用浏览器本地存储');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('场景库');
+});
