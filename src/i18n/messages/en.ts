@@ -4,6 +4,7 @@ import * as library from './library.ts';
 import * as practice from './practice.ts';
 import * as profile from './profile.ts';
 import * as progress from './progress.ts';
+import * as review from './review.ts';
 import type { Messages } from './zh-CN.ts';
 
-export const en: Messages = { ...core.en, ...library.en, ...profile.en, ...practice.en, ...progress.en };
+export const en: Messages = { ...core.en, ...library.en, ...profile.en, ...practice.en, ...progress.en, ...review.en };

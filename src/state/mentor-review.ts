@@ -1,0 +1,76 @@
+/**
+ * The mentor's view of one finished call, built from what storage kept: every line with its findings as they count
+ * now, the findings a mentor overruled (still shown, with why), the persona's state, and the audit trail.
+ */
+import { applyOverrides } from '../report/overrides.ts';
+import type { ScoredTurn } from '../report/types.ts';
+import type { Finding } from '../scoring/types.ts';
+import type { Attempt, CallRecord, EffectiveScores, Override, Profile, Review, Turn } from '../storage/index.ts';
+import { personaSeries, type PersonaPoint } from './mentor-persona.ts';
+
+export type { Attempt, CallRecord, EffectiveScores, Override, Profile, Review };
+
+export interface ReviewLine {
+  /** Position of the line in the call. */
+  index: number;
+  speaker: 'trainee' | 'persona';
+  text: string;
+  /** Position among the scored trainee lines (the numbering corrections use); null for persona lines. */
+  scored: number | null;
+  /** Findings as they count now (machine findings minus overruled ones, plus added ones). */
+  findings: Finding[];
+  /** Corrections made on this line, oldest first, each with the machine finding it overruled if there was one. */
+  corrections: { override: Override; original: Finding | null }[];
+  persona: PersonaPoint | null;
+}
+
+export interface AttemptReviewData {
+  attempt: Attempt;
+  profile: Profile;
+  turns: Turn[];
+  record: CallRecord | null;
+  overrides: Override[];
+  effective: EffectiveScores;
+  review: Review | null;
+}
+
+export interface AttemptReviewView extends AttemptReviewData {
+  lines: ReviewLine[];
+  series: PersonaPoint[];
+}
+
+/** Builds the line-by-line view; corrections are applied in the order they were made, as storage applies them. */
+export function buildAttemptReview(data: AttemptReviewData): AttemptReviewView {
+  const series = personaSeries(data.turns);
+  const byTurn = new Map(series.map((p) => [p.turn, p]));
+  const scoredTurns: ScoredTurn[] = [];
+  const position = new Map<number, number>();
+  for (const t of data.turns) {
+    if (t.speaker !== 'trainee' || !t.assessment) continue;
+    position.set(t.index, scoredTurns.length);
+    scoredTurns.push({ text: t.text, nodeId: '', expected: [], assessment: t.assessment });
+  }
+  const now = applyOverrides(scoredTurns, data.overrides);
+  const lines = data.turns.map((t): ReviewLine => {
+    const scored = position.get(t.index) ?? null;
+    const machine = scored === null ? [] : scoredTurns[scored].assessment.findings;
+    return {
+      index: t.index,
+      speaker: t.speaker,
+      text: t.text,
+      scored,
+      findings: scored === null ? [] : now[scored].assessment.findings,
+      corrections: data.overrides
+        .filter((o) => o.turnIndex === scored)
+        .map((override) => ({ override, original: override.action === 'overrule' ? (machine.find((f) => f.rule === override.rule) ?? null) : null })),
+      persona: byTurn.get(t.index) ?? null,
+    };
+  });
+  return { ...data, lines, series };
+}
+
+/** Rule ids of a line's current findings, once each: an overrule removes every finding of its rule on the line. */
+export function overrulableRules(line: ReviewLine): Finding[] {
+  const seen = new Set<string>();
+  return line.findings.filter((f) => !seen.has(f.rule) && (seen.add(f.rule), true));
+}

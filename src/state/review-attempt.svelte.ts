@@ -1,0 +1,91 @@
+/**
+ * One call under mentor review: follows the attempt, its lines, record, corrections and review live (so the
+ * trainee's acknowledgement or dispute appears without a reload), and sends the mentor's corrections to storage.
+ */
+import type { Category, RuleDef, Severity } from '../scoring/types.ts';
+import {
+  addFinding, commentReview, effectiveScores, ensureReview, getAttempt, getProfile, getRecord, listOverrides, listTurns,
+  overruleFinding, reviewsFor, toStorageError, watch, type StorageError,
+} from '../storage/index.ts';
+import { appDb } from './db.ts';
+import { loadEngine } from './engine.ts';
+import { buildAttemptReview, type AttemptReviewData, type AttemptReviewView } from './mentor-review.ts';
+
+export type ReviewStatus = 'loading' | 'ready' | 'missing' | 'error';
+
+/** Everything the review page shows, read in one go so a change anywhere re-renders one consistent view. */
+async function loadReview(attemptId: string): Promise<AttemptReviewData | null> {
+  const db = appDb();
+  const attempt = await getAttempt(db, attemptId).catch((e: StorageError) => (e.kind === 'not_found' ? null : Promise.reject(e)));
+  if (!attempt || attempt.status !== 'completed' || !attempt.scores) return null;
+  const [profile, turns, record, overrides, effective, reviews] = await Promise.all([
+    getProfile(db, attempt.profileId), listTurns(db, attemptId), getRecord(db, attemptId), listOverrides(db, attemptId),
+    effectiveScores(db, attemptId), reviewsFor(db, { profileId: attempt.profileId }),
+  ]);
+  return { attempt, profile, turns, record, overrides, effective, review: reviews.find((r) => r.attemptId === attemptId) ?? null };
+}
+
+export class ReviewAttemptState {
+  status = $state<ReviewStatus>('loading');
+  value = $state.raw<AttemptReviewView | null>(null);
+  error = $state.raw<StorageError | null>(null);
+  /** Rules the engine knows, for the "add a finding" form; empty until the engine chunk has loaded. */
+  rules = $state.raw<readonly RuleDef[]>([]);
+  busy = $state(false);
+  private stop: (() => void) | undefined;
+
+  constructor(private readonly mentor: () => string) {}
+
+  /** Starts following `attemptId`; returns the function that stops. */
+  open(attemptId: string): () => void {
+    this.stop?.();
+    this.status = 'loading';
+    this.stop = watch(
+      () => loadReview(attemptId),
+      (data) => {
+        this.value = data && buildAttemptReview(data);
+        this.status = data ? 'ready' : 'missing';
+      },
+      (e) => {
+        this.error = e;
+        this.status = 'error';
+      },
+    );
+    void loadEngine().then((engine) => (this.rules = engine.rules)).catch(() => (this.rules = []));
+    return () => this.stop?.();
+  }
+
+  /** Overrules every finding of `rule` on the scored trainee line `turnIndex`; the reason is required. */
+  overrule(turnIndex: number, rule: string, reason: string): Promise<boolean> {
+    return this.write((attemptId, by) => overruleFinding(appDb(), { attemptId, turnIndex, rule, reason, by }));
+  }
+
+  /** Adds a finding the engine missed on the scored trainee line `turnIndex`. */
+  add(turnIndex: number, finding: { rule: string; category: Category; severity: Severity; reason: string }): Promise<boolean> {
+    return this.write((attemptId, by) => addFinding(appDb(), { attemptId, turnIndex, by, ...finding }));
+  }
+
+  /** Saves the mentor's overall comment on the call (creating the review if this is the first word on it). */
+  comment(text: string): Promise<boolean> {
+    return this.write(async (attemptId, by) => {
+      const review = await ensureReview(appDb(), attemptId, by);
+      await commentReview(appDb(), review.id, text);
+    });
+  }
+
+  private async write(fn: (attemptId: string, by: string) => Promise<unknown>): Promise<boolean> {
+    const attemptId = this.value?.attempt.id;
+    if (!attemptId) return false;
+    this.busy = true;
+    this.error = null;
+    try {
+      await fn(attemptId, this.mentor());
+      return true;
+    } catch (e) {
+      this.error = toStorageError(e);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+}
