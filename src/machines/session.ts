@@ -136,7 +136,10 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
     const c = ctx();
     return { reply: c.ended_by === 'trainee' ? null : reply(), assessment, option, signals: c.history.at(-1)?.signals ?? [], state: state() };
   };
-  const assess = (text: string) => engine.assess(text, scenario.lang, scoringContext());
+  // Call-level rules (call window, call log, cease request, attorney) judge the call, not a line: report them once,
+  // on the trainee's first line, so one late call is one finding rather than one per sentence.
+  const assess = (text: string) =>
+    engine.assess(text, scenario.lang, scoringContext(), { callLevel: ctx().history.length === 0 });
 
   return {
     scenario,

@@ -84,3 +84,15 @@ describe('session engine', () => {
     expect(() => restoreSession(a, { hello: 1 }, { engine })).toThrow(/Not a saved CallDojo session/);
   });
 });
+
+describe('call-level findings', () => {
+  it('reports a call outside the call window once, on the first line, not on every line', () => {
+    const scenario = { ...contentScenario('zh-first-contact-tight-money'), local_time: '22:30' };
+    const session = createSession(scenario, { engine: contentEngine(), seed: 3 });
+    const first = session.say('您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？');
+    const second = session.say('张先生您好，今天来电是想了解一下您的情况。');
+    const contact = (a: typeof first.assessment) => a!.findings.filter((f) => f.category === 'contact_rules').map((f) => f.rule);
+    expect(contact(first.assessment).length).toBeGreaterThan(0);
+    expect(contact(second.assessment)).toEqual([]);
+  });
+});
