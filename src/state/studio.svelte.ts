@@ -1,0 +1,87 @@
+/**
+ * The Studio's script workbench: a trainer edits a scenario in the browser and checks it with the same compiler,
+ * linter and playthrough as `npm run lint:scripts`. Authoring only: this module (and the compiler it loads) lives in
+ * the Studio's lazy chunk; the practice runtime never imports it.
+ */
+import { codeFrame, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Coverage } from '../scenarios/playthrough.ts';
+import { loadEngine } from './engine.ts';
+
+const KEY = 'calldojo.studio.draft';
+
+export interface CheckResult {
+  diagnostics: (Diagnostic & { frame: string })[];
+  errors: number;
+  title: string | null;
+  coverage: Coverage | null;
+}
+
+/** Raw sources of the bundled scripts, fetched one at a time when a trainer opens one. */
+const sources = import.meta.glob('../../content/scripts/*.md', { query: '?raw', import: 'default' }) as Record<
+  string,
+  () => Promise<string>
+>;
+
+export class StudioDraft {
+  source = $state(readDraft());
+  result = $state.raw<CheckResult | null>(null);
+  busy = $state(false);
+
+  /** File names the trainer can start from (the README's annotated example is one of them). */
+  readonly files = Object.keys(sources).map((p) => p.split('/').pop()!).sort();
+
+  /** Replaces the draft with a bundled script's source. */
+  async open(file: string): Promise<void> {
+    const entry = Object.entries(sources).find(([p]) => p.endsWith(`/${file}`));
+    if (!entry) return;
+    const text = await entry[1]();
+    this.edit(file === 'README.md' ? exampleFrom(text) : text);
+    this.result = null;
+  }
+
+  /** Keeps the draft across reloads: a trainer's unsaved work is never lost to a closed tab. */
+  edit(text: string): void {
+    this.source = text;
+    try {
+      localStorage.setItem(KEY, text);
+    } catch {
+      // storage full or disabled: the draft still lives in this tab
+    }
+  }
+
+  /** Compiles and lints the draft, then plays it through; every diagnostic comes with its code frame. */
+  async check(file = 'draft.md'): Promise<void> {
+    this.busy = true;
+    try {
+      const [{ compile }, { playthrough }, engine] = await Promise.all([
+        import('../scenarios/compile.ts'),
+        import('../scenarios/playthrough.ts'),
+        loadEngine(),
+      ]);
+      const source = this.source;
+      const { scenario, diagnostics } = compile(source, { file, engine });
+      this.result = {
+        diagnostics: diagnostics.map((d) => ({ ...d, frame: codeFrame(source, d) })),
+        errors: diagnostics.filter((d) => d.severity === 'error').length,
+        title: scenario?.title ?? null,
+        coverage: scenario ? playthrough(scenario, { engine }) : null,
+      };
+    } finally {
+      this.busy = false;
+    }
+  }
+}
+
+/** The complete annotated example inside content/scripts/README.md (its ````markdown block). */
+export function exampleFrom(readme: string): string {
+  const m = /````markdown\n([\s\S]*?)\n````/.exec(readme);
+  return m ? m[1] + '\n' : readme;
+}
+
+function readDraft(): string {
+  try {
+    return globalThis.localStorage?.getItem(KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
