@@ -1,21 +1,27 @@
 /**
- * The export file format: one trainee's finished calls as plain JSON. Versioned on its own (not the database
- * version); issue 7 will add reviews and a device signature as bundle version 2.
+ * The export file format: finished calls as plain JSON, versioned on its own (not the database version).
+ * Version 1: one trainee, unsigned. Version 2 (issue 7): any number of trainees with their reviews and overrides,
+ * signed by the exporting device (ECDSA P-256 over the canonical JSON of everything but the signature).
  */
 import { CATEGORIES, SEVERITIES } from '../scoring/types.ts';
 import { CALL_STAGES, OUTCOME_CODES } from '../scenarios/ir.ts';
-import type { Attempt, CallRecord, Profile, Turn } from './types.ts';
+import { SIGNATURE_ALG, type Signature } from '../security/signature.ts';
+import type { Attempt, CallRecord, Override, Profile, Review, Turn } from './types.ts';
 import { ATTEMPT_STATUSES, MODES } from './types.ts';
 import { anyObject, arr, bool, num, nullable, obj, oneOf, str, type Schema } from './validate.ts';
 
 export const BUNDLE_FORMAT = 'calldojo-export';
-export const BUNDLE_VERSION = 1;
+/** The newest format this app reads and the one signed exports are written in. */
+export const BUNDLE_VERSION = 2;
+/** The unsigned single-trainee format `exportProfile` still writes by default (older CallDojo reads only this). */
+export const UNSIGNED_BUNDLE_VERSION = 1;
 /** Larger files are refused before parsing; the UI can compare `File.size` against it first. */
 export const MAX_IMPORT_CHARS = 32 * 1024 * 1024;
 
 /** Attempts travel without what is device-local (resume snapshot) or derived (finding summary). */
 export type BundleAttempt = Omit<Attempt, 'snapshot' | 'findings'>;
 
+/** Version 1: one trainee's calls, unsigned. */
 export interface ExportBundle {
   format: typeof BUNDLE_FORMAT;
   version: number;
@@ -25,6 +31,23 @@ export interface ExportBundle {
   attempts: BundleAttempt[];
   turns: Turn[];
   records: CallRecord[];
+}
+
+/** Version 2 without its signature: what the signature covers. */
+export interface BundlePayload {
+  format: typeof BUNDLE_FORMAT;
+  version: 2;
+  exportedAt: string;
+  profiles: Profile[];
+  attempts: BundleAttempt[];
+  turns: Turn[];
+  records: CallRecord[];
+  reviews: Review[];
+  overrides: Override[];
+}
+
+export interface SignedBundle extends BundlePayload {
+  signature: Signature;
 }
 
 const id = str({ min: 1, max: 100 });
@@ -72,13 +95,43 @@ const record = obj({
   checks: arr(obj({ field, ok: bool, expected: nullable(text(2000)), actual: nullable(text(2000)) }), { max: 20 }),
 });
 
-/** The whole bundle after its header was accepted. */
+/** The whole version 1 bundle after its header was accepted. */
 export const bundleSchema: Schema = obj({
   format: oneOf([BUNDLE_FORMAT]),
-  version: num({ min: 1, max: BUNDLE_VERSION, int: true }),
+  version: oneOf([1]),
   exportedAt: str({ max: 40 }),
   profile,
   attempts: arr(attempt, { max: 100_000 }),
   turns: arr(turn, { max: 2_000_000 }),
   records: arr(record, { max: 100_000 }),
+});
+
+const name = str({ min: 1, max: 100 });
+const review = obj({
+  id, attemptId: id, mentor: name, status: oneOf(['open', 'acknowledged', 'disputed']), comment: text(5000),
+  traineeComment: nullable(text(5000)), createdAt: time, updatedAt: time,
+});
+const override = obj({
+  id, attemptId: id, reviewId: id, turnIndex: num({ min: 0, max: 10_000, int: true }), action: oneOf(['overrule', 'add']), rule: id,
+  category: oneOf(CATEGORIES), severity: oneOf(SEVERITIES), reason: str({ min: 1, max: 2000 }), by: name, at: time,
+  scoresBefore: scores, scoresAfter: scores,
+});
+
+/** Version 2 without the signature (checked on its own first, so a bad signature is named as such). */
+export const payloadSchema: Schema = obj({
+  format: oneOf([BUNDLE_FORMAT]),
+  version: oneOf([2]),
+  exportedAt: str({ max: 40 }),
+  profiles: arr(profile, { max: 10_000 }),
+  attempts: arr(attempt, { max: 100_000 }),
+  turns: arr(turn, { max: 2_000_000 }),
+  records: arr(record, { max: 100_000 }),
+  reviews: arr(review, { max: 100_000 }),
+  overrides: arr(override, { max: 1_000_000 }),
+});
+
+export const signatureSchema: Schema = obj({
+  alg: oneOf([SIGNATURE_ALG]),
+  publicKey: obj({ kty: oneOf(['EC']), crv: oneOf(['P-256']), x: str({ min: 1, max: 100 }), y: str({ min: 1, max: 100 }) }),
+  value: str({ min: 1, max: 200 }),
 });

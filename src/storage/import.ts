@@ -1,28 +1,27 @@
 /**
- * Import of an export file: validated first, then merged in one transaction. Rows already present and identical are
- * skipped (so importing twice adds nothing); rows present with different content are reported, never overwritten.
+ * Import of an export file: signature (version 2) and schema checked first, then merged in one transaction. Rows
+ * already present and identical are skipped (so importing twice adds nothing); rows present with different content
+ * are reported, never overwritten. A refused file changes nothing.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { locate } from '../diagnostics/diagnostic.ts';
+import { canonicalJson } from '../security/canonical.ts';
 import type { BundleAttempt } from './bundle.ts';
 import type { CallDojoDb } from './db.ts';
 import { guard } from './errors.ts';
-import { readBundle } from './read-bundle.ts';
+import { mergeRows, zeroCounts, type ImportConflict, type ImportCounts, type MergeSink } from './merge-rows.ts';
+import { checkRows, parseBundle, type BundleRows } from './read-bundle.ts';
+import { checkSignature } from './signing.ts';
 import { summarizeFindings } from './summary.ts';
-import type { Attempt, Turn } from './types.ts';
+import type { Attempt, CallRecord, Override, Profile, Review, Turn } from './types.ts';
 
-export interface ImportCounts {
-  profiles: number;
-  attempts: number;
-  turns: number;
-  records: number;
-}
+export type { ImportConflict, ImportCounts } from './merge-rows.ts';
 
-export interface ImportConflict {
-  table: keyof ImportCounts;
-  /** Key of the local row that was kept. */
-  key: string;
-  reason: string;
-}
+/** Who signed the file: this PC, a PC imported from before, one never seen here; or nobody (version 1 files). */
+export type ImportSignature =
+  | { status: 'signed'; fingerprint: string; signer: 'this_device' | 'known_device' | 'new_device' }
+  | { status: 'unsigned' }
+  | { status: 'rejected'; code: string };
 
 export interface ImportResult {
   added: ImportCounts;
@@ -30,107 +29,112 @@ export interface ImportResult {
   conflicts: ImportConflict[];
   /** Errors mean nothing was imported; warnings accompany a successful import. */
   diagnostics: Diagnostic[];
+  /** null when the file was refused before its signature could be looked at (not JSON, too large…). */
+  signature: ImportSignature | null;
 }
 
-const zero = (): ImportCounts => ({ profiles: 0, attempts: 0, turns: 0, records: 0 });
+export interface ImportOptions {
+  file?: string;
+  maxChars?: number;
+  /** Called as rows are merged: `done` of `total` rows in the file (large files take a few seconds). */
+  onProgress?: (done: number, total: number) => void;
+}
 
-/** JSON with sorted keys, so two rows compare equal whatever order their fields were written in. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
+/** Imports an export file's text; storage failures (quota…) throw a StorageError and leave the database unchanged. */
+export async function importBundle(db: CallDojoDb, text: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const file = options.file ?? 'import.json';
+  const result: ImportResult = { added: zeroCounts(), skipped: zeroCounts(), conflicts: [], diagnostics: [], signature: null };
+  const parsed = parseBundle(text, file, options.maxChars);
+  if (!parsed.data) return { ...result, diagnostics: parsed.diagnostics };
+  let fingerprint: string | null = null;
+  if (parsed.data.version === 2) {
+    const check = await checkSignature(parsed.data);
+    if (!check.ok) {
+      const diagnostics = locate(text, [{ code: check.code, severity: 'error', message: check.message, hint: check.hint, file, start: 0, end: 0 }]);
+      return { ...result, diagnostics, signature: { status: 'rejected', code: check.code } };
+    }
+    fingerprint = check.fingerprint;
+  }
+  const { rows, diagnostics } = checkRows(parsed.data, text, file);
+  result.diagnostics = diagnostics;
+  if (!rows) return result;
+  return guard(() =>
+    db.transaction('rw', [db.profiles, db.attempts, db.turns, db.records, db.reviews, db.overrides, db.deviceKeys], async () => {
+      result.signature = fingerprint ? { status: 'signed', fingerprint, signer: await noteSigner(db, fingerprint, parsed.data!, rows) } : { status: 'unsigned' };
+      await merge(db, rows, result, file, options.onProgress);
+      return result;
+    }),
   );
+}
+
+/** Remembers a signer's public key the first time it is seen, so later files can be told apart from strangers'. */
+async function noteSigner(db: CallDojoDb, fingerprint: string, data: Record<string, unknown>, rows: BundleRows): Promise<'this_device' | 'known_device' | 'new_device'> {
+  const known = await db.deviceKeys.get(fingerprint);
+  if (known) return known.privateKey ? 'this_device' : 'known_device';
+  const who = rows.profiles.length === 1 ? `${rows.profiles[0].name} (${rows.profiles[0].staffNo})` : `${rows.profiles.length} trainees`;
+  const publicJwk = (data.signature as { publicKey: JsonWebKey }).publicKey;
+  await db.deviceKeys.add({ id: fingerprint, label: `export of ${who}`, publicJwk, privateKey: null, createdAt: Date.now() });
+  return 'new_device';
 }
 
 function comparable({ snapshot: _s, findings: _f, ...rest }: Attempt): BundleAttempt {
   return rest;
 }
 
-/** Imports an export file's text; storage failures (quota…) throw a StorageError and leave the database unchanged. */
-export async function importBundle(
-  db: CallDojoDb,
-  text: string,
-  options: { file?: string; maxChars?: number } = {},
-): Promise<ImportResult> {
-  const { bundle, diagnostics } = readBundle(text, options.file, options.maxChars);
-  const result: ImportResult = { added: zero(), skipped: zero(), conflicts: [], diagnostics };
-  if (!bundle) return result;
-  return guard(() =>
-    db.transaction('rw', db.profiles, db.attempts, db.turns, db.records, async () => {
-      const { profile } = bundle;
-      const localProfile = await db.profiles.get(profile.id);
-      if (!localProfile) {
-        const namesake = await db.profiles.where('staffNo').equals(profile.staffNo).first();
-        if (namesake) {
-          diagnostics.push({
-            code: 'staff_no_shared', severity: 'warning', file: options.file ?? 'import.json', start: 0, end: 0,
-            message: `Staff number ${profile.staffNo} now has two profiles: “${namesake.name}” (this PC) and “${profile.name}” (imported).`,
-            hint: 'Both are kept; ask your mentor which one to use from now on.',
-          });
-        }
-        await db.profiles.add(profile);
-        result.added.profiles++;
-      } else if (canonical([localProfile.name, localProfile.staffNo, localProfile.createdAt]) === canonical([profile.name, profile.staffNo, profile.createdAt])) {
-        result.skipped.profiles++;
-      } else {
-        result.conflicts.push({ table: 'profiles', key: profile.id, reason: `this PC has the profile as “${localProfile.name}” (${localProfile.staffNo}); kept as is` });
-      }
+async function merge(db: CallDojoDb, rows: BundleRows, result: ImportResult, file: string, onProgress?: ImportOptions['onProgress']): Promise<void> {
+  const total = rows.profiles.length + rows.attempts.length + rows.turns.length + rows.records.length + rows.reviews.length + rows.overrides.length;
+  let done = 0;
+  const sink: MergeSink = { ...result, tick: (n) => onProgress?.((done += n), total) };
+  onProgress?.(0, total);
 
-      const turnsOf = new Map<string, Turn[]>();
-      for (const t of bundle.turns) {
-        if (!turnsOf.has(t.attemptId)) turnsOf.set(t.attemptId, []);
-        turnsOf.get(t.attemptId)!.push(t);
-      }
-      const recordOf = new Map(bundle.records.map((r) => [r.attemptId, r]));
-      const local = await db.attempts.bulkGet(bundle.attempts.map((a) => a.id));
-      const newAttempts: Attempt[] = [];
-      const accepted: string[] = [];
-      bundle.attempts.forEach((a, i) => {
-        const mine = local[i];
-        if (!mine) {
-          const findings = a.status === 'completed' ? summarizeFindings(turnsOf.get(a.id) ?? []) : null;
-          newAttempts.push({ ...a, snapshot: null, findings });
-          accepted.push(a.id);
-          result.added.attempts++;
-        } else if (canonical(comparable(mine)) === canonical(a)) {
-          accepted.push(a.id);
-          result.skipped.attempts++;
-        } else {
-          // Its lines and record are left out too: mixing two versions of one call would make a transcript nobody said.
-          result.conflicts.push({ table: 'attempts', key: a.id, reason: `this PC's copy of “${a.scenarioTitle}” (${mine.status}) differs; kept as is` });
-        }
-      });
-      await db.attempts.bulkAdd(newAttempts);
+  for (const profile of rows.profiles) {
+    if (await db.profiles.get(profile.id)) continue;
+    const namesake = await db.profiles.where('staffNo').equals(profile.staffNo).first();
+    if (!namesake) continue;
+    result.diagnostics.push({
+      code: 'staff_no_shared', severity: 'warning', file, start: 0, end: 0,
+      message: `Staff number ${profile.staffNo} now has two profiles: “${namesake.name}” (this PC) and “${profile.name}” (imported).`,
+      hint: 'Both are kept; ask your mentor which one to use from now on.',
+    });
+  }
+  await mergeRows<Profile, string>(db.profiles, rows.profiles, {
+    name: 'profiles', key: (p) => p.id, label: (p) => p.id,
+    // lastActiveAt differs between PCs by nature; the profile is the same person if these agree.
+    same: (a, b) => a.name === b.name && a.staffNo === b.staffNo && a.createdAt === b.createdAt,
+    reason: (mine) => `this PC has the profile as “${mine.name}” (${mine.staffNo}); kept as is`,
+  }, sink);
 
-      const ok = new Set(accepted);
-      const turns = bundle.turns.filter((t) => ok.has(t.attemptId));
-      const localTurns = await db.turns.bulkGet(turns.map((t) => [t.attemptId, t.index] as [string, number]));
-      const newTurns: Turn[] = [];
-      turns.forEach((t, i) => {
-        const mine = localTurns[i];
-        if (!mine) {
-          newTurns.push(t);
-          result.added.turns++;
-        } else if (canonical(mine) === canonical(t)) result.skipped.turns++;
-        else result.conflicts.push({ table: 'turns', key: `${t.attemptId}#${t.index}`, reason: 'this PC has a different line at this position; kept as is' });
-      });
-      await db.turns.bulkAdd(newTurns);
+  const turnsOf = new Map<string, Turn[]>();
+  for (const t of rows.turns) (turnsOf.get(t.attemptId) ?? turnsOf.set(t.attemptId, []).get(t.attemptId)!).push(t);
+  const attempts = await mergeRows<Attempt, string>(db.attempts, rows.attempts as Attempt[], {
+    name: 'attempts', key: (a) => a.id, label: (a) => a.id,
+    same: (mine, theirs) => canonicalJson(comparable(mine)) === canonicalJson(comparable(theirs)),
+    // Its lines, record and review are left out too: mixing two versions of one call would make a transcript nobody said.
+    reason: (mine, theirs) => `this PC's copy of “${theirs.scenarioTitle}” (${mine.status}) differs; kept as is`,
+    prepare: (a) => ({ ...a, snapshot: null, findings: a.status === 'completed' ? summarizeFindings(turnsOf.get(a.id) ?? []) : null }),
+  }, sink);
+  const ok = new Set(attempts.map((a) => a.id));
 
-      const records = accepted.flatMap((id) => (recordOf.has(id) ? [recordOf.get(id)!] : []));
-      const localRecords = await db.records.bulkGet(records.map((r) => r.attemptId));
-      const newRecords = records.filter((r, i) => {
-        const mine = localRecords[i];
-        if (!mine) {
-          result.added.records++;
-          return true;
-        }
-        if (canonical(mine) === canonical(r)) result.skipped.records++;
-        else result.conflicts.push({ table: 'records', key: r.attemptId, reason: 'this PC has a different after-call record; kept as is' });
-        return false;
-      });
-      await db.records.bulkAdd(newRecords);
-      return result;
-    }),
-  );
+  const keep = <T extends { attemptId: string }>(list: readonly T[]) => {
+    const kept = list.filter((r) => ok.has(r.attemptId));
+    sink.tick(list.length - kept.length);
+    return kept;
+  };
+  await mergeRows<Turn, [string, number]>(db.turns, keep(rows.turns), {
+    name: 'turns', key: (t) => [t.attemptId, t.index] as [string, number], label: (t) => `${t.attemptId}#${t.index}`,
+    reason: () => 'this PC has a different line at this position; kept as is',
+  }, sink);
+  await mergeRows<CallRecord, string>(db.records, keep(rows.records), {
+    name: 'records', key: (r) => r.attemptId, label: (r) => r.attemptId, reason: () => 'this PC has a different after-call record; kept as is',
+  }, sink);
+  const reviews = await mergeRows<Review, string>(db.reviews, keep(rows.reviews), {
+    name: 'reviews', key: (r) => r.id, label: (r) => r.id,
+    reason: (mine, theirs) => `this PC has this review as ${mine.status}${mine.updatedAt > theirs.updatedAt ? ' (newer)' : ''}, the file as ${theirs.status}; kept as is`,
+  }, sink);
+  const reviewed = new Set(reviews.map((r) => r.id));
+  const overrides = rows.overrides.filter((o) => reviewed.has(o.reviewId));
+  sink.tick(rows.overrides.length - overrides.length);
+  await mergeRows<Override, string>(db.overrides, overrides, {
+    name: 'overrides', key: (o) => o.id, label: (o) => o.id, reason: () => 'this PC has a different correction under this id; kept as is',
+  }, sink);
 }

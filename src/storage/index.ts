@@ -20,8 +20,14 @@ export {
 } from './reviews.ts';
 export { watch } from './live.ts';
 export { requestPersistence } from './persistence.ts';
-export { exportFileName, exportProfile } from './export.ts';
-export { importBundle, type ImportConflict, type ImportCounts, type ImportResult } from './import.ts';
-export { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_IMPORT_CHARS, type ExportBundle } from './bundle.ts';
+export { exportAll, exportFileName, exportProfile } from './export.ts';
+export {
+  importBundle, type ImportConflict, type ImportCounts, type ImportOptions, type ImportResult, type ImportSignature,
+} from './import.ts';
+export { deviceKey } from './signing.ts';
+export {
+  BUNDLE_FORMAT, BUNDLE_VERSION, MAX_IMPORT_CHARS, UNSIGNED_BUNDLE_VERSION,
+  type BundlePayload, type ExportBundle, type SignedBundle,
+} from './bundle.ts';
 export { ATTEMPT_STATUSES, MODES } from './types.ts';
 export type * from './types.ts';

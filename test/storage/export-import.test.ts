@@ -50,10 +50,11 @@ describe('import', () => {
     const b = freshDb();
     const result = await importBundle(b, await text(a, profileId));
     expect(result).toEqual({
-      added: { profiles: 1, attempts: 3, turns: 3, records: 1 },
-      skipped: { profiles: 0, attempts: 0, turns: 0, records: 0 },
+      added: { profiles: 1, attempts: 3, turns: 3, records: 1, reviews: 0, overrides: 0 },
+      skipped: { profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 },
       conflicts: [],
       diagnostics: [],
+      signature: { status: 'unsigned' },
     });
     expect(await weakestRules(b, profileId)).toEqual(await weakestRules(a, profileId));
     expect(await scenarioHistory(b, profileId, 's2')).toEqual(await scenarioHistory(a, profileId, 's2'));
@@ -70,11 +71,11 @@ describe('import', () => {
     await importBundle(b, file);
     const before = await dump(b);
     const again = await importBundle(b, file);
-    expect(again.added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0 });
-    expect(again.skipped).toEqual({ profiles: 1, attempts: 3, turns: 3, records: 1 });
+    expect(again.added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 });
+    expect(again.skipped).toEqual({ profiles: 1, attempts: 3, turns: 3, records: 1, reviews: 0, overrides: 0 });
     expect(again.conflicts).toEqual([]);
     expect(await dump(b)).toEqual(before);
-    expect((await importBundle(a, file)).added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0 });
+    expect((await importBundle(a, file)).added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 });
   });
 
   it('reports rows that differ instead of overwriting them, and still adds what is new', async () => {
@@ -91,8 +92,8 @@ describe('import', () => {
     const result = await importBundle(b, JSON.stringify(tampered));
     expect(result.conflicts.map((c) => [c.table, c.key])).toEqual([['profiles', profileId], ['attempts', ids[0]], ['records', ids[1]]]);
     // New on A since the first export: the extra call, and the call that was in progress (abandoned by starting it).
-    expect(result.added).toEqual({ profiles: 0, attempts: 2, turns: 0, records: 0 });
-    expect(result.skipped).toEqual({ profiles: 0, attempts: 2, turns: 1, records: 0 });
+    expect(result.added).toEqual({ profiles: 0, attempts: 2, turns: 0, records: 0, reviews: 0, overrides: 0 });
+    expect(result.skipped).toEqual({ profiles: 0, attempts: 2, turns: 1, records: 0, reviews: 0, overrides: 0 });
     expect((await b.profiles.get(profileId))?.name).toBe('王小明（二号机）');
     expect((await b.records.get(ids[1]))?.notes).toBe('edited on B');
     expect((await b.attempts.get(ids[0]))?.scores?.total).toBe(20);
@@ -119,7 +120,7 @@ describe('import of a bad file changes nothing', () => {
     const before = await dump(b);
     const result = await importBundle(b, mutate(await text(a, profileId)), options);
     expect(await dump(b)).toEqual(before);
-    expect(result.added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0 });
+    expect(result.added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 });
     return result.diagnostics;
   }
 
