@@ -8,7 +8,8 @@ import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../scoring
 import type { CallDojoDb } from './db.ts';
 import { StorageError, guard } from './errors.ts';
 import { newId } from './ids.ts';
-import type { Attempt, Override, Review, Scores } from './types.ts';
+import { summarizeFindings } from './summary.ts';
+import type { Attempt, FindingSummary, Override, Review, Scores } from './types.ts';
 
 export { changeMentorPin, checkMentorPin, getMentorPin, setMentorPin } from './mentor-pin.ts';
 
@@ -36,6 +37,8 @@ export interface EffectiveScores {
   blockerRule: string | null;
   /** How many corrections were applied (0: `scores` is the machine's). */
   overrides: number;
+  /** The call's finding counts after the corrections, for heat maps that should not count overruled findings. */
+  findings: FindingSummary;
 }
 
 const required = (value: string, what: string) => {
@@ -62,8 +65,12 @@ export function listOverrides(db: CallDojoDb, attemptId: string): Promise<Overri
 
 function verdict(attempt: Attempt & { scores: Scores }, turns: ScoredTurn[], overrides: readonly Override[]): EffectiveScores {
   const machine = attempt.scores;
-  if (overrides.length === 0) return { machine, scores: machine, passed: attempt.passed === true, blockerRule: attempt.blockerRule, overrides: 0 };
-  return { machine, ...reviseScores(machine, applyOverrides(turns, overrides)), overrides: overrides.length };
+  if (overrides.length === 0) {
+    const findings = attempt.findings ?? summarizeFindings(turns);
+    return { machine, scores: machine, passed: attempt.passed === true, blockerRule: attempt.blockerRule, overrides: 0, findings };
+  }
+  const corrected = applyOverrides(turns, overrides);
+  return { machine, ...reviseScores(machine, corrected), overrides: overrides.length, findings: summarizeFindings(corrected) };
 }
 
 /** Machine scores with the mentor's corrections applied; the attempt row itself is never changed. */

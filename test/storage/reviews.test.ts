@@ -87,6 +87,10 @@ describe('overrides', () => {
     // The added finding can itself be overruled later: the trail only grows.
     await overruleFinding(db, { attemptId, turnIndex: 2, rule: 'cn-fake-lawyer', reason: '复听后确认没有', by });
     expect(await effectiveScores(db, attemptId)).toMatchObject({ passed: true, overrides: 3 });
+    // Counts for heat maps follow the corrections: only the pressure finding of line 2 is left.
+    expect((await effectiveScores(db, attemptId)).findings).toEqual({
+      byCategory: { misrepresentation: 1 }, byRule: { 'gp-pressure': { category: 'misrepresentation', severity: 'major', count: 1 } },
+    });
     expect(await listOverrides(db, attemptId)).toHaveLength(3);
   });
 
