@@ -39,9 +39,21 @@ export function flagsFor(lang: Lang): string {
   return lang === 'en' ? 'g' : 'gu';
 }
 
-/** The string patterns run against: English lines with ASCII letters lower-cased (same length, same offsets). */
+/**
+ * Half-width punctuation a Chinese line may carry (typed on an English keyboard). `,.:` between two letters or
+ * digits stay as they are ("1,240", "8420.00", "14:30", "www.bank.com"); everywhere else they are clause marks.
+ */
+const HALF_WIDTH_ZH = /[?!;]|(?<![0-9A-Za-z])[,.:]|[,.:](?![0-9A-Za-z])/g;
+const FULL_WIDTH: Record<string, string> = { ',': '，', '.': '。', ':': '：', '?': '？', '!': '！', ';': '；' };
+
+/**
+ * The string patterns run against, always the same length as `text` so offsets need no mapping: English lines with
+ * ASCII letters lower-cased; Chinese lines with half-width clause punctuation made full-width, so a pattern's
+ * `[^，。！？]` gap stops at "," as it does at "，" and authors write one form only.
+ */
 export function subjectFor(text: string, lang: Lang): string {
-  return lang === 'en' ? text.replace(/[A-Z]+/g, (s) => s.toLowerCase()) : text;
+  if (lang === 'en') return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  return text.replace(HALF_WIDTH_ZH, (c) => FULL_WIDTH[c]);
 }
 
 /** Lower-cases the ASCII letters of a pattern outside escapes (`\W`, `\S`, `\B` keep their meaning). */
