@@ -39,7 +39,8 @@ export class MyDataState {
     this.phase = 'exporting';
     this.error = null;
     try {
-      const bundle = await exportProfile(appDb(), profileId);
+      // Signed with this PC's key, so a file edited on the way to another PC is refused there.
+      const bundle = await exportProfile(appDb(), profileId, { signed: true });
       const file = bundleFile(bundle);
       this.save(file);
       this.exported = { name: file.name, bytes: file.size, attempts: bundle.attempts.length };

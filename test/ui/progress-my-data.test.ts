@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appDb, useDb } from '../../src/state/db.ts';
 import { locale } from '../../src/state/locale.svelte.ts';
-import { createDb, libraryStats, type CallDojoDb } from '../../src/storage/index.ts';
+import { createDb, exportProfile, libraryStats, type CallDojoDb } from '../../src/storage/index.ts';
 import MyData from '../../src/ui/progress/MyData.svelte';
 import { EN_FIRST, TIGHT_MONEY, found, playCall, trainee } from './progress-seed.ts';
 
@@ -74,7 +74,8 @@ describe('my data: export and import', { timeout: 20_000 }, () => {
     expect(name).toBe(`calldojo-${profile.staffNo}-${new Date().toISOString().slice(0, 10)}.json`);
     expect(file.type).toBe('application/json');
     const bundle = JSON.parse(await file.text());
-    expect(bundle).toMatchObject({ format: 'calldojo-export', version: 1, profile: { id: profile.id, name: '王小明' } });
+    expect(bundle).toMatchObject({ format: 'calldojo-export', version: 2, profiles: [{ id: profile.id, name: '王小明' }] });
+    expect(bundle.signature).toMatchObject({ alg: 'ECDSA-P256-SHA256' });
     expect(bundle.attempts.map((a: { id: string }) => a.id)).toEqual(ids);
     expect(bundle.turns).toHaveLength(3);
     expect(bundle.records).toHaveLength(1);
@@ -123,7 +124,8 @@ describe('my data: export and import', { timeout: 20_000 }, () => {
 
   it('refuses a file of the wrong shape, naming the field, and changes nothing', async () => {
     const { db, profile } = await seeded();
-    const bundle = JSON.parse(await (await exportFile(profile.id)).text());
+    // An unsigned version-1 file (as older CallDojo wrote), so the shape check itself answers, not the signature.
+    const bundle = JSON.parse(JSON.stringify(await exportProfile(db, profile.id)));
     bundle.attempts[1].scores.total = 'high';
     const target = freshDb();
     render(MyData, { profileId: null });
@@ -138,9 +140,24 @@ describe('my data: export and import', { timeout: 20_000 }, () => {
     expect(await db.attempts.count()).toBe(2);
   });
 
-  it('keeps this PC’s copy of a call that differs and lists it as a conflict', async () => {
-    const { profile, ids } = await seeded();
+  it('refuses a signed file that was edited after export, and changes nothing', async () => {
+    const { db, profile } = await seeded();
     const bundle = JSON.parse(await (await exportFile(profile.id)).text());
+    bundle.attempts[0].scores.total = 100;
+    const target = freshDb();
+    render(MyData, { profileId: null });
+
+    await importFile(new File([JSON.stringify(bundle)], 'edited.json', { type: 'application/json' }));
+    const item = within(await screen.findByRole('alert')).getByRole('listitem');
+    expect(item).toHaveAttribute('data-code', 'bundle_signature_invalid');
+    expect(item).toHaveTextContent('文件在导出后被改动过');
+    expect(await target.attempts.count()).toBe(0);
+    expect(await db.attempts.count()).toBe(2);
+  });
+
+  it('keeps this PC’s copy of a call that differs and lists it as a conflict', async () => {
+    const { db, profile, ids } = await seeded();
+    const bundle = JSON.parse(JSON.stringify(await exportProfile(db, profile.id)));
     bundle.attempts[0].scenarioTitle = '改过的标题';
     render(MyData, { profileId: profile.id });
 

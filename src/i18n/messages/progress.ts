@@ -93,6 +93,13 @@ export const zh = {
   'mydata.code.bundle_too_large': '文件太大。请一次只导出一位学员的数据。',
   'mydata.code.invalid_bundle': '文件内容不符合导出格式。',
   'mydata.code.staff_no_shared': '这个工号现在对应两个档案，两者都已保留；请向带教老师确认以后使用哪一个。',
+  'mydata.code.bundle_signature_missing': '文件缺少签名，可能被改动过。请让对方用 CallDojo 重新导出。',
+  'mydata.code.bundle_signature_malformed': '文件的签名已损坏。请让对方用 CallDojo 重新导出。',
+  'mydata.code.bundle_signature_invalid': '文件在导出后被改动过（签名不符），为安全起见没有导入。请让对方用 CallDojo 重新导出。',
+  'mydata.signer.this_device': '签名有效：由本机导出（{fingerprint}）。',
+  'mydata.signer.known_device': '签名有效：来自之前导入过的设备（{fingerprint}）。',
+  'mydata.signer.new_device': '签名有效，但来自一台新设备（{fingerprint}）。请确认这是学员的培训电脑。',
+  'mydata.unsigned': '这是旧版未签名的文件，无法确认导出后是否被改动过。',
   'mydata.code.other': '文件有问题。',
 } as const;
 
@@ -190,5 +197,12 @@ export const en: Record<keyof typeof zh, string> = {
   'mydata.code.bundle_too_large': 'The file is too large. Export one trainee at a time.',
   'mydata.code.invalid_bundle': 'The file does not have the shape of an export.',
   'mydata.code.staff_no_shared': 'This staff number now has two profiles. Both are kept; ask your mentor which one to use from now on.',
+  'mydata.code.bundle_signature_missing': 'The file has no signature, so it may have been changed. Ask for a fresh export from CallDojo.',
+  'mydata.code.bundle_signature_malformed': "The file's signature is damaged. Ask for a fresh export from CallDojo.",
+  'mydata.code.bundle_signature_invalid': 'The file was changed after it was exported (the signature does not match), so nothing was imported. Ask for a fresh export.',
+  'mydata.signer.this_device': 'Signature valid: exported from this PC ({fingerprint}).',
+  'mydata.signer.known_device': 'Signature valid: from a device imported before ({fingerprint}).',
+  'mydata.signer.new_device': 'Signature valid, but from a new device ({fingerprint}). Check that it is the trainee’s training PC.',
+  'mydata.unsigned': 'This is an older unsigned file; whether it was changed after export cannot be checked.',
   'mydata.code.other': 'The file has a problem.',
 };
