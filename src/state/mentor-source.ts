@@ -1,10 +1,74 @@
 /**
- * What the cohort view reads: every profile, every finished call with the mentor's corrections applied to its
- * verdict, and the readiness settings. Read-only table scans through the app's database handle (the state layer
- * never imports Dexie); writes go through storage repositories.
+ * What the mentor views read, and how they stay live. A live query only re-runs when it saw every read it depends on,
+ * and Dexie loses track of reads made after the first `await` of a nested async function (observed here: the view
+ * never updated after an overrule). So each view follows a flat trigger (table reads with no `await`) and reloads its
+ * data with ordinary async functions whenever the trigger fires. The cohort reads whole tables through the app's
+ * database handle (the state layer never imports Dexie); every write goes through storage repositories.
  */
-import { effectiveScores, listProfiles, reviewsFor, type Attempt, type CallDojoDb, type Profile, type Review } from '../storage/index.ts';
+import {
+  effectiveScores, getAttempt, getProfile, getRecord, listOverrides, listTurns, reviewsFor, toStorageError, watch,
+  type Attempt, type CallDojoDb, type EffectiveScores, type Override, type Profile, type Review, type StorageError,
+} from '../storage/index.ts';
+
+/**
+ * Runs `load` with the trigger's value each time the trigger's reads change; a slower earlier load never overwrites a
+ * later one. Returns the function that stops following.
+ */
+export function follow<T, R>(
+  trigger: () => Promise<T>,
+  load: (value: T) => Promise<R>,
+  onValue: (value: R) => void,
+  onError: (error: StorageError) => void,
+): () => void {
+  let ticket = 0;
+  return watch(
+    trigger,
+    (value) => {
+      const mine = ++ticket;
+      load(value).then(
+        (result) => mine === ticket && onValue(result),
+        (e: unknown) => mine === ticket && onError(toStorageError(e)),
+      );
+    },
+    onError,
+  );
+}
+
+/** The rows whose change alters one call's review: the attempt, its corrections and its review (flat reads). */
+export function reviewTrigger(db: CallDojoDb, attemptId: string): Promise<unknown> {
+  return Promise.all([
+    db.attempts.get(attemptId),
+    db.overrides.where('attemptId').equals(attemptId).toArray(),
+    db.reviews.where('attemptId').equals(attemptId).toArray(),
+  ]);
+}
 import type { ReadinessOptions } from './mentor-cohort.ts';
+import type { AttemptReviewData } from './mentor-review.ts';
+
+/** Everything the review of one call shows, read in one go so any change re-renders one consistent view. */
+export async function loadReview(db: CallDojoDb, attemptId: string): Promise<AttemptReviewData | null> {
+  const attempt = await getAttempt(db, attemptId).catch((e: StorageError) => (e.kind === 'not_found' ? null : Promise.reject(e)));
+  if (!attempt || attempt.status !== 'completed' || !attempt.scores) return null;
+  const [profile, turns, record, overrides, effective, reviews] = await Promise.all([
+    getProfile(db, attempt.profileId), listTurns(db, attemptId), getRecord(db, attemptId), listOverrides(db, attemptId),
+    effectiveScores(db, attemptId), reviewsFor(db, { profileId: attempt.profileId }),
+  ]);
+  return { attempt, profile, turns, record, overrides, effective, review: reviews.find((r) => r.attemptId === attemptId) ?? null };
+}
+
+export interface ReviewNotice {
+  review: Review;
+  overrides: Override[];
+  effective: EffectiveScores;
+}
+
+/** The review of a trainee's own call, or null; filtered by their profile so another trainee's review never shows. */
+export async function loadNotice(db: CallDojoDb, attemptId: string, profileId: string): Promise<ReviewNotice | null> {
+  const review = (await reviewsFor(db, { profileId })).find((r) => r.attemptId === attemptId);
+  if (!review) return null;
+  const [overrides, effective] = await Promise.all([listOverrides(db, attemptId), effectiveScores(db, attemptId)]);
+  return { review, overrides, effective };
+}
 
 export interface CohortSource {
   profiles: Profile[];
@@ -14,15 +78,20 @@ export interface CohortSource {
   reviews: Map<string, Review>;
 }
 
-/** Loads the cohort; only the few calls a mentor corrected cost more than their attempt row. */
-export async function loadCohort(db: CallDojoDb): Promise<CohortSource> {
-  const [profiles, rows, corrected, reviews] = await Promise.all([
-    listProfiles(db),
+/** Every row the cohort view depends on, read flat (the trigger of `loadCohort`). */
+export function cohortTables(db: CallDojoDb): Promise<[Profile[], Attempt[], Override[], Review[]]> {
+  return Promise.all([
+    db.profiles.toArray(),
     db.attempts.where('status').equals('completed').toArray(),
-    db.overrides.orderBy('attemptId').uniqueKeys(),
-    reviewsFor(db),
+    db.overrides.toArray(),
+    db.reviews.toArray(),
   ]);
-  const effective = new Map(await Promise.all(corrected.map(async (id) => [String(id), await effectiveScores(db, String(id))] as const)));
+}
+
+/** The cohort from its tables; only the few calls a mentor corrected cost more than their attempt row. */
+export async function loadCohort(db: CallDojoDb, [profiles, rows, overrides, reviews]: Awaited<ReturnType<typeof cohortTables>>): Promise<CohortSource> {
+  const corrected = [...new Set(overrides.map((o) => o.attemptId))];
+  const effective = new Map(await Promise.all(corrected.map(async (id) => [id, await effectiveScores(db, id)] as const)));
   const attempts = rows
     .map((a) => {
       const e = effective.get(a.id);
@@ -30,8 +99,9 @@ export async function loadCohort(db: CallDojoDb): Promise<CohortSource> {
     })
     .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0));
   const latest = new Map<string, Review>();
-  for (const r of reviews) if (!latest.has(r.attemptId)) latest.set(r.attemptId, r); // reviewsFor: newest first
-  return { profiles, attempts, reviews: latest };
+  for (const r of reviews) if ((latest.get(r.attemptId)?.updatedAt ?? -1) < r.updatedAt) latest.set(r.attemptId, r);
+  const byName = new Intl.Collator('zh');
+  return { profiles: [...profiles].sort((a, b) => byName.compare(a.name, b.name)), attempts, reviews: latest };
 }
 
 const READINESS_KEY = 'readiness';
@@ -52,3 +122,4 @@ export async function saveReadiness(db: CallDojoDb, options: ReadinessOptions): 
   await db.settings.put({ key: READINESS_KEY, value: stored });
   return stored;
 }
+

@@ -3,27 +3,13 @@
  * trainee's acknowledgement or dispute appears without a reload), and sends the mentor's corrections to storage.
  */
 import type { Category, RuleDef, Severity } from '../scoring/types.ts';
-import {
-  addFinding, commentReview, effectiveScores, ensureReview, getAttempt, getProfile, getRecord, listOverrides, listTurns,
-  overruleFinding, reviewsFor, toStorageError, watch, type StorageError,
-} from '../storage/index.ts';
+import { addFinding, commentReview, ensureReview, overruleFinding, toStorageError, type StorageError } from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { loadEngine } from './engine.ts';
-import { buildAttemptReview, type AttemptReviewData, type AttemptReviewView } from './mentor-review.ts';
+import { buildAttemptReview, type AttemptReviewView } from './mentor-review.ts';
+import { follow, loadReview, reviewTrigger } from './mentor-source.ts';
 
 export type ReviewStatus = 'loading' | 'ready' | 'missing' | 'error';
-
-/** Everything the review page shows, read in one go so a change anywhere re-renders one consistent view. */
-async function loadReview(attemptId: string): Promise<AttemptReviewData | null> {
-  const db = appDb();
-  const attempt = await getAttempt(db, attemptId).catch((e: StorageError) => (e.kind === 'not_found' ? null : Promise.reject(e)));
-  if (!attempt || attempt.status !== 'completed' || !attempt.scores) return null;
-  const [profile, turns, record, overrides, effective, reviews] = await Promise.all([
-    getProfile(db, attempt.profileId), listTurns(db, attemptId), getRecord(db, attemptId), listOverrides(db, attemptId),
-    effectiveScores(db, attemptId), reviewsFor(db, { profileId: attempt.profileId }),
-  ]);
-  return { attempt, profile, turns, record, overrides, effective, review: reviews.find((r) => r.attemptId === attemptId) ?? null };
-}
 
 export class ReviewAttemptState {
   status = $state<ReviewStatus>('loading');
@@ -40,8 +26,9 @@ export class ReviewAttemptState {
   open(attemptId: string): () => void {
     this.stop?.();
     this.status = 'loading';
-    this.stop = watch(
-      () => loadReview(attemptId),
+    this.stop = follow(
+      () => reviewTrigger(appDb(), attemptId),
+      () => loadReview(appDb(), attemptId),
       (data) => {
         this.value = data && buildAttemptReview(data);
         this.status = data ? 'ready' : 'missing';

@@ -1,9 +1,9 @@
 /** The cohort tab: follows every trainee's finished calls live and keeps the readiness settings. */
-import { toStorageError, watch, type StorageError } from '../storage/index.ts';
+import { toStorageError, type StorageError } from '../storage/index.ts';
 import { scenarios } from './catalog.ts';
 import { appDb } from './db.ts';
 import type { ReadinessOptions } from './mentor-cohort.ts';
-import { DEFAULT_READINESS, loadCohort, loadReadiness, saveReadiness, type CohortSource } from './mentor-source.ts';
+import { DEFAULT_READINESS, cohortTables, follow, loadCohort, loadReadiness, saveReadiness, type CohortSource } from './mentor-source.ts';
 
 export class CohortState {
   /** undefined until storage answers the first time. */
@@ -22,8 +22,9 @@ export class CohortState {
   /** Starts following the cohort; returns the function that stops. */
   start(): () => void {
     void loadReadiness(appDb()).then((r) => (this.readiness = r), (e) => (this.error = toStorageError(e)));
-    return watch(
-      () => loadCohort(appDb()),
+    return follow(
+      () => cohortTables(appDb()),
+      (tables) => loadCohort(appDb(), tables),
       (v) => (this.source = v),
       (e) => (this.error = e),
     );

@@ -2,26 +2,9 @@
  * The trainee's side of a review: on their own call's report they see what the mentor changed and why, the score that
  * now counts, and can acknowledge the review or dispute it with a comment.
  */
-import {
-  acknowledgeReview, disputeReview, effectiveScores, listOverrides, reviewsFor, toStorageError, watch,
-  type EffectiveScores, type Override, type Review, type StorageError,
-} from '../storage/index.ts';
+import { acknowledgeReview, disputeReview, toStorageError, type StorageError } from '../storage/index.ts';
 import { appDb } from './db.ts';
-
-export interface ReviewNotice {
-  review: Review;
-  overrides: Override[];
-  effective: EffectiveScores;
-}
-
-async function loadNotice(attemptId: string, profileId: string): Promise<ReviewNotice | null> {
-  const db = appDb();
-  // Filtered by the trainee's own profile: a review of someone else's call never shows on this report.
-  const review = (await reviewsFor(db, { profileId })).find((r) => r.attemptId === attemptId);
-  if (!review) return null;
-  const [overrides, effective] = await Promise.all([listOverrides(db, attemptId), effectiveScores(db, attemptId)]);
-  return { review, overrides, effective };
-}
+import { follow, loadNotice, reviewTrigger, type ReviewNotice } from './mentor-source.ts';
 
 export class ReviewNoticeState {
   /** undefined while loading; null when no mentor has reviewed this call. */
@@ -31,8 +14,9 @@ export class ReviewNoticeState {
 
   /** Follows the review of `attemptId` (a call of `profileId`); returns the function that stops. */
   follow(attemptId: string, profileId: string): () => void {
-    return watch(
-      () => loadNotice(attemptId, profileId),
+    return follow(
+      () => reviewTrigger(appDb(), attemptId),
+      () => loadNotice(appDb(), attemptId, profileId),
       (v) => (this.value = v),
       (e) => (this.error = e),
     );
