@@ -4,7 +4,7 @@
  */
 import {
   MAX_IMPORT_CHARS, exportFileName, exportProfile, importBundle, toStorageError,
-  type ExportBundle, type ImportResult, type StorageError,
+  type ExportBundle, type ImportResult, type SignedBundle, type StorageError,
 } from '../storage/index.ts';
 import { appDb } from './db.ts';
 
@@ -73,7 +73,7 @@ export class MyDataState {
 }
 
 /** The export as a pretty-printed JSON file (readable, and import errors then point at a meaningful line). */
-export function bundleFile(bundle: ExportBundle): File {
+export function bundleFile(bundle: ExportBundle | SignedBundle): File {
   return new File([JSON.stringify(bundle, null, 2)], exportFileName(bundle), { type: 'application/json' });
 }
 
