@@ -36,26 +36,24 @@ export interface CompileResult {
 /** Compiles one scenario script; returns the IR (null on errors) and all diagnostics. */
 export function compile(source: string, options: CompileOptions): CompileResult {
   const r = new Reporter(options.file);
-  const starts = lineStarts(source);
-  const lineOf = (offset: number) => lineColumn(starts, offset).line;
   // 1. parse
   const fm = parseFrontMatter(source, r);
-  const body = parseBody(source, fm.bodyStart, r, lineOf(fm.bodyStart));
+  const body = parseBody(source, fm.bodyStart, r, lineAt(source, fm.bodyStart));
   const firstHeading = body.nodes[0]?.heading.start ?? source.length;
   if (body.nodes.length === 0) r.report('no_nodes', { start: fm.bodyStart, end: source.length });
-  if (!fm.doc) return done(starts, r, null);
+  if (!fm.doc) return done(source, r, null);
   // 2. analyze
   const fields = new Fields(fm);
   const header = readHeader(fields, r);
   const vocab = vocabulary(options.engine, options.moves);
-  const nodes = readNodes(body.nodes, { ...vocab, card: header.card, hidden: header.hidden, lineOf }, r);
+  const nodes = readNodes(body.nodes, { ...vocab, card: header.card, hidden: header.hidden, source }, r);
   const graph = analyzeGraph(body.nodes, nodes, header.start, fields.span('start'), r);
   const briefing: RawValue = { text: source.slice(fm.bodyStart, firstHeading), span: { start: fm.bodyStart, end: firstHeading } };
   checkLeaks(header.hidden, [...visibleHeader(source, fields), briefing], body.nodes, nodes, graph, r);
   if (options.engine) lintWithEngine(options.engine, header, body.nodes, nodes, graph.reachable, fields.span('local_time'), r);
-  if (r.hasErrors || graph.start < 0) return done(starts, r, null);
+  if (r.hasErrors || graph.start < 0) return done(source, r, null);
   // 3. emit
-  return done(starts, r, emit(header, body.briefing, nodes, graph.start, options.file));
+  return done(source, r, emit(header, body.briefing, nodes, graph.start, options.file));
 }
 
 function emit(header: Header, briefing: string, nodes: ScenarioNode[], start: number, file: string): Scenario {
@@ -86,7 +84,17 @@ function render(markdown: string): string {
   return markdown ? (marked.parse(markdown, { async: false, gfm: true }) as string) : '';
 }
 
-function done(starts: number[], r: Reporter, scenario: Scenario | null): CompileResult {
+/** 1-based line of `offset`: the parser counts lines from here on, so no line index of the whole file is built. */
+function lineAt(source: string, offset: number): number {
+  let line = 1;
+  for (let i = source.indexOf('\n'); i >= 0 && i < offset; i = source.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Line and column are computed here, only when there are diagnostics to place. */
+function done(source: string, r: Reporter, scenario: Scenario | null): CompileResult {
+  if (r.diagnostics.length === 0) return { scenario, diagnostics: [] };
+  const starts = lineStarts(source);
   const diagnostics = r.diagnostics.map((d) => ({ ...d, ...lineColumn(starts, d.start) })).sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   return { scenario, diagnostics };
 }

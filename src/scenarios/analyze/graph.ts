@@ -30,10 +30,16 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
     if (i === undefined) r.report('unknown_branch_target', span, { target, suggestion: didYouMean(target, ids) });
     return i;
   };
+  // Successors in first-seen order, branches before options, without duplicates (a node has a handful of edges, so
+  // `includes` beats building a Set per node).
   const next = raw.map((n) => {
-    const targets = [...n.branches.map((b) => b.target), ...n.options.flatMap((o) => (o.target ? [o.target] : []))];
-    const out = targets.map((t) => resolve(t.text, t.span)).filter((i): i is number => i !== undefined);
-    return [...new Set(out)];
+    const out: number[] = [];
+    for (let k = 0; k < n.branches.length; k++) addTarget(out, resolve(n.branches[k].target.text, n.branches[k].target.span));
+    for (let k = 0; k < n.options.length; k++) {
+      const t = n.options[k].target;
+      if (t) addTarget(out, resolve(t.text, t.span));
+    }
+    return out;
   });
   let start = raw.length ? 0 : -1;
   if (startId !== null) start = resolve(startId, startSpan) ?? start;
@@ -55,8 +61,12 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
       r.report('loop_without_exit', raw[loop[0]].idSpan, { nodes: loop.map((i) => `\`${raw[i].id}\``).join(', ') });
     }
   }
-  markVerified(nodes, start, prev, reachable);
+  markVerified(nodes, start, next, reachable);
   return { start, next, reachable };
+}
+
+function addTarget(out: number[], i: number | undefined): void {
+  if (i !== undefined && !out.includes(i)) out.push(i);
 }
 
 function walk(from: number[], edges: number[][]): boolean[] {
@@ -78,9 +88,10 @@ function walk(from: number[], edges: number[][]): boolean[] {
 function closedLoops(next: number[][]): Map<number, number[]> {
   const out = new Map<number, number[]>();
   for (const comp of tarjan(next)) {
-    const set = new Set(comp);
     const isLoop = comp.length > 1 || next[comp[0]].includes(comp[0]);
-    if (!isLoop || comp.some((i) => next[i].some((j) => !set.has(j)))) continue;
+    if (!isLoop) continue;
+    const set = new Set(comp);
+    if (comp.some((i) => next[i].some((j) => !set.has(j)))) continue;
     const sorted = [...comp].sort((a, b) => a - b);
     for (const i of comp) out.set(i, sorted);
   }
@@ -131,20 +142,24 @@ function tarjan(next: number[][]): number[][] {
   return comps;
 }
 
-/** `verified` = the trainee speaks after a `verifies` node on every path from the start (greatest fixpoint). */
-function markVerified(nodes: ScenarioNode[], start: number, prev: number[][], reachable: boolean[]): void {
+/**
+ * `verified` = the trainee speaks after a `verifies` node on every path from the start (the greatest fixpoint of
+ * "every reachable predecessor is verified or verifies"). Computed as its complement, by a worklist from the start:
+ * a node is unverified when some reachable, non-verifying, unverified predecessor leads to it — O(nodes + edges).
+ */
+function markVerified(nodes: ScenarioNode[], start: number, next: number[][], reachable: boolean[]): void {
   const inV = nodes.map((_, i) => i !== start);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    nodes.forEach((_, i) => {
-      if (i === start) return;
-      const v = prev[i].filter((p) => reachable[p]).every((p) => inV[p] || nodes[p].verifies);
-      if (v !== inV[i]) {
-        inV[i] = v;
-        changed = true;
+  const work = start >= 0 ? [start] : [];
+  while (work.length) {
+    const p = work.pop()!;
+    if (!reachable[p] || nodes[p].verifies) continue;
+    for (let k = 0; k < next[p].length; k++) {
+      const j = next[p][k];
+      if (j !== start && inV[j]) {
+        inV[j] = false;
+        work.push(j);
       }
-    });
+    }
   }
   nodes.forEach((n, i) => {
     n.verified = n.party === 'debtor' && reachable[i] && (inV[i] || n.verifies);

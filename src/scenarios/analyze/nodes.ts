@@ -6,7 +6,8 @@ import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { RELATIONS, type Relation } from '../../scoring/types.ts';
 import { CALL_STAGES, MOODS, type CallStage, type CustomerCard, type HiddenFacts, type Mood, type ScenarioNode } from '../ir.ts';
 import { MOOD_WORDS, NO_WORDS, PARTY_WORDS, STAGE_WORDS, YES_WORDS, lookup } from '../keywords.ts';
-import type { RawNode, RawValue } from '../parse/ast.ts';
+import { Raw, type RawNode, type RawValue } from '../parse/ast.ts';
+import { isSpaceCode } from '../parse/scan.ts';
 import { parseEffects } from '../parse/inline.ts';
 import type { Reporter } from '../report.ts';
 import { readEnding } from './ending.ts';
@@ -18,8 +19,8 @@ export interface NodeContext {
   expectable: ReadonlySet<string> | null;
   card: CustomerCard;
   hidden: HiddenFacts;
-  /** 1-based line of a file offset. */
-  lineOf: (offset: number) => number;
+  /** The whole script text (effect lists are parsed from their offsets in it). */
+  source: string;
 }
 
 /** Typed nodes in source order (ids unchecked for uniqueness here; see graph). */
@@ -44,23 +45,23 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
       verifies: readYesNo(n.fields.verifies, 'verifies', r),
       verified: false,
       reveals: readReveals(n.fields.reveals, ctx.hidden, r),
-      effects: n.fields.effects ? resolveEffects(parseEffects(n.fields.effects.text, n.fields.effects.span.start, r), r) : [],
-      lines: n.lines.map((l) => ({ mood: readMood(l.mood, r), text: l.text.text, line: ctx.lineOf(l.text.span.start) })),
+      effects: n.fields.effects ? resolveEffects(parseEffects(ctx.source, n.fields.effects.span.start, n.fields.effects.span.end, r), r) : [],
+      lines: n.lines.map((l) => ({ mood: readMood(l.mood, r), text: l.text.text, line: l.line })),
       expect: readExpect(n.fields.expect, ctx.expectable, r),
-      model: n.fields.model ? { text: n.fields.model.text, why: n.fields.why?.text ?? '', line: ctx.lineOf(n.fields.model.span.start) } : null,
+      model: n.fields.model ? { text: n.fields.model.text, why: n.fields.why?.text ?? '', line: n.modelLine } : null,
       options: n.options.map((o) => ({
         text: o.text.text,
         quality: o.quality.text as 'good' | 'ok' | 'bad',
         feedback: o.feedback?.text ?? '',
         next: o.target?.text ?? null,
         effects: resolveEffects(o.effects, r),
-        line: ctx.lineOf(o.span.start),
+        line: o.line,
       })),
       branches: n.branches.map((b) => ({
         when: b.when ? resolveCondition(b.when, ctx, r) : null,
         target: b.target.text,
         effects: resolveEffects(b.effects, r),
-        line: ctx.lineOf(b.span.start),
+        line: b.line,
       })),
       end,
       notes: n.notes.join('\n').trim(),
@@ -115,6 +116,7 @@ function readMood(v: RawValue | null, r: Reporter): Mood {
 }
 
 function readReveals(v: RawValue | undefined, hidden: HiddenFacts, r: Reporter): string[] {
+  if (!v) return [];
   const known = ['real_reason', 'can_pay', ...Object.keys(hidden.extra), ...hidden.secret_words];
   const out: string[] = [];
   for (const item of listValues(v)) {
@@ -132,15 +134,25 @@ function readExpect(v: RawValue | undefined, known: ReadonlySet<string> | null, 
   return items.map((x) => x.text);
 }
 
-/** Splits a comma list (`,` `，` `、`) keeping each item's span. */
+/** Splits a comma list (`,` `，` `、`) keeping each item's span; an item starts at a non-space and is trimmed. */
 export function listValues(v: RawValue | undefined): RawValue[] {
   if (!v) return [];
   const out: RawValue[] = [];
-  const re = /[^,，、\s][^,，、]*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(v.text))) {
-    const t = m[0].trim();
-    out.push({ text: t, span: { start: v.span.start + m.index, end: v.span.start + m.index + t.length } });
+  const t = v.text;
+  let i = 0;
+  while (i < t.length) {
+    const c = t.charCodeAt(i);
+    if (isComma(c) || isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < t.length && !isComma(t.charCodeAt(j))) j++;
+    const item = t.slice(i, j).trim();
+    out.push(new Raw(item, v.span.start + i, v.span.start + i + item.length));
+    i = j;
   }
   return out;
 }
+
+const isComma = (c: number) => c === 0x2c || c === 0xff0c || c === 0x3001;

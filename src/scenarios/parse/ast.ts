@@ -42,6 +42,8 @@ export interface RawBranch {
   target: RawValue;
   effects: RawEffect[];
   span: Span;
+  /** 1-based source line (known while scanning, so nothing maps offsets back to lines). */
+  line: number;
 }
 
 export interface RawOption {
@@ -51,11 +53,13 @@ export interface RawOption {
   effects: RawEffect[];
   feedback: RawValue | null;
   span: Span;
+  line: number;
 }
 
 export interface RawPersonaLine {
   mood: RawValue | null;
   text: RawValue;
+  line: number;
 }
 
 export interface RawNode {
@@ -67,6 +71,8 @@ export interface RawNode {
   line: number;
   /** Canonical field name → value (stage, party, verifies, reveals, effects, expect, model, why, end). */
   fields: Record<string, RawValue>;
+  /** 1-based line of the (last) `model:` field, 0 when there is none. */
+  modelLine: number;
   lines: RawPersonaLine[];
   options: RawOption[];
   branches: RawBranch[];

@@ -2,17 +2,18 @@
  * Phase 1b: scan the Markdown body line by line. Structural lines (`##` headings, `key:` fields, `>` persona
  * lines, `- [good]` options, `- if … →` branches) become a `RawBody` with spans; everything else is prose
  * (the briefing before the first node, trainer notes inside nodes). `marked` is used later, only to render prose.
+ * Lines are read as offsets into the source (see scan.ts): only kept values and prose lines are sliced.
  */
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
-import { BRANCH_ELSE, BRANCH_IF, FIELD_KEYS, QUALITY_WORDS, lookup } from '../keywords.ts';
+import { FIELD_KEYS, QUALITY_WORDS, lookup } from '../keywords.ts';
 import type { Reporter } from '../report.ts';
-import type { RawBody, RawNode } from './ast.ts';
+import { Raw, type RawBody, type RawNode } from './ast.ts';
 import { parseCondition } from './condition.ts';
-import { splitTail, trimmed } from './inline.ts';
+import { splitTail } from './inline.ts';
+import { fieldKeyEnd, hasLineBreak, indexIn, isBlank, isSpaceCode, rawAt, scanField, skipSpace } from './scan.ts';
 
 const HEADING = /^##[ \t]+(.*?)[ \t]*(?:\{#([^}]*)\})?[ \t]*#*[ \t]*$/;
-const FIELD = /^([A-Za-z_]+|[\u4e00-\u9fff]+)[ \t]*[:：][ \t]*(.*)$/;
-const OPTION = /^[[【][ \t]*([^\]】]*?)[ \t]*[\]】][ \t]*(.*)$/;
+const LOWER_FIELD_KEYS = Object.keys(FIELD_KEYS).filter((k) => /^[a-z]/.test(k));
 
 /** Scans the body starting at `offset` (just after the front matter); reports syntax problems on `r`. */
 export function parseBody(source: string, offset: number, r: Reporter, firstLine: number): RawBody {
@@ -26,85 +27,79 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
   let pos = offset;
   while (pos <= source.length) {
     const nl = source.indexOf('\n', pos);
-    const lineEnd = nl < 0 ? source.length : nl;
-    const raw = source.slice(pos, lineEnd).replace(/\r$/, '');
     const base = pos;
+    // The line without its newline and one trailing \r: `raw` in the comments below.
+    let lineEnd = nl < 0 ? source.length : nl;
     pos = lineEnd + 1;
     lineNo++;
-    const text = raw.trim();
-    const first = text.charCodeAt(0);
+    if (lineEnd > base && source.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    // The trimmed line (`text`): [at, end).
+    const at = skipSpace(source, base, lineEnd);
+    let end = lineEnd;
+    while (end > at && isSpaceCode(source.charCodeAt(end - 1))) end--;
+    const first = at < end ? source.charCodeAt(at) : -1;
     if (inComment) {
-      if (raw.includes('-->')) inComment = false;
+      if (source.slice(base, lineEnd).includes('-->')) inComment = false;
       continue;
     }
-    if (first === 60 /* < */ && text.startsWith('<!--')) {
-      inComment = !text.includes('-->');
+    if (first === 60 /* < */ && source.startsWith('<!--', at)) {
+      inComment = !source.slice(at, end).includes('-->');
       continue;
     }
-    const fence = (first === 96 || first === 126) && (text.startsWith('```') || text.startsWith('~~~'));
+    const fence = (first === 96 || first === 126) && end - at >= 3 && (source.startsWith('```', at) || source.startsWith('~~~', at));
     if (fence) inFence = !inFence;
     if (inFence || fence) {
-      (node ? node.notes : briefing).push(raw);
+      (node ? node.notes : briefing).push(source.slice(base, lineEnd));
       continue;
     }
-    const heading = first === 35 /* # */ && raw.startsWith('##') ? HEADING.exec(raw) : null;
+    const heading = first === 35 /* # */ && source.startsWith('##', base) ? HEADING.exec(source.slice(base, lineEnd)) : null;
     if (heading) {
-      node = startNode(heading, raw, base, lineNo, r);
+      node = startNode(heading, heading.input, base, lineNo, r);
       nodes.push(node);
       mode = null;
       continue;
     }
     if (!node) {
-      briefing.push(raw);
+      briefing.push(source.slice(base, lineEnd));
       continue;
     }
-    const indent = raw.length - raw.trimStart().length;
-    const at = base + indent;
-    if (text === '') continue;
+    if (at === end) continue;
     if (first === 62 /* > */) {
-      const body = text.slice(1);
-      const tag = /^[ \t]*[[【]([^\]】]*)[\]】]/.exec(body);
-      const lineText = tag ? body.slice(tag[0].length) : body;
-      const textStart = at + 1 + (tag ? tag[0].length : 0);
-      node.lines.push({
-        mood: tag ? { text: tag[1].trim(), span: { start: at + 1 + tag[0].indexOf(tag[1]), end: at + 1 + tag[0].indexOf(tag[1]) + tag[1].length } } : null,
-        text: trimmed(lineText, textStart),
-      });
+      readPersonaLine(node, source, at, end, lineNo);
       continue;
     }
     const lastOption = node.options.at(-1);
-    if (indent >= 2 && lastOption && mode === 'options') {
-      const f = FIELD.exec(text);
-      if (f && lookup(FIELD_KEYS, f[1]) === 'feedback') {
-        lastOption.feedback = trimmed(f[2], at + text.length - f[2].length);
+    if (at - base >= 2 && lastOption && mode === 'options') {
+      const valueAt = scanField(source, at, end);
+      if (valueAt >= 0 && lookup(FIELD_KEYS, source.slice(at, fieldKeyEnd)) === 'feedback') {
+        lastOption.feedback = rawAt(source, valueAt, end);
         continue;
       }
     }
-    if ((first === 45 || first === 42 || first === 43) && (text[1] === ' ' || text[1] === '\t')) {
-      const item = text.slice(2);
-      const itemAt = at + 2 + (item.length - item.trimStart().length);
-      const handled = readListItem(node, item.trimStart(), itemAt, mode, r);
-      if (!handled) node.notes.push(raw);
+    if ((first === 45 || first === 42 || first === 43) && end - at >= 2 && isBlank(source.charCodeAt(at + 1))) {
+      const handled = readListItem(node, source, skipSpace(source, at + 2, end), end, mode, lineNo, r);
+      if (!handled) node.notes.push(source.slice(base, lineEnd));
       continue;
     }
-    const f = FIELD.exec(text);
-    const key = f ? lookup(FIELD_KEYS, f[1]) : undefined;
-    if (f && key && key !== 'feedback') {
-      const valueStart = at + text.length - f[2].length;
+    const valueAt = scanField(source, at, end);
+    const name = valueAt >= 0 ? source.slice(at, fieldKeyEnd) : '';
+    const key = valueAt >= 0 ? lookup(FIELD_KEYS, name) : undefined;
+    if (key && key !== 'feedback') {
       if (key === 'options' || key === 'branches') {
         mode = key;
         continue;
       }
       mode = null;
-      if (node.fields[key]) r.report('duplicate_field', { start: at, end: at + f[1].length }, { field: key });
-      node.fields[key] = trimmed(f[2], valueStart);
+      if (node.fields[key]) r.report('duplicate_field', { start: at, end: at + name.length }, { field: key });
+      node.fields[key] = rawAt(source, valueAt, end);
+      if (key === 'model') node.modelLine = lineNo;
       continue;
     }
-    if (f && !key && /^[a-z_]+$/.test(f[1]) && didYouMean(f[1], Object.keys(FIELD_KEYS).filter((k) => /^[a-z]/.test(k)))) {
-      const suggestion = didYouMean(f[1], Object.keys(FIELD_KEYS).filter((k) => /^[a-z]/.test(k)));
-      r.report('unknown_field', { start: at, end: at + f[1].length }, { field: f[1], suggestion });
+    if (valueAt >= 0 && !key && /^[a-z_]+$/.test(name)) {
+      const suggestion = didYouMean(name, LOWER_FIELD_KEYS);
+      if (suggestion) r.report('unknown_field', { start: at, end: at + name.length }, { field: name, suggestion });
     }
-    node.notes.push(raw);
+    node.notes.push(source.slice(base, lineEnd));
   }
   return { briefing: briefing.join('\n').trim(), nodes };
 }
@@ -116,34 +111,50 @@ function startNode(m: RegExpExecArray, raw: string, base: number, line: number, 
   const idAt = explicit ? raw.lastIndexOf('{#') + 2 : raw.indexOf(title);
   const idSpan = { start: base + Math.max(0, idAt), end: base + Math.max(0, idAt) + (explicit ? m[2].length : title.length) };
   if (!/^[\p{L}\p{N}_-]+$/u.test(id)) r.report('invalid_node_id', idSpan, { value: explicit ? m[2] : title });
-  return { id, idSpan, title, heading: { start: base, end: base + raw.length }, line, fields: {}, lines: [], options: [], branches: [], notes: [] };
+  return { id, idSpan, title, heading: { start: base, end: base + raw.length }, line, fields: {}, modelLine: 0, lines: [], options: [], branches: [], notes: [] };
 }
 
-/** Reads a `- …` line as an option or a branch; false when it is ordinary prose. */
-function readListItem(node: RawNode, item: string, at: number, mode: 'options' | 'branches' | null, r: Reporter): boolean {
-  const span = { start: at - 2, end: at + item.length };
-  const opt = OPTION.exec(item);
-  if (opt) {
-    const quality = lookup(QUALITY_WORDS, opt[1]);
-    const restAt = at + item.length - opt[2].length;
-    const tail = splitTail(opt[2], restAt, r);
-    if (!quality) r.report('invalid_option', { start: at, end: restAt }, { detail: `unknown quality \`[${opt[1]}]\`` + (didYouMean(opt[1], ['good', 'ok', 'bad']) ? ` (did you mean [${didYouMean(opt[1], ['good', 'ok', 'bad'])}]?)` : '') });
-    else if (tail.error) r.report('invalid_option', tail.error, { detail: tail.error.detail });
-    else if (!tail.head.text) r.report('invalid_option', span, { detail: 'the option has no text' });
-    else node.options.push({ quality: { text: quality, span: { start: at, end: restAt } }, text: tail.head, target: tail.target, effects: tail.effects, feedback: null, span });
-    return true;
+/** `> [mood] text` on the trimmed line `[at, end)`; the tag is `^[ \t]*[[【]([^\]】]*)[\]】]` after the `>`. */
+function readPersonaLine(node: RawNode, source: string, at: number, end: number, line: number): void {
+  let i = at + 1;
+  while (i < end && isBlank(source.charCodeAt(i))) i++;
+  const open = source.charCodeAt(i);
+  const close = i < end && (open === 0x5b || open === 0x3010) ? closingBracket(source, i + 1, end) : -1;
+  if (close < 0) {
+    node.lines.push({ mood: null, text: rawAt(source, at + 1, end), line });
+    return;
   }
-  const word = /^(if|else|[\u82e5]|如果|否则)(?=[\s→\-=]|[^\x00-\x7f]|$)/i.exec(item);
-  if (word && (BRANCH_IF.includes(word[1].toLowerCase()) || BRANCH_ELSE.includes(word[1].toLowerCase()))) {
-    const isElse = BRANCH_ELSE.includes(word[1].toLowerCase());
-    const tail = splitTail(item.slice(word[1].length), at + word[1].length, r);
+  const tag = source.slice(i + 1, close);
+  // As before: the mood's span starts at the tag text's first occurrence after the `>`.
+  const tagAt = source.indexOf(tag, at + 1);
+  node.lines.push({ mood: new Raw(tag.trim(), tagAt, tagAt + tag.length), text: rawAt(source, close + 1, end), line });
+}
+
+/** First `]` or `】` in `[from, to)`, else -1. */
+function closingBracket(source: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x5d || c === 0x3011) return i;
+  }
+  return -1;
+}
+
+/** Reads the list item `[at, end)` (after `- `) as an option or a branch; false when it is ordinary prose. */
+function readListItem(node: RawNode, source: string, at: number, end: number, mode: 'options' | 'branches' | null, line: number, r: Reporter): boolean {
+  const span = { start: at - 2, end };
+  const open = source.charCodeAt(at);
+  if (at < end && (open === 0x5b || open === 0x3010) && readOption(node, source, at, end, span, line, r)) return true;
+  const word = branchWord(source, at, end);
+  if (word) {
+    const isElse = word.kind === 'else';
+    const tail = splitTail(source, at + word.length, end, r);
     if (tail.error) r.report('invalid_branch', tail.error, { detail: tail.error.detail });
     else if (!tail.target) r.report('invalid_branch', span, { detail: 'there is no `→ node-id`' });
-    else if (isElse && tail.head.text) r.report('invalid_branch', tail.head.span, { detail: '`else` takes no condition' });
+    else if (isElse && tail.head.text) r.report('invalid_branch', tail.head, { detail: '`else` takes no condition' });
     else if (!isElse && !tail.head.text) r.report('invalid_branch', span, { detail: '`if` needs a condition' });
     else {
-      const when = isElse ? null : parseCondition(tail.head.text, tail.head.span.start, r);
-      if (isElse || when) node.branches.push({ when, target: tail.target, effects: tail.effects, span });
+      const when = isElse ? null : parseCondition(tail.head.text, tail.head.start, r);
+      if (isElse || when) node.branches.push({ when, target: tail.target, effects: tail.effects, span, line });
     }
     return true;
   }
@@ -156,4 +167,58 @@ function readListItem(node: RawNode, item: string, at: number, mode: 'options' |
     return true;
   }
   return false;
+}
+
+/** `[quality] text → target {effects}`, as `^[[【][ \t]*([^\]】]*?)[ \t]*[\]】][ \t]*(.*)$`; false when it does not match. */
+function readOption(node: RawNode, source: string, at: number, end: number, span: { start: number; end: number }, line: number, r: Reporter): boolean {
+  let from = at + 1;
+  while (from < end && isBlank(source.charCodeAt(from))) from++;
+  const close = closingBracket(source, from, end);
+  if (close < 0) return false;
+  let to = close;
+  while (to > from && isBlank(source.charCodeAt(to - 1))) to--;
+  let restAt = close + 1;
+  while (restAt < end && isBlank(source.charCodeAt(restAt))) restAt++;
+  if (hasLineBreak(source, restAt, end)) return false;
+  const written = source.slice(from, to);
+  const quality = lookup(QUALITY_WORDS, written);
+  const tail = splitTail(source, restAt, end, r);
+  if (!quality) {
+    const suggestion = didYouMean(written, ['good', 'ok', 'bad']);
+    r.report('invalid_option', { start: at, end: restAt }, { detail: `unknown quality \`[${written}]\`` + (suggestion ? ` (did you mean [${suggestion}]?)` : '') });
+  } else if (tail.error) r.report('invalid_option', tail.error, { detail: tail.error.detail });
+  else if (!tail.head.text) r.report('invalid_option', span, { detail: 'the option has no text' });
+  else node.options.push({ quality: new Raw(quality, at, restAt), text: tail.head, target: tail.target, effects: tail.effects, feedback: null, span, line });
+  return true;
+}
+
+interface BranchWord {
+  kind: 'if' | 'else';
+  length: number;
+}
+const IF: BranchWord = { kind: 'if', length: 2 };
+const ELSE: BranchWord = { kind: 'else', length: 4 };
+const RUO: BranchWord = { kind: 'if', length: 1 }; // 若
+const RUGUO: BranchWord = { kind: 'if', length: 2 }; // 如果
+const FOUZE: BranchWord = { kind: 'else', length: 2 }; // 否则
+
+/** The branch keyword at `at`, as `^(if|else|若|如果|否则)(?=[\s→\-=]|[^\x00-\x7f]|$)` with ASCII case folding. */
+function branchWord(source: string, at: number, end: number): BranchWord | undefined {
+  const c = source.charCodeAt(at);
+  let w: BranchWord | undefined;
+  if (lower(source, at) === 0x69 && lower(source, at + 1) === 0x66) w = IF;
+  else if (lower(source, at) === 0x65 && lower(source, at + 1) === 0x6c && lower(source, at + 2) === 0x73 && lower(source, at + 3) === 0x65) w = ELSE;
+  else if (c === 0x82e5) w = RUO;
+  else if (c === 0x5982 && source.charCodeAt(at + 1) === 0x679c) w = RUGUO;
+  else if (c === 0x5426 && source.charCodeAt(at + 1) === 0x5219) w = FOUZE;
+  if (!w || at + w.length > end) return undefined;
+  const next = at + w.length;
+  if (next === end) return w;
+  const n = source.charCodeAt(next);
+  return n > 0x7f || isSpaceCode(n) || n === 0x2d || n === 0x3d ? w : undefined;
+}
+
+/** The code unit at `i` with the ASCII case bit set: equals a lower-case letter's code only for that letter in either case. */
+function lower(source: string, i: number): number {
+  return source.charCodeAt(i) | 0x20;
 }

@@ -75,8 +75,20 @@ function push(toks: Tok[], text: string, base: number, type: Tok['type'], from: 
   toks.push(new Tok(type, word, base + from, base + to, type === 'word' ? keywordOf(word) : undefined));
 }
 
+const KEYWORDS = new Map(Object.entries(CONDITION_WORDS));
+
 function keywordOf(word: string): string | undefined {
-  return Object.hasOwn(CONDITION_WORDS, word) ? CONDITION_WORDS[word] : /[A-Z]/.test(word) ? CONDITION_WORDS[word.toLowerCase()] : undefined;
+  // The fallback keeps the plain property read it always had (a Map avoids interning every word for `hasOwn`).
+  return KEYWORDS.get(word) ?? (hasUpper(word) ? CONDITION_WORDS[word.toLowerCase()] : undefined);
+}
+
+/** `/[A-Z]/.test(word)` without the regex call (this runs for every word of every condition). */
+function hasUpper(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 /** Splits a run like `违规威胁` into known keywords; unknown stretches stay together as one word. */
