@@ -30,6 +30,10 @@ export const zh = {
   'settings.languageHelp': '也可以在网址中加上 ?lang=en 或 ?lang=zh-CN 来设置语言。',
   'settings.privacy': '隐私',
   'settings.privacyBody': '所有练习数据只保存在本机浏览器（IndexedDB）中，应用不会向任何服务器发送数据。',
+  'settings.speech': '朗读',
+  'settings.speechLabel': '用浏览器的语音朗读客户说的话',
+  'settings.speechHelp': '语音由浏览器在本机生成，不会联网；没有对应语言的语音时不朗读。',
+  'settings.speechUnsupported': '这个浏览器不支持语音朗读。',
   'settings.offline': '离线使用',
   'settings.offlineBody': '首次打开后，应用可以在断网时继续使用。',
 } as const;
@@ -65,6 +69,10 @@ export const en: Record<keyof typeof zh, string> = {
   'settings.languageHelp': 'You can also add ?lang=en or ?lang=zh-CN to the address.',
   'settings.privacy': 'Privacy',
   'settings.privacyBody': 'All practice data stays in this browser (IndexedDB); the app sends nothing to any server.',
+  'settings.speech': 'Read aloud',
+  'settings.speechLabel': "Read the customer's lines aloud with the browser's voice",
+  'settings.speechHelp': 'Speech is made by the browser on this PC, with no network; lines are not read when there is no voice for the language.',
+  'settings.speechUnsupported': 'This browser cannot read text aloud.',
   'settings.offline': 'Offline use',
   'settings.offlineBody': 'After the first visit the app keeps working without a network.',
 };
