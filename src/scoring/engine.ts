@@ -101,7 +101,9 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
         return hit && finding(rule, lang, text, hit);
       }
       case 'move': {
-        const hit = moveHits.find((m) => rule.moves.includes(m.move));
+        // Extra `patterns` catch what the move vocabulary should not learn ("就是他信用卡的一点小事" hints at the
+        // debt only when said about someone else), and keep the move rule's category and severity.
+        const hit = moveHits.find((m) => rule.moves.includes(m.move)) ?? findHit(subject, lang, c.patterns, rule.guards, c.except);
         return hit && finding(rule, lang, text, hit);
       }
       case 'missing': {

@@ -5,13 +5,18 @@
  */
 import type { Guard, Lang } from './types.ts';
 
-/** Negation cues; `不` alone is excluded inside words that are not negations (不过, 不断, 不好意思, 坐不了…). */
-const NEG_ZH = /不会|不是|不要|不用|不必|不能|不得(?!不)|不再|没有|没|别|并非|绝不|从不|无需|(?<![要坐得])不(?![过少断久然好管停了得])/g;
+/**
+ * Negation cues; `不` alone is excluded inside words that are not negations (不过, 不断, 不好意思, 坐不了, and 实在不行
+ * "if nothing else works"). 勿 covers 请勿/切勿 in anti-fraud warnings.
+ */
+const NEG_ZH = /不会|不是|不要|不用|不必|不能|不得(?!不)|不再|没有|没|别|并非|绝不|从不|无需|勿|(?<![要坐得])不(?![过少断久然好管停了得行])/g;
 const NEG_EN =
   /\b(?:not|never|no|none|nobody|no one|nothing|neither|without|cannot)\b|n['’]t\b/gi;
 /** Between a negation and the trigger these mean the negation belongs to a condition ("不还钱就坐牢"). */
 const BREAK_ZH = /就|的话|否则|不然|那么|所以|才|我们会|会让|必须|等着|逼|让我/;
-const BREAK_EN = /\b(?:if|unless|or|then|until|so|otherwise|make me|but|(?:we|i|they)(?:['’]ll| will| are going to))\b/i;
+// A new subject with its own verb ("if this isn't paid this week it goes to legal") starts the main clause.
+const BREAK_EN =
+  /\b(?:if|unless|or|then|until|so|otherwise|make me|but|(?:we|i|they)(?:['’]ll| will| are going to)|it(?:['’]ll| will| goes| gets))\b/i;
 const REASSURE_ZH = /放心|别担心|不用担心|不必担心|不要担心|不要害怕|别害怕|请相信/;
 const REASSURE_EN = /\b(?:don['’]t worry|do not worry|rest assured|no need to worry|don['’]t be alarmed|to be clear)\b/i;
 const HEDGE_ZH = /可能|或将|有权|依法|依照|按照(?:合同|约定|法律|协议)|根据(?:合同|约定|法律|协议|相关)|合同约定|视情况/;
