@@ -45,7 +45,7 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
   if (startId !== null) start = resolve(startId, startSpan) ?? start;
   const reachable = walk([start].filter((s) => s >= 0), next);
   const prev = raw.map(() => [] as number[]);
-  next.forEach((succ, i) => succ.forEach((j) => prev[j].push(i)));
+  for (let i = 0; i < next.length; i++) for (let k = 0; k < next[i].length; k++) prev[next[i][k]].push(i);
   const endings = nodes.flatMap((n, i) => (n.end || raw[i].fields.end ? [i] : []));
   const canEnd = walk(endings, prev);
   const closed = closedLoops(next);
@@ -98,7 +98,10 @@ function closedLoops(next: number[][]): Map<number, number[]> {
   return out;
 }
 
-/** Tarjan's algorithm, iterative so a 1,000-node script cannot overflow the stack. */
+/**
+ * Tarjan's algorithm, iterative so a 1,000-node script cannot overflow the stack; only components that are loops
+ * (several nodes, or one with an edge to itself) are returned, in the order Tarjan finds them.
+ */
 function tarjan(next: number[][]): number[][] {
   const n = next.length;
   const idx = new Array<number>(n).fill(-1);
@@ -106,28 +109,42 @@ function tarjan(next: number[][]): number[][] {
   const onStack = new Array<boolean>(n).fill(false);
   const stack: number[] = [];
   const comps: number[][] = [];
+  // The DFS work stack as two parallel number stacks (node, next edge to try): no tuple per node.
+  const workV: number[] = [];
+  const workK: number[] = [];
   let counter = 0;
   for (let root = 0; root < n; root++) {
     if (idx[root] >= 0) continue;
-    const work: [number, number][] = [[root, 0]];
-    while (work.length) {
-      const top = work[work.length - 1];
-      const [v, k] = top;
+    workV.push(root);
+    workK.push(0);
+    while (workV.length) {
+      const top = workV.length - 1;
+      const v = workV[top];
+      const k = workK[top];
       if (k === 0) {
         idx[v] = low[v] = counter++;
         stack.push(v);
         onStack[v] = true;
       }
       if (k < next[v].length) {
-        top[1]++;
+        workK[top]++;
         const w = next[v][k];
-        if (idx[w] < 0) work.push([w, 0]);
-        else if (onStack[w]) low[v] = Math.min(low[v], idx[w]);
+        if (idx[w] < 0) {
+          workV.push(w);
+          workK.push(0);
+        } else if (onStack[w]) low[v] = Math.min(low[v], idx[w]);
         continue;
       }
-      work.pop();
-      if (work.length) low[work[work.length - 1][0]] = Math.min(low[work[work.length - 1][0]], low[v]);
+      workV.pop();
+      workK.pop();
+      if (workV.length) low[workV[workV.length - 1]] = Math.min(low[workV[workV.length - 1]], low[v]);
       if (low[v] === idx[v]) {
+        if (stack[stack.length - 1] === v && !next[v].includes(v)) {
+          // A single node that is not a loop: the common case, so no array for it.
+          stack.pop();
+          onStack[v] = false;
+          continue;
+        }
         const comp: number[] = [];
         let w: number;
         do {

@@ -78,7 +78,7 @@ function checkContent(n: RawNode, isEnding: boolean, r: Reporter): void {
   for (const o of n.options) if (!o.feedback?.text) r.report('missing_feedback', o.span);
   const fallback = n.branches.findIndex((b) => b.when === null);
   if (!isEnding && fallback < 0) r.report('missing_fallback', n.heading, { id: n.id });
-  for (const b of fallback >= 0 ? n.branches.slice(fallback + 1) : []) r.report('branch_after_fallback', b.span);
+  if (fallback >= 0) for (let i = fallback + 1; i < n.branches.length; i++) r.report('branch_after_fallback', n.branches[i].span);
 }
 
 function readStage(v: RawValue | undefined, r: Reporter): CallStage | null {
