@@ -1,18 +1,41 @@
 /**
  * Script compile time: the whole content/scripts tree, and a generated 1,000-node script next to inkjs compiling an
  * ink story of the same size (1,000 knots, same lines and choices). Targets: ≤ 30 ms for 1,000 nodes, ≥ 40× faster
- * than inkjs. Fastest of repeated runs after warm-up (medians in the notes), both measured in this run.
+ * than inkjs. Both sides are warmed up, then timed over several runs in this process; the targets are checked on
+ * the MEDIAN (what a build typically sees), and the fastest run is given beside it. The machine is shared, so the
+ * 1-minute load average is printed with each figure: a missed median on a loaded box says so rather than hiding
+ * behind the fastest run. The engine lint (model answers assessed by the scoring engine) is its own figure: inkjs has
+ * no rule engine, so the compile-vs-inkjs comparison is without it.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Compiler } from 'inkjs/compiler/Compiler';
 import { createEngine, loadRulePacks } from '../src/scoring/index.ts';
 import { compile } from '../src/scenarios/index.ts';
 import { readRuleFiles } from '../src/cli/rule-files.ts';
-import { percentile, timeEach, type BenchResult } from './harness.ts';
+import { percentile, type BenchResult } from './harness.ts';
 
 const root = join(import.meta.dirname, '..');
 const NODES = 1000;
+
+interface Stats {
+  best: number;
+  median: number;
+  runs: number;
+}
+
+/** Runs `fn` `warmup` times untimed, then `runs` times timed; fastest and median milliseconds. */
+function measure(fn: () => unknown, runs: number, warmup: number): Stats {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return { best: Math.min(...samples), median: percentile(samples, 50), runs };
+}
 
 export default async function (): Promise<BenchResult[]> {
   const dir = join(root, 'content/scripts');
@@ -24,20 +47,20 @@ export default async function (): Promise<BenchResult[]> {
   if (compile(script, { file: 'gen.md' }).scenario === null) throw new Error('generated script does not compile');
   if (new Compiler(ink).Compile() === null) throw new Error('generated ink story does not compile');
 
-  // The machine is shared (several engineers' test runs): the fastest of N runs is the least disturbed estimate of
-  // each side's own cost, so both sides are reported that way; medians go in the notes.
-  const stats = (samples: number[]) => ({ min: Math.min(...samples), median: percentile(samples, 50) });
-  const tree = stats(timeEach(range(15), () => sources.forEach((s) => compile(s.text, { file: s.file })), 3));
-  const treeLinted = stats(timeEach(range(5), () => sources.forEach((s) => compile(s.text, { file: s.file, engine })), 1));
-  const ours = stats(timeEach(range(21), () => compile(script, { file: 'gen.md' }), 3));
-  const theirs = stats(timeEach(range(7), () => new Compiler(ink).Compile(), 1));
-  const note = (s: { median: number }) => `fastest of N; median ${s.median.toFixed(1)} ms`;
+  const tree = measure(() => sources.forEach((s) => compile(s.text, { file: s.file })), 21, 5);
+  const treeLinted = measure(() => sources.forEach((s) => compile(s.text, { file: s.file, engine })), 9, 2);
+  const ours = measure(() => compile(script, { file: 'gen.md' }), 31, 5);
+  const theirs = measure(() => new Compiler(ink).Compile(), 7, 1);
+  const load = `load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
+  const both = (s: Stats) => `median of ${s.runs}; fastest ${s.best.toFixed(1)} ms`;
+  const oursMet = ours.median <= 30;
+  const ratio = theirs.median / ours.median;
   return [
-    { name: `compile: content/scripts (${sources.length} files)`, value: tree.min, unit: 'ms', note: `no engine lint; ${note(tree)}` },
-    { name: `compile: content/scripts + engine lint`, value: treeLinted.min, unit: 'ms', note: `as the build runs it; ${note(treeLinted)}` },
-    { name: `compile: generated ${NODES}-node script`, value: ours.min, unit: 'ms', target: { op: '<=', value: 30 }, note: note(ours) },
-    { name: `inkjs: generated ${NODES}-knot story`, value: theirs.min, unit: 'ms', note: `baseline, same run; ${note(theirs)}` },
-    { name: `compile vs inkjs speed-up`, value: theirs.min / ours.min, unit: 'x', target: { op: '>=', value: 40 }, note: `medians: ${(theirs.median / ours.median).toFixed(1)}x` },
+    { name: `compile: content/scripts (${sources.length} files)`, value: tree.median, unit: 'ms', note: `no engine lint; ${both(tree)}` },
+    { name: `engine lint: content/scripts`, value: treeLinted.median - tree.median, unit: 'ms', note: `compile with the engine minus without (medians): ${treeLinted.median.toFixed(1)} − ${tree.median.toFixed(1)} ms; ${load}` },
+    { name: `compile: generated ${NODES}-node script`, value: ours.median, unit: 'ms', target: { op: '<=', value: 30 }, note: `${both(ours)}; ${load}${oursMet ? '' : '; MEDIAN MISSES the target on this run'}` },
+    { name: `inkjs: generated ${NODES}-knot story`, value: theirs.median, unit: 'ms', note: `baseline, same run; ${both(theirs)}` },
+    { name: `compile vs inkjs speed-up`, value: ratio, unit: 'x', target: { op: '>=', value: 40 }, note: `medians; fastest vs fastest ${(theirs.best / ours.best).toFixed(1)}x${ratio >= 40 ? '' : '; MEDIAN MISSES the target on this run'}` },
   ];
 }
 
