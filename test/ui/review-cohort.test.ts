@@ -7,6 +7,7 @@ import { locale } from '../../src/state/locale.svelte.ts';
 import { mentorLock } from '../../src/state/mentor-lock.svelte.ts';
 import { createDb, overruleFinding, setMentorPin, type CallDojoDb } from '../../src/storage/index.ts';
 import Review from '../../src/ui/pages/Review.svelte';
+import CohortDashboard from '../../src/ui/review/CohortDashboard.svelte';
 import { EN_FIRST, TIGHT_MONEY, found, playCall, trainee } from './progress-seed.ts';
 
 configure({ asyncUtilTimeout: 8000 });
@@ -60,8 +61,8 @@ describe('cohort view', { timeout: 30_000 }, () => {
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['学员', EN_FIRST.title, TIGHT_MONEY.title]);
     const [chen, wang] = within(table).getAllByRole('row').slice(1);
     expect(within(chen).getByRole('rowheader')).toHaveTextContent('陈小红');
-    expect(cells(chen)).toEqual(['90 1 次 已通过', '40 1 次 未通过']);
-    expect(cells(wang)).toEqual(['–', '82 2 次 已通过']);
+    expect(cells(chen)).toEqual(['90 1 次 · 已通过', '40 1 次 · 未通过']);
+    expect(cells(wang)).toEqual(['–', '82 2 次 · 已通过']);
   });
 
   it('maps violations per trainee and category with the numbers in the cells, and ranks rules', async () => {
@@ -113,6 +114,34 @@ describe('cohort view', { timeout: 30_000 }, () => {
     await expect.poll(() => within(again).getAllByRole('listitem')[0].textContent).not.toContain('一票否决');
     expect(screen.getByLabelText('检查最近几次通话（N）')).toHaveValue(3);
     expect(within(screen.getByRole('group', { name: '必考场景' })).getByRole('checkbox', { name: TIGHT_MONEY.title })).toBeChecked();
+  });
+});
+
+describe('a large cohort', { timeout: 30_000 }, () => {
+  it('comes a page of trainees at a time in the grid, heat map and readiness list, with the scale kept cohort-wide', async () => {
+    const profiles = ['甲', '乙', '丙'].map((name, i) => ({ id: `p${i}`, name: `学员${name}`, staffNo: `A${i}` }));
+    const attempts = profiles.map((p, i) => ({
+      id: `a${i}`, profileId: p.id, scenarioId: 's1', scenarioTitle: '场景一', status: 'completed' as const, endedAt: Date.UTC(2026, 10, 1 + i),
+      scores: { total: 70 + i }, passed: true, blockerRule: null,
+      findings: { byCategory: { tone: i + 1 }, byRule: { 'tone-x': { category: 'tone' as const, severity: 'minor' as const, count: i + 1 } } },
+    }));
+    const user = userEvent.setup();
+    render(CohortDashboard, { profiles, attempts, required: ['s1'], lastN: 5, titles: { s1: '场景一' }, pageSize: 2 });
+    const pager = screen.getByRole('navigation', { name: '学员分页' });
+    expect(pager).toHaveTextContent('第 1–2 名学员，共 3 名');
+    expect(within(pager).getByRole('button', { name: '上一页' })).toBeDisabled();
+    const heat = () => within(screen.getByRole('region', { name: '违规热力图' })).getAllByRole('table')[0];
+    expect(within(heat()).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['学员甲', '学员乙', '全体合计']);
+    expect(within(heat()).getAllByRole('cell')[1]).toHaveClass('l3'); // 2 of a cohort-wide max of 3
+    expect(within(screen.getByRole('region', { name: '上线准备情况' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByRole('region', { name: '上线准备情况' })).toHaveTextContent('3/3 人已可上线。');
+
+    await user.click(within(pager).getByRole('button', { name: '下一页' }));
+    expect(pager).toHaveTextContent('第 3–3 名学员，共 3 名');
+    const grid = within(screen.getByRole('region', { name: '学员 × 场景' })).getByRole('table');
+    expect(within(grid).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['学员丙 A2']);
+    expect(within(heat()).getAllByRole('cell')[0]).toHaveClass('l4');
+    expect(within(pager).getByRole('button', { name: '下一页' })).toBeDisabled();
   });
 });
 
