@@ -83,6 +83,14 @@ describe('mentor PIN lock', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('heading', { name: '带教复核已锁定' })).toBeInTheDocument();
   });
 
+  it('speaks English when the UI does', async () => {
+    locale.set('en');
+    render(Review, { params: [] });
+    expect(await screen.findByRole('heading', { name: 'Set the mentor PIN' })).toBeInTheDocument();
+    expect(screen.getByLabelText('New PIN again')).toHaveAttribute('type', 'password');
+    expect(screen.getByRole('button', { name: 'Save PIN and enter' })).toBeInTheDocument();
+  });
+
   it('wants the mentor’s name, because the audit trail records who changed what', async () => {
     const user = userEvent.setup();
     render(Review, { params: [] });
