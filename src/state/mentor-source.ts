@@ -3,10 +3,12 @@
  * and Dexie loses track of reads made after the first `await` of a nested async function (observed here: the view
  * never updated after an overrule). So each view follows a flat trigger (table reads with no `await`) and reloads its
  * data with ordinary async functions whenever the trigger fires. The cohort reads whole tables through the app's
- * database handle (the state layer never imports Dexie); every write goes through storage repositories.
+ * database handle (the state layer never imports Dexie); every write goes through storage repositories, settings
+ * included (`getSetting`/`putSetting`).
  */
 import {
-  effectiveScores, getAttempt, getProfile, getRecord, listOverrides, listTurns, reviewsFor, toStorageError, watch,
+  effectiveScores, getAttempt, getProfile, getRecord, getSetting, listOverrides, listTurns, putSetting, reviewsFor,
+  toStorageError, watch,
   type Attempt, type CallDojoDb, type EffectiveScores, type Override, type Profile, type Review, type StorageError,
 } from '../storage/index.ts';
 
@@ -95,7 +97,8 @@ export async function loadCohort(db: CallDojoDb, [profiles, rows, overrides, rev
   const attempts = rows
     .map((a) => {
       const e = effective.get(a.id);
-      return e ? { ...a, scores: e.scores, passed: e.passed, blockerRule: e.blockerRule } : a;
+      // A corrected call counts with the mentor's verdict everywhere, the heat map's finding counts included.
+      return e ? { ...a, scores: e.scores, passed: e.passed, blockerRule: e.blockerRule, findings: e.findings } : a;
     })
     .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0));
   const latest = new Map<string, Review>();
@@ -109,7 +112,7 @@ export const DEFAULT_READINESS: ReadinessOptions = { required: [], lastN: 5 };
 
 /** The readiness settings stored on this PC, or the defaults. */
 export async function loadReadiness(db: CallDojoDb): Promise<ReadinessOptions> {
-  const v = (await db.settings.get(READINESS_KEY))?.value as Partial<ReadinessOptions> | undefined;
+  const v = (await getSetting(db, READINESS_KEY)) as Partial<ReadinessOptions> | undefined;
   return {
     required: Array.isArray(v?.required) ? v.required.filter((s): s is string => typeof s === 'string') : DEFAULT_READINESS.required,
     lastN: Number.isInteger(v?.lastN) && (v!.lastN as number) > 0 ? (v!.lastN as number) : DEFAULT_READINESS.lastN,
@@ -119,7 +122,7 @@ export async function loadReadiness(db: CallDojoDb): Promise<ReadinessOptions> {
 /** Saves the readiness settings; N is rounded to a whole number of at least 1 and returned as stored. */
 export async function saveReadiness(db: CallDojoDb, options: ReadinessOptions): Promise<ReadinessOptions> {
   const stored = { required: [...new Set(options.required)], lastN: Math.max(1, Math.round(options.lastN) || 1) };
-  await db.settings.put({ key: READINESS_KEY, value: stored });
+  await putSetting(db, READINESS_KEY, stored);
   return stored;
 }
 

@@ -19,6 +19,7 @@ export {
   type AddFindingInput, type EffectiveScores, type OverruleInput,
 } from './reviews.ts';
 export { watch } from './live.ts';
+export { getSetting, putSetting } from './settings.ts';
 export { requestPersistence } from './persistence.ts';
 export { exportAll, exportFileName, exportProfile } from './export.ts';
 export {
