@@ -48,6 +48,7 @@ function checkContext(c: unknown, at: string): Partial<ScoringContext> {
   if (typeof c.local_time !== 'string' || !HHMM.test(c.local_time)) fail('local_time', '"HH:MM" (24-hour)');
   if (c.relation !== undefined && !RELATIONS.includes(c.relation as never)) fail('relation', `one of ${RELATIONS.join(', ')}`);
   if (c.caller_type !== undefined && c.caller_type !== 'bank' && c.caller_type !== 'agency') fail('caller_type', '"bank" or "agency"');
+  if (c.call_direction !== undefined && c.call_direction !== 'outbound' && c.call_direction !== 'inbound') fail('call_direction', '"outbound" or "inbound"');
   for (const b of BOOLEANS) if (c[b] !== undefined && typeof c[b] !== 'boolean') fail(b, 'true or false');
   for (const n of NUMBERS) if (c[n] !== undefined && !(typeof c[n] === 'number' && Number.isInteger(c[n]) && c[n] >= 0)) fail(n, 'a whole number ≥ 0');
   if (c.bank_policy !== undefined) checkPolicy(c.bank_policy, `${at}.bank_policy`);

@@ -5,7 +5,7 @@
  */
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Assessment, ScoringContext, ScoringEngine } from '../scoring/types.ts';
-import { SCORING_STAGE, type CallStage, type Mood, type Outcome, type Quality, type Scenario } from '../scenarios/ir.ts';
+import { callDirectionOf, SCORING_STAGE, type CallStage, type Mood, type Outcome, type Quality, type Scenario } from '../scenarios/ir.ts';
 import { createCallMachine, type CallEvent, type CallMachine } from './call-machine.ts';
 import type { Signal } from './archetypes.ts';
 import type { CallContext, Vars } from './context.ts';
@@ -128,6 +128,7 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
       calls_last_7_days: 1,
       bank_policy: scenario.bank_policy,
       jurisdiction: scenario.jurisdiction,
+      call_direction: callDirectionOf(scenario.course),
     };
   };
   const step = (event: CallEvent, assessment: Assessment | null, option: StepResult['option'] = null): StepResult => {

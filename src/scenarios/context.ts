@@ -1,11 +1,12 @@
 /**
  * The scoring context of a trainee's reply at a node: who is on the line, whether the right party is verified, the
- * stage, local time, caller type and bank policy. Shared by the compiler's lint and (as plain data) the runtime.
+ * stage, local time, caller type, call direction and bank policy. Shared by the compiler's lint and (as plain data)
+ * the runtime.
  */
 import type { ScoringContext } from '../scoring/types.ts';
-import { SCORING_STAGE, type Scenario, type ScenarioNode } from './ir.ts';
+import { callDirectionOf, SCORING_STAGE, type Scenario, type ScenarioNode } from './ir.ts';
 
-type Header = Pick<Scenario, 'local_time' | 'caller_type' | 'bank_policy' | 'jurisdiction'>;
+type Header = Pick<Scenario, 'local_time' | 'caller_type' | 'bank_policy' | 'jurisdiction' | 'course'>;
 
 /** Context for assessing a line said at `node`; call-history facts default to a first, compliant call. */
 export function nodeContext(s: Header, node: Pick<ScenarioNode, 'party' | 'relation' | 'verified' | 'stage'>, overrides: Partial<ScoringContext> = {}): ScoringContext {
@@ -26,6 +27,7 @@ export function nodeContext(s: Header, node: Pick<ScenarioNode, 'party' | 'relat
     calls_last_7_days: 1,
     bank_policy: s.bank_policy,
     jurisdiction: s.jurisdiction,
+    call_direction: callDirectionOf(s.course),
     ...overrides,
   };
 }

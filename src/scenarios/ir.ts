@@ -3,7 +3,7 @@
  * consume. Plain JSON (no Dates, no Maps, no undefined-valued keys), so `JSON.parse(JSON.stringify(ir))` is identical.
  * The runtime imports these types only, never the compiler. Bump `IR_VERSION` on any breaking shape change.
  */
-import type { BankPolicy, Category, Jurisdiction, Lang, Relation, Stage as ScoringStage } from '../scoring/types.ts';
+import type { BankPolicy, CallDirection, Category, Jurisdiction, Lang, Relation, Stage as ScoringStage } from '../scoring/types.ts';
 
 export const IR_VERSION = 1;
 
@@ -17,6 +17,11 @@ export const COURSE_STAGES = [
   'drill',
 ] as const;
 export type CourseStage = (typeof COURSE_STAGES)[number];
+
+/** Who placed the call in a course: only the service course takes the cardholder's own call; every other is outbound. */
+export function callDirectionOf(course: CourseStage): CallDirection {
+  return course === 'inbound_service' ? 'inbound' : 'outbound';
+}
 
 /** Persona archetypes; shared vocabulary with the persona machines (src/machines). */
 export const ARCHETYPES = [

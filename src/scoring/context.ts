@@ -43,6 +43,7 @@ export function resolveContext(
     calls_last_7_days: p.calls_last_7_days ?? 0,
     bank_policy: { ...FALLBACK_POLICY[jurisdiction], ...packPolicy, ...p.bank_policy },
     jurisdiction,
+    call_direction: p.call_direction ?? 'outbound',
   };
 }
 

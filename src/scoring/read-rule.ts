@@ -1,7 +1,7 @@
 /** Reads and validates one rule (and the small pieces rules share with moves: guards, test lines, conditions). */
 import { isMap, isScalar, type Node } from 'yaml';
 import {
-  CALL_CHECKS, CATEGORIES, CONDITION_FIELDS, GUARDS, RELATIONS, RULE_KINDS, SEVERITIES, STAGES,
+  CALL_CHECKS, CALL_DIRECTIONS, CATEGORIES, CONDITION_FIELDS, GUARDS, RELATIONS, RULE_KINDS, SEVERITIES, STAGES,
   type Conditions, type Guard, type RuleDef, type Source, type TestLine,
 } from './types.ts';
 import type { YamlReader } from './yaml-reader.ts';
@@ -14,10 +14,11 @@ const DEFAULT_GUARDS: Guard[] = ['negation', 'quotation', 'reassurance'];
 const CONTEXT_KEYS = [
   'party', 'relation', 'verified', 'stage', 'local_time', 'caller_type', 'consent_late_call', 'cease_request',
   'attorney_represented', 'legal_action_filed', 'disclosure_given', 'calls_today', 'calls_last_7_days', 'bank_policy',
-  'jurisdiction',
+  'jurisdiction', 'call_direction',
 ];
 const ENUMS: Record<string, readonly string[]> = {
   party: ['debtor', 'third_party'], relation: RELATIONS, stage: STAGES, caller_type: ['bank', 'agency'],
+  call_direction: CALL_DIRECTIONS,
 };
 
 /** One rule, or undefined (with diagnostics) when anything about it is wrong: a broken rule is left out whole. */

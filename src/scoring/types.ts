@@ -69,7 +69,15 @@ export interface ScoringContext {
   calls_last_7_days: number;
   bank_policy: BankPolicy;
   jurisdiction: Jurisdiction;
+  /**
+   * Who placed the call: `outbound` (we called the cardholder; the default) or `inbound` (a service line took the
+   * cardholder's call), so outbound-only rules such as the collection opening can stay quiet on a service greeting.
+   */
+  call_direction?: CallDirection;
 }
+
+export const CALL_DIRECTIONS = ['outbound', 'inbound'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
 export interface Source {
   clause: string;
@@ -169,6 +177,7 @@ export const CONDITION_FIELDS = [
   'attorney_represented',
   'legal_action_filed',
   'disclosure_given',
+  'call_direction',
   'bank_policy.sues',
   'bank_policy.field_visits',
   'bank_policy.reports_to_bureau',

@@ -85,6 +85,20 @@ describe('session engine', () => {
   });
 });
 
+describe('call direction', () => {
+  it('judges an inbound service call as inbound, so the service greeting gets no outbound opening checklist', () => {
+    const inbound = contentScenario('zh-inbound-complaint');
+    const session = createSession(inbound, { engine, seed: 1 });
+    expect(session.scoringContext()).toMatchObject({ call_direction: 'inbound', stage: 'opening' });
+    const greeting = inbound.nodes.find((n) => n.id === inbound.start)!.model!.text;
+    expect(session.say(greeting).assessment!.findings.map((f) => f.rule)).not.toContain('cn-opening-elements');
+    // The same words opening an outbound collection call still miss the department, surname and right-party question.
+    const outbound = createSession(contentScenario('zh-first-contact-tight-money'), { engine, seed: 1 });
+    expect(outbound.scoringContext().call_direction).toBe('outbound');
+    expect(outbound.say(greeting).assessment!.findings.map((f) => f.rule)).toContain('cn-opening-elements');
+  });
+});
+
 describe('call-level findings', () => {
   it('reports a call outside the call window once, on the first line, not on every line', () => {
     const scenario = { ...contentScenario('zh-first-contact-tight-money'), local_time: '22:30' };

@@ -42,6 +42,7 @@ describe('score CLI', { timeout: 30_000 }, () => {
     ['bad stage', '[{"id": "a", "lang": "en", "text": "hi", "context": {"party": "debtor", "verified": true, "stage": "hello", "local_time": "10:00"}}]', /\[0\]\.context\.stage must be one of opening/],
     ['bad time', '[{"id": "a", "lang": "en", "text": "hi", "context": {"party": "debtor", "verified": true, "stage": "opening", "local_time": "25:00"}}]', /local_time must be "HH:MM"/],
     ['bad relation', '[{"id": "a", "lang": "en", "text": "hi", "context": {"party": "debtor", "verified": true, "stage": "opening", "local_time": "10:00", "relation": "cousin"}}]', /relation must be one of spouse/],
+    ['bad call_direction', '[{"id": "a", "lang": "en", "text": "hi", "context": {"party": "debtor", "verified": true, "stage": "opening", "local_time": "10:00", "call_direction": "incoming"}}]', /call_direction must be "outbound" or "inbound"/],
     ['bad count', '[{"id": "a", "lang": "en", "text": "hi", "context": {"party": "debtor", "verified": true, "stage": "opening", "local_time": "10:00", "calls_today": "3"}}]', /calls_today must be a whole number/],
   ])('bad input (%s) → stderr and exit 2', (_name, text, message) => {
     const r = score(file('bad.json', text));

@@ -28,6 +28,13 @@ describe('context defaults', () => {
     expect(engine.resolveContext('zh').bank_policy.call_window).toBe('08:00-22:00');
     expect(engine.resolveContext('en').bank_policy.call_window).toBe('08:00-21:00');
   });
+  it('a call is outbound unless the caller says inbound; an inbound service greeting gets no outbound opening checklist', () => {
+    expect(engine.resolveContext('zh').call_direction).toBe('outbound');
+    expect(engine.resolveContext('zh', { call_direction: 'inbound' }).call_direction).toBe('inbound');
+    const greeting = '您好，华信银行信用卡中心，工号6021，很高兴为您服务。';
+    expect(rules(greeting, 'zh', { stage: 'opening' })).toEqual(['cn-opening-elements']);
+    expect(rules(greeting, 'zh', { stage: 'opening', call_direction: 'inbound' })).toEqual([]);
+  });
   it('keeps pack defaults for the policy fields a caller leaves out', () => {
     const ctx = engine.resolveContext('zh', { bank_policy: { call_window: '08:00-21:00' } as ScoringContext['bank_policy'] });
     expect(ctx.bank_policy).toEqual({ sues: true, field_visits: false, reports_to_bureau: true, call_window: '08:00-21:00' });

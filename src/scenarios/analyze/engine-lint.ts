@@ -10,7 +10,7 @@ import type { Scenario, ScenarioNode } from '../ir.ts';
 import type { RawNode, RawValue } from '../parse/ast.ts';
 import type { Reporter, Span } from '../report.ts';
 
-type Header = Pick<Scenario, 'local_time' | 'caller_type' | 'bank_policy' | 'jurisdiction'> & { lang: Lang };
+type Header = Pick<Scenario, 'local_time' | 'caller_type' | 'bank_policy' | 'jurisdiction' | 'course'> & { lang: Lang };
 type Code = 'model_answer_flagged' | 'good_option_flagged' | 'call_context_flagged';
 const serious = (f: Finding) => f.severity === 'critical' || f.severity === 'major';
 
