@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.ts';
+
+test('a trainer checks a draft script in the Studio: positioned errors, then a clean run with its playthrough', async ({ page }) => {
+  await page.goto('./#/studio');
+  await page.getByRole('button', { name: '打开' }).click();
+  const editor = page.getByLabel('脚本源文件');
+  await expect(editor).toHaveValue(/id: example-first-contact/);
+  const source = await editor.inputValue();
+  await editor.fill(source.replace('- if verify_identity → confirmed', '- if verify_identity → confirmd'));
+  await page.getByRole('button', { name: '检查脚本' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '个错误' })).toHaveText('1 个错误');
+  await expect(page.getByText('unknown_branch_target')).toBeVisible();
+  await expectNoAxeViolations(page, 'studio with diagnostics');
+
+  await page.reload(); // the draft survives a reload
+  await expect(editor).toHaveValue(/→ confirmd/);
+  await editor.fill(source);
+  await page.getByRole('button', { name: '检查脚本' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '没有错误' })).toBeVisible();
+  await expect(page.getByText(/按参考回答一路说下去，结局是：承诺还款/)).toBeVisible();
+});
