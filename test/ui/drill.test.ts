@@ -47,7 +47,7 @@ describe('opening drill', { timeout: 30_000 }, () => {
     await user.type(await screen.findByLabelText('你的回复'), '您好，我是华信银行信用卡中心的，请问是王建国先生吗？');
     await user.click(screen.getByRole('button', { name: '发送' }));
     const panel = await screen.findByRole('region', { name: '背诵评估' });
-    expect(within(panel).getByText(/漏掉的要点：.*staff_number/)).toBeInTheDocument();
+    expect(await within(panel).findByText(/漏掉的要点：.*工号/)).toBeInTheDocument();
     expect(within(panel).queryByText('要素覆盖 100%')).toBeNull();
   });
 });
