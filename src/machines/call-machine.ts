@@ -3,7 +3,7 @@
  * the scenario and the archetype table through a closure; the config itself is plain data (see config.ts).
  */
 import { assign, setup } from 'xstate';
-import type { Condition, Effect, Outcome, OutcomeCode, Scenario, ScenarioNode } from '../scenarios/ir.ts';
+import { DISCLOSURE_MOVE, type Condition, type Effect, type Outcome, type OutcomeCode, type Scenario, type ScenarioNode } from '../scenarios/ir.ts';
 import { ARCHETYPE_SPECS } from './archetypes.ts';
 import { callConfig } from './config.ts';
 import { clamp, initialContext, paramsOf, type CallContext, type CallInput, type TurnInput, type Vars } from './context.ts';
@@ -92,7 +92,7 @@ export function createCallMachine(scenario: Scenario) {
           rng: r.rng,
           turn: context.turn + 1,
           disclosed: context.disclosed || r.signals.includes('premature_disclosure'),
-          disclosure_given: context.disclosure_given || line.moves.includes('disclose_collector'),
+          disclosure_given: context.disclosure_given || line.moves.includes(DISCLOSURE_MOVE),
           terms: { amount: line.terms.amount ?? context.terms.amount, date: context.terms.date || line.terms.date },
           history: [
             ...context.history,

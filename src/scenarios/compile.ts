@@ -50,7 +50,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const graph = analyzeGraph(body.nodes, nodes, header.start, fields.span('start'), r);
   const briefing: RawValue = { text: source.slice(fm.bodyStart, firstHeading), span: { start: fm.bodyStart, end: firstHeading } };
   checkLeaks(header.hidden, [...visibleHeader(source, fields), briefing], body.nodes, nodes, graph, r);
-  if (options.engine) lintWithEngine(options.engine, header, body.nodes, nodes, graph.reachable, fields.span('local_time'), r);
+  if (options.engine) lintWithEngine(options.engine, header, body.nodes, nodes, graph, fields.span('local_time'), r);
   if (r.hasErrors || graph.start < 0) return done(source, r, null);
   // 3. emit
   return done(source, r, emit(header, body.briefing, nodes, graph.start, options.file));

@@ -8,8 +8,11 @@ import { callDirectionOf, SCORING_STAGE, type Scenario, type ScenarioNode } from
 
 type Header = Pick<Scenario, 'local_time' | 'caller_type' | 'bank_policy' | 'jurisdiction' | 'course'>;
 
-/** Context for assessing a line said at `node`; call-history facts default to a first, compliant call. */
-export function nodeContext(s: Header, node: Pick<ScenarioNode, 'party' | 'relation' | 'verified' | 'stage'>, overrides: Partial<ScoringContext> = {}): ScoringContext {
+/**
+ * Context for assessing a line said at `node`: the node's computed facts (verified, disclosure given), the course's
+ * call direction; call-history facts default to a first, compliant call.
+ */
+export function nodeContext(s: Header, node: Pick<ScenarioNode, 'party' | 'relation' | 'verified' | 'stage' | 'disclosure_given'>, overrides: Partial<ScoringContext> = {}): ScoringContext {
   return {
     party: node.party,
     // The debtor has no relation to themselves; the contract needs a value, and `other` carries no meaning for rules.
@@ -22,7 +25,7 @@ export function nodeContext(s: Header, node: Pick<ScenarioNode, 'party' | 'relat
     cease_request: false,
     attorney_represented: false,
     legal_action_filed: false,
-    disclosure_given: false,
+    disclosure_given: node.disclosure_given,
     calls_today: 1,
     calls_last_7_days: 1,
     bank_policy: s.bank_policy,

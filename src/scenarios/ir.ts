@@ -5,7 +5,8 @@
  */
 import type { BankPolicy, CallDirection, Category, Jurisdiction, Lang, Relation, Stage as ScoringStage } from '../scoring/types.ts';
 
-export const IR_VERSION = 1;
+/** 2: nodes carry `disclosure_given`, `cease` and `cease_requested`. */
+export const IR_VERSION = 2;
 
 /** Where the trainee is in the course (front matter `course`). */
 export const COURSE_STAGES = [
@@ -37,6 +38,12 @@ export const ARCHETYPES = [
   'disputer', // special account: card stolen / disputed charge
 ] as const;
 export type Archetype = (typeof ARCHETYPES)[number];
+
+/**
+ * The move that gives the jurisdiction's required disclosure (the US agency mini-Miranda, "this is an attempt to
+ * collect a debt…"). Saying it sets `disclosure_given` for the rest of the call, at compile time and at runtime alike.
+ */
+export const DISCLOSURE_MOVE = 'disclose_collector';
 
 /** Stage of one call, node by node. Finer than the scoring engine's stages; see `SCORING_STAGE`. */
 export const CALL_STAGES = ['opening', 'verification', 'purpose', 'situation', 'negotiation', 'promise', 'closing'] as const;
@@ -201,6 +208,11 @@ export interface ScenarioNode {
   verifies: boolean;
   /** Computed: the right party is verified on every path to the trainee's turn at this node. */
   verified: boolean;
+  /**
+   * Computed: on every path to the trainee's turn here, an earlier node's model answer made the required disclosure
+   * (`DISCLOSURE_MOVE`), so the line is judged with `disclosure_given`. False when compiled without a scoring engine.
+   */
+  disclosure_given: boolean;
   /** Hidden fact keys the persona reveals here (`real_reason`, `can_pay`, secret words…). */
   reveals: string[];
   /** Applied when the node is entered. */

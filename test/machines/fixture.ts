@@ -1,5 +1,5 @@
 /** A small hand-made scenario IR and line builder for pure machine tests (no compiler, no scoring engine). */
-import type { Archetype, Condition, Scenario, ScenarioNode } from '../../src/scenarios/ir.ts';
+import { IR_VERSION, type Archetype, type Condition, type Scenario, type ScenarioNode } from '../../src/scenarios/ir.ts';
 import { ARCHETYPE_SPECS, type LineFacts } from '../../src/machines/index.ts';
 import type { Category } from '../../src/scoring/types.ts';
 
@@ -8,7 +8,7 @@ type NodeSpec = Partial<ScenarioNode> & Pick<ScenarioNode, 'id'>;
 function node(n: NodeSpec): ScenarioNode {
   return {
     title: n.id, line: 1, stage: 'situation', party: 'debtor', relation: null, verifies: false, verified: false,
-    reveals: [], effects: [], lines: [{ mood: 'calm', text: `(${n.id})`, line: 1 }], expect: [], model: null, options: [],
+    disclosure_given: false, reveals: [], effects: [], lines: [{ mood: 'calm', text: `(${n.id})`, line: 1 }], expect: [], model: null, options: [],
     branches: [], end: null, notes: '', notes_html: '', ...n,
   };
 }
@@ -23,7 +23,7 @@ const br = (when: Condition | null, target: string) => ({ when, target, effects:
 export function tinyScenario(archetype: Archetype, difficulty: 1 | 2 | 3 = 2, party: 'debtor' | 'third_party' = 'debtor'): Scenario {
   const relation = party === 'third_party' ? (archetype === 'colleague' ? 'colleague' : 'spouse') : null;
   return {
-    ir_version: 1, id: `tiny-${archetype}`, title: 'tiny', lang: 'zh', jurisdiction: 'CN', difficulty, course: 'first_contact',
+    ir_version: IR_VERSION, id: `tiny-${archetype}`, title: 'tiny', lang: 'zh', jurisdiction: 'CN', difficulty, course: 'first_contact',
     caller_type: 'bank', bank_policy: { sues: false, field_visits: false, reports_to_bureau: true, call_window: '08:00-21:00' },
     local_time: '10:00', call_log: [], card: { name: '张伟', card_tail: '6688', amount_due: 12000, minimum_payment: 1200, days_overdue: 30, extra: {} },
     hidden: { real_reason: 'x', can_pay: 1500, answers: 'debtor', secret_words: [], extra: {} },

@@ -3,8 +3,9 @@
  * context it builds, guided mode, and save/restore at every step continuing exactly like an uninterrupted call.
  */
 import { describe, expect, it } from 'vitest';
-import { createSession, restoreSession, SESSION_VERSION, SessionRestoreError, type Session } from '../../src/machines/index.ts';
-import type { Scenario } from '../../src/scenarios/ir.ts';
+import { createSession, restoreSession, SESSION_VERSION, SessionRestoreError, type Session, type StepResult } from '../../src/machines/index.ts';
+import { nodeContext } from '../../src/scenarios/index.ts';
+import { IR_VERSION, type Scenario } from '../../src/scenarios/ir.ts';
 import { contentEngine, contentScenario, contentScenarios } from './content.ts';
 
 const engine = contentEngine();
@@ -76,12 +77,33 @@ describe('session engine', () => {
     const a = contentScenario('zh-first-contact-tight-money');
     const b = contentScenario('zh-first-contact-staller');
     const saved = createSession(a, { engine }).persist();
-    expect(saved).toMatchObject({ kind: 'calldojo.session', version: SESSION_VERSION, scenario: { id: a.id, ir_version: 1 } });
+    expect(saved).toMatchObject({ kind: 'calldojo.session', version: SESSION_VERSION, scenario: { id: a.id, ir_version: IR_VERSION } });
     expect(() => restoreSession(b, saved, { engine })).toThrow(SessionRestoreError);
     expect(() => restoreSession(b, saved, { engine })).toThrow(/belongs to scenario "zh-first-contact-tight-money"/);
     expect(() => restoreSession(a, { ...saved, version: 99 }, { engine })).toThrow(/format version 99/);
     expect(() => restoreSession(a, { ...saved, scenario: { id: a.id, ir_version: 0 } }, { engine })).toThrow(/IR version 0/);
     expect(() => restoreSession(a, { hello: 1 }, { engine })).toThrow(/Not a saved CallDojo session/);
+  });
+});
+
+describe('compile-time lint and runtime agree', () => {
+  const serious = (r: StepResult) => r.assessment!.findings.filter((f) => f.severity !== 'minor').map((f) => f.rule);
+
+  it.each(contentScenarios().map((s) => [s.id, s] as const))('%s: each model answer said on the call passes as it passed lint', (_, scenario) => {
+    for (const seed of [1, 2, 3]) {
+      const session = createSession(scenario, { engine, seed });
+      for (let turn = 0; turn < 40 && !session.state.ended; turn++) {
+        const node = scenario.nodes.find((n) => n.id === session.state.node)!;
+        if (!node.model) break;
+        const lint = nodeContext(scenario, node);
+        const live = session.scoringContext();
+        const where = `${scenario.id} seed ${seed} at ${node.id}`;
+        expect(live.call_direction, where).toBe(lint.call_direction);
+        // Lint assumes the disclosure only where every path made it, so the live call has made it there too.
+        if (lint.disclosure_given) expect(live.disclosure_given, where).toBe(true);
+        expect(serious(session.say(node.model.text)), where).toEqual([]);
+      }
+    }
   });
 });
 

@@ -2,32 +2,42 @@
  * Phase 2e: a script must never teach a violation. Every model answer and every `[good]` option is assessed by the
  * scoring engine in its node's context; a critical or major finding is an error at the offending words. Call-level
  * findings (a call outside the window…) concern the scenario, not a line, so they are reported once, at `local_time`.
+ * The model answers also decide where the required disclosure has been given (`node.disclosure_given`).
  */
-import type { Finding, Lang } from '../../scoring/types.ts';
+import type { Assessment, Finding, Lang } from '../../scoring/types.ts';
 import { nodeContext } from '../context.ts';
 import type { ScenarioEngine } from '../engine.ts';
-import type { Scenario, ScenarioNode } from '../ir.ts';
+import { DISCLOSURE_MOVE, type Scenario, type ScenarioNode } from '../ir.ts';
 import type { RawNode, RawValue } from '../parse/ast.ts';
 import type { Reporter, Span } from '../report.ts';
+import { afterOnEveryPath, type Graph } from './graph.ts';
 
 type Header = Pick<Scenario, 'local_time' | 'caller_type' | 'bank_policy' | 'jurisdiction' | 'course'> & { lang: Lang };
 type Code = 'model_answer_flagged' | 'good_option_flagged' | 'call_context_flagged';
 const serious = (f: Finding) => f.severity === 'critical' || f.severity === 'major';
 
-/** Assesses model answers and good options of reachable nodes and reports serious findings. */
-export function lintWithEngine(engine: ScenarioEngine, h: Header, raw: RawNode[], nodes: ScenarioNode[], reachable: boolean[], timeSpan: Span, r: Reporter): void {
+/** Fills `node.disclosure_given`, then assesses model answers and good options of reachable nodes and reports serious findings. */
+export function lintWithEngine(engine: ScenarioEngine, h: Header, raw: RawNode[], nodes: ScenarioNode[], graph: Graph, timeSpan: Span, r: Reporter): void {
+  const { reachable } = graph;
   const first = nodes.findIndex((_, i) => reachable[i]);
   if (first >= 0 && engine.callLevelFindings) {
     for (const f of engine.callLevelFindings(nodeContext(h, nodes[first]), h.lang).filter(serious)) report(r, 'call_context_flagged', { text: '', span: timeSpan }, f);
   }
+  const assess = (text: string, node: ScenarioNode) => engine.assess(text, h.lang, nodeContext(h, node), { callLevel: false });
+  // Moves do not depend on the context, so one pass finds which model answers disclose; only the few nodes that then
+  // turn out to follow a disclosure are assessed again, in their final context.
+  const models = nodes.map((node, i): Assessment | null => (reachable[i] && raw[i].fields.model ? assess(raw[i].fields.model.text, node) : null));
+  const gives = models.map((a) => !!a?.moves.some((m) => m.move === DISCLOSURE_MOVE));
+  const disclosed = afterOnEveryPath(gives, graph);
   nodes.forEach((node, i) => {
     if (!reachable[i]) return;
-    const context = nodeContext(h, node);
-    const check = (v: RawValue, code: Code) => {
-      for (const f of engine.assess(v.text, h.lang, context, { callLevel: false }).findings.filter(serious)) report(r, code, v, f);
+    node.disclosure_given = disclosed[i];
+    const flag = (v: RawValue, code: Code, a: Assessment) => {
+      for (const f of a.findings.filter(serious)) report(r, code, v, f);
     };
-    if (raw[i].fields.model) check(raw[i].fields.model, 'model_answer_flagged');
-    for (const o of raw[i].options) if (o.quality.text === 'good') check(o.text, 'good_option_flagged');
+    const model = raw[i].fields.model;
+    if (model) flag(model, 'model_answer_flagged', node.disclosure_given ? assess(model.text, node) : models[i]!);
+    for (const o of raw[i].options) if (o.quality.text === 'good') flag(o.text, 'good_option_flagged', assess(o.text.text, node));
   });
 }
 

@@ -159,26 +159,33 @@ function tarjan(next: number[][]): number[][] {
   return comps;
 }
 
-/**
- * `verified` = the trainee speaks after a `verifies` node on every path from the start (the greatest fixpoint of
- * "every reachable predecessor is verified or verifies"). Computed as its complement, by a worklist from the start:
- * a node is unverified when some reachable, non-verifying, unverified predecessor leads to it — O(nodes + edges).
- */
+/** `verified` = the trainee speaks after a `verifies` node on every path from the start, or the node verifies itself. */
 function markVerified(nodes: ScenarioNode[], start: number, next: number[][], reachable: boolean[]): void {
-  const inV = nodes.map((_, i) => i !== start);
-  const work = start >= 0 ? [start] : [];
+  const after = afterOnEveryPath(nodes.map((n) => n.verifies), { start, next, reachable });
+  nodes.forEach((n, i) => {
+    n.verified = n.party === 'debtor' && reachable[i] && (after[i] || n.verifies);
+  });
+}
+
+/**
+ * Per node: every path from the start to it passes through an earlier reachable node `i` with `gives[i]` (the
+ * greatest fixpoint of "every reachable predecessor gives or is itself after one"). Computed as its complement, by a
+ * worklist from the start: a node is not "after" when some reachable predecessor that neither gives nor is after one
+ * leads to it — O(nodes + edges). The start node is never after anything (the call begins there).
+ */
+export function afterOnEveryPath(gives: readonly boolean[], g: Pick<Graph, 'start' | 'next' | 'reachable'>): boolean[] {
+  const after = gives.map((_, i) => i !== g.start);
+  const work = g.start >= 0 ? [g.start] : [];
   while (work.length) {
     const p = work.pop()!;
-    if (!reachable[p] || nodes[p].verifies) continue;
-    for (let k = 0; k < next[p].length; k++) {
-      const j = next[p][k];
-      if (j !== start && inV[j]) {
-        inV[j] = false;
+    if (!g.reachable[p] || gives[p]) continue;
+    for (let k = 0; k < g.next[p].length; k++) {
+      const j = g.next[p][k];
+      if (j !== g.start && after[j]) {
+        after[j] = false;
         work.push(j);
       }
     }
   }
-  nodes.forEach((n, i) => {
-    n.verified = n.party === 'debtor' && reachable[i] && (inV[i] || n.verifies);
-  });
+  return after.map((a, i) => a && g.reachable[i]);
 }

@@ -44,6 +44,7 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
       ...party,
       verifies: readYesNo(n.fields.verifies, 'verifies', r),
       verified: false,
+      disclosure_given: false,
       reveals: readReveals(n.fields.reveals, ctx.hidden, r),
       effects: n.fields.effects ? resolveEffects(parseEffects(ctx.source, n.fields.effects.span.start, n.fields.effects.span.end, r), r) : [],
       lines: n.lines.map((l) => ({ mood: readMood(l.mood, r), text: l.text.text, line: l.line })),
