@@ -51,11 +51,16 @@ describe('call-level findings', () => {
   it('are included in assess with no span, and can be left out per line', () => {
     const a = engine.assess('Hello, may I speak with John?', 'en', ctx);
     const callRules = a.findings.filter((f) => f.start === 0 && f.end === 0).map((f) => f.rule).sort();
-    expect(callRules).toEqual(['us-attorney-represented', 'us-call-frequency', 'us-cease-request-ignored', 'us-contact-hours']);
+    expect(callRules).toEqual(['us-attorney-represented', 'us-call-frequency', 'us-contact-hours']);
     expect(engine.assess('Hello, may I speak with John?', 'en', ctx, { callLevel: false }).findings).toEqual([]);
   });
   it('callLevelFindings lists the same rules without a line', () => {
-    expect(engine.callLevelFindings(ctx, 'en').map((f) => f.rule).sort()).toEqual(['us-attorney-represented', 'us-call-frequency', 'us-cease-request-ignored', 'us-contact-hours']);
+    expect(engine.callLevelFindings(ctx, 'en').map((f) => f.rule).sort()).toEqual(['us-attorney-represented', 'us-call-frequency', 'us-contact-hours']);
+  });
+  it('a stop-calling request is judged per line, even when call-level findings are left out: collection talk fires, honouring it does not', () => {
+    const perLine = (text: string) => engine.assess(text, 'en', { cease_request: true }, { callLevel: false }).findings.map((f) => f.rule);
+    expect(perLine('Before you go, when can you make a payment?')).toContain('us-cease-request-ignored');
+    expect(perLine("Understood. We won't call you again; anything further will come in writing.")).toEqual([]);
   });
 });
 
