@@ -125,6 +125,7 @@ export function createCallMachine(scenario: Scenario) {
           node: node.id,
           stage: node.stage,
           verified: context.verified || node.verifies || node.verified,
+          cease_request: context.cease_request || node.cease,
           vars,
           mood,
           rng,

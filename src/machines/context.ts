@@ -48,6 +48,8 @@ export interface CallContext {
   disclosed: boolean;
   /** The jurisdiction's required disclosure (US mini-Miranda: `disclose_collector`) was made earlier in the call. */
   disclosure_given: boolean;
+  /** The cardholder asked to stop calling (a `cease` node was entered) earlier in the call. */
+  cease_request: boolean;
   /** Promise terms stated so far in the call. */
   terms: { amount: number | null; date: boolean };
   outcome: Outcome | null;
@@ -95,6 +97,7 @@ export function initialContext(scenario: Scenario, input: CallInput): CallContex
     reply: null,
     disclosed: false,
     disclosure_given: false,
+    cease_request: false,
     terms: { amount: null, date: false },
     outcome: null,
     ended_by: null,

@@ -5,7 +5,7 @@
 import type { Scenario } from '../scenarios/ir.ts';
 
 /** Bump on any change to the envelope or to the machine context's shape. */
-export const SESSION_VERSION = 1;
+export const SESSION_VERSION = 2;
 
 export type Mode = 'guided' | 'practice' | 'exam';
 

@@ -119,7 +119,7 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
       local_time: scenario.local_time,
       caller_type: scenario.caller_type,
       consent_late_call: false,
-      cease_request: false,
+      cease_request: c.cease_request,
       attorney_represented: false,
       legal_action_filed: false,
       disclosure_given: c.disclosure_given,

@@ -9,10 +9,10 @@ import { callDirectionOf, SCORING_STAGE, type Scenario, type ScenarioNode } from
 type Header = Pick<Scenario, 'local_time' | 'caller_type' | 'bank_policy' | 'jurisdiction' | 'course'>;
 
 /**
- * Context for assessing a line said at `node`: the node's computed facts (verified, disclosure given), the course's
+ * Context for assessing a line said at `node`: the node's computed facts (verified, disclosure given, cease requested), the course's
  * call direction; call-history facts default to a first, compliant call.
  */
-export function nodeContext(s: Header, node: Pick<ScenarioNode, 'party' | 'relation' | 'verified' | 'stage' | 'disclosure_given'>, overrides: Partial<ScoringContext> = {}): ScoringContext {
+export function nodeContext(s: Header, node: Pick<ScenarioNode, 'party' | 'relation' | 'verified' | 'stage' | 'disclosure_given' | 'cease_requested'>, overrides: Partial<ScoringContext> = {}): ScoringContext {
   return {
     party: node.party,
     // The debtor has no relation to themselves; the contract needs a value, and `other` carries no meaning for rules.
@@ -22,7 +22,7 @@ export function nodeContext(s: Header, node: Pick<ScenarioNode, 'party' | 'relat
     local_time: s.local_time,
     caller_type: s.caller_type,
     consent_late_call: false,
-    cease_request: false,
+    cease_request: node.cease_requested,
     attorney_represented: false,
     legal_action_filed: false,
     disclosure_given: node.disclosure_given,

@@ -213,6 +213,10 @@ export interface ScenarioNode {
    * (`DISCLOSURE_MOVE`), so the line is judged with `disclosure_given`. False when compiled without a scoring engine.
    */
   disclosure_given: boolean;
+  /** The cardholder asks here to stop calling (from this node on, every line is judged with `cease_request`). */
+  cease: boolean;
+  /** Computed: on some path to the trainee's turn here (or at this node) the cardholder asked to stop calling. */
+  cease_requested: boolean;
   /** Hidden fact keys the persona reveals here (`real_reason`, `can_pay`, secret words…). */
   reveals: string[];
   /** Applied when the node is entered. */

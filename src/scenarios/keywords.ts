@@ -7,10 +7,11 @@ import { CALL_STAGES, MOODS, OUTCOME_CODES, STATE_VARS, TONES } from './ir.ts';
 
 /** Node field keywords (`key: value` lines). */
 export const FIELD_KEYS: Record<string, string> = {
-  ...identity(['stage', 'party', 'verifies', 'reveals', 'effects', 'expect', 'model', 'why', 'options', 'branches', 'end', 'feedback']),
+  ...identity(['stage', 'party', 'verifies', 'cease', 'reveals', 'effects', 'expect', 'model', 'why', 'options', 'branches', 'end', 'feedback']),
   阶段: 'stage',
   对象: 'party',
   核身: 'verifies',
+  停止联系: 'cease',
   透露: 'reveals',
   效果: 'effects',
   要点: 'expect',

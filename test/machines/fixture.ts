@@ -8,7 +8,7 @@ type NodeSpec = Partial<ScenarioNode> & Pick<ScenarioNode, 'id'>;
 function node(n: NodeSpec): ScenarioNode {
   return {
     title: n.id, line: 1, stage: 'situation', party: 'debtor', relation: null, verifies: false, verified: false,
-    disclosure_given: false, reveals: [], effects: [], lines: [{ mood: 'calm', text: `(${n.id})`, line: 1 }], expect: [], model: null, options: [],
+    disclosure_given: false, cease: false, cease_requested: false, reveals: [], effects: [], lines: [{ mood: 'calm', text: `(${n.id})`, line: 1 }], expect: [], model: null, options: [],
     branches: [], end: null, notes: '', notes_html: '', ...n,
   };
 }

@@ -101,9 +101,39 @@ describe('compile-time lint and runtime agree', () => {
         expect(live.call_direction, where).toBe(lint.call_direction);
         // Lint assumes the disclosure only where every path made it, so the live call has made it there too.
         if (lint.disclosure_given) expect(live.disclosure_given, where).toBe(true);
+        // Lint assumes the stop-calling request wherever any path made it, so the live call can only have fewer.
+        if (live.cease_request) expect(lint.cease_request, where).toBe(true);
         expect(serious(session.say(node.model.text)), where).toEqual([]);
       }
     }
+  });
+});
+
+describe('stop-calling request', () => {
+  /** Scenario 220 in guided mode, up to the node where Derek says to stop calling. */
+  const toCease = () => {
+    const session = createSession(contentScenario('en-agency-hostile'), { engine, seed: 1, mode: 'guided' });
+    for (let i = 0; i < 4; i++) session.choose(0);
+    expect(session.state.node).toBe('hostile');
+    expect(session.scoringContext().cease_request).toBe(false);
+    expect(session.choose(1).state.node).toBe('cease');
+    return session;
+  };
+
+  it('is in the scoring context once the cardholder asked, so collection talk after it is flagged', () => {
+    const session = toCease();
+    expect(session.scoringContext().cease_request).toBe(true);
+    const r = session.say('Before you go, can you make a payment of $100 on Friday?');
+    expect(r.assessment!.findings.map((f) => f.rule)).toContain('us-cease-request-ignored');
+  });
+
+  it('lets the answer that honours the request pass, and survives save/restore', () => {
+    const session = restoreSession(contentScenario('en-agency-hostile'), JSON.parse(JSON.stringify(toCease().persist())), { engine });
+    expect(session.scoringContext().cease_request).toBe(true);
+    const r = session.choose(0);
+    expect(r.option?.quality).toBe('good');
+    expect(r.assessment!.findings.filter((f) => f.severity !== 'minor')).toEqual([]);
+    expect(r.state.outcome?.code).toBe('refused');
   });
 });
 

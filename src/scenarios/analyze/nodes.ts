@@ -45,6 +45,8 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
       verifies: readYesNo(n.fields.verifies, 'verifies', r),
       verified: false,
       disclosure_given: false,
+      cease: readYesNo(n.fields.cease, 'cease', r),
+      cease_requested: false,
       reveals: readReveals(n.fields.reveals, ctx.hidden, r),
       effects: n.fields.effects ? resolveEffects(parseEffects(ctx.source, n.fields.effects.span.start, n.fields.effects.span.end, r), r) : [],
       lines: n.lines.map((l) => ({ mood: readMood(l.mood, r), text: l.text.text, line: l.line })),
