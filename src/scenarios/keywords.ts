@@ -122,12 +122,17 @@ export const OUTCOME_PARAM_KEYS: Record<string, 'amount' | 'date'> = { amount: '
 export function lookup(table: Record<string, string>, word: string): string | undefined {
   // A Map per table: `Object.hasOwn` with a freshly sliced key string made V8 internalize it on every call, which was
   // the largest single cost of scanning a 1,000-node script.
-  let map = maps.get(table);
+  // Consecutive lookups mostly use one table (every line's field key), so the last table's Map is kept at hand.
+  let map = table === lastTable ? lastMap : maps.get(table);
   if (!map) maps.set(table, (map = new Map(Object.entries(table))));
+  lastTable = table;
+  lastMap = map;
   return map.get(word) ?? map.get(word.toLowerCase());
 }
 
 const maps = new WeakMap<Record<string, string>, Map<string, string>>();
+let lastTable: Record<string, string> | undefined;
+let lastMap: Map<string, string> | undefined;
 
 function identity(ids: readonly string[]): Record<string, string> {
   return Object.fromEntries(ids.map((id) => [id, id]));

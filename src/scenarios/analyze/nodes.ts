@@ -130,17 +130,24 @@ function readReveals(v: RawValue | undefined, hidden: HiddenFacts, r: Reporter):
 }
 
 function readExpect(v: RawValue | undefined, known: ReadonlySet<string> | null, r: Reporter): string[] {
+  // Without a vocabulary to check against, no item needs its span.
+  if (!known) return splitList(v, (item) => item);
   const items = listValues(v);
   for (const item of items) {
-    if (known && !known.has(item.text)) r.report('unknown_element', item.span, { value: item.text, suggestion: didYouMean(item.text, known) });
+    if (!known.has(item.text)) r.report('unknown_element', item.span, { value: item.text, suggestion: didYouMean(item.text, known) });
   }
   return items.map((x) => x.text);
 }
 
 /** Splits a comma list (`,` `，` `、`) keeping each item's span; an item starts at a non-space and is trimmed. */
 export function listValues(v: RawValue | undefined): RawValue[] {
+  return splitList(v, (item, start) => new Raw(item, start, start + item.length));
+}
+
+/** The items of a comma list, each made by `make` from its trimmed text and start offset. */
+function splitList<T>(v: RawValue | undefined, make: (item: string, start: number) => T): T[] {
   if (!v) return [];
-  const out: RawValue[] = [];
+  const out: T[] = [];
   const t = v.text;
   let i = 0;
   while (i < t.length) {
@@ -151,8 +158,7 @@ export function listValues(v: RawValue | undefined): RawValue[] {
     }
     let j = i + 1;
     while (j < t.length && !isComma(t.charCodeAt(j))) j++;
-    const item = t.slice(i, j).trim();
-    out.push(new Raw(item, v.span.start + i, v.span.start + i + item.length));
+    out.push(make(t.slice(i, j).trim(), v.span.start + i));
     i = j;
   }
   return out;

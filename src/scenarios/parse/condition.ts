@@ -14,7 +14,7 @@ export function parseCondition(text: string, base: number, r: Reporter): CondAst
   try {
     const toks = tokenize(text, base);
     if (toks.length === 0) throw new CondError('the condition is empty', { start: base, end: base + text.length });
-    const p = new Parser(toks, { start: base + text.length, end: base + text.length });
+    const p = new Parser(toks, base + text.length);
     const ast = p.or();
     if (!p.done()) throw new CondError(`unexpected \`${p.peek()!.text}\``, p.peek()!.span);
     return ast;
@@ -27,7 +27,8 @@ export function parseCondition(text: string, base: number, r: Reporter): CondAst
 
 class Parser {
   private i = 0;
-  constructor(private readonly toks: Tok[], private readonly endSpan: Span) {}
+  /** `end` is the condition's end offset: the span of "expected … at the end" errors, built only when one is thrown. */
+  constructor(private readonly toks: Tok[], private readonly end: number) {}
 
   done(): boolean {
     return this.i >= this.toks.length;
@@ -40,7 +41,7 @@ class Parser {
   }
   private next(what: string): Tok {
     const t = this.toks[this.i++];
-    if (!t) throw new CondError(`expected ${what} at the end`, this.endSpan);
+    if (!t) throw new CondError(`expected ${what} at the end`, { start: this.end, end: this.end } satisfies Span);
     return t;
   }
 
@@ -50,22 +51,27 @@ class Parser {
     return v;
   }
 
+  // Most conditions have no `or` (and many no `and`): the parts array is made only when a second part follows.
   or(): CondAst {
-    const parts = [this.and()];
+    const first = this.and();
+    if (this.keyword(this.peek()) !== 'or') return first;
+    const parts = [first];
     while (this.keyword(this.peek()) === 'or') {
       this.i++;
       parts.push(this.and());
     }
-    return parts.length === 1 ? parts[0] : { kind: 'or', any: parts };
+    return { kind: 'or', any: parts };
   }
 
   private and(): CondAst {
-    const parts = [this.unary()];
+    const first = this.unary();
+    if (this.keyword(this.peek()) !== 'and') return first;
+    const parts = [first];
     while (this.keyword(this.peek()) === 'and') {
       this.i++;
       parts.push(this.unary());
     }
-    return parts.length === 1 ? parts[0] : { kind: 'and', all: parts };
+    return { kind: 'and', all: parts };
   }
 
   private unary(): CondAst {

@@ -19,7 +19,7 @@ const ARROW = 0x2192; // →, preferred over the ASCII arrows `->` and `=>` wher
 
 /** Splits `source[from, to)` into head, `→ target` and a trailing `{effects}` block. */
 export function splitTail(source: string, from: number, to: number, r: Reporter): Tail {
-  let effects: RawEffect[] = [];
+  let effects = NO_EFFECTS;
   let end = trimEndAt(source, from, to);
   const last = end > from ? source.charCodeAt(end - 1) : -1;
   if (last === 0x7d /* } */ || last === 0xff5d /* ｝ */) {
@@ -49,57 +49,71 @@ export function splitTail(source: string, from: number, to: number, r: Reporter)
 
 /** Parses `trust +10, irritation -5, patience = 20` in `source[from, to)`; reports `invalid_effect` for items it cannot read. */
 export function parseEffects(source: string, from: number, to: number, r: Reporter): RawEffect[] {
-  const out: RawEffect[] = [];
+  // Read in place: an item is sliced only for a diagnostic, and the list is made only once an effect is read.
+  let out: RawEffect[] | null = null;
   let itemFrom = from;
   for (let i = from; i <= to; i++) {
     if (i < to && !isSeparator(source.charCodeAt(i))) continue;
-    const item = rawAt(source, itemFrom, i);
+    const a = skipSpace(source, itemFrom, i);
+    const b = trimEndAt(source, a, i);
     itemFrom = i + 1;
-    if (!item.text) continue;
-    const e = readEffect(item.text);
-    if (!e) {
-      r.report('invalid_effect', item, { value: item.text });
+    if (a === b) continue;
+    const varEnd = readEffect(source, a, b);
+    if (varEnd < 0) {
+      r.report('invalid_effect', { start: a, end: b }, { value: source.slice(a, b) });
       continue;
     }
-    const var_ = new Raw(item.text.slice(0, e.varEnd), item.start, item.start + e.varEnd);
-    out.push({ var: var_, op: e.op, value: e.value });
+    const e: RawEffect = { var: new Raw(source.slice(a, varEnd), a, varEnd), op: effectOp, value: effectValue };
+    if (out) out.push(e);
+    else out = [e];
   }
-  return out;
+  return out ?? NO_EFFECTS;
 }
+
+/** The shared result for "no effects" (raw effect lists are only read, never changed). */
+const NO_EFFECTS: RawEffect[] = [];
 
 // , ， 、 ; ；
 const isSeparator = (c: number) => c === 0x2c || c === 0xff0c || c === 0x3001 || c === 0x3b || c === 0xff1b;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Operator and value of the last effect `readEffect` read (second and third return values without an allocation). */
+let effectOp: 'add' | 'set' = 'add';
+let effectValue = 0;
+
 /**
- * One effect item, as the regex `^(\S+?)\s*(?:([+-])\s*(\d+(?:\.\d+)?)|[=＝]\s*(\d+(?:\.\d+)?))$` reads it: the
- * variable is the shortest run of non-space characters after which an operator and a number end the item.
+ * One trimmed effect item `source[from, to)`, as the regex `^(\S+?)\s*(?:([+-])\s*(\d+(?:\.\d+)?)|[=＝]\s*(\d+(?:\.\d+)?))$`
+ * reads it: the variable is the shortest run of non-space characters after which an operator and a number end the
+ * item. Returns the variable's end offset (or -1) and sets `effectOp` and `effectValue`.
  */
-function readEffect(t: string): { varEnd: number; op: 'add' | 'set'; value: number } | null {
-  for (let p = 1; p < t.length; p++) {
-    if (isSpaceCode(t.charCodeAt(p - 1))) return null;
-    let i = skipSpace(t, p, t.length);
-    const c = t.charCodeAt(i);
+function readEffect(source: string, from: number, to: number): number {
+  for (let p = from + 1; p < to; p++) {
+    if (isSpaceCode(source.charCodeAt(p - 1))) return -1;
+    let i = skipSpace(source, p, to);
+    if (i >= to) continue;
+    const c = source.charCodeAt(i);
     const op = c === 0x2b || c === 0x2d ? 'add' : c === 0x3d || c === 0xff1d ? 'set' : null;
     if (!op) continue;
-    i = skipSpace(t, i + 1, t.length);
-    const numEnd = numberEnd(t, i);
-    if (numEnd !== t.length) continue;
-    const n = Number(t.slice(i));
-    return { varEnd: p, op, value: op === 'set' ? n : (c === 0x2d ? -1 : 1) * n };
+    i = skipSpace(source, i + 1, to);
+    const numEnd = numberEnd(source, i, to);
+    if (numEnd !== to) continue;
+    const n = Number(source.slice(i, to));
+    effectOp = op;
+    effectValue = op === 'set' ? n : (c === 0x2d ? -1 : 1) * n;
+    return p;
   }
-  return null;
+  return -1;
 }
 
-/** End of `\d+(?:\.\d+)?` at `i`, or -1. */
-function numberEnd(t: string, i: number): number {
+/** End of `\d+(?:\.\d+)?` at `i` within `[i, to)`, or -1. */
+function numberEnd(source: string, i: number, to: number): number {
   const start = i;
-  while (i < t.length && isDigit(t.charCodeAt(i))) i++;
+  while (i < to && isDigit(source.charCodeAt(i))) i++;
   if (i === start) return -1;
-  if (t.charCodeAt(i) !== 0x2e) return i;
+  if (i >= to || source.charCodeAt(i) !== 0x2e) return i;
   const frac = i + 1;
   let j = frac;
-  while (j < t.length && isDigit(t.charCodeAt(j))) j++;
+  while (j < to && isDigit(source.charCodeAt(j))) j++;
   return j > frac ? j : i;
 }
 
