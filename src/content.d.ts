@@ -7,22 +7,16 @@ declare module 'virtual:calldojo/rules' {
 
 declare module 'virtual:calldojo/catalog' {
   import type { Diagnostic } from './diagnostics/diagnostic.ts';
-  import type { Archetype, CourseStage, Scenario } from './scenarios/ir.ts';
-  import type { Jurisdiction, Lang } from './scoring/types.ts';
+  import type { Archetype, Scenario } from './scenarios/ir.ts';
 
-  export interface ScenarioSummary {
-    id: string;
-    title: string;
-    lang: Lang;
-    jurisdiction: Jurisdiction;
-    difficulty: 1 | 2 | 3;
-    course: CourseStage;
+  /** What the library needs of a scenario; the full IR (hidden facts included) loads only when it is played. */
+  export type ScenarioSummary = Pick<Scenario, 'id' | 'title' | 'lang' | 'jurisdiction' | 'difficulty' | 'course'> & {
     archetype: Archetype;
     file: string;
     nodes: number;
     endings: number;
     load: () => Promise<Scenario>;
-  }
+  };
   export const scenarios: ScenarioSummary[];
   /** Warnings and infos from compiling content (errors fail the build). */
   export const diagnostics: Diagnostic[];

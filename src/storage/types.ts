@@ -3,6 +3,7 @@
  * epoch milliseconds. Only `db.ts` decides how these are stored and indexed.
  */
 import type { Assessment, Category, Lang, Severity } from '../scoring/types.ts';
+import type { AttemptScores, RecordCheck } from '../report/types.ts';
 import type { CallStage, OutcomeCode } from '../scenarios/ir.ts';
 
 export const MODES = ['guided', 'practice', 'exam'] as const;
@@ -26,14 +27,7 @@ export interface Profile {
 }
 
 /** Machine-computed scores, 0–100; never edited afterwards (mentor corrections live in `overrides`). */
-export interface Scores {
-  compliance: number;
-  script: number;
-  tone: number;
-  outcome: number;
-  record: number;
-  total: number;
-}
+export type Scores = AttemptScores;
 
 /** Findings of one attempt counted by category and rule, so progress queries never read turns. */
 export interface FindingSummary {
@@ -83,13 +77,8 @@ export interface Turn {
   at: number;
 }
 
-/** One check of the after-call record against what happened in the call. */
-export interface RecordCheck {
-  field: 'resultCode' | 'promiseAmount' | 'promiseDate' | 'nextAction' | 'notes';
-  ok: boolean;
-  expected: string | null;
-  actual: string | null;
-}
+/** One check of the after-call record against what happened in the call (computed by src/report). */
+export type { RecordCheck };
 
 /** The after-call record (催收记录), one per attempt. */
 export interface CallRecord {
