@@ -6,7 +6,7 @@ import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { RELATIONS, type Relation } from '../../scoring/types.ts';
 import { CALL_STAGES, MOODS, type CallStage, type CustomerCard, type HiddenFacts, type Mood, type ScenarioNode } from '../ir.ts';
 import { MOOD_WORDS, NO_WORDS, PARTY_WORDS, STAGE_WORDS, YES_WORDS, lookup } from '../keywords.ts';
-import { Raw, type RawNode, type RawValue } from '../parse/ast.ts';
+import { Raw, type RawBranch, type RawNode, type RawOption, type RawPersonaLine, type RawValue } from '../parse/ast.ts';
 import { isSpaceCode } from '../parse/scan.ts';
 import { parseEffects } from '../parse/inline.ts';
 import type { Reporter } from '../report.ts';
@@ -27,13 +27,16 @@ export interface NodeContext {
 export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): ScenarioNode[] {
   let stage: CallStage = 'opening';
   let party: { party: ScenarioNode['party']; relation: Relation | null } = { party: 'debtor', relation: null };
+  const env: Env = { ctx, r };
   return raw.map((n) => {
     stage = readStage(n.fields.stage, r) ?? stage;
     party = readParty(n.fields.party, r) ?? party;
     const end = n.fields.end ? readEnding(n.fields.end, ctx.card, r) : null;
     if (end && n.branches.length) r.report('invalid_ending', n.branches[0].span, { detail: 'an ending cannot have branches', fix: 'Remove the branches or the `end:` line.' });
-    for (const o of end ? n.options : []) {
-      if (o.target) r.report('invalid_ending', o.target.span, { detail: 'an option in an ending cannot lead anywhere', fix: 'Remove `→ target`; the call ends here.' });
+    if (end) {
+      for (const o of n.options) {
+        if (o.target) r.report('invalid_ending', o.target.span, { detail: 'an option in an ending cannot lead anywhere', fix: 'Remove `→ target`; the call ends here.' });
+      }
     }
     checkContent(n, end !== null || !!n.fields.end, r);
     return {
@@ -41,7 +44,8 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
       title: n.title,
       line: n.line,
       stage,
-      ...party,
+      party: party.party,
+      relation: party.relation,
       verifies: readYesNo(n.fields.verifies, 'verifies', r),
       verified: false,
       disclosure_given: false,
@@ -49,28 +53,46 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
       cease_requested: false,
       reveals: readReveals(n.fields.reveals, ctx.hidden, r),
       effects: n.fields.effects ? resolveEffects(parseEffects(ctx.source, n.fields.effects.span.start, n.fields.effects.span.end, r), r) : [],
-      lines: n.lines.map((l) => ({ mood: readMood(l.mood, r), text: l.text.text, line: l.line })),
+      lines: n.lines.map(toLine, env),
       expect: readExpect(n.fields.expect, ctx.expectable, r),
       model: n.fields.model ? { text: n.fields.model.text, why: n.fields.why?.text ?? '', line: n.modelLine } : null,
-      options: n.options.map((o) => ({
-        text: o.text.text,
-        quality: o.quality.text as 'good' | 'ok' | 'bad',
-        feedback: o.feedback?.text ?? '',
-        next: o.target?.text ?? null,
-        effects: resolveEffects(o.effects, r),
-        line: o.line,
-      })),
-      branches: n.branches.map((b) => ({
-        when: b.when ? resolveCondition(b.when, ctx, r) : null,
-        target: b.target.text,
-        effects: resolveEffects(b.effects, r),
-        line: b.line,
-      })),
+      options: n.options.map(toOption, env),
+      branches: n.branches.map(toBranch, env),
       end,
       notes: n.notes.join('\n').trim(),
       notes_html: '',
     };
   });
+}
+
+/** What the per-item mappers need, passed as `map`'s this-argument: no closure per node and list. */
+interface Env {
+  ctx: NodeContext;
+  r: Reporter;
+}
+
+function toLine(this: Env, l: RawPersonaLine): ScenarioNode['lines'][number] {
+  return { mood: readMood(l.mood, this.r), text: l.text.text, line: l.line };
+}
+
+function toOption(this: Env, o: RawOption): ScenarioNode['options'][number] {
+  return {
+    text: o.text.text,
+    quality: o.quality.text as 'good' | 'ok' | 'bad',
+    feedback: o.feedback?.text ?? '',
+    next: o.target?.text ?? null,
+    effects: resolveEffects(o.effects, this.r),
+    line: o.line,
+  };
+}
+
+function toBranch(this: Env, b: RawBranch): ScenarioNode['branches'][number] {
+  return {
+    when: b.when ? resolveCondition(b.when, this.ctx, this.r) : null,
+    target: b.target.text,
+    effects: resolveEffects(b.effects, this.r),
+    line: b.line,
+  };
 }
 
 function checkContent(n: RawNode, isEnding: boolean, r: Reporter): void {

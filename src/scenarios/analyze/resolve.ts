@@ -17,9 +17,17 @@ export function resolveCondition(ast: CondAst, vocab: Words, r: Reporter): Condi
   switch (ast.kind) {
     case 'and':
     case 'or': {
-      const parts = (ast.kind === 'and' ? ast.all : ast.any).map((c) => resolveCondition(c, vocab, r));
-      if (parts.some((p) => p === null)) return null;
-      return ast.kind === 'and' ? { kind: 'and', all: parts as Condition[] } : { kind: 'or', any: parts as Condition[] };
+      // Every part is resolved (each reports its own unknown names) before a null fails the whole condition.
+      const from = ast.kind === 'and' ? ast.all : ast.any;
+      const parts = new Array<Condition>(from.length);
+      let ok = true;
+      for (let k = 0; k < from.length; k++) {
+        const c = resolveCondition(from[k], vocab, r);
+        if (c) parts[k] = c;
+        else ok = false;
+      }
+      if (!ok) return null;
+      return ast.kind === 'and' ? { kind: 'and', all: parts } : { kind: 'or', any: parts };
     }
     case 'not': {
       const inner = resolveCondition(ast.cond, vocab, r);
@@ -65,6 +73,12 @@ export function resolveCondition(ast: CondAst, vocab: Words, r: Reporter): Condi
 
 /** Resolves effects, dropping (after reporting) those naming an unknown state variable. */
 export function resolveEffects(effects: RawEffect[], r: Reporter): Effect[] {
+  // Most lists hold one effect: an exact-size array, not one grown by push (17 slots for one effect).
+  if (effects.length === 1) {
+    const e = effects[0];
+    const v = resolveVar(e.var, r);
+    return v ? [{ var: v, op: e.op, value: e.value }] : [];
+  }
   const out: Effect[] = [];
   for (const e of effects) {
     const v = resolveVar(e.var, r);

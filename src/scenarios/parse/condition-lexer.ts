@@ -43,7 +43,10 @@ const isCjkPart = (c: number) => c > 0x7f && !isOneCharOp(c) && !isOpen(c) && !i
 
 /** Tokens of `text`, with spans at file offset `base`; throws `CondError` on a stray character. */
 export function tokenize(text: string, base: number): Tok[] {
-  const toks: Tok[] = [];
+  // Tokens are collected in one reused array and copied out at their exact count: a fresh array grown by push
+  // would get 17 slots for a condition's handful of tokens.
+  const toks = scratch;
+  count = 0;
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -67,12 +70,15 @@ export function tokenize(text: string, base: number): Tok[] {
       splitCjk(text.slice(from, i), base + from, toks);
     } else throw new CondError(`unexpected character \`${text[i]}\``, { start: base + i, end: base + i + 1 });
   }
-  return toks;
+  return toks.slice(0, count);
 }
+
+const scratch: Tok[] = [];
+let count = 0;
 
 function push(toks: Tok[], text: string, base: number, type: Tok['type'], from: number, to: number): void {
   const word = text.slice(from, to);
-  toks.push(new Tok(type, word, base + from, base + to, type === 'word' ? keywordOf(word) : undefined));
+  toks[count++] = new Tok(type, word, base + from, base + to, type === 'word' ? keywordOf(word) : undefined);
 }
 
 const KEYWORDS = new Map(Object.entries(CONDITION_WORDS));
