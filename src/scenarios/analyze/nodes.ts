@@ -32,7 +32,7 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
     stage = readStage(n.fields.stage, r) ?? stage;
     party = readParty(n.fields.party, r) ?? party;
     const end = n.fields.end ? readEnding(n.fields.end, ctx.card, r) : null;
-    if (end && n.branches.length) r.report('invalid_ending', n.branches[0].span, { detail: 'an ending cannot have branches', fix: 'Remove the branches or the `end:` line.' });
+    if (end && n.branches.length) r.report('invalid_ending', n.branches[0], { detail: 'an ending cannot have branches', fix: 'Remove the branches or the `end:` line.' });
     if (end) {
       for (const o of n.options) {
         if (o.target) r.report('invalid_ending', o.target.span, { detail: 'an option in an ending cannot lead anywhere', fix: 'Remove `→ target`; the call ends here.' });
@@ -100,10 +100,10 @@ function checkContent(n: RawNode, isEnding: boolean, r: Reporter): void {
   else if (n.lines.every((l) => l.mood && lookup(MOOD_WORDS, l.mood.text) !== 'calm')) r.report('missing_calm_line', n.heading, { id: n.id });
   if (!isEnding && !n.fields.model) r.report('missing_model_answer', n.heading, { id: n.id });
   if (n.fields.model && !n.fields.why?.text) r.report('missing_why', n.fields.model.span);
-  for (const o of n.options) if (!o.feedback?.text) r.report('missing_feedback', o.span);
+  for (const o of n.options) if (!o.feedback?.text) r.report('missing_feedback', o);
   const fallback = n.branches.findIndex((b) => b.when === null);
   if (!isEnding && fallback < 0) r.report('missing_fallback', n.heading, { id: n.id });
-  if (fallback >= 0) for (let i = fallback + 1; i < n.branches.length; i++) r.report('branch_after_fallback', n.branches[i].span);
+  if (fallback >= 0) for (let i = fallback + 1; i < n.branches.length; i++) r.report('branch_after_fallback', n.branches[i]);
 }
 
 function readStage(v: RawValue | undefined, r: Reporter): CallStage | null {

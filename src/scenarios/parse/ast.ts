@@ -41,7 +41,9 @@ export interface RawBranch {
   when: CondAst | null;
   target: RawValue;
   effects: RawEffect[];
-  span: Span;
+  /** The item is its own span (from its `- `): no span object per branch. */
+  start: number;
+  end: number;
   /** 1-based source line (known while scanning, so nothing maps offsets back to lines). */
   line: number;
 }
@@ -52,7 +54,9 @@ export interface RawOption {
   target: RawValue | null;
   effects: RawEffect[];
   feedback: RawValue | null;
-  span: Span;
+  /** The item is its own span (from its `- `). */
+  start: number;
+  end: number;
   line: number;
 }
 

@@ -141,36 +141,36 @@ function closingBracket(source: string, from: number, to: number): number {
 
 /** Reads the list item `[at, end)` (after `- `) as an option or a branch; false when it is ordinary prose. */
 function readListItem(node: RawNode, source: string, at: number, end: number, mode: 'options' | 'branches' | null, line: number, r: Reporter): boolean {
-  const span = { start: at - 2, end };
+  const start = at - 2;
   const open = source.charCodeAt(at);
-  if (at < end && (open === 0x5b || open === 0x3010) && readOption(node, source, at, end, span, line, r)) return true;
+  if (at < end && (open === 0x5b || open === 0x3010) && readOption(node, source, at, end, start, line, r)) return true;
   const word = branchWord(source, at, end);
   if (word) {
     const isElse = word.kind === 'else';
     const tail = splitTail(source, at + word.length, end, r);
     if (tail.error) r.report('invalid_branch', tail.error, { detail: tail.error.detail });
-    else if (!tail.target) r.report('invalid_branch', span, { detail: 'there is no `→ node-id`' });
+    else if (!tail.target) r.report('invalid_branch', { start, end }, { detail: 'there is no `→ node-id`' });
     else if (isElse && tail.head.text) r.report('invalid_branch', tail.head, { detail: '`else` takes no condition' });
-    else if (!isElse && !tail.head.text) r.report('invalid_branch', span, { detail: '`if` needs a condition' });
+    else if (!isElse && !tail.head.text) r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition' });
     else {
       const when = isElse ? null : parseCondition(tail.head.text, tail.head.start, r);
-      if (isElse || when) node.branches.push({ when, target: tail.target, effects: tail.effects, span, line });
+      if (isElse || when) node.branches.push({ when, target: tail.target, effects: tail.effects, start, end, line });
     }
     return true;
   }
   if (mode === 'branches') {
-    r.report('invalid_branch', span, { detail: 'a branch starts with `if` or `else` (若 / 否则)' });
+    r.report('invalid_branch', { start, end }, { detail: 'a branch starts with `if` or `else` (若 / 否则)' });
     return true;
   }
   if (mode === 'options') {
-    r.report('invalid_option', span, { detail: 'an option starts with its quality, e.g. `[good]`' });
+    r.report('invalid_option', { start, end }, { detail: 'an option starts with its quality, e.g. `[good]`' });
     return true;
   }
   return false;
 }
 
 /** `[quality] text → target {effects}`, as `^[[【][ \t]*([^\]】]*?)[ \t]*[\]】][ \t]*(.*)$`; false when it does not match. */
-function readOption(node: RawNode, source: string, at: number, end: number, span: { start: number; end: number }, line: number, r: Reporter): boolean {
+function readOption(node: RawNode, source: string, at: number, end: number, start: number, line: number, r: Reporter): boolean {
   let from = at + 1;
   while (from < end && isBlank(source.charCodeAt(from))) from++;
   const close = closingBracket(source, from, end);
@@ -187,8 +187,8 @@ function readOption(node: RawNode, source: string, at: number, end: number, span
     const suggestion = didYouMean(written, ['good', 'ok', 'bad']);
     r.report('invalid_option', { start: at, end: restAt }, { detail: `unknown quality \`[${written}]\`` + (suggestion ? ` (did you mean [${suggestion}]?)` : '') });
   } else if (tail.error) r.report('invalid_option', tail.error, { detail: tail.error.detail });
-  else if (!tail.head.text) r.report('invalid_option', span, { detail: 'the option has no text' });
-  else node.options.push({ quality: new Raw(quality, at, restAt), text: tail.head, target: tail.target, effects: tail.effects, feedback: null, span, line });
+  else if (!tail.head.text) r.report('invalid_option', { start, end }, { detail: 'the option has no text' });
+  else node.options.push({ quality: new Raw(quality, at, restAt), text: tail.head, target: tail.target, effects: tail.effects, feedback: null, start, end, line });
   return true;
 }
 

@@ -17,7 +17,18 @@ export interface Tail {
 
 const ARROW = 0x2192; // →, preferred over the ASCII arrows `->` and `=>` wherever they appear
 
-/** Splits `source[from, to)` into head, `→ target` and a trailing `{effects}` block. */
+/** The one result object of `splitTail`, refilled by every call (a tail is read right away, never kept). */
+const tail: Tail = { head: new Raw('', 0, 0), target: null, effects: [], error: undefined };
+
+function result(head: Raw, target: Raw | null, effects: RawEffect[], error?: Tail['error']): Tail {
+  tail.head = head;
+  tail.target = target;
+  tail.effects = effects;
+  tail.error = error;
+  return tail;
+}
+
+/** Splits `source[from, to)` into head, `→ target` and a trailing `{effects}` block; the result is valid until the next call. */
 export function splitTail(source: string, from: number, to: number, r: Reporter): Tail {
   let effects = NO_EFFECTS;
   let end = trimEndAt(source, from, to);
@@ -36,15 +47,15 @@ export function splitTail(source: string, from: number, to: number, r: Reporter)
     if (at < 0) at = indexOfPair(source, 0x3d /* = */, from, end);
     arrowLength = 2;
   }
-  if (at < 0) return { head: rawAt(source, from, end), target: null, effects };
+  if (at < 0) return result(rawAt(source, from, end), null, effects);
   const head = rawAt(source, from, at);
   const restStart = at + arrowLength;
   const target = rawAt(source, restStart, end);
   if (!target.text || hasSpace(source, target.start, target.end)) {
     const detail = target.text ? `expected one node id after the arrow, got \`${target.text}\`` : 'no node id after the arrow';
-    return { head, target: null, effects, error: { detail, start: restStart, end } };
+    return result(head, null, effects, { detail, start: restStart, end });
   }
-  return { head, target, effects };
+  return result(head, target, effects);
 }
 
 /** Parses `trust +10, irritation -5, patience = 20` in `source[from, to)`; reports `invalid_effect` for items it cannot read. */
