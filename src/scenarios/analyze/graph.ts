@@ -31,21 +31,32 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
     return i;
   };
   // Successors in first-seen order, branches before options, without duplicates (a node has a handful of edges, so
-  // `includes` beats building a Set per node).
+  // a linear search beats building a Set per node). Collected in one scratch array and copied out at their count:
+  // an array grown by push gets 17 slots per node.
+  const scratch: number[] = [];
   const next = raw.map((n) => {
-    const out: number[] = [];
-    for (let k = 0; k < n.branches.length; k++) addTarget(out, resolve(n.branches[k].target.text, n.branches[k].target.span));
+    let count = 0;
+    const add = (i: number | undefined) => {
+      if (i === undefined) return;
+      for (let k = 0; k < count; k++) if (scratch[k] === i) return;
+      scratch[count++] = i;
+    };
+    for (let k = 0; k < n.branches.length; k++) add(resolve(n.branches[k].target.text, n.branches[k].target.span));
     for (let k = 0; k < n.options.length; k++) {
       const t = n.options[k].target;
-      if (t) addTarget(out, resolve(t.text, t.span));
+      if (t) add(resolve(t.text, t.span));
     }
-    return out;
+    return scratch.slice(0, count);
   });
   let start = raw.length ? 0 : -1;
   if (startId !== null) start = resolve(startId, startSpan) ?? start;
   const reachable = walk([start].filter((s) => s >= 0), next);
-  const prev = raw.map(() => [] as number[]);
-  for (let i = 0; i < next.length; i++) for (let k = 0; k < next[i].length; k++) prev[next[i][k]].push(i);
+  // Predecessors in exact-size arrays: count them first, then fill.
+  const inDegree = new Int32Array(raw.length);
+  for (let i = 0; i < next.length; i++) for (let k = 0; k < next[i].length; k++) inDegree[next[i][k]]++;
+  const prev = Array.from(inDegree, (d) => new Array<number>(d));
+  inDegree.fill(0);
+  for (let i = 0; i < next.length; i++) for (let k = 0; k < next[i].length; k++) prev[next[i][k]][inDegree[next[i][k]]++] = i;
   const endings = nodes.flatMap((n, i) => (n.end || raw[i].fields.end ? [i] : []));
   const canEnd = walk(endings, prev);
   const closed = closedLoops(next);
@@ -67,10 +78,6 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
   const afterCease = walk(nodes.flatMap((n, i) => (n.cease && reachable[i] ? [i] : [])), next);
   nodes.forEach((n, i) => (n.cease_requested = afterCease[i]));
   return { start, next, reachable };
-}
-
-function addTarget(out: number[], i: number | undefined): void {
-  if (i !== undefined && !out.includes(i)) out.push(i);
 }
 
 function walk(from: number[], edges: number[][]): boolean[] {

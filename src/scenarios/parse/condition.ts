@@ -55,7 +55,9 @@ class Parser {
   or(): CondAst {
     const first = this.and();
     if (this.keyword(this.peek()) !== 'or') return first;
-    const parts = [first];
+    this.i++;
+    // A literal of the first two parts: pushing the second onto `[first]` would grow it to 17 slots.
+    const parts = [first, this.and()];
     while (this.keyword(this.peek()) === 'or') {
       this.i++;
       parts.push(this.and());
@@ -66,7 +68,8 @@ class Parser {
   private and(): CondAst {
     const first = this.unary();
     if (this.keyword(this.peek()) !== 'and') return first;
-    const parts = [first];
+    this.i++;
+    const parts = [first, this.unary()];
     while (this.keyword(this.peek()) === 'and') {
       this.i++;
       parts.push(this.unary());
