@@ -41,44 +41,66 @@ const isWordStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 const isWordPart = (c: number) => isWordStart(c) || isDigit(c);
 const isCjkPart = (c: number) => c > 0x7f && !isOneCharOp(c) && !isOpen(c) && !isClose(c) && !isSpace(c);
 
-/** Tokens of `text`, with spans at file offset `base`; throws `CondError` on a stray character. */
-export function tokenize(text: string, base: number): Tok[] {
-  // Tokens are collected in one reused array and copied out at their exact count: a fresh array grown by push
-  // would get 17 slots for a condition's handful of tokens.
-  const toks = scratch;
-  count = 0;
+/**
+ * The tokens of the last `tokenize` call as parallel arrays, reused from call to call: a token becomes a `Tok`
+ * object only when the parser keeps it (a condition's words) or reports it, not for every keyword, operator and number.
+ */
+export const toks = {
+  count: 0,
+  type: [] as Tok['type'][],
+  /** File offsets. */
+  start: [] as number[],
+  end: [] as number[],
+  /** The text of a word token ('' for the others, whose text is sliced only when asked for). */
+  word: [] as string[],
+  kw: [] as (string | undefined)[],
+};
+
+/** Tokenizes `text` (spans at file offset `base`) into `toks`; throws `CondError` on a stray character. */
+export function tokenize(text: string, base: number): void {
+  toks.count = 0;
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     const twoCharOp = (c === GT || c === LT || c === EQ || c === BANG) && text.charCodeAt(i + 1) === EQ;
     if (isSpace(c)) i++;
-    else if (twoCharOp) push(toks, text, base, 'op', i, (i += 2));
-    else if (isOneCharOp(c)) push(toks, text, base, 'op', i, (i += 1));
-    else if (isOpen(c)) push(toks, text, base, '(', i, (i += 1));
-    else if (isClose(c)) push(toks, text, base, ')', i, (i += 1));
+    else if (twoCharOp) push('op', base + i, base + (i += 2), '');
+    else if (isOneCharOp(c)) push('op', base + i, base + (i += 1), '');
+    else if (isOpen(c)) push('(', base + i, base + (i += 1), '');
+    else if (isClose(c)) push(')', base + i, base + (i += 1), '');
     else if (isDigit(c) || (c === 45 && isDigit(text.charCodeAt(i + 1)))) {
       const from = i++;
       while (i < text.length && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
-      push(toks, text, base, 'num', from, i);
+      push('num', base + from, base + i, '');
     } else if (isWordStart(c)) {
       const from = i++;
       while (i < text.length && isWordPart(text.charCodeAt(i))) i++;
-      push(toks, text, base, 'word', from, i);
+      push('word', base + from, base + i, text.slice(from, i));
     } else if (c > 0x7f) {
       const from = i;
       while (i < text.length && isCjkPart(text.charCodeAt(i))) i++;
-      splitCjk(text.slice(from, i), base + from, toks);
+      splitCjk(text.slice(from, i), base + from);
     } else throw new CondError(`unexpected character \`${text[i]}\``, { start: base + i, end: base + i + 1 });
   }
-  return toks.slice(0, count);
 }
 
-const scratch: Tok[] = [];
-let count = 0;
+/** Token `k`'s text; `text` and `base` are those given to `tokenize`. */
+export function tokText(text: string, base: number, k: number): string {
+  return toks.type[k] === 'word' ? toks.word[k] : text.slice(toks.start[k] - base, toks.end[k] - base);
+}
 
-function push(toks: Tok[], text: string, base: number, type: Tok['type'], from: number, to: number): void {
-  const word = text.slice(from, to);
-  toks[count++] = new Tok(type, word, base + from, base + to, type === 'word' ? keywordOf(word) : undefined);
+/** Token `k` as an object (a RawValue with its span). */
+export function tokAt(text: string, base: number, k: number): Tok {
+  return new Tok(toks.type[k], tokText(text, base, k), toks.start[k], toks.end[k], toks.kw[k]);
+}
+
+function push(type: Tok['type'], start: number, end: number, word: string): void {
+  const k = toks.count++;
+  toks.type[k] = type;
+  toks.start[k] = start;
+  toks.end[k] = end;
+  toks.word[k] = word;
+  toks.kw[k] = type === 'word' ? keywordOf(word) : undefined;
 }
 
 const KEYWORDS = new Map(Object.entries(CONDITION_WORDS));
@@ -98,7 +120,7 @@ function hasUpper(word: string): boolean {
 }
 
 /** Splits a run like `违规威胁` into known keywords; unknown stretches stay together as one word. */
-function splitCjk(run: string, start: number, out: Tok[]): void {
+function splitCjk(run: string, start: number): void {
   let i = 0;
   let from = 0;
   while (i < run.length) {
@@ -110,11 +132,11 @@ function splitCjk(run: string, start: number, out: Tok[]): void {
       }
     }
     if (w) {
-      if (from < i) push(out, run, start, 'word', from, i);
-      push(out, run, start, 'word', i, i + w.length);
+      if (from < i) push('word', start + from, start + i, run.slice(from, i));
+      push('word', start + i, start + i + w.length, run.slice(i, i + w.length));
       i += w.length;
       from = i;
     } else i++;
   }
-  if (from < i) push(out, run, start, 'word', from, i);
+  if (from < i) push('word', start + from, start + i, run.slice(from, i));
 }

@@ -5,18 +5,18 @@
  */
 import type { Reporter, Span } from '../report.ts';
 import type { CondAst, RawValue } from './ast.ts';
-import { CondError, tokenize, type Tok } from './condition-lexer.ts';
+import { CondError, tokAt, tokText, tokenize, toks, type Tok } from './condition-lexer.ts';
 
 const OPS: Record<string, '>=' | '>' | '<=' | '<' | '==' | '!='> = { '>=': '>=', '≥': '>=', '>': '>', '<=': '<=', '≤': '<=', '<': '<', '==': '==', '=': '==', '!=': '!=' };
 
 /** Parses `text` (starting at file offset `base`); reports `invalid_condition` and returns null on a syntax error. */
 export function parseCondition(text: string, base: number, r: Reporter): CondAst | null {
   try {
-    const toks = tokenize(text, base);
-    if (toks.length === 0) throw new CondError('the condition is empty', { start: base, end: base + text.length });
-    const p = new Parser(toks, base + text.length);
+    tokenize(text, base);
+    if (toks.count === 0) throw new CondError('the condition is empty', { start: base, end: base + text.length });
+    const p = new Parser(text, base);
     const ast = p.or();
-    if (!p.done()) throw new CondError(`unexpected \`${p.peek()!.text}\``, p.peek()!.span);
+    if (!p.done()) throw new CondError(`unexpected \`${p.text(p.i)}\``, p.tok(p.i).span);
     return ast;
   } catch (e) {
     if (!(e instanceof CondError)) throw e;
@@ -25,40 +25,48 @@ export function parseCondition(text: string, base: number, r: Reporter): CondAst
   }
 }
 
+/** A precedence-climbing parser over the lexer's `toks`; tokens are indices, made into objects only when kept. */
 class Parser {
-  private i = 0;
-  /** `end` is the condition's end offset: the span of "expected … at the end" errors, built only when one is thrown. */
-  constructor(private readonly toks: Tok[], private readonly end: number) {}
+  i = 0;
+  /** `text` and `base` as given to `tokenize`. */
+  constructor(private readonly source: string, private readonly base: number) {}
 
   done(): boolean {
-    return this.i >= this.toks.length;
+    return this.i >= toks.count;
   }
-  peek(): Tok | undefined {
-    return this.toks[this.i];
+  text(k: number): string {
+    return tokText(this.source, this.base, k);
   }
-  private keyword(t: Tok | undefined): string | undefined {
-    return t?.kw;
+  tok(k: number): Tok {
+    return tokAt(this.source, this.base, k);
   }
-  private next(what: string): Tok {
-    const t = this.toks[this.i++];
-    if (!t) throw new CondError(`expected ${what} at the end`, { start: this.end, end: this.end } satisfies Span);
-    return t;
+  /** The keyword of the token at the cursor, if any. */
+  private keyword(): string | undefined {
+    return this.i < toks.count ? toks.kw[this.i] : undefined;
+  }
+  private next(what: string): number {
+    const k = this.i++;
+    if (k >= toks.count) {
+      const end = this.base + this.source.length;
+      throw new CondError(`expected ${what} at the end`, { start: end, end } satisfies Span);
+    }
+    return k;
   }
 
-  private value(after: Tok): RawValue {
-    const v = this.next(`a value after \`${after.text}\``);
-    if (v.type !== 'word') throw new CondError(`expected a word after \`${after.text}\``, v.span);
-    return v;
+  private value(after: number): RawValue {
+    const v = this.next(`a value after \`${this.text(after)}\``);
+    if (toks.type[v] !== 'word') throw new CondError(`expected a word after \`${this.text(after)}\``, this.tok(v).span);
+    return this.tok(v);
   }
 
   // Most conditions have no `or` (and many no `and`): the parts array is made only when a second part follows.
   or(): CondAst {
     const first = this.and();
-    if (this.keyword(this.peek()) !== 'or') return first;
+    if (this.keyword() !== 'or') return first;
     this.i++;
     // A literal of the first two parts: pushing the second onto `[first]` would grow it to 17 slots.
     const parts = [first, this.and()];
-    while (this.keyword(this.peek()) === 'or') {
+    while (this.keyword() === 'or') {
       this.i++;
       parts.push(this.and());
     }
@@ -67,10 +75,10 @@ class Parser {
 
   private and(): CondAst {
     const first = this.unary();
-    if (this.keyword(this.peek()) !== 'and') return first;
+    if (this.keyword() !== 'and') return first;
     this.i++;
     const parts = [first, this.unary()];
-    while (this.keyword(this.peek()) === 'and') {
+    while (this.keyword() === 'and') {
       this.i++;
       parts.push(this.unary());
     }
@@ -78,7 +86,7 @@ class Parser {
   }
 
   private unary(): CondAst {
-    if (this.keyword(this.peek()) === 'not') {
+    if (this.keyword() === 'not') {
       this.i++;
       return { kind: 'not', cond: this.unary() };
     }
@@ -87,27 +95,27 @@ class Parser {
 
   private primary(): CondAst {
     const t = this.next('a condition');
-    if (t.type === '(') {
+    const type = toks.type[t];
+    if (type === '(') {
       const inner = this.or();
       const close = this.next('`)`');
-      if (close.type !== ')') throw new CondError('expected `)`', close.span);
+      if (toks.type[close] !== ')') throw new CondError('expected `)`', this.tok(close).span);
       return inner;
     }
-    if (t.type !== 'word') throw new CondError(`unexpected \`${t.text}\``, t.span);
-    const kw = this.keyword(t);
+    if (type !== 'word') throw new CondError(`unexpected \`${this.text(t)}\``, this.tok(t).span);
+    const kw = toks.kw[t];
     if (kw === 'tone') return { kind: 'tone', value: this.value(t) };
     if (kw === 'finding') return { kind: 'finding', value: this.value(t) };
     if (kw === 'move') return { kind: 'move', word: this.value(t) };
     if (kw === 'complete') return { kind: 'complete' };
     if (kw === 'silence') return { kind: 'silence' };
-    if (kw) throw new CondError(`\`${t.text}\` needs something before it`, t.span);
-    const op = this.peek();
-    if (op?.type === 'op') {
-      this.i++;
+    if (kw) throw new CondError(`\`${this.text(t)}\` needs something before it`, this.tok(t).span);
+    if (this.i < toks.count && toks.type[this.i] === 'op') {
+      const op = this.i++;
       const num = this.next('a number');
-      if (num.type !== 'num') throw new CondError(`expected a number after \`${op.text}\``, num.span);
-      return { kind: 'state', var: t, op: OPS[op.text], value: Number(num.text) };
+      if (toks.type[num] !== 'num') throw new CondError(`expected a number after \`${this.text(op)}\``, this.tok(num).span);
+      return { kind: 'state', var: this.tok(t), op: OPS[this.text(op)], value: Number(this.text(num)) };
     }
-    return { kind: 'word', word: t };
+    return { kind: 'word', word: this.tok(t) };
   }
 }
