@@ -169,7 +169,9 @@ export function listValues(v: RawValue | undefined): RawValue[] {
 /** The items of a comma list, each made by `make` from its trimmed text and start offset. */
 function splitList<T>(v: RawValue | undefined, make: (item: string, start: number) => T): T[] {
   if (!v) return [];
-  const out: T[] = [];
+  // Items go to a reused scratch array and are copied out at their count (exact size, not 17 slots grown by push).
+  const out = listScratch as T[];
+  let count = 0;
   const t = v.text;
   let i = 0;
   while (i < t.length) {
@@ -180,10 +182,12 @@ function splitList<T>(v: RawValue | undefined, make: (item: string, start: numbe
     }
     let j = i + 1;
     while (j < t.length && !isComma(t.charCodeAt(j))) j++;
-    out.push(make(t.slice(i, j).trim(), v.span.start + i));
+    out[count++] = make(t.slice(i, j).trim(), v.span.start + i);
     i = j;
   }
-  return out;
+  return out.slice(0, count);
 }
+
+const listScratch: unknown[] = [];
 
 const isComma = (c: number) => c === 0x2c || c === 0xff0c || c === 0x3001;

@@ -36,6 +36,22 @@ export interface RawEffect {
   value: number;
 }
 
+/** A RawEffect that is its own variable name (text and span): one object per effect instead of two. */
+export class RawEffectItem extends Raw implements RawEffect {
+  constructor(
+    text: string,
+    start: number,
+    end: number,
+    readonly op: 'add' | 'set',
+    readonly value: number,
+  ) {
+    super(text, start, end);
+  }
+  get var(): RawValue {
+    return this;
+  }
+}
+
 export interface RawBranch {
   /** null for the fallback (`else` / `否则`). */
   when: CondAst | null;

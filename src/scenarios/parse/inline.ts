@@ -3,7 +3,7 @@
  * offsets of the whole source (no per-line copies); spans are those offsets.
  */
 import type { Reporter } from '../report.ts';
-import { Raw, type RawEffect } from './ast.ts';
+import { Raw, RawEffectItem, type RawEffect } from './ast.ts';
 import { hasSpace, indexIn, isSpaceCode, rawAt, skipSpace, trimEndAt } from './scan.ts';
 
 export interface Tail {
@@ -74,7 +74,7 @@ export function parseEffects(source: string, from: number, to: number, r: Report
       r.report('invalid_effect', { start: a, end: b }, { value: source.slice(a, b) });
       continue;
     }
-    const e: RawEffect = { var: new Raw(source.slice(a, varEnd), a, varEnd), op: effectOp, value: effectValue };
+    const e = new RawEffectItem(source.slice(a, varEnd), a, varEnd, effectOp, effectValue);
     if (out) out.push(e);
     else out = [e];
   }
