@@ -7,7 +7,7 @@
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { FIELD_KEYS, QUALITY_WORDS, lookup } from '../keywords.ts';
 import type { Reporter } from '../report.ts';
-import { Raw, type RawBody, type RawNode } from './ast.ts';
+import { Raw, type RawBody, type RawBranch, type RawNode, type RawOption, type RawPersonaLine } from './ast.ts';
 import { parseCondition } from './condition.ts';
 import { splitTail } from './inline.ts';
 import { fieldKeyEnd, hasLineBreak, indexIn, isBlank, isSpaceCode, rawAt, scanField, skipSpace } from './scan.ts';
@@ -20,6 +20,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
   const briefing: string[] = [];
   const nodes: RawNode[] = [];
   let node: RawNode | null = null;
+  const lists = new Lists();
   let mode: 'options' | 'branches' | null = null;
   let inComment = false;
   let inFence = false;
@@ -54,6 +55,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
     }
     const heading = first === 35 /* # */ && source.startsWith('##', base) ? HEADING.exec(source.slice(base, lineEnd)) : null;
     if (heading) {
+      if (node) lists.finish(node);
       node = startNode(heading, heading.input, base, lineNo, r);
       nodes.push(node);
       mode = null;
@@ -65,10 +67,10 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
     }
     if (at === end) continue;
     if (first === 62 /* > */) {
-      readPersonaLine(node, source, at, end, lineNo);
+      readPersonaLine(lists, source, at, end, lineNo);
       continue;
     }
-    const lastOption = node.options.at(-1);
+    const lastOption = lists.lastOption();
     if (at - base >= 2 && lastOption && mode === 'options') {
       const valueAt = scanField(source, at, end);
       if (valueAt >= 0 && lookup(FIELD_KEYS, source.slice(at, fieldKeyEnd)) === 'feedback') {
@@ -77,7 +79,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       }
     }
     if ((first === 45 || first === 42 || first === 43) && end - at >= 2 && isBlank(source.charCodeAt(at + 1))) {
-      const handled = readListItem(node, source, skipSpace(source, at + 2, end), end, mode, lineNo, r);
+      const handled = readListItem(lists, source, skipSpace(source, at + 2, end), end, mode, lineNo, r);
       if (!handled) node.notes.push(source.slice(base, lineEnd));
       continue;
     }
@@ -101,7 +103,45 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
     }
     node.notes.push(source.slice(base, lineEnd));
   }
+  if (node) lists.finish(node);
   return { briefing: briefing.join('\n').trim(), nodes };
+}
+
+/** Placeholder lists of a node being read; `Lists.finish` replaces them (shared, never written). */
+const NONE: never[] = [];
+
+/**
+ * The persona lines, options and branches of the node being read, in arrays reused from node to node; `finish`
+ * copies them into the node at their exact size (arrays grown by push get 17 slots for a node's two or three items,
+ * and they live, and are copied by the garbage collector, for the whole compile).
+ */
+class Lists {
+  private readonly lines: RawPersonaLine[] = [];
+  private readonly options: RawOption[] = [];
+  private readonly branches: RawBranch[] = [];
+  private nLines = 0;
+  private nOptions = 0;
+  private nBranches = 0;
+
+  line(l: RawPersonaLine): void {
+    this.lines[this.nLines++] = l;
+  }
+  option(o: RawOption): void {
+    this.options[this.nOptions++] = o;
+  }
+  branch(b: RawBranch): void {
+    this.branches[this.nBranches++] = b;
+  }
+  lastOption(): RawOption | undefined {
+    return this.nOptions > 0 ? this.options[this.nOptions - 1] : undefined;
+  }
+  /** Gives `node` its lists and starts empty for the next node. */
+  finish(node: RawNode): void {
+    node.lines = this.lines.slice(0, this.nLines);
+    node.options = this.options.slice(0, this.nOptions);
+    node.branches = this.branches.slice(0, this.nBranches);
+    this.nLines = this.nOptions = this.nBranches = 0;
+  }
 }
 
 function startNode(m: RegExpExecArray, raw: string, base: number, line: number, r: Reporter): RawNode {
@@ -111,23 +151,23 @@ function startNode(m: RegExpExecArray, raw: string, base: number, line: number, 
   const idAt = explicit ? raw.lastIndexOf('{#') + 2 : raw.indexOf(title);
   const idSpan = { start: base + Math.max(0, idAt), end: base + Math.max(0, idAt) + (explicit ? m[2].length : title.length) };
   if (!/^[\p{L}\p{N}_-]+$/u.test(id)) r.report('invalid_node_id', idSpan, { value: explicit ? m[2] : title });
-  return { id, idSpan, title, heading: { start: base, end: base + raw.length }, line, fields: {}, modelLine: 0, lines: [], options: [], branches: [], notes: [] };
+  return { id, idSpan, title, heading: { start: base, end: base + raw.length }, line, fields: {}, modelLine: 0, lines: NONE, options: NONE, branches: NONE, notes: [] };
 }
 
 /** `> [mood] text` on the trimmed line `[at, end)`; the tag is `^[ \t]*[[【]([^\]】]*)[\]】]` after the `>`. */
-function readPersonaLine(node: RawNode, source: string, at: number, end: number, line: number): void {
+function readPersonaLine(node: Lists, source: string, at: number, end: number, line: number): void {
   let i = at + 1;
   while (i < end && isBlank(source.charCodeAt(i))) i++;
   const open = source.charCodeAt(i);
   const close = i < end && (open === 0x5b || open === 0x3010) ? closingBracket(source, i + 1, end) : -1;
   if (close < 0) {
-    node.lines.push({ mood: null, text: rawAt(source, at + 1, end), line });
+    node.line({ mood: null, text: rawAt(source, at + 1, end), line });
     return;
   }
   const tag = source.slice(i + 1, close);
   // As before: the mood's span starts at the tag text's first occurrence after the `>`.
   const tagAt = source.indexOf(tag, at + 1);
-  node.lines.push({ mood: new Raw(tag.trim(), tagAt, tagAt + tag.length), text: rawAt(source, close + 1, end), line });
+  node.line({ mood: new Raw(tag.trim(), tagAt, tagAt + tag.length), text: rawAt(source, close + 1, end), line });
 }
 
 /** First `]` or `】` in `[from, to)`, else -1. */
@@ -140,7 +180,7 @@ function closingBracket(source: string, from: number, to: number): number {
 }
 
 /** Reads the list item `[at, end)` (after `- `) as an option or a branch; false when it is ordinary prose. */
-function readListItem(node: RawNode, source: string, at: number, end: number, mode: 'options' | 'branches' | null, line: number, r: Reporter): boolean {
+function readListItem(node: Lists, source: string, at: number, end: number, mode: 'options' | 'branches' | null, line: number, r: Reporter): boolean {
   const start = at - 2;
   const open = source.charCodeAt(at);
   if (at < end && (open === 0x5b || open === 0x3010) && readOption(node, source, at, end, start, line, r)) return true;
@@ -154,7 +194,7 @@ function readListItem(node: RawNode, source: string, at: number, end: number, mo
     else if (!isElse && !tail.head.text) r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition' });
     else {
       const when = isElse ? null : parseCondition(tail.head.text, tail.head.start, r);
-      if (isElse || when) node.branches.push({ when, target: tail.target, effects: tail.effects, start, end, line });
+      if (isElse || when) node.branch({ when, target: tail.target, effects: tail.effects, start, end, line });
     }
     return true;
   }
@@ -170,7 +210,7 @@ function readListItem(node: RawNode, source: string, at: number, end: number, mo
 }
 
 /** `[quality] text → target {effects}`, as `^[[【][ \t]*([^\]】]*?)[ \t]*[\]】][ \t]*(.*)$`; false when it does not match. */
-function readOption(node: RawNode, source: string, at: number, end: number, start: number, line: number, r: Reporter): boolean {
+function readOption(node: Lists, source: string, at: number, end: number, start: number, line: number, r: Reporter): boolean {
   let from = at + 1;
   while (from < end && isBlank(source.charCodeAt(from))) from++;
   const close = closingBracket(source, from, end);
@@ -188,7 +228,7 @@ function readOption(node: RawNode, source: string, at: number, end: number, star
     r.report('invalid_option', { start: at, end: restAt }, { detail: `unknown quality \`[${written}]\`` + (suggestion ? ` (did you mean [${suggestion}]?)` : '') });
   } else if (tail.error) r.report('invalid_option', tail.error, { detail: tail.error.detail });
   else if (!tail.head.text) r.report('invalid_option', { start, end }, { detail: 'the option has no text' });
-  else node.options.push({ quality: new Raw(quality, at, restAt), text: tail.head, target: tail.target, effects: tail.effects, feedback: null, start, end, line });
+  else node.option({ quality: new Raw(quality, at, restAt), text: tail.head, target: tail.target, effects: tail.effects, feedback: null, start, end, line });
   return true;
 }
 
