@@ -57,7 +57,9 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
   const prev = Array.from(inDegree, (d) => new Array<number>(d));
   inDegree.fill(0);
   for (let i = 0; i < next.length; i++) for (let k = 0; k < next[i].length; k++) prev[next[i][k]][inDegree[next[i][k]]++] = i;
-  const endings = nodes.flatMap((n, i) => (n.end || raw[i].fields.end ? [i] : []));
+  // Index lists by loops: flatMap would make an array per node.
+  const endings: number[] = [];
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].end || raw[i].fields.end) endings.push(i);
   const canEnd = walk(endings, prev);
   const closed = closedLoops(next);
   raw.forEach((n, i) => {
@@ -75,7 +77,9 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
   markVerified(nodes, start, next, reachable);
   // "May" rather than "must": a node reached both after a stop request and without one is linted as after it, the
   // stricter context, so a model answer that passes lint passes on whichever path the live call took.
-  const afterCease = walk(nodes.flatMap((n, i) => (n.cease && reachable[i] ? [i] : [])), next);
+  const ceases: number[] = [];
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].cease && reachable[i]) ceases.push(i);
+  const afterCease = walk(ceases, next);
   nodes.forEach((n, i) => (n.cease_requested = afterCease[i]));
   return { start, next, reachable };
 }

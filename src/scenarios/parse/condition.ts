@@ -14,7 +14,7 @@ export function parseCondition(text: string, base: number, r: Reporter): CondAst
   try {
     tokenize(text, base);
     if (toks.count === 0) throw new CondError('the condition is empty', { start: base, end: base + text.length });
-    const p = new Parser(text, base);
+    const p = parser.reset(text, base);
     const ast = p.or();
     if (!p.done()) throw new CondError(`unexpected \`${p.text(p.i)}\``, p.tok(p.i).span);
     return ast;
@@ -29,7 +29,16 @@ export function parseCondition(text: string, base: number, r: Reporter): CondAst
 class Parser {
   i = 0;
   /** `text` and `base` as given to `tokenize`. */
-  constructor(private readonly source: string, private readonly base: number) {}
+  private source = '';
+  private base = 0;
+
+  /** Starts over on a freshly tokenized condition (one parser serves every call; parsing is never re-entered). */
+  reset(source: string, base: number): this {
+    this.i = 0;
+    this.source = source;
+    this.base = base;
+    return this;
+  }
 
   done(): boolean {
     return this.i >= toks.count;
@@ -119,3 +128,5 @@ class Parser {
     return { kind: 'word', word: this.tok(t) };
   }
 }
+
+const parser = new Parser();
