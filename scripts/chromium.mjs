@@ -1,9 +1,9 @@
-// Finds the Debian chromium the browser tests drive: $CHROMIUM_PATH, then the usual Debian paths.
+// Finds the Debian chromium the browser tests drive: $CHROMIUM_PATH when set (and only it), else the Debian paths.
 import { existsSync } from 'node:fs';
 
-/** Path of a chromium binary, or undefined when none is installed. */
+/** Path of a chromium binary, or undefined when none is installed (or $CHROMIUM_PATH names a missing file). */
 export function findChromium() {
-  /** @type {string[]} */
-  const candidates = [process.env.CHROMIUM_PATH ?? '', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((p) => p !== '' && existsSync(p));
+  const chosen = process.env.CHROMIUM_PATH;
+  if (chosen) return existsSync(chosen) ? chosen : undefined;
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 }

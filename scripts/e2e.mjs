@@ -10,7 +10,7 @@ const chromium = findChromium();
 if (!chromium) {
   const msg = [
     '',
-    '!! Browser tests were NOT run: no chromium found (looked at $CHROMIUM_PATH, /usr/bin/chromium).',
+    `!! Browser tests were NOT run: no chromium found (${process.env.CHROMIUM_PATH ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist` : 'looked at /usr/bin/chromium'}).`,
     '!! Install it with:  sudo apt-get install -y chromium   (or set CHROMIUM_PATH), then run npm test again.',
     '',
   ].join('\n');
