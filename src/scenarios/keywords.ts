@@ -130,6 +130,20 @@ export function lookup(table: Record<string, string>, word: string): string | un
   return map.get(word) ?? map.get(word.toLowerCase());
 }
 
+/**
+ * `lookup(table, source.slice(from, to))` without slicing when the word is written exactly as a key (the usual case):
+ * field keys and option qualities are looked up on every structural line, and each slice was a throwaway string.
+ */
+export function lookupAt(table: Record<string, string>, source: string, from: number, to: number): string | undefined {
+  let keys = keyLists.get(table);
+  if (!keys) keyLists.set(table, (keys = Object.keys(table)));
+  const length = to - from;
+  // An exact match is what `lookup` finds first (`map.get(word)`), so it returns the same value.
+  for (let k = 0; k < keys.length; k++) if (keys[k].length === length && source.startsWith(keys[k], from)) return table[keys[k]];
+  return lookup(table, source.slice(from, to));
+}
+
+const keyLists = new WeakMap<Record<string, string>, string[]>();
 const maps = new WeakMap<Record<string, string>, Map<string, string>>();
 let lastTable: Record<string, string> | undefined;
 let lastMap: Map<string, string> | undefined;

@@ -34,17 +34,13 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
   // a linear search beats building a Set per node). Collected in one scratch array and copied out at their count:
   // an array grown by push gets 17 slots per node.
   const scratch: number[] = [];
+  // `addTo` is a function, not a closure per node.
   const next = raw.map((n) => {
     let count = 0;
-    const add = (i: number | undefined) => {
-      if (i === undefined) return;
-      for (let k = 0; k < count; k++) if (scratch[k] === i) return;
-      scratch[count++] = i;
-    };
-    for (let k = 0; k < n.branches.length; k++) add(resolve(n.branches[k].target.text, n.branches[k].target.span));
+    for (let k = 0; k < n.branches.length; k++) count = addTo(scratch, count, resolve(n.branches[k].target.text, n.branches[k].target.span));
     for (let k = 0; k < n.options.length; k++) {
       const t = n.options[k].target;
-      if (t) add(resolve(t.text, t.span));
+      if (t) count = addTo(scratch, count, resolve(t.text, t.span));
     }
     return scratch.slice(0, count);
   });
@@ -82,6 +78,14 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
   const afterCease = walk(ceases, next);
   nodes.forEach((n, i) => (n.cease_requested = afterCease[i]));
   return { start, next, reachable };
+}
+
+/** Appends `i` to the first `count` entries of `list` unless it is undefined or already there; returns the new count. */
+function addTo(list: number[], count: number, i: number | undefined): number {
+  if (i === undefined) return count;
+  for (let k = 0; k < count; k++) if (list[k] === i) return count;
+  list[count] = i;
+  return count + 1;
 }
 
 function walk(from: number[], edges: number[][]): boolean[] {

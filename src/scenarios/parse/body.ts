@@ -5,7 +5,7 @@
  * Lines are read as offsets into the source (see scan.ts): only kept values and prose lines are sliced.
  */
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
-import { FIELD_KEYS, QUALITY_WORDS, lookup } from '../keywords.ts';
+import { FIELD_KEYS, QUALITY_WORDS, lookupAt } from '../keywords.ts';
 import type { Reporter } from '../report.ts';
 import { Raw, type RawBody, type RawBranch, type RawNode, type RawOption, type RawPersonaLine } from './ast.ts';
 import { parseCondition } from './condition.ts';
@@ -73,7 +73,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
     const lastOption = lists.lastOption();
     if (at - base >= 2 && lastOption && mode === 'options') {
       const valueAt = scanField(source, at, end);
-      if (valueAt >= 0 && lookup(FIELD_KEYS, source.slice(at, fieldKeyEnd)) === 'feedback') {
+      if (valueAt >= 0 && lookupAt(FIELD_KEYS, source, at, fieldKeyEnd) === 'feedback') {
         lastOption.feedback = rawAt(source, valueAt, end);
         continue;
       }
@@ -84,19 +84,20 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       continue;
     }
     const valueAt = scanField(source, at, end);
-    const name = valueAt >= 0 ? source.slice(at, fieldKeyEnd) : '';
-    const key = valueAt >= 0 ? lookup(FIELD_KEYS, name) : undefined;
+    const key = valueAt >= 0 ? lookupAt(FIELD_KEYS, source, at, fieldKeyEnd) : undefined;
     if (key && key !== 'feedback') {
       if (key === 'options' || key === 'branches') {
         mode = key;
         continue;
       }
       mode = null;
-      if (node.fields[key]) r.report('duplicate_field', { start: at, end: at + name.length }, { field: key });
+      if (node.fields[key]) r.report('duplicate_field', { start: at, end: fieldKeyEnd }, { field: key });
       node.fields[key] = rawAt(source, valueAt, end);
       if (key === 'model') node.modelLine = lineNo;
       continue;
     }
+    // The key is sliced only when it is not a field name (for the suggestion).
+    const name = valueAt >= 0 && !key ? source.slice(at, fieldKeyEnd) : '';
     if (valueAt >= 0 && !key && /^[a-z_]+$/.test(name)) {
       const suggestion = didYouMean(name, LOWER_FIELD_KEYS);
       if (suggestion) r.report('unknown_field', { start: at, end: at + name.length }, { field: name, suggestion });
@@ -220,10 +221,10 @@ function readOption(node: Lists, source: string, at: number, end: number, start:
   let restAt = close + 1;
   while (restAt < end && isBlank(source.charCodeAt(restAt))) restAt++;
   if (hasLineBreak(source, restAt, end)) return false;
-  const written = source.slice(from, to);
-  const quality = lookup(QUALITY_WORDS, written);
+  const quality = lookupAt(QUALITY_WORDS, source, from, to);
   const tail = splitTail(source, restAt, end, r);
   if (!quality) {
+    const written = source.slice(from, to);
     const suggestion = didYouMean(written, ['good', 'ok', 'bad']);
     r.report('invalid_option', { start: at, end: restAt }, { detail: `unknown quality \`[${written}]\`` + (suggestion ? ` (did you mean [${suggestion}]?)` : '') });
   } else if (tail.error) r.report('invalid_option', tail.error, { detail: tail.error.detail });

@@ -51,7 +51,7 @@ export const toks = {
   /** File offsets. */
   start: [] as number[],
   end: [] as number[],
-  /** The text of a word token ('' for the others, whose text is sliced only when asked for). */
+  /** The text of a word token ('' for the others and for exact keywords, whose text is sliced only when asked for). */
   word: [] as string[],
   kw: [] as (string | undefined)[],
 };
@@ -75,7 +75,7 @@ export function tokenize(text: string, base: number): void {
     } else if (isWordStart(c)) {
       const from = i++;
       while (i < text.length && isWordPart(text.charCodeAt(i))) i++;
-      push('word', base + from, base + i, text.slice(from, i));
+      pushAsciiWord(text, from, i, base);
     } else if (c > 0x7f) {
       const from = i;
       while (i < text.length && isCjkPart(text.charCodeAt(i))) i++;
@@ -86,7 +86,7 @@ export function tokenize(text: string, base: number): void {
 
 /** Token `k`'s text; `text` and `base` are those given to `tokenize`. */
 export function tokText(text: string, base: number, k: number): string {
-  return toks.type[k] === 'word' ? toks.word[k] : text.slice(toks.start[k] - base, toks.end[k] - base);
+  return toks.type[k] === 'word' && toks.word[k] !== '' ? toks.word[k] : text.slice(toks.start[k] - base, toks.end[k] - base);
 }
 
 /** Token `k` as an object (a RawValue with its span). */
@@ -104,6 +104,23 @@ function push(type: Tok['type'], start: number, end: number, word: string): void
 }
 
 const KEYWORDS = new Map(Object.entries(CONDITION_WORDS));
+const KEYWORD_LIST = [...KEYWORDS];
+
+/**
+ * An ASCII word `text[from, to)`: a keyword written exactly as listed (`and`, `or`, `tone`…) is not sliced — the
+ * parser never keeps its text, and `tokText` slices it if a message needs it ('' marks it) — other words are.
+ */
+function pushAsciiWord(text: string, from: number, to: number, base: number): void {
+  for (let k = 0; k < KEYWORD_LIST.length; k++) {
+    const [word, kw] = KEYWORD_LIST[k];
+    if (word.length === to - from && text.startsWith(word, from)) {
+      push('word', base + from, base + to, '');
+      toks.kw[toks.count - 1] = kw;
+      return;
+    }
+  }
+  push('word', base + from, base + to, text.slice(from, to));
+}
 
 function keywordOf(word: string): string | undefined {
   // The fallback keeps the plain property read it always had (a Map avoids interning every word for `hasOwn`).

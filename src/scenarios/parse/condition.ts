@@ -63,7 +63,9 @@ class Parser {
   }
 
   private value(after: number): RawValue {
-    const v = this.next(`a value after \`${this.text(after)}\``);
+    // The message is built only when it is thrown: a template per call was a throwaway string on every keyword.
+    if (this.i >= toks.count) this.next(`a value after \`${this.text(after)}\``);
+    const v = this.i++;
     if (toks.type[v] !== 'word') throw new CondError(`expected a word after \`${this.text(after)}\``, this.tok(v).span);
     return this.tok(v);
   }
