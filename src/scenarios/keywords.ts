@@ -135,12 +135,18 @@ export function lookup(table: Record<string, string>, word: string): string | un
  * field keys and option qualities are looked up on every structural line, and each slice was a throwaway string.
  */
 export function lookupAt(table: Record<string, string>, source: string, from: number, to: number): string | undefined {
+  // An exact match is what `lookup` finds first (`map.get(word)`), so it returns the same value.
+  const key = keyAt(table, source, from, to);
+  return key !== undefined ? table[key] : lookup(table, source.slice(from, to));
+}
+
+/** The key of `table` spelled exactly as `source[from, to)`, if any: the same text as a slice, without allocating one. */
+export function keyAt(table: Record<string, string>, source: string, from: number, to: number): string | undefined {
   let keys = keyLists.get(table);
   if (!keys) keyLists.set(table, (keys = Object.keys(table)));
   const length = to - from;
-  // An exact match is what `lookup` finds first (`map.get(word)`), so it returns the same value.
-  for (let k = 0; k < keys.length; k++) if (keys[k].length === length && source.startsWith(keys[k], from)) return table[keys[k]];
-  return lookup(table, source.slice(from, to));
+  for (let k = 0; k < keys.length; k++) if (keys[k].length === length && source.startsWith(keys[k], from)) return keys[k];
+  return undefined;
 }
 
 const keyLists = new WeakMap<Record<string, string>, string[]>();

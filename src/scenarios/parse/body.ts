@@ -5,7 +5,7 @@
  * Lines are read as offsets into the source (see scan.ts): only kept values and prose lines are sliced.
  */
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
-import { FIELD_KEYS, QUALITY_WORDS, lookupAt } from '../keywords.ts';
+import { FIELD_KEYS, MOOD_WORDS, QUALITY_WORDS, STAGE_WORDS, keyAt, lookupAt } from '../keywords.ts';
 import type { Reporter } from '../report.ts';
 import { Raw, type RawBody, type RawBranch, type RawNode, type RawOption, type RawPersonaLine } from './ast.ts';
 import { parseCondition } from './condition.ts';
@@ -92,7 +92,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       }
       mode = null;
       if (node.fields[key]) r.report('duplicate_field', { start: at, end: fieldKeyEnd }, { field: key });
-      node.fields[key] = rawAt(source, valueAt, end);
+      node.fields[key] = rawAt(source, valueAt, end, key === 'stage' ? STAGE_WORDS : undefined);
       if (key === 'model') node.modelLine = lineNo;
       continue;
     }
@@ -165,7 +165,8 @@ function readPersonaLine(node: Lists, source: string, at: number, end: number, l
     node.line({ mood: null, text: rawAt(source, at + 1, end), line });
     return;
   }
-  const tag = source.slice(i + 1, close);
+  // A mood written as listed reuses the table's string (same text as a slice).
+  const tag = keyAt(MOOD_WORDS, source, i + 1, close) ?? source.slice(i + 1, close);
   // As before: the mood's span starts at the tag text's first occurrence after the `>`.
   const tagAt = source.indexOf(tag, at + 1);
   node.line({ mood: new Raw(tag.trim(), tagAt, tagAt + tag.length), text: rawAt(source, close + 1, end), line });
@@ -191,10 +192,10 @@ function readListItem(node: Lists, source: string, at: number, end: number, mode
     const tail = splitTail(source, at + word.length, end, r);
     if (tail.error) r.report('invalid_branch', tail.error, { detail: tail.error.detail });
     else if (!tail.target) r.report('invalid_branch', { start, end }, { detail: 'there is no `→ node-id`' });
-    else if (isElse && tail.head.text) r.report('invalid_branch', tail.head, { detail: '`else` takes no condition' });
-    else if (!isElse && !tail.head.text) r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition' });
+    else if (isElse && tail.headEnd > tail.headStart) r.report('invalid_branch', { start: tail.headStart, end: tail.headEnd }, { detail: '`else` takes no condition' });
+    else if (!isElse && tail.headEnd === tail.headStart) r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition' });
     else {
-      const when = isElse ? null : parseCondition(tail.head.text, tail.head.start, r);
+      const when = isElse ? null : parseCondition(source.slice(tail.headStart, tail.headEnd), tail.headStart, r);
       if (isElse || when) node.branch({ when, target: tail.target, effects: tail.effects, start, end, line });
     }
     return true;
@@ -228,8 +229,8 @@ function readOption(node: Lists, source: string, at: number, end: number, start:
     const suggestion = didYouMean(written, ['good', 'ok', 'bad']);
     r.report('invalid_option', { start: at, end: restAt }, { detail: `unknown quality \`[${written}]\`` + (suggestion ? ` (did you mean [${suggestion}]?)` : '') });
   } else if (tail.error) r.report('invalid_option', tail.error, { detail: tail.error.detail });
-  else if (!tail.head.text) r.report('invalid_option', { start, end }, { detail: 'the option has no text' });
-  else node.option({ quality: new Raw(quality, at, restAt), text: tail.head, target: tail.target, effects: tail.effects, feedback: null, start, end, line });
+  else if (tail.headEnd === tail.headStart) r.report('invalid_option', { start, end }, { detail: 'the option has no text' });
+  else node.option({ quality: new Raw(quality, at, restAt), text: new Raw(source.slice(tail.headStart, tail.headEnd), tail.headStart, tail.headEnd), target: tail.target, effects: tail.effects, feedback: null, start, end, line });
   return true;
 }
 

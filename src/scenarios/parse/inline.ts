@@ -2,13 +2,18 @@
  * Phase 1c helpers: the `→ target {effects}` tail shared by branches and options, and effect lists. Both read
  * offsets of the whole source (no per-line copies); spans are those offsets.
  */
+import { STATE_WORDS, keyAt } from '../keywords.ts';
 import type { Reporter } from '../report.ts';
 import { Raw, RawEffectItem, type RawEffect } from './ast.ts';
 import { hasSpace, indexIn, isSpaceCode, rawAt, skipSpace, trimEndAt } from './scan.ts';
 
 export interface Tail {
-  /** Text before the arrow (or before the effects when there is no arrow), trimmed. */
-  head: Raw;
+  /**
+   * Offsets of the text before the arrow (or before the effects when there is no arrow), trimmed: a branch's is only
+   * parsed, never kept, so it is not made into a value here.
+   */
+  headStart: number;
+  headEnd: number;
   target: Raw | null;
   effects: RawEffect[];
   /** Set when the tail cannot be read. */
@@ -18,10 +23,11 @@ export interface Tail {
 const ARROW = 0x2192; // →, preferred over the ASCII arrows `->` and `=>` wherever they appear
 
 /** The one result object of `splitTail`, refilled by every call (a tail is read right away, never kept). */
-const tail: Tail = { head: new Raw('', 0, 0), target: null, effects: [], error: undefined };
+const tail: Tail = { headStart: 0, headEnd: 0, target: null, effects: [], error: undefined };
 
-function result(head: Raw, target: Raw | null, effects: RawEffect[], error?: Tail['error']): Tail {
-  tail.head = head;
+function result(headStart: number, headEnd: number, target: Raw | null, effects: RawEffect[], error?: Tail['error']): Tail {
+  tail.headStart = headStart;
+  tail.headEnd = headEnd;
   tail.target = target;
   tail.effects = effects;
   tail.error = error;
@@ -47,15 +53,20 @@ export function splitTail(source: string, from: number, to: number, r: Reporter)
     if (at < 0) at = indexOfPair(source, 0x3d /* = */, from, end);
     arrowLength = 2;
   }
-  if (at < 0) return result(rawAt(source, from, end), null, effects);
-  const head = rawAt(source, from, at);
+  // Trimmed as `rawAt` trims: the start first, then the end down to it.
+  if (at < 0) {
+    const headStart = skipSpace(source, from, end);
+    return result(headStart, trimEndAt(source, headStart, end), null, effects);
+  }
+  const headStart = skipSpace(source, from, at);
+  const headEnd = trimEndAt(source, headStart, at);
   const restStart = at + arrowLength;
   const target = rawAt(source, restStart, end);
   if (!target.text || hasSpace(source, target.start, target.end)) {
     const detail = target.text ? `expected one node id after the arrow, got \`${target.text}\`` : 'no node id after the arrow';
-    return result(head, null, effects, { detail, start: restStart, end });
+    return result(headStart, headEnd, null, effects, { detail, start: restStart, end });
   }
-  return result(head, target, effects);
+  return result(headStart, headEnd, target, effects);
 }
 
 /** Parses `trust +10, irritation -5, patience = 20` in `source[from, to)`; reports `invalid_effect` for items it cannot read. */
@@ -74,7 +85,9 @@ export function parseEffects(source: string, from: number, to: number, r: Report
       r.report('invalid_effect', { start: a, end: b }, { value: source.slice(a, b) });
       continue;
     }
-    const e = new RawEffectItem(source.slice(a, varEnd), a, varEnd, effectOp, effectValue);
+    // A variable written as listed (`trust`) reuses the table's string instead of a slice of the same text.
+    const name = keyAt(STATE_WORDS, source, a, varEnd) ?? source.slice(a, varEnd);
+    const e = new RawEffectItem(name, a, varEnd, effectOp, effectValue);
     if (out) out.push(e);
     else out = [e];
   }
