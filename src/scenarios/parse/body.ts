@@ -9,10 +9,10 @@ import { FIELD_KEYS, MOOD_WORDS, QUALITY_WORDS, STAGE_WORDS, keyAt, lookupAt } f
 import type { Reporter } from '../report.ts';
 import { Raw, type RawBody, type RawBranch, type RawNode, type RawOption, type RawPersonaLine } from './ast.ts';
 import { parseCondition } from './condition.ts';
+import { heading, readHeading } from './heading.ts';
 import { splitTail } from './inline.ts';
 import { fieldKeyEnd, hasLineBreak, indexIn, isBlank, isSpaceCode, rawAt, scanField, skipSpace } from './scan.ts';
 
-const HEADING = /^##[ \t]+(.*?)[ \t]*(?:\{#([^}]*)\})?[ \t]*#*[ \t]*$/;
 const LOWER_FIELD_KEYS = Object.keys(FIELD_KEYS).filter((k) => /^[a-z]/.test(k));
 
 /** Scans the body starting at `offset` (just after the front matter); reports syntax problems on `r`. */
@@ -53,10 +53,9 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       (node ? node.notes : briefing).push(source.slice(base, lineEnd));
       continue;
     }
-    const heading = first === 35 /* # */ && source.startsWith('##', base) ? HEADING.exec(source.slice(base, lineEnd)) : null;
-    if (heading) {
+    if (first === 35 /* # */ && source.startsWith('##', base) && readHeading(source, base, lineEnd)) {
       if (node) lists.finish(node);
-      node = startNode(heading, heading.input, base, lineNo, r);
+      node = startNode(source, base, lineEnd, lineNo, r);
       nodes.push(node);
       mode = null;
       continue;
@@ -145,14 +144,17 @@ class Lists {
   }
 }
 
-function startNode(m: RegExpExecArray, raw: string, base: number, line: number, r: Reporter): RawNode {
-  const title = m[1].trim();
-  const explicit = m[2] !== undefined;
-  const id = (explicit ? m[2] : title).trim();
-  const idAt = explicit ? raw.lastIndexOf('{#') + 2 : raw.indexOf(title);
-  const idSpan = { start: base + Math.max(0, idAt), end: base + Math.max(0, idAt) + (explicit ? m[2].length : title.length) };
-  if (!/^[\p{L}\p{N}_-]+$/u.test(id)) r.report('invalid_node_id', idSpan, { value: explicit ? m[2] : title });
-  return { id, idSpan, title, heading: { start: base, end: base + raw.length }, line, fields: {}, modelLine: 0, lines: NONE, options: NONE, branches: NONE, notes: [] };
+/** The node of the heading line `[base, lineEnd)` that `readHeading` just matched. */
+function startNode(source: string, base: number, lineEnd: number, line: number, r: Reporter): RawNode {
+  const title = source.slice(heading.titleStart, heading.titleEnd).trim();
+  const explicit = heading.idStart >= 0;
+  const written = explicit ? source.slice(heading.idStart, heading.idEnd) : title;
+  const id = written.trim();
+  // Searched within the line, as on a copy of it: the last `{#`, or the title's first occurrence.
+  const idAt = explicit ? source.lastIndexOf('{#', lineEnd - 2) - base + 2 : source.indexOf(title, base) - base;
+  const idSpan = { start: base + Math.max(0, idAt), end: base + Math.max(0, idAt) + written.length };
+  if (!/^[\p{L}\p{N}_-]+$/u.test(id)) r.report('invalid_node_id', idSpan, { value: written });
+  return { id, idSpan, title, heading: { start: base, end: lineEnd }, line, fields: {}, modelLine: 0, lines: NONE, options: NONE, branches: NONE, notes: [] };
 }
 
 /** `> [mood] text` on the trimmed line `[at, end)`; the tag is `^[ \t]*[[【]([^\]】]*)[\]】]` after the `>`. */
