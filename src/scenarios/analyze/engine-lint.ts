@@ -37,7 +37,7 @@ export function lintWithEngine(engine: ScenarioEngine, h: Header, raw: RawNode[]
     };
     const model = raw[i].fields.model;
     if (model) flag(model, 'model_answer_flagged', node.disclosure_given ? assess(model.text, node) : models[i]!);
-    for (const o of raw[i].options) if (o.quality.text === 'good') flag(o.text, 'good_option_flagged', assess(o.text.text, node));
+    for (const o of raw[i].options) if (o.quality === 'good') flag(o.text, 'good_option_flagged', assess(o.text.text, node));
   });
 }
 

@@ -78,7 +78,7 @@ function toLine(this: Env, l: RawPersonaLine): ScenarioNode['lines'][number] {
 function toOption(this: Env, o: RawOption): ScenarioNode['options'][number] {
   return {
     text: o.text.text,
-    quality: o.quality.text as 'good' | 'ok' | 'bad',
+    quality: o.quality as 'good' | 'ok' | 'bad',
     feedback: o.feedback?.text ?? '',
     next: o.target?.text ?? null,
     effects: resolveEffects(o.effects, this.r),

@@ -65,7 +65,8 @@ export interface RawBranch {
 }
 
 export interface RawOption {
-  quality: RawValue;
+  /** Canonical (`good`, `ok`, `bad`): only its text is ever read, so it is not a value with a span. */
+  quality: string;
   text: RawValue;
   target: RawValue | null;
   effects: RawEffect[];

@@ -232,7 +232,7 @@ function readOption(node: Lists, source: string, at: number, end: number, start:
     r.report('invalid_option', { start: at, end: restAt }, { detail: `unknown quality \`[${written}]\`` + (suggestion ? ` (did you mean [${suggestion}]?)` : '') });
   } else if (tail.error) r.report('invalid_option', tail.error, { detail: tail.error.detail });
   else if (tail.headEnd === tail.headStart) r.report('invalid_option', { start, end }, { detail: 'the option has no text' });
-  else node.option({ quality: new Raw(quality, at, restAt), text: new Raw(source.slice(tail.headStart, tail.headEnd), tail.headStart, tail.headEnd), target: tail.target, effects: tail.effects, feedback: null, start, end, line });
+  else node.option({ quality, text: new Raw(source.slice(tail.headStart, tail.headEnd), tail.headStart, tail.headEnd), target: tail.target, effects: tail.effects, feedback: null, start, end, line });
   return true;
 }
 

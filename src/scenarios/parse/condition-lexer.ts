@@ -4,21 +4,10 @@
  */
 import { CATEGORY_WORDS, CONDITION_WORDS, STATE_WORDS, TONE_WORDS, keyAt } from '../keywords.ts';
 import type { Span } from '../report.ts';
+import { Raw } from './ast.ts';
 
-/** A token; it is its own span (and a RawValue), to keep allocation down. */
-export class Tok {
-  constructor(
-    readonly type: 'word' | 'op' | 'num' | '(' | ')',
-    readonly text: string,
-    readonly start: number,
-    readonly end: number,
-    /** Canonical keyword, if the word is one. */
-    readonly kw: string | undefined,
-  ) {}
-  get span(): Span {
-    return this;
-  }
-}
+/** A token's type. */
+export type TokType = 'word' | 'op' | 'num' | '(' | ')';
 
 export class CondError extends Error {
   constructor(readonly detail: string, readonly span: Span) {
@@ -42,12 +31,12 @@ const isWordPart = (c: number) => isWordStart(c) || isDigit(c);
 const isCjkPart = (c: number) => c > 0x7f && !isOneCharOp(c) && !isOpen(c) && !isClose(c) && !isSpace(c);
 
 /**
- * The tokens of the last `tokenize` call as parallel arrays, reused from call to call: a token becomes a `Tok`
+ * The tokens of the last `tokenize` call as parallel arrays, reused from call to call: a token becomes a `Raw`
  * object only when the parser keeps it (a condition's words) or reports it, not for every keyword, operator and number.
  */
 export const toks = {
   count: 0,
-  type: [] as Tok['type'][],
+  type: [] as TokType[],
   /** File offsets. */
   start: [] as number[],
   end: [] as number[],
@@ -89,12 +78,12 @@ export function tokText(text: string, base: number, k: number): string {
   return toks.type[k] === 'word' && toks.word[k] !== '' ? toks.word[k] : text.slice(toks.start[k] - base, toks.end[k] - base);
 }
 
-/** Token `k` as an object (a RawValue with its span). */
-export function tokAt(text: string, base: number, k: number): Tok {
-  return new Tok(toks.type[k], tokText(text, base, k), toks.start[k], toks.end[k], toks.kw[k]);
+/** Token `k` as a value that is its own span (all the AST and the messages need of it: no type or keyword fields). */
+export function tokAt(text: string, base: number, k: number): Raw {
+  return new Raw(tokText(text, base, k), toks.start[k], toks.end[k]);
 }
 
-function push(type: Tok['type'], start: number, end: number, word: string): void {
+function push(type: TokType, start: number, end: number, word: string): void {
   const k = toks.count++;
   toks.type[k] = type;
   toks.start[k] = start;

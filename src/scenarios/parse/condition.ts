@@ -4,8 +4,8 @@
  * (not > and > or). Produces a `CondAst` with spans; names are resolved later, in analyze.
  */
 import type { Reporter, Span } from '../report.ts';
-import type { CondAst, RawValue } from './ast.ts';
-import { CondError, tokAt, tokText, tokenize, toks, type Tok } from './condition-lexer.ts';
+import type { CondAst, Raw, RawValue } from './ast.ts';
+import { CondError, tokAt, tokText, tokenize, toks } from './condition-lexer.ts';
 
 const OPS: Record<string, '>=' | '>' | '<=' | '<' | '==' | '!='> = { '>=': '>=', '≥': '>=', '>': '>', '<=': '<=', '≤': '<=', '<': '<', '==': '==', '=': '==', '!=': '!=' };
 
@@ -46,7 +46,7 @@ class Parser {
   text(k: number): string {
     return tokText(this.source, this.base, k);
   }
-  tok(k: number): Tok {
+  tok(k: number): Raw {
     return tokAt(this.source, this.base, k);
   }
   /** The keyword of the token at the cursor, if any. */
