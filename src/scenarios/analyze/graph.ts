@@ -92,8 +92,11 @@ function walk(from: number[], edges: number[][]): boolean[] {
   const seen = edges.map(() => false);
   const stack = [...from];
   for (const s of from) seen[s] = true;
+  // Index loops: for-of makes an iterator result per edge until V8 optimises this (it runs a few times per compile).
   while (stack.length) {
-    for (const j of edges[stack.pop()!]) {
+    const out = edges[stack.pop()!];
+    for (let k = 0; k < out.length; k++) {
+      const j = out[k];
       if (!seen[j]) {
         seen[j] = true;
         stack.push(j);
@@ -123,9 +126,10 @@ function closedLoops(next: number[][]): Map<number, number[]> {
  */
 function tarjan(next: number[][]): number[][] {
   const n = next.length;
-  const idx = new Array<number>(n).fill(-1);
-  const low = new Array<number>(n).fill(0);
-  const onStack = new Array<boolean>(n).fill(false);
+  // Typed arrays: one flat block each instead of a tagged array per table.
+  const idx = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
   const stack: number[] = [];
   const comps: number[][] = [];
   // The DFS work stack as two parallel number stacks (node, next edge to try): no tuple per node.
@@ -143,7 +147,7 @@ function tarjan(next: number[][]): number[][] {
       if (k === 0) {
         idx[v] = low[v] = counter++;
         stack.push(v);
-        onStack[v] = true;
+        onStack[v] = 1;
       }
       if (k < next[v].length) {
         workK[top]++;
@@ -161,14 +165,14 @@ function tarjan(next: number[][]): number[][] {
         if (stack[stack.length - 1] === v && !next[v].includes(v)) {
           // A single node that is not a loop: the common case, so no array for it.
           stack.pop();
-          onStack[v] = false;
+          onStack[v] = 0;
           continue;
         }
         const comp: number[] = [];
         let w: number;
         do {
           w = stack.pop()!;
-          onStack[w] = false;
+          onStack[w] = 0;
           comp.push(w);
         } while (w !== v);
         comps.push(comp);
