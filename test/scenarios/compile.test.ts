@@ -61,6 +61,20 @@ describe('scenario IR', () => {
     expect(node(zh, 'pickup').branches[1].effects).toEqual([{ var: 'irritation', op: 'add', value: 20 }]);
   });
 
+  it('reads a condition written the same way on several branches the same way each time, and reports each one where it is', () => {
+    const same = read('valid-minimal').replace('- if verify_identity → confirmed', '- if empathise or disclose_debt → confirmed');
+    const t = ok(same);
+    expect(node(t, 'pickup').branches[0].when).toEqual(node(t, 'confirmed').branches[0].when);
+    // An unknown move in a repeated condition is an error at every place it is written, not only the first.
+    const typo = same.replaceAll('empathise or disclose_debt', 'empathize or disclose_debt');
+    const found = compile(typo, { file: 'x.md', engine }).diagnostics.filter((d) => d.code === 'unknown_move');
+    expect(found.map((d) => [d.line, d.column, d.message.includes('empathize')])).toEqual([[42, 6, true], [52, 6, true]]);
+    // A syntax error too, and the clean copies of the condition elsewhere still compile.
+    const broken = same.replace('- if empathise or disclose_debt → promise', '- if empathise or or disclose_debt → promise');
+    const conditionErrors = compile(broken, { file: 'x.md', engine }).diagnostics.filter((d) => d.code === 'invalid_condition' || d.code === 'unknown_move');
+    expect(conditionErrors.map((d) => [d.code, d.line])).toEqual([['invalid_condition', 52]]);
+  });
+
   it('keeps trainer notes and comments out of what the persona says', () => {
     const t = ok(read('valid-comments-and-notes'));
     expect(node(t, 'confirmed').notes).toBe('这里是给讲师看的备注,不会读给学员。');

@@ -11,7 +11,7 @@ import { isSpaceCode } from '../parse/scan.ts';
 import { parseEffects } from '../parse/inline.ts';
 import type { Reporter } from '../report.ts';
 import { readEnding } from './ending.ts';
-import { resolveCondition, resolveEffects } from './resolve.ts';
+import { ConditionResolver, resolveEffects } from './resolve.ts';
 
 export interface NodeContext {
   moves: ReadonlySet<string> | null;
@@ -27,7 +27,7 @@ export interface NodeContext {
 export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): ScenarioNode[] {
   let stage: CallStage = 'opening';
   let party: { party: ScenarioNode['party']; relation: Relation | null } = { party: 'debtor', relation: null };
-  const env: Env = { ctx, r };
+  const env: Env = { ctx, r, conditions: new ConditionResolver(ctx, ctx.source, r) };
   return raw.map((n) => {
     stage = readStage(n.fields.stage, r) ?? stage;
     party = readParty(n.fields.party, r) ?? party;
@@ -69,6 +69,7 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
 interface Env {
   ctx: NodeContext;
   r: Reporter;
+  conditions: ConditionResolver;
 }
 
 function toLine(this: Env, l: RawPersonaLine): ScenarioNode['lines'][number] {
@@ -88,7 +89,7 @@ function toOption(this: Env, o: RawOption): ScenarioNode['options'][number] {
 
 function toBranch(this: Env, b: RawBranch): ScenarioNode['branches'][number] {
   return {
-    when: b.when ? resolveCondition(b.when, this.ctx, this.r) : null,
+    when: b.when ? this.conditions.resolve(b) : null,
     target: b.target.text,
     effects: resolveEffects(b.effects, this.r),
     line: b.line,

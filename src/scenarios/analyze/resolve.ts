@@ -3,13 +3,43 @@ import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { CATEGORIES, type Category } from '../../scoring/types.ts';
 import type { Condition, Effect, StateVar, ToneLabel } from '../ir.ts';
 import { CATEGORY_WORDS, STATE_WORDS, TONE_WORDS, lookup } from '../keywords.ts';
-import type { CondAst, RawEffect, RawValue } from '../parse/ast.ts';
+import type { CondAst, RawBranch, RawEffect, RawValue } from '../parse/ast.ts';
+import { parseCondition } from '../parse/condition.ts';
 import type { Reporter } from '../report.ts';
 
 /** Move ids, and move-or-element ids, known to the engine; null = no check. */
 export interface Words {
   moves: ReadonlySet<string> | null;
   expectable: ReadonlySet<string> | null;
+}
+
+/**
+ * Resolves branch conditions once per tree the parser shared (see `ConditionCache`): a clean result is shared by every
+ * branch whose condition reads the same (IR conditions are only ever read). When the first occurrence reported an
+ * unknown name, each later one is parsed again from its own text and resolved, so it is reported where it is written.
+ */
+export class ConditionResolver {
+  private readonly resolved = new Map<CondAst, Condition | null>();
+  constructor(
+    private readonly vocab: Words,
+    private readonly source: string,
+    private readonly r: Reporter,
+  ) {}
+
+  /** The branch's condition (null after reporting, when a name in it is unknown); `b.when` is not null. */
+  resolve(b: RawBranch): Condition | null {
+    const ast = b.when!;
+    const known = b.whenShared ? this.resolved.get(ast) : undefined;
+    if (known) return known;
+    if (b.whenShared) {
+      // It parsed cleanly where it was first written, so this parse reports nothing itself.
+      const own = parseCondition(this.source.slice(b.whenStart, b.whenEnd), b.whenStart, this.r);
+      return own && resolveCondition(own, this.vocab, this.r);
+    }
+    const c = resolveCondition(ast, this.vocab, this.r);
+    this.resolved.set(ast, c);
+    return c;
+  }
 }
 
 /** Resolves a condition; returns null (after reporting) when any name in it is unknown. */

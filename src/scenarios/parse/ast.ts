@@ -53,8 +53,15 @@ export class RawEffectItem extends Raw implements RawEffect {
 }
 
 export interface RawBranch {
-  /** null for the fallback (`else` / `否则`). */
+  /**
+   * null for the fallback (`else` / `否则`). Branches whose conditions read the same share one tree (see
+   * `ConditionCache`): its spans are then those of the first such branch, and `whenShared` is set.
+   */
   when: CondAst | null;
+  whenShared: boolean;
+  /** Where this branch's own condition text is (`[whenStart, whenEnd)`), to read it again at its own position. */
+  whenStart: number;
+  whenEnd: number;
   target: RawValue;
   effects: RawEffect[];
   /** The item is its own span (from its `- `): no span object per branch. */

@@ -8,7 +8,7 @@ import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { FIELD_KEYS, MOOD_WORDS, QUALITY_WORDS, STAGE_WORDS, keyAt, lookupAt } from '../keywords.ts';
 import type { Reporter } from '../report.ts';
 import { Raw, type RawBody, type RawBranch, type RawNode, type RawOption, type RawPersonaLine } from './ast.ts';
-import { parseCondition } from './condition.ts';
+import { ConditionCache } from './condition.ts';
 import { heading, readHeading } from './heading.ts';
 import { splitTail } from './inline.ts';
 import { fieldKeyEnd, hasLineBreak, indexIn, isBlank, isSpaceCode, rawAt, scanField, skipSpace } from './scan.ts';
@@ -21,6 +21,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
   const nodes: RawNode[] = [];
   let node: RawNode | null = null;
   const lists = new Lists();
+  const conditions = new ConditionCache();
   let mode: 'options' | 'branches' | null = null;
   let inComment = false;
   let inFence = false;
@@ -78,7 +79,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       }
     }
     if ((first === 45 || first === 42 || first === 43) && end - at >= 2 && isBlank(source.charCodeAt(at + 1))) {
-      const handled = readListItem(lists, source, skipSpace(source, at + 2, end), end, mode, lineNo, r);
+      const handled = readListItem(lists, conditions, source, skipSpace(source, at + 2, end), end, mode, lineNo, r);
       if (!handled) node.notes.push(source.slice(base, lineEnd));
       continue;
     }
@@ -184,7 +185,7 @@ function closingBracket(source: string, from: number, to: number): number {
 }
 
 /** Reads the list item `[at, end)` (after `- `) as an option or a branch; false when it is ordinary prose. */
-function readListItem(node: Lists, source: string, at: number, end: number, mode: 'options' | 'branches' | null, line: number, r: Reporter): boolean {
+function readListItem(node: Lists, conditions: ConditionCache, source: string, at: number, end: number, mode: 'options' | 'branches' | null, line: number, r: Reporter): boolean {
   const start = at - 2;
   const open = source.charCodeAt(at);
   if (at < end && (open === 0x5b || open === 0x3010) && readOption(node, source, at, end, start, line, r)) return true;
@@ -197,8 +198,9 @@ function readListItem(node: Lists, source: string, at: number, end: number, mode
     else if (isElse && tail.headEnd > tail.headStart) r.report('invalid_branch', { start: tail.headStart, end: tail.headEnd }, { detail: '`else` takes no condition' });
     else if (!isElse && tail.headEnd === tail.headStart) r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition' });
     else {
-      const when = isElse ? null : parseCondition(source.slice(tail.headStart, tail.headEnd), tail.headStart, r);
-      if (isElse || when) node.branch({ when, target: tail.target, effects: tail.effects, start, end, line });
+      const when = isElse ? null : conditions.parse(source, tail.headStart, tail.headEnd, r);
+      const whenShared = !isElse && conditions.shared;
+      if (isElse || when) node.branch({ when, whenShared, whenStart: tail.headStart, whenEnd: tail.headEnd, target: tail.target, effects: tail.effects, start, end, line });
     }
     return true;
   }

