@@ -131,25 +131,52 @@ export function lookup(table: Record<string, string>, word: string): string | un
 }
 
 /**
- * `lookup(table, source.slice(from, to))` without slicing when the word is written exactly as a key (the usual case):
- * field keys and option qualities are looked up on every structural line, and each slice was a throwaway string.
+ * A table's keys grouped by length, to read a key in place: `keyAt` finds the key spelled exactly as a stretch of the
+ * source without slicing it (field keys, qualities, moods, stages and state variables are read on almost every
+ * structural line, and each slice was a throwaway string). Built once per table, at module load.
  */
-export function lookupAt(table: Record<string, string>, source: string, from: number, to: number): string | undefined {
-  // An exact match is what `lookup` finds first (`map.get(word)`), so it returns the same value.
-  const key = keyAt(table, source, from, to);
-  return key !== undefined ? table[key] : lookup(table, source.slice(from, to));
+export class KeyIndex {
+  /** Keys of each length, and their canonical values at the same positions. */
+  private readonly keys: (string[] | undefined)[] = [];
+  private readonly values: (string[] | undefined)[] = [];
+
+  constructor(readonly table: Record<string, string>) {
+    for (const [key, value] of Object.entries(table)) {
+      (this.keys[key.length] ??= []).push(key);
+      (this.values[key.length] ??= []).push(value);
+    }
+  }
+
+  /** The key spelled exactly as `source[from, to)`, if any: the same text as a slice, without allocating one. */
+  keyAt(source: string, from: number, to: number): string | undefined {
+    const k = this.indexAt(source, from, to);
+    return k < 0 ? undefined : this.keys[to - from]![k];
+  }
+
+  /** `lookup(table, source.slice(from, to))`, slicing only when the word is not written exactly as a key. */
+  lookupAt(source: string, from: number, to: number): string | undefined {
+    // An exact match is what `lookup` finds first (`map.get(word)`), so it returns the same value.
+    const k = this.indexAt(source, from, to);
+    return k >= 0 ? this.values[to - from]![k] : lookup(this.table, source.slice(from, to));
+  }
+
+  private indexAt(source: string, from: number, to: number): number {
+    const length = to - from;
+    const keys = length > 0 && length < this.keys.length ? this.keys[length] : undefined;
+    if (keys === undefined) return -1;
+    for (let k = 0; k < keys.length; k++) if (source.startsWith(keys[k], from)) return k;
+    return -1;
+  }
 }
 
-/** The key of `table` spelled exactly as `source[from, to)`, if any: the same text as a slice, without allocating one. */
-export function keyAt(table: Record<string, string>, source: string, from: number, to: number): string | undefined {
-  let keys = keyLists.get(table);
-  if (!keys) keyLists.set(table, (keys = Object.keys(table)));
-  const length = to - from;
-  for (let k = 0; k < keys.length; k++) if (keys[k].length === length && source.startsWith(keys[k], from)) return keys[k];
-  return undefined;
-}
+export const FIELD_KEY_INDEX = new KeyIndex(FIELD_KEYS);
+export const STAGE_INDEX = new KeyIndex(STAGE_WORDS);
+export const MOOD_INDEX = new KeyIndex(MOOD_WORDS);
+export const QUALITY_INDEX = new KeyIndex(QUALITY_WORDS);
+export const STATE_INDEX = new KeyIndex(STATE_WORDS);
+export const TONE_INDEX = new KeyIndex(TONE_WORDS);
+export const CATEGORY_INDEX = new KeyIndex(CATEGORY_WORDS);
 
-const keyLists = new WeakMap<Record<string, string>, string[]>();
 const maps = new WeakMap<Record<string, string>, Map<string, string>>();
 let lastTable: Record<string, string> | undefined;
 let lastMap: Map<string, string> | undefined;

@@ -5,7 +5,7 @@
  * Lines are read as offsets into the source (see scan.ts): only kept values and prose lines are sliced.
  */
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
-import { FIELD_KEYS, MOOD_WORDS, QUALITY_WORDS, STAGE_WORDS, keyAt, lookupAt } from '../keywords.ts';
+import { FIELD_KEYS, FIELD_KEY_INDEX, MOOD_INDEX, QUALITY_INDEX, STAGE_INDEX } from '../keywords.ts';
 import type { Reporter } from '../report.ts';
 import { Raw, type RawBody, type RawBranch, type RawNode, type RawOption, type RawPersonaLine } from './ast.ts';
 import { ConditionCache } from './condition.ts';
@@ -73,7 +73,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
     const lastOption = lists.lastOption();
     if (at - base >= 2 && lastOption && mode === 'options') {
       const valueAt = scanField(source, at, end);
-      if (valueAt >= 0 && lookupAt(FIELD_KEYS, source, at, fieldKeyEnd) === 'feedback') {
+      if (valueAt >= 0 && FIELD_KEY_INDEX.lookupAt(source, at, fieldKeyEnd) === 'feedback') {
         lastOption.feedback = rawAt(source, valueAt, end);
         continue;
       }
@@ -84,7 +84,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       continue;
     }
     const valueAt = scanField(source, at, end);
-    const key = valueAt >= 0 ? lookupAt(FIELD_KEYS, source, at, fieldKeyEnd) : undefined;
+    const key = valueAt >= 0 ? FIELD_KEY_INDEX.lookupAt(source, at, fieldKeyEnd) : undefined;
     if (key && key !== 'feedback') {
       if (key === 'options' || key === 'branches') {
         mode = key;
@@ -92,7 +92,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       }
       mode = null;
       if (node.fields[key]) r.report('duplicate_field', { start: at, end: fieldKeyEnd }, { field: key });
-      node.fields[key] = rawAt(source, valueAt, end, key === 'stage' ? STAGE_WORDS : undefined);
+      node.fields[key] = rawAt(source, valueAt, end, key === 'stage' ? STAGE_INDEX : undefined);
       if (key === 'model') node.modelLine = lineNo;
       continue;
     }
@@ -169,7 +169,7 @@ function readPersonaLine(node: Lists, source: string, at: number, end: number, l
     return;
   }
   // A mood written as listed reuses the table's string (same text as a slice).
-  const tag = keyAt(MOOD_WORDS, source, i + 1, close) ?? source.slice(i + 1, close);
+  const tag = MOOD_INDEX.keyAt(source, i + 1, close) ?? source.slice(i + 1, close);
   // As before: the mood's span starts at the tag text's first occurrence after the `>`.
   const tagAt = source.indexOf(tag, at + 1);
   node.line({ mood: new Raw(tag.trim(), tagAt, tagAt + tag.length), text: rawAt(source, close + 1, end), line });
@@ -226,7 +226,7 @@ function readOption(node: Lists, source: string, at: number, end: number, start:
   let restAt = close + 1;
   while (restAt < end && isBlank(source.charCodeAt(restAt))) restAt++;
   if (hasLineBreak(source, restAt, end)) return false;
-  const quality = lookupAt(QUALITY_WORDS, source, from, to);
+  const quality = QUALITY_INDEX.lookupAt(source, from, to);
   const tail = splitTail(source, restAt, end, r);
   if (!quality) {
     const written = source.slice(from, to);

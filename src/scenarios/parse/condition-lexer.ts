@@ -2,7 +2,7 @@
  * The condition tokenizer: a hand-written scanner (conditions are on every branch line, so this is hot in large
  * scripts). Chinese keywords are split out of runs written without spaces, e.g. `违规威胁` → `违规` `威胁`.
  */
-import { CATEGORY_WORDS, CONDITION_WORDS, STATE_WORDS, TONE_WORDS, keyAt } from '../keywords.ts';
+import { CATEGORY_INDEX, CATEGORY_WORDS, CONDITION_WORDS, STATE_INDEX, STATE_WORDS, TONE_INDEX, TONE_WORDS } from '../keywords.ts';
 import type { Span } from '../report.ts';
 import { Raw } from './ast.ts';
 
@@ -109,7 +109,7 @@ function pushAsciiWord(text: string, from: number, to: number, base: number): vo
     }
   }
   // State variables, tones and categories written as listed reuse the table's string (same text as a slice).
-  const word = keyAt(STATE_WORDS, text, from, to) ?? keyAt(TONE_WORDS, text, from, to) ?? keyAt(CATEGORY_WORDS, text, from, to) ?? text.slice(from, to);
+  const word = STATE_INDEX.keyAt(text, from, to) ?? TONE_INDEX.keyAt(text, from, to) ?? CATEGORY_INDEX.keyAt(text, from, to) ?? text.slice(from, to);
   push('word', base + from, base + to, word);
 }
 

@@ -2,7 +2,7 @@
  * Phase 1c helpers: the `→ target {effects}` tail shared by branches and options, and effect lists. Both read
  * offsets of the whole source (no per-line copies); spans are those offsets.
  */
-import { STATE_WORDS, keyAt } from '../keywords.ts';
+import { STATE_INDEX } from '../keywords.ts';
 import type { Reporter } from '../report.ts';
 import { Raw, RawEffectItem, type RawEffect } from './ast.ts';
 import { hasSpace, indexIn, isSpaceCode, rawAt, skipSpace, trimEndAt } from './scan.ts';
@@ -86,7 +86,7 @@ export function parseEffects(source: string, from: number, to: number, r: Report
       continue;
     }
     // A variable written as listed (`trust`) reuses the table's string instead of a slice of the same text.
-    const name = keyAt(STATE_WORDS, source, a, varEnd) ?? source.slice(a, varEnd);
+    const name = STATE_INDEX.keyAt(source, a, varEnd) ?? source.slice(a, varEnd);
     const e = new RawEffectItem(name, a, varEnd, effectOp, effectValue);
     if (out) out.push(e);
     else out = [e];

@@ -3,7 +3,7 @@
  * copied just to be inspected: only the values the compiler keeps are sliced (a 1,000-node script has ~17,000 lines,
  * and per-line strings and regex matches were most of its garbage-collection time).
  */
-import { keyAt } from '../keywords.ts';
+import type { KeyIndex } from '../keywords.ts';
 import { Raw } from './ast.ts';
 
 /** What `String.prototype.trim` and regex `\s` treat as white space (WhiteSpace and LineTerminator). */
@@ -22,10 +22,10 @@ const isLineBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x2028
  * `source[from, to)` trimmed like `String.prototype.trim`, as a value that is its own span; when it is spelled exactly
  * as a key of `words`, that key is the text (the same string without a slice).
  */
-export function rawAt(source: string, from: number, to: number, words?: Record<string, string>): Raw {
+export function rawAt(source: string, from: number, to: number, words?: KeyIndex): Raw {
   while (from < to && isSpaceCode(source.charCodeAt(from))) from++;
   while (to > from && isSpaceCode(source.charCodeAt(to - 1))) to--;
-  return new Raw((words && keyAt(words, source, from, to)) ?? source.slice(from, to), from, to);
+  return new Raw((words && words.keyAt(source, from, to)) ?? source.slice(from, to), from, to);
 }
 
 /** First offset in `[from, to)` that is not white space (`to` when there is none). */
