@@ -75,6 +75,17 @@ describe('scenario IR', () => {
     expect(conditionErrors.map((d) => [d.code, d.line])).toEqual([['invalid_condition', 52]]);
   });
 
+  it('reads an effect list written the same way on several branches the same way each time, and reports each one where it is', () => {
+    const same = read('valid-minimal').replace('- if verify_identity → confirmed', '- if verify_identity → confirmed {trust +5}');
+    const t = ok(same);
+    expect(node(t, 'pickup').branches[0].effects).toEqual([{ var: 'trust', op: 'add', value: 5 }]);
+    expect(node(t, 'pickup').branches[0].effects).toEqual(node(t, 'confirmed').branches[0].effects);
+    for (const [typo, code] of [['{trsut +5}', 'unknown_state_var'], ['{trust + five}', 'invalid_effect']]) {
+      const found = compile(same.replaceAll('{trust +5}', typo), { file: 'x.md', engine }).diagnostics.filter((d) => d.code === code);
+      expect(found.map((d) => [d.line, d.column])).toEqual([[42, 35], [52, 44]]);
+    }
+  });
+
   it('keeps trainer notes and comments out of what the persona says', () => {
     const t = ok(read('valid-comments-and-notes'));
     expect(node(t, 'confirmed').notes).toBe('这里是给讲师看的备注,不会读给学员。');

@@ -4,9 +4,9 @@
  */
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { RELATIONS, type Relation } from '../../scoring/types.ts';
-import { CALL_STAGES, MOODS, type CallStage, type CustomerCard, type HiddenFacts, type Mood, type ScenarioNode } from '../ir.ts';
+import { CALL_STAGES, MOODS, type CallStage, type CustomerCard, type Effect, type HiddenFacts, type Mood, type ScenarioNode } from '../ir.ts';
 import { MOOD_WORDS, NO_WORDS, PARTY_WORDS, STAGE_WORDS, YES_WORDS, lookup } from '../keywords.ts';
-import { Raw, type RawBranch, type RawNode, type RawOption, type RawPersonaLine, type RawValue } from '../parse/ast.ts';
+import { Raw, type RawBranch, type RawEffect, type RawNode, type RawOption, type RawPersonaLine, type RawValue } from '../parse/ast.ts';
 import { isSpaceCode } from '../parse/scan.ts';
 import { parseEffects } from '../parse/inline.ts';
 import type { Reporter } from '../report.ts';
@@ -27,7 +27,7 @@ export interface NodeContext {
 export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): ScenarioNode[] {
   let stage: CallStage = 'opening';
   let party: { party: ScenarioNode['party']; relation: Relation | null } = { party: 'debtor', relation: null };
-  const env: Env = { ctx, r, conditions: new ConditionResolver(ctx, ctx.source, r) };
+  const env: Env = { ctx, r, conditions: new ConditionResolver(ctx, ctx.source, r), effects: new Map() };
   return raw.map((n) => {
     stage = readStage(n.fields.stage, r) ?? stage;
     party = readParty(n.fields.party, r) ?? party;
@@ -70,6 +70,17 @@ interface Env {
   ctx: NodeContext;
   r: Reporter;
   conditions: ConditionResolver;
+  /**
+   * Effect lists already resolved. A raw list is met twice only when the parser shared it (see `EffectCache`), and it
+   * shares only lists that resolve without a report, so the IR list is shared too and no diagnostic is skipped.
+   */
+  effects: Map<RawEffect[], Effect[]>;
+}
+
+function effectsOf(env: Env, raw: RawEffect[]): Effect[] {
+  let out = env.effects.get(raw);
+  if (!out) env.effects.set(raw, (out = resolveEffects(raw, env.r)));
+  return out;
 }
 
 function toLine(this: Env, l: RawPersonaLine): ScenarioNode['lines'][number] {
@@ -82,7 +93,7 @@ function toOption(this: Env, o: RawOption): ScenarioNode['options'][number] {
     quality: o.quality as 'good' | 'ok' | 'bad',
     feedback: o.feedback?.text ?? '',
     next: o.target?.text ?? null,
-    effects: resolveEffects(o.effects, this.r),
+    effects: effectsOf(this, o.effects),
     line: o.line,
   };
 }
@@ -91,7 +102,7 @@ function toBranch(this: Env, b: RawBranch): ScenarioNode['branches'][number] {
   return {
     when: b.when ? this.conditions.resolve(b) : null,
     target: b.target.text,
-    effects: resolveEffects(b.effects, this.r),
+    effects: effectsOf(this, b.effects),
     line: b.line,
   };
 }

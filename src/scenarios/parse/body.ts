@@ -10,7 +10,7 @@ import type { Reporter } from '../report.ts';
 import { Raw, type RawBody, type RawBranch, type RawNode, type RawOption, type RawPersonaLine } from './ast.ts';
 import { ConditionCache } from './condition.ts';
 import { heading, readHeading } from './heading.ts';
-import { splitTail } from './inline.ts';
+import { EffectCache, splitTail } from './inline.ts';
 import { fieldKeyEnd, hasLineBreak, indexIn, isBlank, isSpaceCode, rawAt, scanField, skipSpace } from './scan.ts';
 
 const LOWER_FIELD_KEYS = Object.keys(FIELD_KEYS).filter((k) => /^[a-z]/.test(k));
@@ -21,7 +21,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
   const nodes: RawNode[] = [];
   let node: RawNode | null = null;
   const lists = new Lists();
-  const conditions = new ConditionCache();
+  const caches: Caches = { conditions: new ConditionCache(), effects: new EffectCache() };
   let mode: 'options' | 'branches' | null = null;
   let inComment = false;
   let inFence = false;
@@ -79,7 +79,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
       }
     }
     if ((first === 45 || first === 42 || first === 43) && end - at >= 2 && isBlank(source.charCodeAt(at + 1))) {
-      const handled = readListItem(lists, conditions, source, skipSpace(source, at + 2, end), end, mode, lineNo, r);
+      const handled = readListItem(lists, caches, source, skipSpace(source, at + 2, end), end, mode, lineNo, r);
       if (!handled) node.notes.push(source.slice(base, lineEnd));
       continue;
     }
@@ -106,6 +106,12 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
   }
   if (node) lists.finish(node);
   return { briefing: briefing.join('\n').trim(), nodes };
+}
+
+/** What the script's branches and options share: conditions and effect lists, each read once per distinct text. */
+interface Caches {
+  conditions: ConditionCache;
+  effects: EffectCache;
 }
 
 /** Placeholder lists of a node being read; `Lists.finish` replaces them (shared, never written). */
@@ -185,21 +191,21 @@ function closingBracket(source: string, from: number, to: number): number {
 }
 
 /** Reads the list item `[at, end)` (after `- `) as an option or a branch; false when it is ordinary prose. */
-function readListItem(node: Lists, conditions: ConditionCache, source: string, at: number, end: number, mode: 'options' | 'branches' | null, line: number, r: Reporter): boolean {
+function readListItem(node: Lists, caches: Caches, source: string, at: number, end: number, mode: 'options' | 'branches' | null, line: number, r: Reporter): boolean {
   const start = at - 2;
   const open = source.charCodeAt(at);
-  if (at < end && (open === 0x5b || open === 0x3010) && readOption(node, source, at, end, start, line, r)) return true;
+  if (at < end && (open === 0x5b || open === 0x3010) && readOption(node, caches, source, at, end, start, line, r)) return true;
   const word = branchWord(source, at, end);
   if (word) {
     const isElse = word.kind === 'else';
-    const tail = splitTail(source, at + word.length, end, r);
+    const tail = splitTail(source, at + word.length, end, r, caches.effects);
     if (tail.error) r.report('invalid_branch', tail.error, { detail: tail.error.detail });
     else if (!tail.target) r.report('invalid_branch', { start, end }, { detail: 'there is no `→ node-id`' });
     else if (isElse && tail.headEnd > tail.headStart) r.report('invalid_branch', { start: tail.headStart, end: tail.headEnd }, { detail: '`else` takes no condition' });
     else if (!isElse && tail.headEnd === tail.headStart) r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition' });
     else {
-      const when = isElse ? null : conditions.parse(source, tail.headStart, tail.headEnd, r);
-      const whenShared = !isElse && conditions.shared;
+      const when = isElse ? null : caches.conditions.parse(source, tail.headStart, tail.headEnd, r);
+      const whenShared = !isElse && caches.conditions.shared;
       if (isElse || when) node.branch({ when, whenShared, whenStart: tail.headStart, whenEnd: tail.headEnd, target: tail.target, effects: tail.effects, start, end, line });
     }
     return true;
@@ -216,7 +222,7 @@ function readListItem(node: Lists, conditions: ConditionCache, source: string, a
 }
 
 /** `[quality] text → target {effects}`, as `^[[【][ \t]*([^\]】]*?)[ \t]*[\]】][ \t]*(.*)$`; false when it does not match. */
-function readOption(node: Lists, source: string, at: number, end: number, start: number, line: number, r: Reporter): boolean {
+function readOption(node: Lists, caches: Caches, source: string, at: number, end: number, start: number, line: number, r: Reporter): boolean {
   let from = at + 1;
   while (from < end && isBlank(source.charCodeAt(from))) from++;
   const close = closingBracket(source, from, end);
@@ -227,7 +233,7 @@ function readOption(node: Lists, source: string, at: number, end: number, start:
   while (restAt < end && isBlank(source.charCodeAt(restAt))) restAt++;
   if (hasLineBreak(source, restAt, end)) return false;
   const quality = QUALITY_INDEX.lookupAt(source, from, to);
-  const tail = splitTail(source, restAt, end, r);
+  const tail = splitTail(source, restAt, end, r, caches.effects);
   if (!quality) {
     const written = source.slice(from, to);
     const suggestion = didYouMean(written, ['good', 'ok', 'bad']);

@@ -2,7 +2,7 @@
  * Phase 1c helpers: the `→ target {effects}` tail shared by branches and options, and effect lists. Both read
  * offsets of the whole source (no per-line copies); spans are those offsets.
  */
-import { STATE_INDEX } from '../keywords.ts';
+import { STATE_INDEX, STATE_WORDS, lookup } from '../keywords.ts';
 import type { Reporter } from '../report.ts';
 import { Raw, RawEffectItem, type RawEffect } from './ast.ts';
 import { hasSpace, indexIn, isSpaceCode, rawAt, skipSpace, trimEndAt } from './scan.ts';
@@ -34,15 +34,18 @@ function result(headStart: number, headEnd: number, target: Raw | null, effects:
   return tail;
 }
 
-/** Splits `source[from, to)` into head, `→ target` and a trailing `{effects}` block; the result is valid until the next call. */
-export function splitTail(source: string, from: number, to: number, r: Reporter): Tail {
+/**
+ * Splits `source[from, to)` into head, `→ target` and a trailing `{effects}` block (read through `cache`); the result is
+ * valid until the next call.
+ */
+export function splitTail(source: string, from: number, to: number, r: Reporter, cache: EffectCache): Tail {
   let effects = NO_EFFECTS;
   let end = trimEndAt(source, from, to);
   const last = end > from ? source.charCodeAt(end - 1) : -1;
   if (last === 0x7d /* } */ || last === 0xff5d /* ｝ */) {
     const open = Math.max(lastIndexIn(source, 0x7b, from, end), lastIndexIn(source, 0xff5b, from, end));
     if (open >= 0) {
-      effects = parseEffects(source, open + 1, end - 1, r);
+      effects = cache.parse(source, open + 1, end - 1, r);
       end = trimEndAt(source, from, open);
     }
   }
@@ -68,6 +71,30 @@ export function splitTail(source: string, from: number, to: number, r: Reporter)
   }
   return result(headStart, headEnd, target, effects);
 }
+
+/**
+ * Effect lists already read in this script, by their text. Lists repeat (in the 15 seed scripts, 115 of the 204
+ * `{…}` blocks repeat one already written in the same script, `{trust +10}` above all), so each distinct text is read
+ * once and its list shared. Only lists that read cleanly and name only known state variables are kept: those are
+ * never reported, so sharing their spans (the first occurrence's) changes no diagnostic; any other list is read, and
+ * reported, wherever it is written.
+ */
+export class EffectCache {
+  private readonly lists = new Map<string, RawEffect[]>();
+
+  parse(source: string, from: number, to: number, r: Reporter): RawEffect[] {
+    const text = source.slice(from, to);
+    const known = this.lists.get(text);
+    if (known) return known;
+    const reported = r.diagnostics.length;
+    const list = parseEffects(source, from, to, r);
+    if (r.diagnostics.length === reported && list.every(isKnownVar)) this.lists.set(text, list);
+    return list;
+  }
+}
+
+/** Whether resolving the effect's variable succeeds (what `resolveEffects` checks). */
+const isKnownVar = (e: RawEffect): boolean => lookup(STATE_WORDS, e.var.text) !== undefined;
 
 /** Parses `trust +10, irritation -5, patience = 20` in `source[from, to)`; reports `invalid_effect` for items it cannot read. */
 export function parseEffects(source: string, from: number, to: number, r: Reporter): RawEffect[] {
