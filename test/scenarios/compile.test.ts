@@ -92,6 +92,19 @@ describe('scenario IR', () => {
     expect(node(t, 'confirmed').lines.map((l) => l.text)).toEqual(['对,我是李娜。什么事?']);
     expect(t.briefing_html).toContain('<p>简报');
   });
+
+  it('reads a script saved with Windows line ends (CRLF) exactly as with LF', () => {
+    const src = read('valid-minimal');
+    expect(compile(src.replaceAll('\n', '\r\n'), { file: 'x.md', engine })).toEqual(compile(src, { file: 'x.md', engine }));
+  });
+
+  it('does not read a field or option across a line separator or stray carriage return inside the line', () => {
+    for (const sep of ['\u2028', '\u2029', '\r']) {
+      const src = read('valid-minimal').replace('why: 先亮明身份', `why: 先亮明${sep}身份`).replace('- [good] 您好', `- [good] 您${sep}好`);
+      const found = compile(src, { file: 'x.md', engine }).diagnostics;
+      expect(found.map((d) => [d.code, d.line])).toEqual([['missing_why', 36], ['invalid_option', 39]]);
+    }
+  });
 });
 
 describe('compile never throws on author mistakes', () => {

@@ -11,7 +11,7 @@ import { Raw, type RawBody, type RawBranch, type RawNode, type RawOption, type R
 import { ConditionCache } from './condition.ts';
 import { heading, readHeading } from './heading.ts';
 import { EffectCache, splitTail } from './inline.ts';
-import { fieldKeyEnd, hasLineBreak, indexIn, isBlank, isSpaceCode, rawAt, scanField, skipSpace } from './scan.ts';
+import { fieldKeyEnd, hasBreakWithinLines, hasLineBreak, indexIn, isBlank, isSpaceCode, rawAt, scanField, skipSpace } from './scan.ts';
 
 const LOWER_FIELD_KEYS = Object.keys(FIELD_KEYS).filter((k) => /^[a-z]/.test(k));
 
@@ -21,7 +21,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
   const nodes: RawNode[] = [];
   let node: RawNode | null = null;
   const lists = new Lists();
-  const caches: Caches = { conditions: new ConditionCache(), effects: new EffectCache() };
+  const script: Script = { conditions: new ConditionCache(), effects: new EffectCache(), breaksInLines: hasBreakWithinLines(source, offset) };
   let mode: 'options' | 'branches' | null = null;
   let inComment = false;
   let inFence = false;
@@ -72,18 +72,18 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
     }
     const lastOption = lists.lastOption();
     if (at - base >= 2 && lastOption && mode === 'options') {
-      const valueAt = scanField(source, at, end);
+      const valueAt = scanField(source, at, end, script.breaksInLines);
       if (valueAt >= 0 && FIELD_KEY_INDEX.lookupAt(source, at, fieldKeyEnd) === 'feedback') {
         lastOption.feedback = rawAt(source, valueAt, end);
         continue;
       }
     }
     if ((first === 45 || first === 42 || first === 43) && end - at >= 2 && isBlank(source.charCodeAt(at + 1))) {
-      const handled = readListItem(lists, caches, source, skipSpace(source, at + 2, end), end, mode, lineNo, r);
+      const handled = readListItem(lists, script, source, skipSpace(source, at + 2, end), end, mode, lineNo, r);
       if (!handled) node.notes.push(source.slice(base, lineEnd));
       continue;
     }
-    const valueAt = scanField(source, at, end);
+    const valueAt = scanField(source, at, end, script.breaksInLines);
     const key = valueAt >= 0 ? FIELD_KEY_INDEX.lookupAt(source, at, fieldKeyEnd) : undefined;
     if (key && key !== 'feedback') {
       if (key === 'options' || key === 'branches') {
@@ -108,10 +108,13 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
   return { briefing: briefing.join('\n').trim(), nodes };
 }
 
-/** What the script's branches and options share: conditions and effect lists, each read once per distinct text. */
-interface Caches {
+/** What reading every line of one script shares. */
+interface Script {
+  /** Conditions and effect lists, each read once per distinct text. */
   conditions: ConditionCache;
   effects: EffectCache;
+  /** Whether any line holds a character regex `.` does not match (see `hasBreakWithinLines`). */
+  breaksInLines: boolean;
 }
 
 /** Placeholder lists of a node being read; `Lists.finish` replaces them (shared, never written). */
@@ -191,21 +194,21 @@ function closingBracket(source: string, from: number, to: number): number {
 }
 
 /** Reads the list item `[at, end)` (after `- `) as an option or a branch; false when it is ordinary prose. */
-function readListItem(node: Lists, caches: Caches, source: string, at: number, end: number, mode: 'options' | 'branches' | null, line: number, r: Reporter): boolean {
+function readListItem(node: Lists, script: Script, source: string, at: number, end: number, mode: 'options' | 'branches' | null, line: number, r: Reporter): boolean {
   const start = at - 2;
   const open = source.charCodeAt(at);
-  if (at < end && (open === 0x5b || open === 0x3010) && readOption(node, caches, source, at, end, start, line, r)) return true;
+  if (at < end && (open === 0x5b || open === 0x3010) && readOption(node, script, source, at, end, start, line, r)) return true;
   const word = branchWord(source, at, end);
   if (word) {
     const isElse = word.kind === 'else';
-    const tail = splitTail(source, at + word.length, end, r, caches.effects);
+    const tail = splitTail(source, at + word.length, end, r, script.effects);
     if (tail.error) r.report('invalid_branch', tail.error, { detail: tail.error.detail });
     else if (!tail.target) r.report('invalid_branch', { start, end }, { detail: 'there is no `→ node-id`' });
     else if (isElse && tail.headEnd > tail.headStart) r.report('invalid_branch', { start: tail.headStart, end: tail.headEnd }, { detail: '`else` takes no condition' });
     else if (!isElse && tail.headEnd === tail.headStart) r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition' });
     else {
-      const when = isElse ? null : caches.conditions.parse(source, tail.headStart, tail.headEnd, r);
-      const whenShared = !isElse && caches.conditions.shared;
+      const when = isElse ? null : script.conditions.parse(source, tail.headStart, tail.headEnd, r);
+      const whenShared = !isElse && script.conditions.shared;
       if (isElse || when) node.branch({ when, whenShared, whenStart: tail.headStart, whenEnd: tail.headEnd, target: tail.target, effects: tail.effects, start, end, line });
     }
     return true;
@@ -222,7 +225,7 @@ function readListItem(node: Lists, caches: Caches, source: string, at: number, e
 }
 
 /** `[quality] text → target {effects}`, as `^[[【][ \t]*([^\]】]*?)[ \t]*[\]】][ \t]*(.*)$`; false when it does not match. */
-function readOption(node: Lists, caches: Caches, source: string, at: number, end: number, start: number, line: number, r: Reporter): boolean {
+function readOption(node: Lists, script: Script, source: string, at: number, end: number, start: number, line: number, r: Reporter): boolean {
   let from = at + 1;
   while (from < end && isBlank(source.charCodeAt(from))) from++;
   const close = closingBracket(source, from, end);
@@ -231,9 +234,9 @@ function readOption(node: Lists, caches: Caches, source: string, at: number, end
   while (to > from && isBlank(source.charCodeAt(to - 1))) to--;
   let restAt = close + 1;
   while (restAt < end && isBlank(source.charCodeAt(restAt))) restAt++;
-  if (hasLineBreak(source, restAt, end)) return false;
+  if (script.breaksInLines && hasLineBreak(source, restAt, end)) return false;
   const quality = QUALITY_INDEX.lookupAt(source, from, to);
-  const tail = splitTail(source, restAt, end, r, caches.effects);
+  const tail = splitTail(source, restAt, end, r, script.effects);
   if (!quality) {
     const written = source.slice(from, to);
     const suggestion = didYouMean(written, ['good', 'ok', 'bad']);

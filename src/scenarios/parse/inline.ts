@@ -43,7 +43,7 @@ export function splitTail(source: string, from: number, to: number, r: Reporter,
   let end = trimEndAt(source, from, to);
   const last = end > from ? source.charCodeAt(end - 1) : -1;
   if (last === 0x7d /* } */ || last === 0xff5d /* ｝ */) {
-    const open = Math.max(lastIndexIn(source, 0x7b, from, end), lastIndexIn(source, 0xff5b, from, end));
+    const open = lastBraceIn(source, from, end);
     if (open >= 0) {
       effects = cache.parse(source, open + 1, end - 1, r);
       end = trimEndAt(source, from, open);
@@ -168,8 +168,12 @@ function numberEnd(source: string, i: number, to: number): number {
   return j > frac ? j : i;
 }
 
-function lastIndexIn(source: string, code: number, from: number, to: number): number {
-  for (let i = to - 1; i >= from; i--) if (source.charCodeAt(i) === code) return i;
+/** Offset of the last `{` or `｛` in `[from, to)`, else -1 (one scan for both). */
+function lastBraceIn(source: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) {
+    const c = source.charCodeAt(i);
+    if (c === 0x7b || c === 0xff5b) return i;
+  }
   return -1;
 }
 

@@ -62,10 +62,25 @@ const isAsciiKey = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) 
 const isHanKey = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /**
- * Matches `key: value` on the trimmed line `[from, to)` — the regex `^([A-Za-z_]+|[\u4e00-\u9fff]+)[ \t]*[:：][ \t]*(.*)$`
- * — and returns the offset where the value starts (or -1); the key ends at `fieldKeyEnd`.
+ * Whether a line of `source` from `offset` on can hold a character regex `.` does not match: a `\r` other than the
+ * one before a `\n` that the scanner drops, or U+2028 / U+2029. Almost no script has one, and then no value needs to
+ * be searched for it (`scanField`, options), which was a scan of every field line's value.
  */
-export function scanField(source: string, from: number, to: number): number {
+export function hasBreakWithinLines(source: string, offset: number): boolean {
+  if (source.indexOf('\u2028', offset) >= 0 || source.indexOf('\u2029', offset) >= 0) return true;
+  // A `\r` right before a `\n` (or at the end of the file) is cut off with the line end; any other is within a line.
+  for (let i = source.indexOf('\r', offset); i >= 0; i = source.indexOf('\r', i + 1)) {
+    if (i + 1 < source.length && source.charCodeAt(i + 1) !== 10) return true;
+  }
+  return false;
+}
+
+/**
+ * Matches `key: value` on the trimmed line `[from, to)` — the regex `^([A-Za-z_]+|[\u4e00-\u9fff]+)[ \t]*[:：][ \t]*(.*)$`
+ * — and returns the offset where the value starts (or -1); the key ends at `fieldKeyEnd`. `breaks`: whether the value
+ * can hold a character `.` does not match (see `hasBreakWithinLines`).
+ */
+export function scanField(source: string, from: number, to: number, breaks = true): number {
   const c = source.charCodeAt(from);
   const inKey = isAsciiKey(c) ? isAsciiKey : isHanKey(c) ? isHanKey : null;
   if (!inKey || from >= to) return -1;
@@ -77,7 +92,7 @@ export function scanField(source: string, from: number, to: number): number {
   if (i >= to || (colon !== 0x3a && colon !== 0xff1a)) return -1;
   i++;
   while (i < to && isBlank(source.charCodeAt(i))) i++;
-  return hasLineBreak(source, i, to) ? -1 : i;
+  return breaks && hasLineBreak(source, i, to) ? -1 : i;
 }
 
 /** End of the key matched by the last successful `scanField` (a second return value without an allocation). */
