@@ -156,8 +156,13 @@ export class KeyIndex {
   /** `lookup(table, source.slice(from, to))`, slicing only when the word is not written exactly as a key. */
   lookupAt(source: string, from: number, to: number): string | undefined {
     // An exact match is what `lookup` finds first (`map.get(word)`), so it returns the same value.
+    return this.valueAt(source, from, to) ?? lookup(this.table, source.slice(from, to));
+  }
+
+  /** The canonical value of the key spelled exactly as `source[from, to)`, if any (no case folding). */
+  valueAt(source: string, from: number, to: number): string | undefined {
     const k = this.indexAt(source, from, to);
-    return k >= 0 ? this.values[to - from]![k] : lookup(this.table, source.slice(from, to));
+    return k < 0 ? undefined : this.values[to - from]![k];
   }
 
   private indexAt(source: string, from: number, to: number): number {
@@ -176,6 +181,9 @@ export const QUALITY_INDEX = new KeyIndex(QUALITY_WORDS);
 export const STATE_INDEX = new KeyIndex(STATE_WORDS);
 export const TONE_INDEX = new KeyIndex(TONE_WORDS);
 export const CATEGORY_INDEX = new KeyIndex(CATEGORY_WORDS);
+export const CONDITION_INDEX = new KeyIndex(CONDITION_WORDS);
+/** State variables, tones and categories together: a condition's word spelled as any of them reuses that key. */
+export const CONDITION_NAME_INDEX = new KeyIndex({ ...STATE_WORDS, ...TONE_WORDS, ...CATEGORY_WORDS });
 
 const maps = new WeakMap<Record<string, string>, Map<string, string>>();
 let lastTable: Record<string, string> | undefined;

@@ -6,7 +6,7 @@ import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { RELATIONS, type Relation } from '../../scoring/types.ts';
 import { CALL_STAGES, MOODS, type CallStage, type CustomerCard, type Effect, type HiddenFacts, type Mood, type ScenarioNode } from '../ir.ts';
 import { MOOD_WORDS, NO_WORDS, PARTY_WORDS, STAGE_WORDS, YES_WORDS, lookup } from '../keywords.ts';
-import { Raw, type RawBranch, type RawEffect, type RawNode, type RawOption, type RawPersonaLine, type RawValue } from '../parse/ast.ts';
+import { Raw, type RawBranch, type RawEffect, type RawNode, type RawOption, type RawPersonaLine, type RawValue, type Reused } from '../parse/ast.ts';
 import { isSpaceCode } from '../parse/scan.ts';
 import { parseEffects } from '../parse/inline.ts';
 import type { Reporter } from '../report.ts';
@@ -21,13 +21,14 @@ export interface NodeContext {
   hidden: HiddenFacts;
   /** The whole script text (effect lists are parsed from their offsets in it). */
   source: string;
+  reused: Reused;
 }
 
 /** Typed nodes in source order (ids unchecked for uniqueness here; see graph). */
 export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): ScenarioNode[] {
   let stage: CallStage = 'opening';
   let party: { party: ScenarioNode['party']; relation: Relation | null } = { party: 'debtor', relation: null };
-  const env: Env = { ctx, r, conditions: new ConditionResolver(ctx, ctx.source, r), effects: new Map() };
+  const env: Env = { ctx, r, conditions: new ConditionResolver(ctx, ctx.source, ctx.reused.conditions, r), effects: new Map() };
   return raw.map((n) => {
     stage = readStage(n.fields.stage, r) ?? stage;
     party = readParty(n.fields.party, r) ?? party;
@@ -71,13 +72,18 @@ interface Env {
   r: Reporter;
   conditions: ConditionResolver;
   /**
-   * Effect lists already resolved. A raw list is met twice only when the parser shared it (see `EffectCache`), and it
-   * shares only lists that resolve without a report, so the IR list is shared too and no diagnostic is skipped.
+   * Resolutions of the effect lists the parser shared (see `EffectCache`). It shares only lists that resolve without a
+   * report, so the IR list is shared too and no diagnostic is skipped.
    */
   effects: Map<RawEffect[], Effect[]>;
 }
 
+/** No effects: one IR list for every branch and option without any (IR lists are only ever read). */
+const NO_EFFECTS: Effect[] = [];
+
 function effectsOf(env: Env, raw: RawEffect[]): Effect[] {
+  if (raw.length === 0) return NO_EFFECTS;
+  if (!env.ctx.reused.effects.has(raw)) return resolveEffects(raw, env.r);
   let out = env.effects.get(raw);
   if (!out) env.effects.set(raw, (out = resolveEffects(raw, env.r)));
   return out;

@@ -23,6 +23,8 @@ export class ConditionResolver {
   constructor(
     private readonly vocab: Words,
     private readonly source: string,
+    /** Trees the parser shared: only theirs are kept (see `ConditionCache.reused`). */
+    private readonly reused: ReadonlySet<CondAst>,
     private readonly r: Reporter,
   ) {}
 
@@ -37,7 +39,7 @@ export class ConditionResolver {
       return own && resolveCondition(own, this.vocab, this.r);
     }
     const c = resolveCondition(ast, this.vocab, this.r);
-    this.resolved.set(ast, c);
+    if (this.reused.has(ast)) this.resolved.set(ast, c);
     return c;
   }
 }

@@ -110,4 +110,11 @@ export interface RawNode {
 export interface RawBody {
   briefing: string;
   nodes: RawNode[];
+  /** Condition trees and effect lists the parser handed to more than one branch or option (see `ConditionCache`). */
+  reused: Reused;
+}
+
+export interface Reused {
+  conditions: ReadonlySet<CondAst>;
+  effects: ReadonlySet<RawEffect[]>;
 }

@@ -105,7 +105,7 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
     node.notes.push(source.slice(base, lineEnd));
   }
   if (node) lists.finish(node);
-  return { briefing: briefing.join('\n').trim(), nodes };
+  return { briefing: briefing.join('\n').trim(), nodes, reused: { conditions: script.conditions.reused, effects: script.effects.reused } };
 }
 
 /** What reading every line of one script shares. */

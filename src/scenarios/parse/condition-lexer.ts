@@ -2,7 +2,7 @@
  * The condition tokenizer: a hand-written scanner (conditions are on every branch line, so this is hot in large
  * scripts). Chinese keywords are split out of runs written without spaces, e.g. `违规威胁` → `违规` `威胁`.
  */
-import { CATEGORY_INDEX, CATEGORY_WORDS, CONDITION_WORDS, STATE_INDEX, STATE_WORDS, TONE_INDEX, TONE_WORDS } from '../keywords.ts';
+import { CATEGORY_WORDS, CONDITION_INDEX, CONDITION_NAME_INDEX, CONDITION_WORDS, STATE_WORDS, TONE_WORDS } from '../keywords.ts';
 import type { Span } from '../report.ts';
 import { Raw } from './ast.ts';
 
@@ -93,24 +93,20 @@ function push(type: TokType, start: number, end: number, word: string): void {
 }
 
 const KEYWORDS = new Map(Object.entries(CONDITION_WORDS));
-const KEYWORD_LIST = [...KEYWORDS];
 
 /**
  * An ASCII word `text[from, to)`: a keyword written exactly as listed (`and`, `or`, `tone`…) is not sliced — the
  * parser never keeps its text, and `tokText` slices it if a message needs it ('' marks it) — other words are.
  */
 function pushAsciiWord(text: string, from: number, to: number, base: number): void {
-  for (let k = 0; k < KEYWORD_LIST.length; k++) {
-    const [word, kw] = KEYWORD_LIST[k];
-    if (word.length === to - from && text.startsWith(word, from)) {
-      push('word', base + from, base + to, '');
-      toks.kw[toks.count - 1] = kw;
-      return;
-    }
+  const kw = CONDITION_INDEX.valueAt(text, from, to);
+  if (kw !== undefined) {
+    push('word', base + from, base + to, '');
+    toks.kw[toks.count - 1] = kw;
+    return;
   }
   // State variables, tones and categories written as listed reuse the table's string (same text as a slice).
-  const word = STATE_INDEX.keyAt(text, from, to) ?? TONE_INDEX.keyAt(text, from, to) ?? CATEGORY_INDEX.keyAt(text, from, to) ?? text.slice(from, to);
-  push('word', base + from, base + to, word);
+  push('word', base + from, base + to, CONDITION_NAME_INDEX.keyAt(text, from, to) ?? text.slice(from, to));
 }
 
 function keywordOf(word: string): string | undefined {

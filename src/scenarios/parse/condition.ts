@@ -33,6 +33,8 @@ export function parseCondition(text: string, base: number, r: Reporter): CondAst
  */
 export class ConditionCache {
   private readonly trees = new Map<string, CondAst>();
+  /** Trees returned more than once: only their resolutions are worth keeping (a map of every one grew with the script). */
+  readonly reused = new Set<CondAst>();
   /** Whether the last `parse` returned a tree parsed earlier. */
   shared = false;
 
@@ -40,7 +42,10 @@ export class ConditionCache {
     const text = source.slice(start, end);
     const known = this.trees.get(text);
     this.shared = known !== undefined;
-    if (known) return known;
+    if (known) {
+      this.reused.add(known);
+      return known;
+    }
     const ast = parseCondition(text, start, r);
     if (ast) this.trees.set(text, ast);
     return ast;

@@ -81,11 +81,16 @@ export function splitTail(source: string, from: number, to: number, r: Reporter,
  */
 export class EffectCache {
   private readonly lists = new Map<string, RawEffect[]>();
+  /** Lists returned more than once. */
+  readonly reused = new Set<RawEffect[]>();
 
   parse(source: string, from: number, to: number, r: Reporter): RawEffect[] {
     const text = source.slice(from, to);
     const known = this.lists.get(text);
-    if (known) return known;
+    if (known) {
+      this.reused.add(known);
+      return known;
+    }
     const reported = r.diagnostics.length;
     const list = parseEffects(source, from, to, r);
     if (r.diagnostics.length === reported && list.every(isKnownVar)) this.lists.set(text, list);
