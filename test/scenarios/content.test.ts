@@ -25,6 +25,19 @@ describe('content/scripts', () => {
     });
   }
 
+  it('writes Chinese text with Chinese punctuation (what the trainee reads on every line)', () => {
+    // A half-width , ? ! ; : right after a Chinese character, or a " ( ) touching one, in anything the trainee sees.
+    const halfWidth = /[\u3400-\u9fff][,?!;:]|["(][\u3400-\u9fff]|[\u3400-\u9fff][")]/u;
+    const found: string[] = [];
+    for (const file of files) {
+      const s = compile(readFileSync(join(dir, file), 'utf8'), { file }).scenario!;
+      if (s.lang !== 'zh') continue;
+      const texts = [s.title, s.briefing, ...Object.values(s.card.extra), ...s.call_log.map((c) => c.note), ...s.nodes.flatMap((n) => [...n.lines.map((l) => l.text), n.model?.text ?? '', n.model?.why ?? '', ...n.options.flatMap((o) => [o.text, o.feedback])])];
+      for (const t of texts) if (halfWidth.test(t)) found.push(`${file}: ${t.slice(0, 40)}`);
+    }
+    expect(found).toEqual([]);
+  });
+
   it('has the opening drill and a first-contact call with the cooperative cardholder', () => {
     const ids = files.map((f) => compile(readFileSync(join(dir, f), 'utf8'), { file: f }).scenario);
     expect(ids.some((s) => s?.course === 'drill' && s.nodes.some((n) => n.expect.includes('staff_number')))).toBe(true);
