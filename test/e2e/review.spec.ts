@@ -62,7 +62,7 @@ test('a mentor overrules a finding with a reason; the trainee sees the new score
   await page.getByRole('link', { name: '通话列表' }).click();
   await expect(page.getByRole('table')).toContainText('王小明');
   await expectNoAxeViolations(page, 'call list');
-  await page.getByRole('link', { name: /^复核: 王小明/ }).click();
+  await page.getByRole('link', { name: /^复核：王小明/ }).click();
   await expect(page).toHaveURL(new RegExp(`#/review/attempt/${attemptId}$`));
   await expect(page.getByRole('heading', { name: '复核：王小明（3021）' })).toBeVisible();
   await expect(page.getByRole('region', { name: '客户状态变化' }).getByRole('table')).toBeVisible();
@@ -82,7 +82,7 @@ test('a mentor overrules a finding with a reason; the trainee sees the new score
 
   const audit = page.getByRole('region', { name: '复核记录（审计轨迹）' }).getByRole('row');
   await expect(audit).toHaveCount(3);
-  await expect(audit.nth(1)).toContainText(`机器原始评判: 总分 ${machineTotal} · 未通过 · 一票否决：cn-violence-threat`);
+  await expect(audit.nth(1)).toContainText(`机器原始评判：总分 ${machineTotal} · 未通过 · 一票否决：cn-violence-threat`);
   await expect(audit.nth(2)).toContainText('李老师');
   await expect(audit.nth(2)).toContainText('驳回学员第 2 句的 cn-violence-threat（严重）');
   await expect(audit.nth(2)).toContainText('学员在复述客户担心的后果，不是威胁');
@@ -102,7 +102,7 @@ test('a mentor overrules a finding with a reason; the trainee sees the new score
   await notice.getByLabel('请说明你的异议').fill('我认为这句确实是威胁，应该扣分');
   await notice.getByRole('button', { name: '提交异议' }).click();
   await expect(notice).toContainText('学员有异议');
-  await expect(notice).toContainText('你的异议: 我认为这句确实是威胁，应该扣分');
+  await expect(notice).toContainText('你的异议：我认为这句确实是威胁，应该扣分');
 
   // The mentor comes back: locked, unlocks, and sees the dispute next to the corrections.
   await page.goto(`./#/review/attempt/${attemptId}`);
@@ -112,7 +112,7 @@ test('a mentor overrules a finding with a reason; the trainee sees the new score
   await expect(page.getByText('密码不正确。')).toBeVisible();
   await page.getByLabel('带教密码').fill(PIN);
   await page.getByRole('button', { name: '解锁' }).click();
-  await expect(page.getByRole('note')).toContainText('学员的异议: 我认为这句确实是威胁，应该扣分');
+  await expect(page.getByRole('note')).toContainText('学员的异议：我认为这句确实是威胁，应该扣分');
   await expect(page.getByRole('region', { name: '复核记录（审计轨迹）' }).getByRole('row').last()).toContainText('学员有异议');
   await expectNoAxeViolations(page, 'attempt review with dispute');
 });

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/messages/en.ts';
 import { zhCN } from '../../src/i18n/messages/zh-CN.ts';
@@ -19,6 +21,21 @@ describe('translate', () => {
       const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       expect(holes(en[key]), key).toEqual(holes(zhCN[key]));
     }
+  });
+
+  it('writes Chinese UI text with Chinese punctuation', () => {
+    const halfWidth = /[\u3400-\u9fff][,?!;:]|["(][\u3400-\u9fff]|[\u3400-\u9fff][")]/u;
+    expect(Object.entries(zhCN).filter(([, v]) => halfWidth.test(v))).toEqual([]);
+    // A label and its value: "通话时长：00:12" in Chinese, "Time: 00:12" in English.
+    expect(`${translate('zh-CN', 'call.timer')}${translate('zh-CN', 'punct.colon')}00:12`).toBe('通话时长：00:12');
+    expect(`${translate('en', 'report.rule')}${translate('en', 'punct.colon')}x`).toBe('Rule: x');
+  });
+
+  it('components put a label and its value together with the locale colon, not a hard-coded ":"', () => {
+    const root = join(import.meta.dirname, '../../src/ui');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.svelte'));
+    const hardCoded = files.flatMap((f) => readFileSync(join(root, f), 'utf8').split('\n').filter((l) => /t\([^)]*\)\}:(?:<\/strong>)?(?:\s|$)/.test(l)).map((l) => `${f}: ${l.trim()}`));
+    expect(hardCoded).toEqual([]);
   });
 });
 

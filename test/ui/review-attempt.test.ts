@@ -76,10 +76,10 @@ describe('reviewing one call', { timeout: 30_000 }, () => {
       ['50', '10', '平静'], ['55', '12', '平静'], ['20', '80', '不耐烦'],
     ]);
     expect(screen.getByRole('img', { name: /信任度.*共 3 次/ }).querySelectorAll('path')).toHaveLength(2);
-    expect(screen.getByRole('region', { name: '记录核对' })).toHaveTextContent('✗ 备注: 投诉');
+    expect(screen.getByRole('region', { name: '记录核对' })).toHaveTextContent('✗ 备注：投诉');
     const audit = screen.getByRole('region', { name: '复核记录（审计轨迹）' });
     expect(within(audit).getAllByRole('row')).toHaveLength(2);
-    expect(audit).toHaveTextContent(`机器原始评判: 总分 ${machine.total} · 未通过 · 一票否决：cn-violence-threat`);
+    expect(audit).toHaveTextContent(`机器原始评判：总分 ${machine.total} · 未通过 · 一票否决：cn-violence-threat`);
   });
 
   it('overrules a finding only with a reason; the effective score, verdict and audit trail follow', async () => {
@@ -94,7 +94,7 @@ describe('reviewing one call', { timeout: 30_000 }, () => {
     await user.type(screen.getByLabelText('驳回 cn-violence-threat 的理由'), '学员在转述客户的话，不是威胁');
     await user.click(screen.getByRole('button', { name: '确认驳回' }));
     const correction = await screen.findByText('已驳回');
-    expect(correction.closest('p')).toHaveTextContent('理由: 学员在转述客户的话，不是威胁 (李老师');
+    expect(correction.closest('p')).toHaveTextContent('理由：学员在转述客户的话，不是威胁 （李老师');
 
     const [row] = await listOverrides(db, attemptId);
     const scores = screen.getByRole('table', { name: '机器评分与复核后得分' });
@@ -157,7 +157,7 @@ describe('the trainee’s side of a review', { timeout: 30_000 }, () => {
     await user.type(within(notice).getByLabelText('请说明你的异议'), '我觉得这句确实不妥，应该扣分');
     await user.click(within(notice).getByRole('button', { name: '提交异议' }));
     await expect.poll(() => notice.textContent).toContain('学员有异议');
-    expect(notice).toHaveTextContent('你的异议: 我觉得这句确实不妥，应该扣分');
+    expect(notice).toHaveTextContent('你的异议：我觉得这句确实不妥，应该扣分');
     expect((await reviewsFor(db, { profileId }))[0]).toMatchObject({ status: 'disputed', traineeComment: '我觉得这句确实不妥，应该扣分' });
   });
 
@@ -181,7 +181,7 @@ describe('the trainee’s side of a review', { timeout: 30_000 }, () => {
     const [review] = await reviewsFor(db, { profileId: other.profileId });
     await disputeReview(db, review.id, '我没有威胁客户');
     render(Review, { params: ['attempt', other.attemptId] });
-    expect(await screen.findByRole('note')).toHaveTextContent('学员的异议: 我没有威胁客户');
+    expect(await screen.findByRole('note')).toHaveTextContent('学员的异议：我没有威胁客户');
     const audit = within(screen.getByRole('region', { name: '复核记录（审计轨迹）' })).getAllByRole('row');
     expect(audit.at(-1)).toHaveTextContent('学员学员有异议我没有威胁客户');
   });

@@ -1,5 +1,7 @@
 /** UI text: core. zh-CN is the default; `en` must have the same keys (the type checks it). */
 export const zh = {
+  /** After a label ("通话时长：00:12"): Chinese uses the full-width colon with no space. */
+  'punct.colon': '：',
   'app.name': '话术道场',
   'app.tagline': '信用卡催收与客服通话练习',
   'app.skip': '跳到主要内容',
@@ -39,6 +41,7 @@ export const zh = {
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
+  'punct.colon': ': ',
   'app.name': 'CallDojo',
   'app.tagline': 'Call practice for credit-card collections and service',
   'app.skip': 'Skip to main content',
