@@ -169,7 +169,12 @@ export class KeyIndex {
     const length = to - from;
     const keys = length > 0 && length < this.keys.length ? this.keys[length] : undefined;
     if (keys === undefined) return -1;
-    for (let k = 0; k < keys.length; k++) if (source.startsWith(keys[k], from)) return k;
+    // Compared code by code: keys are a few characters long, and `startsWith` is a call per key.
+    next: for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      for (let i = 0; i < length; i++) if (key.charCodeAt(i) !== source.charCodeAt(from + i)) continue next;
+      return k;
+    }
     return -1;
   }
 }

@@ -75,6 +75,17 @@ describe('scenario IR', () => {
     expect(conditionErrors.map((d) => [d.code, d.line])).toEqual([['invalid_condition', 52]]);
   });
 
+  it('reads condition keywords in any case, and a word is a move even when objects have a property of its name', () => {
+    const upper = read('valid-minimal').replace('- if empathise or disclose_debt → promise', '- if Empathise OR NOT Tone rude → promise');
+    expect(node(compile(upper, { file: 'x.md' }).scenario!, 'confirmed').branches[0].when).toEqual({
+      kind: 'or',
+      any: [{ kind: 'move', move: 'Empathise' }, { kind: 'not', cond: { kind: 'tone', tone: 'rude' } }],
+    });
+    const odd = read('valid-minimal').replace('- if empathise or disclose_debt → promise', '- if Constructor → promise');
+    const found = compile(odd, { file: 'x.md', engine }).diagnostics.filter((d) => d.code === 'unknown_move' || d.code === 'invalid_condition');
+    expect(found.map((d) => [d.code, d.line])).toEqual([['unknown_move', 52]]);
+  });
+
   it('reads an effect list written the same way on several branches the same way each time, and reports each one where it is', () => {
     const same = read('valid-minimal').replace('- if verify_identity → confirmed', '- if verify_identity → confirmed {trust +5}');
     const t = ok(same);

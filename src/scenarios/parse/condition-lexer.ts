@@ -53,14 +53,14 @@ export function tokenize(text: string, base: number): void {
     const c = text.charCodeAt(i);
     const twoCharOp = (c === GT || c === LT || c === EQ || c === BANG) && text.charCodeAt(i + 1) === EQ;
     if (isSpace(c)) i++;
-    else if (twoCharOp) push('op', base + i, base + (i += 2), '');
-    else if (isOneCharOp(c)) push('op', base + i, base + (i += 1), '');
-    else if (isOpen(c)) push('(', base + i, base + (i += 1), '');
-    else if (isClose(c)) push(')', base + i, base + (i += 1), '');
+    else if (twoCharOp) push('op', base + i, base + (i += 2), '', undefined);
+    else if (isOneCharOp(c)) push('op', base + i, base + (i += 1), '', undefined);
+    else if (isOpen(c)) push('(', base + i, base + (i += 1), '', undefined);
+    else if (isClose(c)) push(')', base + i, base + (i += 1), '', undefined);
     else if (isDigit(c) || (c === 45 && isDigit(text.charCodeAt(i + 1)))) {
       const from = i++;
       while (i < text.length && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
-      push('num', base + from, base + i, '');
+      push('num', base + from, base + i, '', undefined);
     } else if (isWordStart(c)) {
       const from = i++;
       while (i < text.length && isWordPart(text.charCodeAt(i))) i++;
@@ -83,13 +83,14 @@ export function tokAt(text: string, base: number, k: number): Raw {
   return new Raw(tokText(text, base, k), toks.start[k], toks.end[k]);
 }
 
-function push(type: TokType, start: number, end: number, word: string): void {
+/** Appends a token; `kw` is the condition keyword a word stands for, if any. */
+function push(type: TokType, start: number, end: number, word: string, kw: string | undefined): void {
   const k = toks.count++;
   toks.type[k] = type;
   toks.start[k] = start;
   toks.end[k] = end;
   toks.word[k] = word;
-  toks.kw[k] = type === 'word' ? keywordOf(word) : undefined;
+  toks.kw[k] = kw;
 }
 
 const KEYWORDS = new Map(Object.entries(CONDITION_WORDS));
@@ -101,17 +102,18 @@ const KEYWORDS = new Map(Object.entries(CONDITION_WORDS));
 function pushAsciiWord(text: string, from: number, to: number, base: number): void {
   const kw = CONDITION_INDEX.valueAt(text, from, to);
   if (kw !== undefined) {
-    push('word', base + from, base + to, '');
-    toks.kw[toks.count - 1] = kw;
+    push('word', base + from, base + to, '', kw);
     return;
   }
   // State variables, tones and categories written as listed reuse the table's string (same text as a slice).
-  push('word', base + from, base + to, CONDITION_NAME_INDEX.keyAt(text, from, to) ?? text.slice(from, to));
+  const word = CONDITION_NAME_INDEX.keyAt(text, from, to) ?? text.slice(from, to);
+  // Not a keyword as written; `AND` or `Tone` still is one.
+  push('word', base + from, base + to, word, hasUpper(word) ? KEYWORDS.get(word.toLowerCase()) : undefined);
 }
 
 function keywordOf(word: string): string | undefined {
-  // The fallback keeps the plain property read it always had (a Map avoids interning every word for `hasOwn`).
-  return KEYWORDS.get(word) ?? (hasUpper(word) ? CONDITION_WORDS[word.toLowerCase()] : undefined);
+  // A Map, not a property read: `Constructor` is not a keyword because objects have a `constructor`.
+  return KEYWORDS.get(word) ?? (hasUpper(word) ? KEYWORDS.get(word.toLowerCase()) : undefined);
 }
 
 /** `/[A-Z]/.test(word)` without the regex call (this runs for every word of every condition). */
@@ -121,6 +123,10 @@ function hasUpper(word: string): boolean {
     if (c >= 65 && c <= 90) return true;
   }
   return false;
+}
+
+function pushCjkWord(word: string, start: number): void {
+  push('word', start, start + word.length, word, keywordOf(word));
 }
 
 /** Splits a run like `违规威胁` into known keywords; unknown stretches stay together as one word. */
@@ -136,11 +142,11 @@ function splitCjk(run: string, start: number): void {
       }
     }
     if (w) {
-      if (from < i) push('word', start + from, start + i, run.slice(from, i));
-      push('word', start + i, start + i + w.length, run.slice(i, i + w.length));
+      if (from < i) pushCjkWord(run.slice(from, i), start + from);
+      pushCjkWord(run.slice(i, i + w.length), start + i);
       i += w.length;
       from = i;
     } else i++;
   }
-  if (from < i) push('word', start + from, start + i, run.slice(from, i));
+  if (from < i) pushCjkWord(run.slice(from, i), start + from);
 }

@@ -7,7 +7,7 @@ import type { Reporter, Span } from '../report.ts';
 import type { CondAst, Raw, RawValue } from './ast.ts';
 import { CondError, tokAt, tokText, tokenize, toks } from './condition-lexer.ts';
 
-const OPS: Record<string, '>=' | '>' | '<=' | '<' | '==' | '!='> = { '>=': '>=', '≥': '>=', '>': '>', '<=': '<=', '≤': '<=', '<': '<', '==': '==', '=': '==', '!=': '!=' };
+type StateOp = '>=' | '>' | '<=' | '<' | '==' | '!=';
 
 /** Parses `text` (starting at file offset `base`); reports `invalid_condition` and returns null on a syntax error. */
 export function parseCondition(text: string, base: number, r: Reporter): CondAst | null {
@@ -76,6 +76,18 @@ class Parser {
   tok(k: number): Raw {
     return tokAt(this.source, this.base, k);
   }
+  /** The comparison an `op` token writes, read from its characters (`>=` `≥` `>` `<=` `≤` `<` `==` `=` `!=`). */
+  private op(k: number): StateOp {
+    const at = toks.start[k] - this.base;
+    const c = this.source.charCodeAt(at);
+    const orEqual = toks.end[k] - toks.start[k] === 2;
+    if (c === 0x3e) return orEqual ? '>=' : '>';
+    if (c === 0x3c) return orEqual ? '<=' : '<';
+    if (c === 0x2265) return '>=';
+    if (c === 0x2264) return '<=';
+    return c === 0x21 ? '!=' : '==';
+  }
+
   /** The keyword of the token at the cursor, if any. */
   private keyword(): string | undefined {
     return this.i < toks.count ? toks.kw[this.i] : undefined;
@@ -152,7 +164,7 @@ class Parser {
       const op = this.i++;
       const num = this.next('a number');
       if (toks.type[num] !== 'num') throw new CondError(`expected a number after \`${this.text(op)}\``, this.tok(num).span);
-      return { kind: 'state', var: this.tok(t), op: OPS[this.text(op)], value: Number(this.text(num)) };
+      return { kind: 'state', var: this.tok(t), op: this.op(op), value: Number(this.text(num)) };
     }
     return { kind: 'word', word: this.tok(t) };
   }
