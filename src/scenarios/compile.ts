@@ -3,7 +3,7 @@
  * Phases: 1 parse (front matter, body, conditions) → 2 analyze (header, nodes, graph, leaks, engine lint) → 3 emit.
  * Pure (no fs); it throws only on its own bugs, never on an author's mistake.
  */
-import { marked } from 'marked';
+import { Marked } from 'marked';
 import { lineColumn, lineStarts, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { lintWithEngine } from './analyze/engine-lint.ts';
 import { analyzeGraph } from './analyze/graph.ts';
@@ -80,8 +80,20 @@ function visibleHeader(source: string, f: Fields): RawValue[] {
   return out;
 }
 
+/**
+ * Prose is shown inside a section of its page (the briefing under "Objectives", an h2), so an author's `#` becomes an
+ * h3 and so on down: the page keeps one h1 and a heading order screen-reader users can follow.
+ */
+const prose = new Marked({
+  async: false,
+  gfm: true,
+  walkTokens(token) {
+    if (token.type === 'heading') token.depth = Math.min(6, token.depth + 2);
+  },
+});
+
 function render(markdown: string): string {
-  return markdown ? (marked.parse(markdown, { async: false, gfm: true }) as string) : '';
+  return markdown ? (prose.parse(markdown) as string) : '';
 }
 
 /** 1-based line of `offset`: the parser counts lines from here on, so no line index of the whole file is built. */

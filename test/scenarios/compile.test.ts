@@ -104,6 +104,12 @@ describe('scenario IR', () => {
     expect(t.briefing_html).toContain('<p>简报');
   });
 
+  it("renders the briefing's headings below the page section it is shown in (# → h3)", () => {
+    // (`##` starts a node, so a briefing has `#` and `###`.)
+    const src = read('valid-minimal').replace('简报:首次联系,先核实本人。', '# 李娜女士\n\n### 目标\n\n简报:首次联系,先核实本人。');
+    expect(ok(src).briefing_html).toMatch(/^<h3>李娜女士<\/h3>\n<h5>目标<\/h5>\n<p>简报/);
+  });
+
   it('reads a script saved with Windows line ends (CRLF) exactly as with LF', () => {
     const src = read('valid-minimal');
     expect(compile(src.replaceAll('\n', '\r\n'), { file: 'x.md', engine })).toEqual(compile(src, { file: 'x.md', engine }));
