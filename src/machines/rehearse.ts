@@ -1,0 +1,81 @@
+/**
+ * The model call: a scenario played on the live persona machine with the script's own model answers, turn by turn,
+ * recording what the persona made of each line — reply, mood and state variables, and where the call went next.
+ * Branching-dialogue authors keep asking for a way to see state while a story runs; the Studio shows this trace so a
+ * trainer can see why a call ends where it does, with the same machine a trainee meets (archetype reactions included,
+ * which the compiler's playthrough does not model).
+ */
+import type { Assessment, Severity } from '../scoring/types.ts';
+import type { Mood, OutcomeCode, Scenario } from '../scenarios/ir.ts';
+import type { Vars } from './context.ts';
+import { createSession, type PersonaReply, type SessionEngine } from './session.ts';
+
+export interface RehearsalTurn {
+  /** The node the trainee spoke at, and the line said there (its model answer, else its first good option). */
+  node: string;
+  said: string;
+  moves: string[];
+  findings: { rule: string; severity: Severity }[];
+  tone: Assessment['tone']['label'] | null;
+  /** What the persona said back (null when the call ended without a reply). */
+  reply: PersonaReply | null;
+  /** The persona after the turn. */
+  mood: Mood;
+  vars: Vars;
+  /** Where the call is after the turn. */
+  next: string;
+}
+
+export interface Rehearsal {
+  greeting: PersonaReply | null;
+  /** The persona before the first turn. */
+  start: { mood: Mood; vars: Vars };
+  turns: RehearsalTurn[];
+  /** The outcome the call ended with; null when it stopped first (see `stopped`). */
+  outcome: OutcomeCode | null;
+  /** Why the rehearsal stopped: the call ended, a node had no model line to say, or the call kept going round. */
+  stopped: 'ended' | 'no_model' | 'loop';
+}
+
+/** Plays the model answers from the start (seeded like a real call) until the call ends, or cannot go on. */
+export function rehearseModelCall(scenario: Scenario, engine: SessionEngine, seed = 1): Rehearsal {
+  const session = createSession(scenario, { engine, seed });
+  const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
+  const visits = new Map<string, number>();
+  const turns: RehearsalTurn[] = [];
+  const greeting = session.reply;
+  const start = { mood: session.state.mood, vars: session.state.vars };
+  let stopped: Rehearsal['stopped'] = 'ended';
+  try {
+    while (!session.state.ended) {
+      const node = nodes.get(session.state.node)!;
+      const seen = (visits.get(node.id) ?? 0) + 1;
+      visits.set(node.id, seen);
+      // A retry loop may run once more; a third visit means the model answers go round in circles.
+      if (seen > 2) {
+        stopped = 'loop';
+        break;
+      }
+      const said = node.model?.text ?? node.options.find((o) => o.quality === 'good')?.text;
+      if (said === undefined) {
+        stopped = 'no_model';
+        break;
+      }
+      const r = session.say(said);
+      turns.push({
+        node: node.id,
+        said,
+        moves: r.assessment?.moves.map((m) => m.move) ?? [],
+        findings: r.assessment?.findings.map((f) => ({ rule: f.rule, severity: f.severity })) ?? [],
+        tone: r.assessment?.tone.label ?? null,
+        reply: r.reply,
+        mood: r.state.mood,
+        vars: r.state.vars,
+        next: r.state.node,
+      });
+    }
+    return { greeting, start, turns, outcome: session.state.outcome?.code ?? null, stopped };
+  } finally {
+    session.stop();
+  }
+}

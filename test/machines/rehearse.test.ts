@@ -1,0 +1,55 @@
+/**
+ * The model call: each scenario's model answers said on the live persona machine. Whatever the seed, a trainee who
+ * says exactly the model answers must reach the ending the compiler's playthrough promises (the archetype's seeded
+ * reactions must not turn a model call into a refusal); the trace shows the persona's state after every turn.
+ */
+import { describe, expect, it } from 'vitest';
+import { rehearseModelCall } from '../../src/machines/index.ts';
+import { playthrough } from '../../src/scenarios/index.ts';
+import type { Scenario } from '../../src/scenarios/ir.ts';
+import { contentEngine, contentScenario, contentScenarios } from './content.ts';
+import { tinyScenario } from './fixture.ts';
+
+const engine = contentEngine();
+
+describe('the model call', () => {
+  it('follows the playthrough\'s model path to its ending in every content scenario, for every seed', () => {
+    const off: string[] = [];
+    for (const scenario of contentScenarios()) {
+      const golden = playthrough(scenario, { engine }).modelPath!;
+      for (let seed = 1; seed <= 20; seed++) {
+        const r = rehearseModelCall(scenario, engine, seed);
+        const path = [...r.turns.map((t) => t.node), r.turns.at(-1)?.next];
+        if (r.stopped !== 'ended' || r.outcome !== golden.outcome || path.join() !== golden.nodes.join()) {
+          off.push(`${scenario.id} seed ${seed}: ${path.join(' → ')} = ${r.outcome} (${r.stopped}); expected ${golden.nodes.join(' → ')} = ${golden.outcome}`);
+        }
+      }
+    }
+    expect(off).toEqual([]);
+  });
+
+  it('records what was said, what the engine found and the persona after every turn', () => {
+    const scenario = contentScenario('zh-first-contact-tight-money');
+    const r = rehearseModelCall(scenario, engine, 3);
+    expect(r.greeting?.node).toBe(scenario.start);
+    expect(r.turns[0]).toMatchObject({ node: 'opening', said: scenario.nodes[0].model!.text, next: 'verify', findings: [] });
+    expect(r.turns[0].moves).toContain('verify_identity');
+    // Each turn starts where the previous one left the call, and the persona warms up along the model answers.
+    r.turns.slice(1).forEach((t, i) => expect(t.node).toBe(r.turns[i].next));
+    expect(r.turns.at(-1)!.vars.trust).toBeGreaterThan(r.start.vars.trust);
+    expect(r.outcome).toBe('ptp');
+  });
+
+  it('stops, saying why, where a node has nothing to say or the model answers go round in circles', () => {
+    // The hand-made scenario has no model answers at all.
+    expect(rehearseModelCall(tinyScenario('cooperative'), engine)).toMatchObject({ turns: [], outcome: null, stopped: 'no_model' });
+    const base = tinyScenario('cooperative');
+    const circle: Scenario = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.id === 'opening' ? { ...n, model: { text: '嗯。', why: '', line: 1 }, branches: [{ when: null, target: 'opening', effects: [], line: 1 }] } : n)),
+    };
+    const r = rehearseModelCall(circle, engine);
+    expect(r.stopped).toBe('loop');
+    expect(r.turns.map((t) => t.node)).toEqual(['opening', 'opening']);
+  });
+});
