@@ -79,3 +79,38 @@ export function rehearseModelCall(scenario: Scenario, engine: SessionEngine, see
     session.stop();
   }
 }
+
+export interface RehearsalSummary {
+  seeds: number;
+  /** How many of the seeded calls ended with each outcome (`none`: the call stopped first), most frequent first. */
+  outcomes: [OutcomeCode | 'none', number][];
+  /** The call to show: the first seed that missed `expected`, else seed 1. */
+  seed: number;
+  trace: Rehearsal;
+  /** Whether every seeded call ended with `expected`. */
+  steady: boolean;
+}
+
+/**
+ * The model call over seeds 1…`seeds`: archetype reactions carry a seeded jitter, so a path that holds on one seed
+ * can fail on another. `expected` is where the model answers should lead (the playthrough's model-path outcome).
+ */
+export function rehearseAcrossSeeds(scenario: Scenario, engine: SessionEngine, expected: OutcomeCode | null, seeds = 20): RehearsalSummary {
+  const counts = new Map<OutcomeCode | 'none', number>();
+  let shown: { seed: number; trace: Rehearsal } | null = null;
+  let first: Rehearsal | null = null;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const trace = rehearseModelCall(scenario, engine, seed);
+    first ??= trace;
+    const key = trace.outcome ?? 'none';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (!shown && trace.outcome !== expected) shown = { seed, trace };
+  }
+  return {
+    seeds,
+    outcomes: [...counts].sort((a, b) => b[1] - a[1]),
+    seed: shown?.seed ?? 1,
+    trace: shown?.trace ?? first!,
+    steady: shown === null,
+  };
+}

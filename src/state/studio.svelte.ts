@@ -4,6 +4,7 @@
  * the Studio's lazy chunk; the practice runtime never imports it.
  */
 import { codeFrame, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { RehearsalSummary } from '../machines/rehearse.ts';
 import type { Coverage } from '../scenarios/playthrough.ts';
 import { loadEngine } from './engine.ts';
 
@@ -13,7 +14,11 @@ export interface CheckResult {
   diagnostics: (Diagnostic & { frame: string })[];
   errors: number;
   title: string | null;
+  /** The script's language (for `lang` on its lines), when it compiled. */
+  lang: string | null;
   coverage: Coverage | null;
+  /** The model answers said on the live persona machine over several seeds (a clean script with a model path only). */
+  rehearsal: RehearsalSummary | null;
 }
 
 /** Raw sources of the bundled scripts, fetched one at a time when a trainer opens one. */
@@ -53,18 +58,22 @@ export class StudioDraft {
   async check(file = 'draft.md'): Promise<void> {
     this.busy = true;
     try {
-      const [{ compile }, { playthrough }, engine] = await Promise.all([
+      const [{ compile }, { playthrough }, { rehearseAcrossSeeds }, engine] = await Promise.all([
         import('../scenarios/compile.ts'),
         import('../scenarios/playthrough.ts'),
+        import('../machines/rehearse.ts'),
         loadEngine(),
       ]);
       const source = this.source;
       const { scenario, diagnostics } = compile(source, { file, engine });
+      const coverage = scenario ? playthrough(scenario, { engine }) : null;
       this.result = {
         diagnostics: diagnostics.map((d) => ({ ...d, frame: codeFrame(source, d) })),
         errors: diagnostics.filter((d) => d.severity === 'error').length,
         title: scenario?.title ?? null,
-        coverage: scenario ? playthrough(scenario, { engine }) : null,
+        lang: scenario?.lang ?? null,
+        coverage,
+        rehearsal: scenario && coverage?.modelPath ? rehearseAcrossSeeds(scenario, engine, coverage.modelPath.outcome) : null,
       };
     } finally {
       this.busy = false;

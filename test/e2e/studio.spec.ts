@@ -19,4 +19,14 @@ test('a trainer checks a draft script in the Studio: positioned errors, then a c
   await page.getByRole('button', { name: '检查脚本' }).click();
   await expect(page.getByRole('status').filter({ hasText: '没有错误' })).toBeVisible();
   await expect(page.getByText(/按参考回答一路说下去，结局是：承诺还款/)).toBeVisible();
+
+  // The model call on the live persona, with its state after every line (state debugging for the trainer).
+  const rehearsal = page.getByRole('region', { name: '示范通话：逐句说出参考回答' });
+  await expect(rehearsal).toContainText('20 次不同随机种子的通话中：承诺还款 20 次。');
+  const rows = rehearsal.getByRole('row');
+  await expect(rows.nth(1)).toContainText('pickup');
+  await expect(rows.nth(2).getByRole('cell').nth(0)).toHaveText('pickup → confirmed');
+  await expect(rows.last()).toContainText('→ promise');
+  await expect(rehearsal.getByRole('columnheader', { name: '还款意愿' })).toBeVisible();
+  await expectNoAxeViolations(page, 'studio with the model call');
 });

@@ -4,7 +4,7 @@
  * reactions must not turn a model call into a refusal); the trace shows the persona's state after every turn.
  */
 import { describe, expect, it } from 'vitest';
-import { rehearseModelCall } from '../../src/machines/index.ts';
+import { rehearseAcrossSeeds, rehearseModelCall } from '../../src/machines/index.ts';
 import { playthrough } from '../../src/scenarios/index.ts';
 import type { Scenario } from '../../src/scenarios/ir.ts';
 import { contentEngine, contentScenario, contentScenarios } from './content.ts';
@@ -51,5 +51,21 @@ describe('the model call', () => {
     const r = rehearseModelCall(circle, engine);
     expect(r.stopped).toBe('loop');
     expect(r.turns.map((t) => t.node)).toEqual(['opening', 'opening']);
+  });
+});
+
+describe('the model call over seeds', () => {
+  it('counts outcomes per seed and shows the first seed that misses the expected ending', () => {
+    const steady = rehearseAcrossSeeds(contentScenario('zh-first-contact-tight-money'), engine, 'ptp', 8);
+    expect(steady).toMatchObject({ seeds: 8, outcomes: [['ptp', 8]], seed: 1, steady: true });
+    // en-agency-hostile as it was before its promise node raised willingness: some seeds end in a refusal.
+    const base = contentScenario('en-agency-hostile');
+    const fragile: Scenario = { ...base, nodes: base.nodes.map((n) => (n.id === 'promise' ? { ...n, effects: [] } : n)) };
+    const r = rehearseAcrossSeeds(fragile, engine, 'ptp', 8);
+    expect(r.steady).toBe(false);
+    expect(r.trace.outcome).toBe('refused');
+    expect(r.seed).toBe(2);
+    expect(new Map(r.outcomes).get('refused')).toBeGreaterThan(0);
+    expect(r.outcomes.reduce((sum, [, n]) => sum + n, 0)).toBe(8);
   });
 });
