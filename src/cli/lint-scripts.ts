@@ -2,11 +2,14 @@
  * `npm run --silent lint:scripts [paths…] [--json] [--frame]` — compiles scenario scripts with the scoring engine
  * and prints `file:line:column severity code message (hint)` per diagnostic (or a JSON array with `--json`; add the
  * source lines with `--frame`). Default: every `*.md` under content/scripts except README.md. Exits 1 on any error.
+ * A script that compiles is also rehearsed on the live persona machine: a warning (`model_call_unsteady`) when its
+ * model answers do not reach the playthrough's ending on every one of 20 seeds.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { codeFrame, formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { compile, lintLibrary } from '../scenarios/index.ts';
+import { rehearseAcrossSeeds, unsteadyModelCall } from '../machines/index.ts';
+import { compile, lintLibrary, playthrough } from '../scenarios/index.ts';
 import { createEngine, loadRulePacks } from '../scoring/index.ts';
 import { readRuleFiles } from './rule-files.ts';
 
@@ -33,6 +36,12 @@ const compiled = files.map((path) => {
   sources.set(file, source);
   const result = compile(source, { file, engine });
   diagnostics.push(...result.diagnostics);
+  // A clean script is also rehearsed: its model answers on the live persona, over 20 seeds.
+  const golden = result.scenario && playthrough(result.scenario, { engine }).modelPath;
+  if (result.scenario && golden?.outcome) {
+    const warning = unsteadyModelCall(result.scenario, rehearseAcrossSeeds(result.scenario, engine, golden.outcome), golden, file, source);
+    if (warning) diagnostics.push(warning);
+  }
   return { file, scenario: result.scenario };
 });
 diagnostics.push(...lintLibrary(compiled));

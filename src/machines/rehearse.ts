@@ -5,6 +5,7 @@
  * trainer can see why a call ends where it does, with the same machine a trainee meets (archetype reactions included,
  * which the compiler's playthrough does not model).
  */
+import { lineStarts, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Assessment, Severity } from '../scoring/types.ts';
 import type { Mood, OutcomeCode, Scenario } from '../scenarios/ir.ts';
 import type { Vars } from './context.ts';
@@ -112,5 +113,40 @@ export function rehearseAcrossSeeds(scenario: Scenario, engine: SessionEngine, e
     seed: shown?.seed ?? 1,
     trace: shown?.trace ?? first!,
     steady: shown === null,
+  };
+}
+
+/**
+ * For `lint:scripts`: a warning when the model call does not reach the ending the playthrough promises on every seed,
+ * placed on the heading of the node where the first failing call turns away from the model path.
+ */
+export function unsteadyModelCall(
+  scenario: Scenario,
+  summary: RehearsalSummary,
+  golden: { nodes: string[]; outcome: OutcomeCode | null },
+  file: string,
+  source: string,
+): Diagnostic | null {
+  if (summary.steady) return null;
+  const trace = summary.trace;
+  const path = [...trace.turns.map((t) => t.node), trace.turns.at(-1)?.next ?? scenario.start];
+  let k = 0;
+  while (k < path.length && path[k] === golden.nodes[k]) k++;
+  const at = path[Math.max(0, k - 1)];
+  const node = scenario.nodes.find((n) => n.id === at)!;
+  const starts = lineStarts(source);
+  const start = starts[node.line - 1] ?? 0;
+  const end = Math.max(start, (starts[node.line] ?? source.length + 1) - 1);
+  const reached = summary.outcomes.find(([o]) => o === golden.outcome)?.[1] ?? 0;
+  return {
+    code: 'model_call_unsteady',
+    severity: 'warning',
+    message: `Saying the model answers ends in \`${golden.outcome}\` in ${reached} of ${summary.seeds} seeded calls; seed ${summary.seed} ends in \`${trace.outcome ?? 'no ending'}\` after node \`${at}\`.`,
+    hint: "Open the script in the Studio's model call to see the persona's state line by line; strengthen this node's effects or loosen its branch.",
+    file,
+    start,
+    end,
+    line: node.line,
+    column: 1,
   };
 }

@@ -48,6 +48,18 @@ describe('lint:scripts CLI', { timeout: 60_000 }, () => {
     expect(r.out).toContain('b.md:1:1 error duplicate_scenario_id Scenario id `sample` is already used by');
   });
 
+  it('warns, at the node where the call turns away, when the model answers miss their ending on some seeds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calldojo-'));
+    // en-agency-hostile as it was before its promise node raised willingness (see test/machines/rehearse.test.ts).
+    const text = readFileSync(join(root, 'content/scripts/220_en-agency-hostile.md'), 'utf8').replace('effects: willingness +10\n', '');
+    writeFileSync(join(dir, 'fragile.md'), text);
+    const r = lint('--json', join(dir, 'fragile.md'));
+    expect(r.code).toBe(0);
+    const line = text.split('\n').findIndex((l) => l.includes('{#promise}')) + 1;
+    expect(JSON.parse(r.out)).toMatchObject([{ code: 'model_call_unsteady', severity: 'warning', line, column: 1 }]);
+    expect(JSON.parse(r.out)[0].message).toMatch(/ends in `ptp` in \d+ of 20 seeded calls; seed 2 ends in `refused` after node `promise`/);
+  });
+
   it('lints all of content/scripts by default, clean', () => {
     const r = lint();
     expect(r.out).toBe('');
