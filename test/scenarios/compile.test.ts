@@ -75,6 +75,27 @@ describe('scenario IR', () => {
     expect(conditionErrors.map((d) => [d.code, d.line])).toEqual([['invalid_condition', 52]]);
   });
 
+  it('reads a long script whose conditions and effects never repeat exactly as a short one (the caches give up)', () => {
+    // 80 nodes, each with its own condition and effect list; the last two also share a branch with an unknown move.
+    const head = read('valid-minimal').split('## 接通')[0];
+    const typo = (i: number) => (i >= 78 ? '- if empathize → s0\n' : '');
+    const step = (i: number) =>
+      `## 第${i}步 {#s${i}}\nstage: negotiation\n> 嗯。\nmodel: 您看这个月能不能先还一部分？\nwhy: 给出方案。\nbranches:\n` +
+      `- if offer_plan and trust >= ${i} → ${i < 79 ? `s${i + 1}` : 'promise'} {trust +${i}}\n${typo(i)}- else → hung-up\n`;
+    const tail = '## 承诺 {#promise}\nstage: promise\n> 好。\nend: ptp amount=minimum date=+3d\n\n## 挂断 {#hung-up}\nstage: closing\n> （挂断）\nend: hung_up\n';
+    const src = head + Array.from({ length: 80 }, (_, i) => step(i)).join('\n') + '\n' + tail;
+    const clean = compile(src.replaceAll('- if empathize → s0\n', ''), { file: 'x.md', engine });
+    expect(clean.diagnostics).toEqual([]);
+    expect(node(clean.scenario!, 's79').branches[0]).toMatchObject({
+      when: { kind: 'and', all: [{ kind: 'move', move: 'offer_plan' }, { kind: 'state', var: 'trust', op: '>=', value: 79 }] },
+      effects: [{ var: 'trust', op: 'add', value: 79 }],
+    });
+    // After the caches gave up, a repeated mistake is still reported on each of its lines.
+    const unknown = compile(src, { file: 'x.md', engine }).diagnostics.filter((d) => d.code === 'unknown_move');
+    expect(unknown.map((d) => d.line)).toHaveLength(2);
+    expect(unknown[0].line).not.toBe(unknown[1].line);
+  });
+
   it('reads condition keywords in any case, and a word is a move even when objects have a property of its name', () => {
     const upper = read('valid-minimal').replace('- if empathise or disclose_debt → promise', '- if Empathise OR NOT Tone rude → promise');
     expect(node(compile(upper, { file: 'x.md' }).scenario!, 'confirmed').branches[0].when).toEqual({

@@ -30,9 +30,13 @@ export function parseCondition(text: string, base: number, r: Reporter): CondAst
  * the 314 `if` branches test a condition already written in the same script, e.g. `tone rude or finding threat` on
  * many nodes), so each distinct text is tokenized and parsed once and its tree shared; the tree's spans are those of
  * the first occurrence. Only clean parses are kept: a text with a syntax error is parsed, and reported, wherever it is.
+ * A script that does not repeat itself (e.g. generated, every condition different) would only pay for the map: after
+ * `GIVE_UP_AFTER` distinct conditions with no repeat the cache stops (the seed scripts have at most 29 conditions and
+ * 23 effect lists, so it never stops for a hand-written script).
  */
 export class ConditionCache {
   private readonly trees = new Map<string, CondAst>();
+  private off = false;
   /** Trees returned more than once: only their resolutions are worth keeping (a map of every one grew with the script). */
   readonly reused = new Set<CondAst>();
   /** Whether the last `parse` returned a tree parsed earlier. */
@@ -40,6 +44,7 @@ export class ConditionCache {
 
   parse(source: string, start: number, end: number, r: Reporter): CondAst | null {
     const text = source.slice(start, end);
+    if (this.off) return parseCondition(text, start, r);
     const known = this.trees.get(text);
     this.shared = known !== undefined;
     if (known) {
@@ -48,9 +53,13 @@ export class ConditionCache {
     }
     const ast = parseCondition(text, start, r);
     if (ast) this.trees.set(text, ast);
+    this.off = this.trees.size >= GIVE_UP_AFTER && this.reused.size === 0;
     return ast;
   }
 }
+
+/** Distinct texts without a single repeat after which a cache stops (see `ConditionCache`, `EffectCache`). */
+export const GIVE_UP_AFTER = 64;
 
 /** A precedence-climbing parser over the lexer's `toks`; tokens are indices, made into objects only when kept. */
 class Parser {
