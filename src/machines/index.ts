@@ -6,4 +6,4 @@ export type { CallContext, Reply, TurnRecord, Vars } from './context.ts';
 export { lineFacts, promiseTerms, SILENT_LINE, type LineFacts } from './line.ts';
 export { SESSION_VERSION, SessionRestoreError, type Mode, type PersistedSession } from './persist.ts';
 export { createSession, restoreSession, type CallState, type PersonaReply, type Session, type SessionEngine, type SessionOptions, type StepResult } from './session.ts';
-export { rehearseAcrossSeeds, rehearseModelCall, unsteadyModelCall, type Rehearsal, type RehearsalSummary, type RehearsalTurn } from './rehearse.ts';
+export { MAX_TURNS, rehearseAcrossSeeds, rehearseModelCall, unsteadyModelCall, type Rehearsal, type RehearsalSummary, type RehearsalTurn } from './rehearse.ts';

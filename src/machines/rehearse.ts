@@ -34,9 +34,15 @@ export interface Rehearsal {
   turns: RehearsalTurn[];
   /** The outcome the call ended with; null when it stopped first (see `stopped`). */
   outcome: OutcomeCode | null;
-  /** Why the rehearsal stopped: the call ended, a node had no model line to say, or the call kept going round. */
-  stopped: 'ended' | 'no_model' | 'loop';
+  /**
+   * Why the rehearsal stopped: the call ended, a node had no model line to say, the call kept going round, or it ran
+   * past `MAX_TURNS` (a generated chain of a thousand nodes; no real call is that long).
+   */
+  stopped: 'ended' | 'no_model' | 'loop' | 'too_long';
 }
+
+/** Turns after which a rehearsal stops: keeps the Studio responsive (20 seeds) on scripts of any size. */
+export const MAX_TURNS = 100;
 
 /** Plays the model answers from the start (seeded like a real call) until the call ends, or cannot go on. */
 export function rehearseModelCall(scenario: Scenario, engine: SessionEngine, seed = 1): Rehearsal {
@@ -49,6 +55,10 @@ export function rehearseModelCall(scenario: Scenario, engine: SessionEngine, see
   let stopped: Rehearsal['stopped'] = 'ended';
   try {
     while (!session.state.ended) {
+      if (turns.length >= MAX_TURNS) {
+        stopped = 'too_long';
+        break;
+      }
       const node = nodes.get(session.state.node)!;
       const seen = (visits.get(node.id) ?? 0) + 1;
       visits.set(node.id, seen);

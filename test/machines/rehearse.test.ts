@@ -4,7 +4,7 @@
  * reactions must not turn a model call into a refusal); the trace shows the persona's state after every turn.
  */
 import { describe, expect, it } from 'vitest';
-import { rehearseAcrossSeeds, rehearseModelCall } from '../../src/machines/index.ts';
+import { MAX_TURNS, rehearseAcrossSeeds, rehearseModelCall } from '../../src/machines/index.ts';
 import { playthrough } from '../../src/scenarios/index.ts';
 import type { Scenario } from '../../src/scenarios/ir.ts';
 import { contentEngine, contentScenario, contentScenarios } from './content.ts';
@@ -51,6 +51,22 @@ describe('the model call', () => {
     const r = rehearseModelCall(circle, engine);
     expect(r.stopped).toBe('loop');
     expect(r.turns.map((t) => t.node)).toEqual(['opening', 'opening']);
+  });
+
+  it('stops a call that runs past MAX_TURNS (a generated chain), so the Studio stays responsive', () => {
+    const base = tinyScenario('cooperative');
+    const talk = base.nodes.find((n) => n.id === 'talk')!;
+    const chain = Array.from({ length: MAX_TURNS + 20 }, (_, i) => ({
+      ...talk,
+      id: `c${i}`,
+      model: { text: '嗯，我明白。', why: '', line: 1 },
+      options: [],
+      branches: [{ when: null, target: i < MAX_TURNS + 19 ? `c${i + 1}` : 'ptp', effects: [], line: 1 }],
+    }));
+    const long: Scenario = { ...base, start: 'c0', nodes: [...chain, ...base.nodes.filter((n) => n.end)] };
+    const r = rehearseModelCall(long, engine);
+    expect(r.stopped).toBe('too_long');
+    expect(r.turns).toHaveLength(MAX_TURNS);
   });
 });
 
