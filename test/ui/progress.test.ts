@@ -108,7 +108,12 @@ describe('progress page', { timeout: 20_000 }, () => {
     const id = await asNewTrainee();
     const attemptId = await playCall(appDb(), id, {
       scenario: TIGHT_MONEY, total: 41, blockerRule: 'cn-violence-threat', lines: [{ text: threatLine, findings: [threat] }],
-      checks: [{ field: 'resultCode', ok: true, expected: 'ptp', actual: 'ptp' }, { field: 'promiseAmount', ok: false, expected: '1500', actual: '800' }],
+      checks: [
+        { field: 'resultCode', ok: false, expected: 'ptp', actual: 'refused' },
+        { field: 'promiseAmount', ok: false, expected: '1500', actual: '800' },
+        { field: 'nextAction', ok: false, expected: null, actual: '' },
+        { field: 'notes', ok: false, expected: null, actual: '已还' },
+      ],
     });
     const user = userEvent.setup();
     render(App);
@@ -126,6 +131,10 @@ describe('progress page', { timeout: 20_000 }, () => {
     expect(within(scores).getByRole('row', { name: /总分/ })).toHaveTextContent('41');
     const checks = screen.getByRole('region', { name: '记录核对' });
     expect(checks).toHaveTextContent(/✗ 承诺金额\s*— 应为 1500/);
+    // Why each check failed, in words: a result code by its outcome name, an empty or too thin field said as such.
+    expect(checks).toHaveTextContent(/✗ 结果代码\s*— 应为 承诺还款/);
+    expect(checks).toHaveTextContent(/✗ 下一步行动\s*— 未填写/);
+    expect(checks).toHaveTextContent(/✗ 备注\s*— 写得太简单/);
     expect(screen.getByText('您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '再练一次' }));

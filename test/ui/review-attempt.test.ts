@@ -76,7 +76,7 @@ describe('reviewing one call', { timeout: 30_000 }, () => {
       ['50', '10', '平静'], ['55', '12', '平静'], ['20', '80', '不耐烦'],
     ]);
     expect(screen.getByRole('img', { name: /信任度.*共 3 次/ }).querySelectorAll('path')).toHaveLength(2);
-    expect(screen.getByRole('region', { name: '记录核对' })).toHaveTextContent('✗ 备注：投诉');
+    expect(screen.getByRole('region', { name: '记录核对' })).toHaveTextContent('✓ 结果代码：投诉✗ 备注：投诉 — 写得太简单');
     const audit = screen.getByRole('region', { name: '复核记录（审计轨迹）' });
     expect(within(audit).getAllByRole('row')).toHaveLength(2);
     expect(audit).toHaveTextContent(`机器原始评判：总分 ${machine.total} · 未通过 · 一票否决：cn-violence-threat`);

@@ -107,6 +107,8 @@ export const zh = {
   'check.nextAction': '下一步行动',
   'check.notes': '备注',
   'check.expected': '应为 {value}',
+  'check.missing': '未填写',
+  'check.tooShort': '写得太简单，同事看了没法跟进（至少 6 个字）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -217,4 +219,6 @@ export const en: Record<keyof typeof zh, string> = {
   'check.nextAction': 'Next action',
   'check.notes': 'Notes',
   'check.expected': 'expected {value}',
+  'check.missing': 'left empty',
+  'check.tooShort': 'too short for a colleague to act on (6 characters at least)',
 };
