@@ -37,6 +37,7 @@ export class PracticeState {
   /** Opening drills: one recital result per line said (coverage, closeness, typing speed). */
   drill = $state.raw<DrillResult[]>([]);
   private typingSince: number | null = null;
+  private linePasted = false;
 
   private session: Session | null = null;
   private engine: ScoringEngine | null = null;
@@ -113,15 +114,22 @@ export class PracticeState {
     this.typingSince ??= Date.now();
   }
 
+  /** Something was pasted into the line: the drill does not claim a typing speed for it. */
+  pasted(): void {
+    this.linePasted = true;
+  }
+
   say(text: string): Promise<void> {
     const node = this.scenario.nodes.find((n) => n.id === this.call?.node);
     const typingMs = Date.now() - (this.typingSince ?? Date.now());
+    const pasted = this.linePasted;
     this.typingSince = null;
+    this.linePasted = false;
     return this.step(() => {
       const result = this.session!.say(text);
       if (this.scenario.course === 'drill' && node?.model && result.assessment) {
         const covered = [...result.assessment.elements, ...result.assessment.moves.map((m) => m.move)];
-        this.drill = [...this.drill, scoreDrill({ text, model: node.model.text, required: node.expect, covered, typingMs })];
+        this.drill = [...this.drill, scoreDrill({ text, model: node.model.text, required: node.expect, covered, typingMs, pasted })];
       }
       return result;
     }, text);

@@ -107,6 +107,14 @@ describe('scoreDrill', () => {
     expect(r.meetsSpeed).toBe(false);
   });
 
+  it('claims no typing speed for a pasted line or one faster than anyone types', () => {
+    const base = { text: model, model, required: [], covered: [], typingMs: 60000 };
+    expect(scoreDrill(base).charsPerMinute).toBe([...model].filter((c) => /[\p{L}\p{N}]/u.test(c)).length);
+    expect(scoreDrill({ ...base, pasted: true })).toMatchObject({ charsPerMinute: null, meetsSpeed: false });
+    expect(scoreDrill({ ...base, typingMs: 1000 })).toMatchObject({ charsPerMinute: null, meetsSpeed: false });
+    expect(scoreDrill({ ...base, typingMs: 0 })).toMatchObject({ charsPerMinute: null, meetsSpeed: false });
+  });
+
   it('measures closeness on characters, ignoring punctuation', () => {
     expect(closeness('我姓王，工号3021', '我姓王 工号 3021')).toBe(1);
     expect(closeness('abc', 'xyz')).toBe(0);
