@@ -14,6 +14,8 @@ const NEG_EN =
   /\b(?:not|never|no|none|nobody|no one|nothing|neither|without|cannot)\b|n['’]t\b/gi;
 /** Between a negation and the trigger these mean the negation belongs to a condition ("不还钱就坐牢"). */
 const BREAK_ZH = /就|的话|否则|不然|那么|所以|才|我们会|会让|必须|等着|逼|让我/;
+/** A negation after one of these ("if you do not pay today we will sue") is the condition's, not the threat's. */
+const CONDITION_EN = /\b(?:if|unless|until|when)\b/i;
 // A new subject with its own verb ("if this isn't paid this week it goes to legal") starts the main clause.
 const BREAK_EN =
   /\b(?:if|unless|or|then|until|so|otherwise|make me|but|(?:we|i|they)(?:['’]ll| will| are going to)|it(?:['’]ll| will| goes| gets))\b/i;
@@ -42,6 +44,7 @@ export function negatedBefore(text: string, lang: Lang, at: number): boolean {
   const window = text.slice(from, at);
   const cue = lastMatch(lang === 'zh' ? NEG_ZH : NEG_EN, window, (i) => lang === 'en' || !isAnotA(text, from + i));
   if (!cue) return false;
+  if (lang === 'en' && CONDITION_EN.test(window.slice(0, cue.start))) return false;
   const between = window.slice(cue.end);
   // "不会因为逾期就坐牢": after 因为/由于 the 就 belongs to the negated cause, not to a condition.
   if (lang === 'zh' && /^(?:因为|由于)/.test(between)) return true;
@@ -70,10 +73,10 @@ export function insideQuotes(text: string, at: number): boolean {
   return depth > 0 || straight;
 }
 
-function lastMatch(re: RegExp, s: string, accept: (index: number) => boolean): { end: number } | undefined {
+function lastMatch(re: RegExp, s: string, accept: (index: number) => boolean): { start: number; end: number } | undefined {
   re.lastIndex = 0;
-  let last: { end: number } | undefined;
-  for (let m = re.exec(s); m; m = re.exec(s)) if (accept(m.index)) last = { end: m.index + m[0].length };
+  let last: { start: number; end: number } | undefined;
+  for (let m = re.exec(s); m; m = re.exec(s)) if (accept(m.index)) last = { start: m.index, end: m.index + m[0].length };
   return last;
 }
 

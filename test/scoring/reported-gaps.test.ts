@@ -29,6 +29,8 @@ const flagged: Array<[string, Lang, Partial<ScoringContext>, string]> = [
   ['那您再找别的朋友借点，或者开个网贷先把卡还上。', 'zh', debtor, 'cn-induce-borrowing improper_payment critical'],
   ['我能说出您的身份证号和家庭住址,这还不能证明吗?', 'zh', unverified, 'cn-reveal-personal-data privacy major'],
   ["The bank will take you to court if you don't pay by Friday.", 'en', debtor, 'us-threat-unintended-action misrepresentation critical'],
+  // The negation belongs to the condition, not to the threat (found playing the US first-contact scenario).
+  ['You owe us $2,340 and if you do not pay today we will take you to court.', 'en', debtor, 'us-threat-unintended-action misrepresentation critical'],
   ["You're a month behind. If this isn't paid this week it goes to our legal department.", 'en', debtor, 'us-threat-unintended-action misrepresentation critical'],
   ['This is the Civil Recovery Unit. Your $4,860 Harbor National debt is now a legal matter.', 'en', debtor, 'us-false-government impersonation critical'],
   ["We're handling his Harbor National credit card account. He's a couple of months behind.", 'en', third('other'), 'us-third-party-disclosure third_party critical'],
