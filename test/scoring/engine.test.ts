@@ -100,6 +100,11 @@ describe('tone is independent of compliance', () => {
     expect(a.tone.label).toBe('rude');
     expect(a.findings.filter((f) => f.category !== 'tone')).toEqual([]);
   });
+  it('an insult makes the line rude as well as a violation', () => {
+    const a = engine.assess('你是不是脑子有病？欠钱不还。', 'zh', { party: 'debtor', verified: true });
+    expect(a.tone.label).toBe('rude');
+    expect(a.findings.map((f) => f.rule)).toContain('cn-insult-profanity');
+  });
   it('plain facts are neutral, and reasons carry their spans', () => {
     expect(engine.assess('Your payment of $120 is due on Friday.', 'en').tone.label).toBe('neutral');
     const polite = engine.assess('Thank you, I understand.', 'en').tone;
