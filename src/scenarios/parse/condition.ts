@@ -6,6 +6,7 @@
 import type { Reporter, Span } from '../report.ts';
 import type { CondAst, Raw, RawValue } from './ast.ts';
 import { CondError, tokAt, tokText, tokenize, toks } from './condition-lexer.ts';
+import { Interned } from './interned.ts';
 
 type StateOp = '>=' | '>' | '<=' | '<' | '==' | '!=';
 
@@ -26,40 +27,29 @@ export function parseCondition(text: string, base: number, r: Reporter): CondAst
 }
 
 /**
- * Conditions already parsed in this script, by their text. Scripts repeat conditions (in the 15 seed scripts, 132 of
- * the 314 `if` branches test a condition already written in the same script, e.g. `tone rude or finding threat` on
- * many nodes), so each distinct text is tokenized and parsed once and its tree shared; the tree's spans are those of
- * the first occurrence. Only clean parses are kept: a text with a syntax error is parsed, and reported, wherever it is.
- * A script that does not repeat itself (e.g. generated, every condition different) would only pay for the map: after
- * `GIVE_UP_AFTER` distinct conditions with no repeat the cache stops (the seed scripts have at most 29 conditions and
- * 23 effect lists, so it never stops for a hand-written script).
+ * Conditions already parsed in this script, by their text (see `Interned`). Scripts repeat conditions (in the 15 seed
+ * scripts, 132 of the 314 `if` branches test a condition already written in the same script, e.g. `tone rude or
+ * finding threat` on many nodes), so each distinct text is tokenized and parsed once and its tree shared; the tree's
+ * spans are those of the first occurrence. Only clean parses are kept: a text with a syntax error is parsed, and
+ * reported, wherever it is.
  */
 export class ConditionCache {
-  private readonly trees = new Map<string, CondAst>();
-  private off = false;
-  /** Trees returned more than once: only their resolutions are worth keeping (a map of every one grew with the script). */
-  readonly reused = new Set<CondAst>();
+  private readonly trees = new Interned<CondAst>();
+  /** Trees returned more than once (see `ConditionResolver`). */
+  readonly reused = this.trees.reused;
   /** Whether the last `parse` returned a tree parsed earlier. */
   shared = false;
 
   parse(source: string, start: number, end: number, r: Reporter): CondAst | null {
     const text = source.slice(start, end);
-    if (this.off) return parseCondition(text, start, r);
-    const known = this.trees.get(text);
+    const known = this.trees.active ? this.trees.find(text) : undefined;
     this.shared = known !== undefined;
-    if (known) {
-      this.reused.add(known);
-      return known;
-    }
+    if (known) return known;
     const ast = parseCondition(text, start, r);
-    if (ast) this.trees.set(text, ast);
-    this.off = this.trees.size >= GIVE_UP_AFTER && this.reused.size === 0;
+    if (this.trees.active) this.trees.keep(text, ast, true);
     return ast;
   }
 }
-
-/** Distinct texts without a single repeat after which a cache stops (see `ConditionCache`, `EffectCache`). */
-export const GIVE_UP_AFTER = 64;
 
 /** A precedence-climbing parser over the lexer's `toks`; tokens are indices, made into objects only when kept. */
 class Parser {

@@ -5,7 +5,7 @@
 import { STATE_INDEX, STATE_WORDS, lookup } from '../keywords.ts';
 import type { Reporter } from '../report.ts';
 import { Raw, RawEffectItem, type RawEffect } from './ast.ts';
-import { GIVE_UP_AFTER } from './condition.ts';
+import { Interned } from './interned.ts';
 import { hasSpace, indexIn, isSpaceCode, rawAt, skipSpace, trimEndAt } from './scan.ts';
 
 export interface Tail {
@@ -74,30 +74,25 @@ export function splitTail(source: string, from: number, to: number, r: Reporter,
 }
 
 /**
- * Effect lists already read in this script, by their text. Lists repeat (in the 15 seed scripts, 115 of the 204
- * `{…}` blocks repeat one already written in the same script, `{trust +10}` above all), so each distinct text is read
- * once and its list shared. Only lists that read cleanly and name only known state variables are kept: those are
- * never reported, so sharing their spans (the first occurrence's) changes no diagnostic; any other list is read, and
- * reported, wherever it is written. Like `ConditionCache`, it stops after `GIVE_UP_AFTER` distinct lists with no repeat.
+ * Effect lists already read in this script, by their text (see `Interned`). Lists repeat (in the 15 seed scripts, 115
+ * of the 204 `{…}` blocks repeat one already written in the same script, `{trust +10}` above all), so each distinct
+ * text is read once and its list shared. Only lists that read cleanly and name only known state variables are kept:
+ * those are never reported, so sharing their spans (the first occurrence's) changes no diagnostic; any other list is
+ * read, and reported, wherever it is written.
  */
 export class EffectCache {
-  private readonly lists = new Map<string, RawEffect[]>();
-  private off = false;
+  private readonly lists = new Interned<RawEffect[]>();
   /** Lists returned more than once. */
-  readonly reused = new Set<RawEffect[]>();
+  readonly reused = this.lists.reused;
 
   parse(source: string, from: number, to: number, r: Reporter): RawEffect[] {
-    if (this.off) return parseEffects(source, from, to, r);
+    if (!this.lists.active) return parseEffects(source, from, to, r);
     const text = source.slice(from, to);
-    const known = this.lists.get(text);
-    if (known) {
-      this.reused.add(known);
-      return known;
-    }
+    const known = this.lists.find(text);
+    if (known) return known;
     const reported = r.diagnostics.length;
     const list = parseEffects(source, from, to, r);
-    if (r.diagnostics.length === reported && list.every(isKnownVar)) this.lists.set(text, list);
-    this.off = this.lists.size >= GIVE_UP_AFTER && this.reused.size === 0;
+    this.lists.keep(text, list, r.diagnostics.length === reported && list.every(isKnownVar));
     return list;
   }
 }
