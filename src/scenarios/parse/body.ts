@@ -117,7 +117,7 @@ interface Script {
   breaksInLines: boolean;
 }
 
-/** Placeholder lists of a node being read; `Lists.finish` replaces them (shared, never written). */
+/** The empty lists a node starts with until `Lists.finish` gives it its own (shared, never written). */
 const NONE: never[] = [];
 
 /**
