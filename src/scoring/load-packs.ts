@@ -3,11 +3,11 @@
  * so the build plugin, the CLIs, the tests and the bench all call the same function. Never throws on author mistakes:
  * a broken rule is reported and dropped, the rest load.
  */
-import { LineCounter, isMap, parseDocument, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { didYouMean, locate, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { readGuards, readRule, readTestLines } from './read-rule.ts';
 import { YamlReader } from './yaml-reader.ts';
-import type { BankPolicy, MoveDef, RuleDef, RulePack, ToneMarker } from './types.ts';
+import type { BankPolicy, Lang, MoveDef, RuleDef, RulePack, ToneMarker } from './types.ts';
 
 export interface LoadedRules {
   packs: RulePack[];
@@ -18,22 +18,31 @@ export interface LoadedRules {
 interface Ref { rule: RuleDef; reader: YamlReader; node: Node }
 interface MoveRef { move: MoveDef; reader: YamlReader; node: Node }
 
-/** Parses and validates every file; files holding `moves:`/`elements:` define moves, the rest are rule packs. */
+/**
+ * Parses and validates every file; files holding `concepts:` define the concept lexicon (read first, so every
+ * pattern may name a concept), files holding `moves:`/`elements:` define moves, the rest are rule packs.
+ */
 export function loadRulePacks(files: { file: string; text: string }[]): LoadedRules {
   const packs: RulePack[] = [];
   const refs: Ref[] = [];
   const moveRefs: MoveRef[] = [];
   const perFile: Diagnostic[][] = [];
-  for (const { file, text } of files) {
+  const parsed = files.map(({ file, text }) => {
     const diagnostics: Diagnostic[] = [];
     perFile.push(diagnostics);
     const r = new YamlReader(file, diagnostics);
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     for (const e of doc.errors) r.report('yaml_syntax', [e.pos[0], e.pos[1]], e.message.split('\n')[0]);
-    if (doc.errors.length) continue; // the tree after a syntax error cannot be trusted
-    const root = doc.contents as Node | null;
-    const line = (offset: number) => lines.linePos(offset).line;
+    // The tree after a syntax error cannot be trusted.
+    const root = doc.errors.length ? undefined : (doc.contents as Node | null);
+    return { r, root, line: (offset: number) => lines.linePos(offset).line };
+  });
+  const concepts = new Map<string, Partial<Record<Lang, string[]>>>();
+  for (const { r, root } of parsed) if (isMap(root) && root.has('concepts')) readConcepts(root, r, concepts);
+  for (const { r, root, line } of parsed) {
+    if (root === undefined || (isMap(root) && root.has('concepts'))) continue;
+    r.concepts = concepts;
     if (isMap(root) && (root.has('moves') || root.has('elements'))) moveRefs.push(...readMoveFile(root, r, line));
     else {
       const pack = readPack(root, r, line, refs);
@@ -98,6 +107,42 @@ function readMarker(node: Node, r: YamlReader): ToneMarker | undefined {
     guards: f.has('guards') ? readGuards(f.get('guards')!.value, r) : ['negation', 'quotation'],
   };
   return r.errors === before ? (marker as ToneMarker) : undefined;
+}
+
+/** `concepts: {name: {zh: [forms], en: [forms], note}}`; each form is a pattern fragment checked like a pattern. */
+function readConcepts(root: Node, r: YamlReader, into: Map<string, Partial<Record<Lang, string[]>>>): void {
+  const f = r.map(root, 'a concepts file', ['concepts', 'description']);
+  const list = f?.get('concepts')?.value;
+  if (!isMap(list)) {
+    r.report('invalid_type', list ?? root, '`concepts` must be a mapping of concept names to their forms');
+    return;
+  }
+  for (const pair of list.items as Array<{ key: Node; value: Node | null }>) {
+    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) {
+      r.report('invalid_id', pair.key, `concept name \`${name}\` must be lowercase letters, digits or _`);
+      continue;
+    }
+    if (into.has(name)) {
+      r.report('duplicate_id', pair.key, `concept \`${name}\` is defined twice`);
+      continue;
+    }
+    const forms = r.map(pair.value, `concept ${name}`, ['zh', 'en', 'note']);
+    if (!forms) continue;
+    const out: Partial<Record<Lang, string[]>> = {};
+    for (const lang of ['zh', 'en'] as const) {
+      const node = forms.get(lang)?.value;
+      if (node === undefined) continue;
+      out[lang] = (r.list(node, `concept ${name}.${lang}`) ?? []).flatMap((item) => {
+        const src = r.string(item, `a form of concept ${name}`);
+        if (src !== undefined && /\{[a-z]/.test(src)) return r.report('invalid_value', item, `a concept form cannot name another concept (\`${src}\`)`) ?? [];
+        if (src !== undefined && src.includes('(?<')) return r.report('invalid_value', item, `a concept form cannot name a group (\`${src}\`)`) ?? [];
+        const ok = src === undefined ? undefined : r.pattern(src, item, lang);
+        return ok === undefined ? [] : [ok];
+      });
+    }
+    into.set(name, out);
+  }
 }
 
 function readMoveFile(root: Node, r: YamlReader, line: (o: number) => number): MoveRef[] {

@@ -4,7 +4,7 @@
  * short bounded gaps); English patterns are wrapped in word boundaries so `arrest` does not match `arrested`
  * unless the pattern says so.
  */
-import { checkSafety } from './safe-regex.ts';
+import { checkSafety, MAX_EXPANDED_LENGTH } from './safe-regex.ts';
 import { isGuarded, sentenceOf } from './guards.ts';
 import { AnchorIndex, requiredLiterals } from './prefilter.ts';
 import type { Lang, PatternsByLang } from './types.ts';
@@ -83,7 +83,7 @@ export function compilePatterns(patterns: PatternsByLang | undefined, lang: Lang
   const plain: string[] = [];
   const out: CompiledPattern[] = [];
   for (const source of patterns?.[lang] ?? []) {
-    if (checkSafety(source) || !compiles(source, lang)) continue;
+    if (checkSafety(source, MAX_EXPANDED_LENGTH) || !compiles(source, lang)) continue;
     if (source.includes('(?<hit>')) out.push(compileOne(wrapSource(source, lang), `${flagsFor(lang)}d`, true));
     else plain.push(source);
   }

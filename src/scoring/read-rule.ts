@@ -2,13 +2,14 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import {
   CALL_CHECKS, CALL_DIRECTIONS, CATEGORIES, CONDITION_FIELDS, GUARDS, RELATIONS, RULE_KINDS, SEVERITIES, STAGES,
-  type Conditions, type Guard, type RuleDef, type Source, type TestLine,
+  type Conditions, type Guard, type Lang, type PatternsByLang, type RuleDef, type Source, type TestLine,
 } from './types.ts';
+import { clauseSource, MAX_ALL_PARTS, type MatchClause } from './concepts.ts';
 import type { YamlReader } from './yaml-reader.ts';
 
 const RULE_KEYS = [
   'id', 'kind', 'category', 'severity', 'message', 'better', 'sources', 'when', 'unless', 'patterns', 'except',
-  'requires', 'moves', 'elements', 'check', 'max', 'guards', 'tests', 'description', 'note',
+  'requires', 'moves', 'elements', 'check', 'max', 'guards', 'tests', 'description', 'note', 'match',
 ] as const;
 const DEFAULT_GUARDS: Guard[] = ['negation', 'quotation', 'reassurance'];
 const CONTEXT_KEYS = [
@@ -40,7 +41,7 @@ export function readRule(node: Node, r: YamlReader, pack: string, line: (offset:
     sources: f.has('sources') ? readSources(v('sources'), r) : undefined,
     when: readConditions(v('when'), r, 'when'),
     unless: readConditions(v('unless'), r, 'unless'),
-    patterns: f.has('patterns') ? r.patterns(v('patterns'), 'patterns') : {},
+    patterns: mergePatterns(f.has('patterns') ? r.patterns(v('patterns'), 'patterns') : {}, f.has('match') ? readMatch(v('match'), r) : {}),
     except: f.has('except') ? r.patterns(v('except'), 'except') : {},
     requires: f.has('requires') ? r.patterns(v('requires'), 'requires') : {},
     moves: readIds(v('moves'), r, 'moves'),
@@ -54,6 +55,48 @@ export function readRule(node: Node, r: YamlReader, pack: string, line: (offset:
   if (f.has('max')) rule.max = r.number(v('max'), 'max');
   checkKind(rule, r, node);
   return r.errors === errorsBefore ? (rule as RuleDef) : undefined;
+}
+
+/** Patterns and the patterns compiled from `match:` clauses, per language; undefined if either was invalid. */
+function mergePatterns(a: PatternsByLang | undefined, b: PatternsByLang | undefined): PatternsByLang | undefined {
+  if (!a || !b) return undefined;
+  const out: PatternsByLang = { ...a };
+  for (const lang of ['zh', 'en'] as const) if (b[lang]?.length) out[lang] = [...(out[lang] ?? []), ...b[lang]!];
+  return out;
+}
+
+const CLAUSE_KEYS = ['any', 'all', 'within', 'after', 'before'] as const;
+
+/**
+ * `match: {zh: [clauses], en: [clauses]}` — order-free operators (see concepts.ts): each clause becomes one pattern,
+ * checked like an authored one, with problems reported at the clause.
+ */
+function readMatch(node: Node | null | undefined, r: YamlReader): PatternsByLang | undefined {
+  const f = r.map(node, 'match', ['zh', 'en']);
+  if (!f) return undefined;
+  const out: PatternsByLang = {};
+  let ok = true;
+  for (const [lang, { value }] of f as Map<Lang, { value: Node | null }>) {
+    out[lang] = [];
+    for (const item of r.list(value, `match.${lang}`) ?? []) {
+      const c = r.map(item, 'a match clause', CLAUSE_KEYS);
+      if (!c) { ok = false; continue; }
+      const parts = (key: 'any' | 'all') => (c.has(key) ? (r.list(c.get(key)!.value, `${key}`) ?? []).map((n) => r.string(n, `a part of ${key}`)) : undefined);
+      const clause: MatchClause = { any: parts('any') as string[] | undefined, all: parts('all') as string[] | undefined };
+      if (c.has('within')) clause.within = r.number(c.get('within')!.value, 'within');
+      if (c.has('after')) clause.after = r.string(c.get('after')!.value, 'after');
+      if (c.has('before')) clause.before = r.string(c.get('before')!.value, 'before');
+      const given = [clause.any, clause.all];
+      if (given.filter(Boolean).length !== 1) { r.report('invalid_match', item, 'a match clause needs exactly one of `any` or `all`'); ok = false; continue; }
+      if ([...(clause.any ?? []), ...(clause.all ?? [])].some((p) => p === undefined)) { ok = false; continue; }
+      if ((clause.all?.length ?? 0) > MAX_ALL_PARTS) { r.report('invalid_match', c.get('all')!.value, `\`all\` takes at most ${MAX_ALL_PARTS} parts`, 'Split the clause into two rules or use an anchor (`after`/`before`)'); ok = false; continue; }
+      if (clause.within !== undefined && !(Number.isInteger(clause.within) && clause.within >= 0 && clause.within <= 60)) { r.report('invalid_value', c.get('within')!.value, '`within` must be a whole number of characters from 0 to 60'); ok = false; continue; }
+      const source = r.pattern(clauseSource(clause, lang), item, lang, true);
+      if (source === undefined) ok = false;
+      else out[lang]!.push(source);
+    }
+  }
+  return ok ? out : undefined;
 }
 
 /** Each kind needs its own fields: the dispatch in the engine relies on them. */

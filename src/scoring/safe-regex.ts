@@ -6,6 +6,11 @@
  */
 
 export const MAX_PATTERN_LENGTH = 300;
+/**
+ * A pattern once its `{concepts}` and `match:` clauses are expanded may be longer (an alternation of lexicon forms);
+ * the authored text keeps the 300 limit, the expansion this one.
+ */
+export const MAX_EXPANDED_LENGTH = 8000;
 
 export type UnsafeCode =
   | 'pattern_too_long'
@@ -33,20 +38,20 @@ interface Group {
 }
 
 /** Returns the first problem with `source` (syntax or safety), or undefined when it may be used. */
-export function checkPattern(source: string, flags = 'u'): PatternProblem | undefined {
-  if (source.length <= MAX_PATTERN_LENGTH)
+export function checkPattern(source: string, flags = 'u', maxLength = MAX_PATTERN_LENGTH): PatternProblem | undefined {
+  if (source.length <= maxLength)
     try {
       new RegExp(source, flags);
     } catch (e) {
       return { code: 'invalid_pattern', message: (e as Error).message.replace(/^Invalid regular expression: /, ''), index: 0 };
     }
-  return checkSafety(source);
+  return checkSafety(source, maxLength);
 }
 
 /** The safety half of `checkPattern`, for callers that compile the pattern anyway and catch syntax errors there. */
-export function checkSafety(source: string): PatternProblem | undefined {
-  if (source.length > MAX_PATTERN_LENGTH)
-    return { code: 'pattern_too_long', message: `pattern is ${source.length} characters; the limit is ${MAX_PATTERN_LENGTH}`, index: MAX_PATTERN_LENGTH };
+export function checkSafety(source: string, maxLength = MAX_PATTERN_LENGTH): PatternProblem | undefined {
+  if (source.length > maxLength)
+    return { code: 'pattern_too_long', message: `pattern is ${source.length} characters; the limit is ${maxLength}`, index: maxLength };
   return checkStructure(source);
 }
 

@@ -4,14 +4,17 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { didYouMean, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { checkPattern } from './safe-regex.ts';
+import { checkPattern, MAX_EXPANDED_LENGTH, MAX_PATTERN_LENGTH } from './safe-regex.ts';
 import { flagsFor } from './matcher.ts';
+import { expandConcepts, type ConceptTable } from './concepts.ts';
 import type { Bilingual, Lang, PatternsByLang } from './types.ts';
 
 export type Fields = Map<string, { key: Node; value: Node | null }>;
 
 export class YamlReader {
   errors = 0;
+  /** The concept lexicon `{name}` references in patterns expand from (set by the loader before rules are read). */
+  concepts: ConceptTable = new Map();
   constructor(
     readonly file: string,
     readonly diagnostics: Diagnostic[],
@@ -103,27 +106,50 @@ export class YamlReader {
       const sources: string[] = [];
       for (const item of items) {
         const src = this.string(item, `a pattern in ${what}.${lang}`);
-        if (src === undefined || !this.safePattern(src, item as Scalar, lang as Lang)) ok = false;
-        else sources.push(src);
+        const expanded = src === undefined ? undefined : this.pattern(src, item as Scalar, lang as Lang);
+        if (expanded === undefined) ok = false;
+        else sources.push(expanded);
       }
       out[lang as Lang] = sources;
     }
     return ok ? out : undefined;
   }
 
-  private safePattern(src: string, node: Scalar, lang: Lang): boolean {
-    const problem = checkPattern(src, flagsFor(lang));
-    if (!problem && !new RegExp(src, 'u').test('')) return true;
+  /**
+   * One pattern as written at `node`: its `{concepts}` expanded, then checked for syntax, safety and the empty match.
+   * Returns the expanded source, or undefined after reporting the problem where it is written. `composed` patterns
+   * (built from a `match:` clause) skip the authored-length limit; their expansion has its own.
+   */
+  pattern(src: string, node: Node, lang: Lang, composed = false): string | undefined {
     // Point into the pattern itself when the scalar is written plainly or in single quotes (offsets line up).
-    const quoted = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE' ? 1 : 0;
+    const type = isScalar(node) ? node.type : undefined;
+    const quoted = type === 'QUOTE_SINGLE' || type === 'QUOTE_DOUBLE' ? 1 : 0;
     const base = (node.range?.[0] ?? 0) + quoted;
+    if (!composed && src.length > MAX_PATTERN_LENGTH) return this.safePattern(src, src, node, base, quoted, lang) ? src : undefined;
+    const expanded = expandConcepts(src, lang, this.concepts);
+    if ('problem' in expanded) {
+      const { code, name, index, length } = expanded.problem;
+      const at: [number, number] = composed ? [node.range?.[0] ?? 0, node.range?.[1] ?? 0] : [base + index, base + index + length];
+      if (code === 'unknown_concept') {
+        const guess = didYouMean(name, this.concepts.keys());
+        return this.report(code, at, `unknown concept \`{${name}}\``, guess ? `Did you mean \`{${guess}}\`?` : 'Concepts are defined in content/rules/concepts.yaml');
+      }
+      return this.report(code, at, `concept \`{${name}}\` has no ${lang} forms`, `Add ${lang} forms to the concept or leave it out of ${lang} patterns`);
+    }
+    return this.safePattern(expanded.source, src, node, composed ? node.range?.[0] ?? 0 : base, composed ? 0 : quoted, lang) ? expanded.source : undefined;
+  }
+
+  private safePattern(src: string, written: string, node: Node, base: number, quoted: number, lang: Lang): boolean {
+    const problem = checkPattern(src, flagsFor(lang), src === written ? MAX_PATTERN_LENGTH : MAX_EXPANDED_LENGTH);
+    if (!problem && !new RegExp(src, 'u').test('')) return true;
     if (!problem) {
       this.report('pattern_matches_empty', node, `pattern \`${src}\` matches the empty string, so it would fire on every line`);
       return false;
     }
-    const at = base + Math.min(problem.index, src.length);
+    // An expanded pattern's offsets do not line up with the text as written: point at the whole pattern then.
+    const at = base + (src === written ? Math.min(problem.index, src.length) : 0);
     const hint = problem.code === 'invalid_pattern' ? 'Check the brackets and escapes; patterns are JavaScript regular expressions.' : 'Rewrite the pattern; the rule is left out until it is safe.';
-    this.report(problem.code, [at, Math.max(at + 1, (node.range?.[1] ?? at) - quoted)], `${problem.message} in \`${src}\``, hint);
+    this.report(problem.code, [at, Math.max(at + 1, (node.range?.[1] ?? at) - quoted)], `${problem.message} in \`${written}\``, hint);
     return false;
   }
 }
