@@ -5,6 +5,12 @@ declare module 'virtual:calldojo/rules' {
   export default rules;
 }
 
+declare module 'virtual:calldojo/models' {
+  import type { Models } from './scoring/index.ts';
+  const models: Models;
+  export default models;
+}
+
 declare module 'virtual:calldojo/catalog' {
   import type { Diagnostic } from './diagnostics/diagnostic.ts';
   import type { Archetype, Scenario } from './scenarios/ir.ts';

@@ -5,6 +5,7 @@
  *
  * Virtual modules:
  * - `virtual:calldojo/rules`        default export `{ packs, moves }` for `createEngine`
+ * - `virtual:calldojo/models`       default export the trained classifiers `{ zh, en }` (content/models), a separate chunk
  * - `virtual:calldojo/catalog`      `scenarios` (summaries + `load()` of the full IR) and `diagnostics` (warnings)
  * - `virtual:calldojo/scenario/ID`  default export: one scenario's IR, a separate chunk
  */
@@ -14,13 +15,15 @@ import type { Plugin } from 'vite';
 import { formatDiagnostic, locate, type Diagnostic } from '../src/diagnostics/diagnostic.ts';
 import { compile } from '../src/scenarios/index.ts';
 import type { Scenario } from '../src/scenarios/ir.ts';
-import { createEngine, loadRulePacks } from '../src/scoring/index.ts';
+import { createEngine, loadRulePacks, type Models } from '../src/scoring/index.ts';
+import { readModels } from '../src/cli/engine-node.ts';
 
 const PREFIX = 'virtual:calldojo/';
 const RESOLVED = '\0' + PREFIX;
 
 interface Compiled {
   rules: ReturnType<typeof loadRulePacks>;
+  models: Models;
   scenarios: { scenario: Scenario; file: string }[];
   diagnostics: Diagnostic[];
 }
@@ -43,7 +46,9 @@ export function compileContent(root: string): Compiled {
     text: readFileSync(p, 'utf8'),
   }));
   const rules = loadRulePacks(ruleFiles);
-  const engine = createEngine({ packs: rules.packs, moves: rules.moves });
+  const models = readModels(join(root, 'content/models'));
+  // Scripts are linted by the engine the app ships, models included: no model answer may be flagged by either.
+  const engine = createEngine({ packs: rules.packs, moves: rules.moves, models });
   const diagnostics = [...rules.diagnostics];
   const scenarios: Compiled['scenarios'] = [];
   for (const p of listFiles(join(root, 'content/scripts'), /\.md$/)) {
@@ -53,7 +58,7 @@ export function compileContent(root: string): Compiled {
     diagnostics.push(...locate(source, result.diagnostics));
     if (result.scenario) scenarios.push({ scenario: result.scenario, file: rel(p) });
   }
-  return { rules, scenarios, diagnostics };
+  return { rules, models, scenarios, diagnostics };
 }
 
 /** Vite plugin serving the compiled content as virtual modules. */
@@ -78,10 +83,11 @@ export function contentPlugin(): Plugin {
       const c = compiled();
       const what = id.slice(RESOLVED.length);
       // Rules stand alone (the engine needs no scripts); scenarios need every file to be free of errors.
-      const relevant = what === 'rules' ? c.diagnostics.filter((d) => !d.file.startsWith('content/scripts')) : c.diagnostics;
+      const relevant = what === 'rules' || what === 'models' ? c.diagnostics.filter((d) => !d.file.startsWith('content/scripts')) : c.diagnostics;
       const errors = relevant.filter((d) => d.severity === 'error');
       if (errors.length) this.error(`content has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`);
       if (what === 'rules') return `export default ${JSON.stringify({ packs: c.rules.packs, moves: c.rules.moves })};`;
+      if (what === 'models') return `export default ${JSON.stringify(c.models)};`;
       if (what === 'catalog') return catalogModule(c);
       if (what.startsWith('scenario/')) {
         const wanted = decodeURIComponent(what.slice('scenario/'.length));

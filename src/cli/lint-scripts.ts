@@ -12,6 +12,7 @@ import { rehearseAcrossSeeds, unsteadyModelCall } from '../machines/index.ts';
 import { compile, lintLibrary, playthrough } from '../scenarios/index.ts';
 import { createEngine, loadRulePacks } from '../scoring/index.ts';
 import { readRuleFiles } from './rule-files.ts';
+import { readModels } from './engine-node.ts';
 
 const root = join(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -20,7 +21,8 @@ const frame = args.includes('--frame');
 const paths = args.filter((a) => !a.startsWith('--'));
 
 const rules = loadRulePacks(readRuleFiles(relative(process.cwd(), join(root, 'content/rules')) || '.'));
-const engine = createEngine(rules);
+// The engine the app ships, trained models included: no model answer may be flagged by either.
+const engine = createEngine({ ...rules, models: readModels(join(root, 'content/models')) });
 const files = (paths.length ? paths : [join(root, 'content/scripts')]).flatMap(expand);
 const sources = new Map<string, string>();
 const diagnostics: Diagnostic[] = rules.diagnostics.filter((d) => d.severity === 'error');

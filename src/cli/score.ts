@@ -1,5 +1,6 @@
 /**
- * `npm run --silent score -- FILE [--jurisdiction CN|US] [--rules DIR]`: scores each line of a JSON array and prints
+ * `npm run --silent score -- FILE [--jurisdiction CN|US] [--rules DIR] [--rules-only]`: scores each line of a JSON array
+ * with the rules and the trained models (`--rules-only` leaves the models out) and prints
  * `[{id, violations, tone, moves}]`. Bad input → message on stderr, exit 2. Pack diagnostics go to stderr; the
  * broken rules are left out and scoring continues.
  */
@@ -7,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { createEngine, loadRulePacks, type Jurisdiction } from '../scoring/index.ts';
 import { readRuleFiles } from './rule-files.ts';
+import { readModels } from './engine-node.ts';
 import { InputError, parseScoreInput, scoreItems } from './score-input.ts';
 
-const USAGE = 'usage: npm run --silent score -- FILE [--jurisdiction CN|US] [--rules DIR]';
+const USAGE = 'usage: npm run --silent score -- FILE [--jurisdiction CN|US] [--rules DIR] [--rules-only]';
 
 function main(argv: string[]): number {
   const args = [...argv];
@@ -24,6 +26,8 @@ function main(argv: string[]): number {
   const jurisdiction = take('--jurisdiction')?.toUpperCase();
   if (jurisdiction !== undefined && jurisdiction !== 'CN' && jurisdiction !== 'US') throw new InputError('--jurisdiction must be CN or US');
   const rulesDir = take('--rules') ?? 'content/rules';
+  const rulesOnly = args.indexOf('--rules-only');
+  if (rulesOnly >= 0) args.splice(rulesOnly, 1);
   if (args.length !== 1 || args[0].startsWith('--')) throw new InputError(`expected one input FILE\n${USAGE}`);
 
   let raw: string;
@@ -35,7 +39,7 @@ function main(argv: string[]): number {
   const items = parseScoreInput(raw);
   const loaded = loadRulePacks(readRuleFiles(rulesDir));
   for (const d of loaded.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  const engine = createEngine(loaded);
+  const engine = createEngine({ ...loaded, models: rulesOnly >= 0 ? undefined : readModels() });
   const out = scoreItems(engine, items, jurisdiction as Jurisdiction | undefined);
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   return 0;

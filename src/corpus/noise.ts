@@ -82,8 +82,10 @@ function enNoise(text: string, r: Rng): string {
   return text.replace(/\byou\b/gi, 'u').replace(/\bare\b/gi, 'r').replace(/\bgoing to\b/gi, 'gonna').replace(/\bbecause\b/gi, 'cuz');
 }
 
-/** The noisy form of one line; the same id and seed always give the same text. */
+/** The noisy form of one line; the same id and seed always give the same text, and it is never the clean line. */
 export function addNoise(id: string, text: string, lang: Lang, seed = 20261207): string {
   const r = rngFor(id, seed);
-  return lang === 'zh' ? zhNoise(text, r) : enNoise(text, r);
+  const noisy = lang === 'zh' ? zhNoise(text, r) : enNoise(text, r);
+  // A kind of noise that found nothing to change (no homophone, no long word) falls back to a doubled final mark.
+  return noisy !== text ? noisy : `${text}${lang === 'zh' ? '！！' : '!!'}`;
 }

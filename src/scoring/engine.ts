@@ -4,11 +4,15 @@
  */
 import { callCheckFails } from './call-level.ts';
 import { compileConditions, conditionsHold, resolveContext, type CompiledConditions } from './context.ts';
-import { anyMatch, compilePatterns, findHit, indexAnchors, subjectFor, type CompiledPattern, type Hit, type Subject } from './matcher.ts';
+import { anyMatch, compilePatterns, findHit, indexAnchors, type CompiledPattern, type Hit, type Subject } from './matcher.ts';
+import { normalize, originalSpan, type Normalized } from '../language/normalize.ts';
 import type { AnchorIndex } from './prefilter.ts';
 import { compileMarkers, scoreTone, type CompiledMarker } from './tone.ts';
+import { Classifier } from '../language/classifier.ts';
+import { spellingCues } from '../language/features.ts';
+import { modelFindings, modelMoves, modelTone, RuleAttributor, type ModelView } from './model.ts';
 import type {
-  Assessment, Finding, Jurisdiction, Lang, MoveDef, MoveHit, RuleDef, RulePack, ScoringContext, ScoringEngine,
+  Assessment, Finding, Jurisdiction, Lang, Models, MoveDef, MoveHit, RuleDef, RulePack, ScoringContext, ScoringEngine,
 } from './types.ts';
 
 interface CompiledRule {
@@ -34,11 +38,20 @@ interface LangTables {
 
 const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
 
-/** Builds an engine from packs and moves as produced by `loadRulePacks` (or their JSON round-trip). */
-export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): ScoringEngine {
+/**
+ * Builds an engine from packs and moves as produced by `loadRulePacks` (or their JSON round-trip), and the trained
+ * classifiers when given (without them the engine is the rules alone).
+ */
+export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models?: Models }): ScoringEngine {
   const { packs, moves } = data;
   const rules = packs.flatMap((p) => p.rules.map((rule) => ({ rule, jurisdiction: p.jurisdiction })));
   const tables = { zh: compileTables('zh'), en: compileTables('en') };
+  const classifiers: Partial<Record<Lang, Classifier>> = {};
+  for (const lang of ['zh', 'en'] as const) {
+    const m = data.models?.[lang];
+    if (m) classifiers[lang] = new Classifier(m);
+  }
+  const attributor = new RuleAttributor(rules.map((r) => r.rule));
 
   function compileTables(lang: Lang): LangTables {
     // Each rule is compiled once per language; `any` packs then appear in both jurisdictions' lists.
@@ -74,14 +87,21 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
     return { ...t, anchors: indexAnchors(lineLevel) };
   }
 
-  /** `subject` is what patterns run on (see subjectFor); evidence is always quoted from `text`. */
-  function detect(text: string, subject: Subject, lang: Lang, defs: readonly CompiledMove[]): MoveHit[] {
+  /**
+   * `subject` is what patterns run on: the normalised line (src/language). A hit there is mapped back through `norm`
+   * to the trainee's own characters, which evidence always quotes from `text`.
+   */
+  function detect(text: string, subject: Subject, norm: Normalized, lang: Lang, defs: readonly CompiledMove[]): MoveHit[] {
     const hits: MoveHit[] = [];
     for (const { move, patterns, except } of defs) {
-      const hit = findHit(subject, lang, patterns, move.guards, except);
+      const hit = original(norm, findHit(subject, lang, patterns, move.guards, except));
       if (hit) hits.push({ move: move.id, start: hit.start, end: hit.end, evidence: text.slice(hit.start, hit.end) });
     }
     return hits.sort((a, b) => a.start - b.start);
+  }
+
+  function original(norm: Normalized, hit: Hit | undefined): Hit | undefined {
+    return hit && originalSpan(norm, hit.start, hit.end);
   }
 
   function finding(rule: RuleDef, lang: Lang, text: string, hit: Hit, extra = ''): Finding {
@@ -93,21 +113,21 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
 
   const NO_SPAN: Hit = { start: 0, end: 0 };
 
-  function evaluate(c: CompiledRule, text: string, subject: Subject, lang: Lang, ctx: ScoringContext, moveHits: MoveHit[], elements: string[], callLevel: boolean): Finding | undefined {
+  function evaluate(c: CompiledRule, text: string, subject: Subject, norm: Normalized, lang: Lang, ctx: ScoringContext, moveHits: MoveHit[], elements: string[], callLevel: boolean): Finding | undefined {
     const { rule } = c;
     switch (rule.kind) {
       case 'pattern': {
-        const hit = findHit(subject, lang, c.patterns, rule.guards, c.except);
+        const hit = original(norm, findHit(subject, lang, c.patterns, rule.guards, c.except));
         return hit && finding(rule, lang, text, hit);
       }
       case 'move': {
         // Extra `patterns` catch what the move vocabulary should not learn ("就是他信用卡的一点小事" hints at the
         // debt only when said about someone else), and keep the move rule's category and severity.
-        const hit = moveHits.find((m) => rule.moves.includes(m.move)) ?? findHit(subject, lang, c.patterns, rule.guards, c.except);
+        const hit = moveHits.find((m) => rule.moves.includes(m.move)) ?? original(norm, findHit(subject, lang, c.patterns, rule.guards, c.except));
         return hit && finding(rule, lang, text, hit);
       }
       case 'missing': {
-        const hit = findHit(subject, lang, c.patterns, rule.guards, c.except) ?? moveHits.find((m) => rule.moves.includes(m.move));
+        const hit = original(norm, findHit(subject, lang, c.patterns, rule.guards, c.except)) ?? moveHits.find((m) => rule.moves.includes(m.move));
         return hit && !anyMatch(subject, c.requires) ? finding(rule, lang, text, hit) : undefined;
       }
       case 'call':
@@ -124,18 +144,27 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[] }): Sco
   function assess(text: string, lang: Lang, partial?: Partial<ScoringContext>, options?: { callLevel?: boolean }): Assessment {
     const ctx = resolveContext(lang, partial, packs);
     const t = tables[lang];
-    const lowered = subjectFor(text, lang);
-    const subject: Subject = { text: lowered, present: t.anchors.scan(lowered) };
-    const moveHits = detect(text, subject, lang, t.moves);
-    const elements = detect(text, subject, lang, t.elements).map((e) => e.move);
+    const norm = normalize(text, lang);
+    const subject: Subject = { text: norm.text, present: t.anchors.scan(norm.text) };
+    const clf = classifiers[lang];
+    const view: ModelView | undefined = clf && { clf, prepared: norm, ctx, p: clf.score(norm.text, ctx, spellingCues(text)).slice() };
+    const moveHits = detect(text, subject, norm, lang, t.moves);
+    if (view) moveHits.push(...modelMoves(view, text, moveHits));
+    moveHits.sort((a, b) => a.start - b.start);
+    const elements = detect(text, subject, norm, lang, t.elements).map((e) => e.move);
     const findings: Finding[] = [];
+    const applicable: RuleDef[] = [];
     for (const c of t.rules[ctx.jurisdiction]) {
       if (!conditionsHold(ctx, c.when, c.unless)) continue;
-      const f = evaluate(c, text, subject, lang, ctx, moveHits, elements, options?.callLevel !== false);
+      applicable.push(c.rule);
+      const f = evaluate(c, text, subject, norm, lang, ctx, moveHits, elements, options?.callLevel !== false);
       if (f) findings.push(f);
     }
+    if (view) findings.push(...modelFindings(view, text, lang, findings, applicable, attributor));
     findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    return { findings, tone: scoreTone(subject, lang, t.markers), moves: moveHits, elements };
+    const tone = scoreTone(subject, lang, t.markers);
+    for (const r of tone.reasons) if (r.start !== undefined && r.end !== undefined) Object.assign(r, originalSpan(norm, r.start, r.end));
+    return { findings, tone: view ? modelTone(view, findings, tone) : tone, moves: moveHits, elements };
   }
 
   return {

@@ -40,38 +40,39 @@ export function flagsFor(lang: Lang): string {
 }
 
 /**
- * Half-width punctuation a Chinese line may carry (typed on an English keyboard). `,.:` between two letters or
- * digits stay as they are ("1,240", "8420.00", "14:30", "www.bank.com"); everywhere else they are clause marks.
+ * Lower-cases the ASCII letters of a pattern outside escapes (`\W`, `\S`, `\B` keep their meaning, and so do
+ * `\p{…}`, `\u{…}` and group names), because patterns run on the normalised line, whose ASCII is lower case.
  */
-const HALF_WIDTH_ZH = /[?!;]|(?<![0-9A-Za-z])[,.:]|[,.:](?![0-9A-Za-z])/g;
-const FULL_WIDTH: Record<string, string> = { ',': '，', '.': '。', ':': '：', '?': '？', '!': '！', ';': '；' };
-
-/**
- * The string patterns run against, always the same length as `text` so offsets need no mapping: English lines with
- * ASCII letters lower-cased; Chinese lines with half-width clause punctuation made full-width, so a pattern's
- * `[^，。！？]` gap stops at "," as it does at "，" and authors write one form only.
- */
-export function subjectFor(text: string, lang: Lang): string {
-  if (lang === 'en') return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
-  return text.replace(HALF_WIDTH_ZH, (c) => FULL_WIDTH[c]);
-}
-
-/** Lower-cases the ASCII letters of a pattern outside escapes (`\W`, `\S`, `\B` keep their meaning). */
 export function lowerPattern(source: string): string {
   let out = '';
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') {
-      out += c + (source[i + 1] ?? '');
+      const next = source[i + 1] ?? '';
+      out += c + next;
       i++;
+      if ('pPuk'.includes(next) && (source[i + 1] === '{' || source[i + 1] === '<')) {
+        const close = source.indexOf(source[i + 1] === '{' ? '}' : '>', i + 1);
+        if (close > 0) {
+          out += source.slice(i + 1, close + 1);
+          i = close;
+        }
+      }
+    } else if (c === '(' && source.startsWith('(?<', i) && /[A-Za-z]/.test(source[i + 3] ?? '')) {
+      const close = source.indexOf('>', i);
+      out += source.slice(i, close + 1);
+      i = close;
     } else out += c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
   }
   return out;
 }
 
-/** The source actually compiled: English is lower-cased and gets ASCII word boundaries on both sides. */
+/**
+ * The source actually compiled: lower-cased like the normalised line it runs on, and for English wrapped in ASCII
+ * word boundaries on both sides.
+ */
 export function wrapSource(source: string, lang: Lang): string {
-  return lang === 'en' ? `(?<![A-Za-z0-9_])(?:${lowerPattern(source)})(?![A-Za-z0-9_])` : source;
+  return lang === 'en' ? `(?<![A-Za-z0-9_])(?:${lowerPattern(source)})(?![A-Za-z0-9_])` : lowerPattern(source);
 }
 
 /**

@@ -19,11 +19,12 @@ export function isViolation(f: Pick<Finding, 'category'>): boolean {
 }
 
 /** The compliance blocker and a simple deduction score for a set of findings (one line or a whole call). */
-export function scoreOf(findings: readonly Pick<Finding, 'category' | 'severity'>[]): Score {
+export function scoreOf(findings: readonly Pick<Finding, 'category' | 'severity' | 'review'>[]): Score {
   const counts: Record<Severity, number> = { critical: 0, major: 0, minor: 0 };
   let deduction = 0;
   for (const f of findings) {
-    const severity = isViolation(f) ? f.severity : 'minor';
+    // A model finding awaiting a mentor's review coaches but does not block until confirmed.
+    const severity = isViolation(f) && !f.review ? f.severity : 'minor';
     counts[severity]++;
     deduction += WEIGHT[severity];
   }

@@ -100,6 +100,12 @@ export interface Finding {
   /** A better line to say instead. */
   better: string;
   sources: Source[];
+  /** `model` when the trained classifier found it and no rule of its category did (absent: a rule's). */
+  origin?: 'model';
+  /** The model's probability, for model findings. */
+  confidence?: number;
+  /** A low-confidence model finding: shown and queued for a mentor, but it does not fail the call on its own. */
+  review?: true;
 }
 
 export interface MoveHit {
@@ -259,6 +265,9 @@ export interface MoveDef {
   file: string;
   line: number;
 }
+
+/** Trained classifiers per language, as `npm run train` writes them (src/language/classifier.ts `ModelData`). */
+export type Models = Partial<Record<Lang, import('../language/classifier.ts').ModelData>>;
 
 /** The engine `createEngine` returns. */
 export interface ScoringEngine {

@@ -4,8 +4,13 @@ import { createEngine } from '../scoring/engine.ts';
 
 let pending: Promise<ScoringEngine> | undefined;
 
-/** Loads the rule packs (a separate chunk, fetched on the first call) and creates the engine once. */
+/**
+ * Loads the rule packs and the trained classifiers (separate chunks, fetched together on the first call, never on
+ * the first page) and creates the engine once.
+ */
 export function loadEngine(): Promise<ScoringEngine> {
-  pending ??= import('virtual:calldojo/rules').then((m) => createEngine(m.default));
+  pending ??= Promise.all([import('virtual:calldojo/rules'), import('virtual:calldojo/models')]).then(([rules, models]) =>
+    createEngine({ ...rules.default, models: models.default }),
+  );
   return pending;
 }

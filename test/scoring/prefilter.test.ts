@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readRuleFiles } from '../../src/cli/rule-files.ts';
 import { loadRulePacks } from '../../src/scoring/index.ts';
-import { compilePatterns, indexAnchors, subjectFor } from '../../src/scoring/matcher.ts';
+import { compilePatterns, indexAnchors } from '../../src/scoring/matcher.ts';
+import { normalize } from '../../src/language/normalize.ts';
 import { AnchorIndex, requiredLiterals } from '../../src/scoring/prefilter.ts';
 import { buildCorpus } from '../../bench/scoring-corpus.ts';
 
@@ -45,7 +46,7 @@ describe('the prefilter never hides a real match', () => {
       const index = indexAnchors(compiled);
       let checked = 0;
       for (const { text } of lines.filter((l) => l.lang === lang)) {
-        const subject = subjectFor(text, lang);
+        const subject = normalize(text, lang).text;
         const present = index.scan(subject);
         for (const p of compiled) {
           p.re.lastIndex = 0;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRuleFiles } from '../../src/cli/rule-files.ts';
 import { createEngine, loadRulePacks, type ScoringContext } from '../../src/scoring/index.ts';
-import { subjectFor } from '../../src/scoring/matcher.ts';
+import { normalize } from '../../src/language/normalize.ts';
 
 const engine = createEngine(loadRulePacks(readRuleFiles()));
 const summary = (text: string, ctx?: Partial<ScoringContext>) => {
@@ -32,7 +32,7 @@ describe('half-width punctuation in Chinese lines', () => {
   });
 
   it('keeps offsets and leaves numbers, times and addresses alone', () => {
-    expect(subjectFor('欠款1,240.50元,14:30前还,见www.bank.com.', 'zh')).toBe('欠款1,240.50元，14:30前还，见www.bank.com。');
+    expect(normalize('欠款1,240.50元,14:30前还,见www.bank.com.', 'zh').text).toBe('欠款1,240.50元，14:30前还，见www.bank.com。');
     const text = '您好,您的欠款是1,240.50元?';
     const debt = engine.assess(text, 'zh').moves.find((m) => m.move === 'disclose_debt')!;
     expect(text.slice(debt.start, debt.end)).toBe(debt.evidence);
