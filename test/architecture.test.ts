@@ -27,8 +27,12 @@ const layers: Layer[] = [
   { dir: 'diagnostics', mayImport: ['diagnostics'], packages: [] },
   // WebCrypto helpers (PIN hashing, bundle signatures): pure, the platform's crypto only.
   { dir: 'security', mayImport: ['security'], packages: [] },
+  // The language layer (normalisation, segmentation, the classifiers) sits under scoring and knows nothing of it.
+  { dir: 'language', mayImport: ['language'], packages: ['stemmer'] },
   // The pack loader parses YAML at build time; the engine itself needs no package.
-  { dir: 'scoring', mayImport: ['scoring', 'diagnostics'], packages: ['yaml'] },
+  { dir: 'scoring', mayImport: ['scoring', 'diagnostics', 'language'], packages: ['yaml'] },
+  // The labelled corpus and its evaluation: data shapes, metrics and noise, pure (src/cli reads the files).
+  { dir: 'corpus', mayImport: ['corpus', 'scoring', 'diagnostics'], packages: [] },
   { dir: 'scenarios', mayImport: ['scenarios', 'scoring', 'diagnostics'], packages: ['yaml', 'marked'] },
   {
     dir: 'machines',

@@ -4,11 +4,12 @@
  * and writes
  * content/models/<lang>.json. Deterministic: the same corpus gives the same weights (seeded shuffling, no clock in
  * the maths). Neither the dev nor the test split is read here.
- * The fitting itself is src/language/train.ts.
+ * The fitting itself is src/language/train.ts. `--check` writes nothing and exits 1 when the shipped models are not
+ * exactly what the corpus trains (CI runs it).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { loadCorpus } from '../src/corpus/load.ts';
+import { loadCorpus } from '../src/cli/corpus-files.ts';
 import { VIOLATION_CATEGORIES, TONE_LABELS, type CorpusLine } from '../src/corpus/corpus.ts';
 import { Classifier, type ModelData } from '../src/language/classifier.ts';
 import { DEFAULT_TRAIN, trainModel, type TrainOptions } from '../src/language/train.ts';
@@ -110,12 +111,24 @@ function chooseThresholds(model: ModelData, lines: readonly CorpusLine[], probs:
   });
 }
 
+const check = process.argv.includes('--check');
+let stale = 0;
 for (const lang of ['zh', 'en'] as const) {
   const lines = corpus.bySplit.train.filter((l) => l.lang === lang);
   const model = fit(lang, lines);
   chooseThresholds(model, lines, outOfFold(lang, lines));
   const file = `content/models/${lang}.json`;
-  writeFileSync(file, `${JSON.stringify(model)}\n`);
   const weights = model.weights.reduce((n, w) => n + w.length / 2, 0);
+  if (check) {
+    // The shipped weights must be exactly what the corpus and this code make (the date aside): no hand-edited or
+    // stale model reaches a trainee.
+    const shipped = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ModelData) : undefined;
+    const same = shipped && JSON.stringify({ ...shipped, trained: { ...shipped.trained, date: '' } }) === JSON.stringify({ ...model, trained: { ...model.trained, date: '' } });
+    process.stdout.write(`${file}: ${same ? 'matches the corpus' : 'is NOT what the corpus trains: run npm run train'}\n`);
+    if (!same) stale++;
+    continue;
+  }
+  writeFileSync(file, `${JSON.stringify(model)}\n`);
   process.stdout.write(`${file}: ${model.trained.lines} lines, ${model.features.length} features, ${weights} weights\n`);
 }
+process.exitCode = stale ? 1 : 0;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, locate } from '../diagnostics/diagnostic.ts';
 import type { CorpusLine } from '../corpus/corpus.ts';
-import { loadCorpus } from '../corpus/load.ts';
+import { loadCorpus } from './corpus-files.ts';
 import { evaluate, headline, type EvalReport, type Prediction, type Prf } from '../corpus/metrics.ts';
 import { addNoise } from '../corpus/noise.ts';
 import { isViolation, type ScoringEngine } from '../scoring/index.ts';

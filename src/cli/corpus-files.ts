@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { readCorpusFile, SPLITS, type CorpusLine, type Split } from './corpus.ts';
+import { readCorpusFile, SPLITS, type CorpusLine, type Split } from '../corpus/corpus.ts';
 
 export interface LoadedCorpus {
   bySplit: Record<Split, CorpusLine[]>;
