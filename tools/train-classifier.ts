@@ -90,7 +90,8 @@ function chooseThresholds(model: ModelData, lines: readonly CorpusLine[], probs:
     if (head.startsWith('tone:')) return 0.5;
     let best = 0.5;
     let bestF = -1;
-    const beta2 = head.startsWith('cat:') ? BETA_VIOLATIONS ** 2 : 1;
+    // A threat heard where there was none hangs up a persona and accuses a trainee: weigh it like a violation.
+    const beta2 = head.startsWith('cat:') || head === 'move:threaten' ? BETA_VIOLATIONS ** 2 : 1;
     for (const t of grid) {
       let tp = 0;
       let fp = 0;

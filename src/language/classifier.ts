@@ -169,9 +169,7 @@ export class Classifier {
     const occurrences = this.occurrences.subarray(0, this.occurrenceCount);
     for (let o = 0; o < occurrences.length; o += 3) {
       const f = occurrences[o];
-      const start = occurrences[o + 1];
-      let c = 0;
-      while (c + 1 < clauses.length && clauses[c + 1].start <= start) c++;
+      const c = clauseAt(clauses, occurrences[o + 1]);
       for (let k = this.rowStart[f]; k < this.rowStart[f + 1]; k++) {
         const i = slot[this.rowHead[k]];
         if (i >= 0) sums[c * width + i] += this.rowWeight[k];
@@ -204,6 +202,18 @@ export class Classifier {
     });
     return out;
   }
+}
+
+/** Index of the last clause starting at or before `at` (binary search: lines may be long). */
+function clauseAt(clauses: ReadonlyArray<{ start: number }>, at: number): number {
+  let lo = 0;
+  let hi = clauses.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (clauses[mid].start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Clause spans of a normalised line, without the marks and surrounding spaces. */

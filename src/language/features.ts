@@ -70,20 +70,32 @@ const CUES: Record<Lang, Array<[number, RegExp]>> = {
   ],
 };
 
-/** 1 for every character under a negation's scope. */
+/**
+ * 1 for every character under a negation's scope. Linear in the line: clause ends and scope-ending words are found
+ * once, then each cue's scope runs to the nearer of the two.
+ */
 export function negationMask(text: string, lang: Lang): Uint8Array {
   const mask = new Uint8Array(text.length);
-  const cue = NEG[lang];
+  const marks = CLAUSE_MARKS[lang];
+  const clauseEnd = new Int32Array(text.length + 1);
+  clauseEnd[text.length] = text.length;
+  for (let i = text.length - 1; i >= 0; i--) clauseEnd[i] = marks.includes(text[i]) ? i : clauseEnd[i + 1];
+  const stops: number[] = [];
   const stop = SCOPE_END[lang];
+  stop.lastIndex = 0;
+  for (let m = stop.exec(text); m; m = stop.exec(text)) stops.push(m.index);
+  let next = 0;
+  const cue = NEG[lang];
   cue.lastIndex = 0;
+  let covered = 0;
   for (let m = cue.exec(text); m; m = cue.exec(text)) {
     const from = m.index + m[0].length;
-    let to = from;
-    while (to < text.length && !CLAUSE_MARKS[lang].includes(text[to])) to++;
-    stop.lastIndex = from;
-    const s = stop.exec(text);
-    if (s && s.index < to) to = s.index;
-    mask.fill(1, from, to);
+    while (next < stops.length && stops[next] < from) next++;
+    const to = Math.min(clauseEnd[from], next < stops.length ? stops[next] : text.length);
+    // Scopes only grow rightwards; never fill a stretch twice.
+    const start = Math.max(from, covered);
+    if (to > start) mask.fill(1, start, to);
+    covered = Math.max(covered, to);
   }
   return mask;
 }

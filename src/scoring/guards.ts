@@ -62,15 +62,29 @@ function reassured(text: string, lang: Lang, at: number, end: number): boolean {
 
 /** Inside “…”, 「…」, 『…』 or "…" (straight double quotes counted by parity). */
 export function insideQuotes(text: string, at: number): boolean {
+  return quoteDepths(text)[Math.min(at, text.length)] > 0;
+}
+
+/**
+ * Per offset, whether it lies inside quotes (1) or not (0), computed once per line: a line with many guarded hits
+ * would otherwise rescan its whole prefix for each of them. The last line's table is kept (lines come one by one).
+ */
+let lastQuoted: { text: string; depths: Uint8Array } | undefined;
+function quoteDepths(text: string): Uint8Array {
+  if (lastQuoted?.text === text) return lastQuoted.depths;
+  const depths = new Uint8Array(text.length + 1);
   let depth = 0;
   let straight = false;
-  for (let i = 0; i < at; i++) {
+  for (let i = 0; i < text.length; i++) {
+    depths[i] = depth > 0 || straight ? 1 : 0;
     const c = text[i];
     if (c === '“' || c === '「' || c === '『') depth++;
     else if ((c === '”' || c === '」' || c === '』') && depth > 0) depth--;
     else if (c === '"') straight = !straight;
   }
-  return depth > 0 || straight;
+  depths[text.length] = depth > 0 || straight ? 1 : 0;
+  lastQuoted = { text, depths };
+  return depths;
 }
 
 function lastMatch(re: RegExp, s: string, accept: (index: number) => boolean): { start: number; end: number } | undefined {
