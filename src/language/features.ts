@@ -33,6 +33,9 @@ export function situationOf(ctx: ListenerContext): 'T' | 'U' | 'V' {
   return ctx.verified ? 'V' : 'U';
 }
 
+const keyHashes = new Map<string, number>();
+const hashOf = (key: string) => keyHashes.get(key) ?? (keyHashes.set(key, hashKey(key)), keyHashes.get(key)!);
+
 /** Context facts a rule could care about, as bias features. */
 function contextKeys(ctx: ListenerContext): string[] {
   const out = [`#sit=${situationOf(ctx)}`, `#stage=${ctx.stage ?? 'negotiation'}`];
@@ -74,24 +77,33 @@ const CUES: Record<Lang, Array<[number, RegExp]>> = {
  * 1 for every character under a negation's scope. Linear in the line: clause ends and scope-ending words are found
  * once, then each cue's scope runs to the nearer of the two.
  */
+const NOTHING_NEGATED = new Uint8Array(0);
+
 export function negationMask(text: string, lang: Lang): Uint8Array {
-  const mask = new Uint8Array(text.length);
-  const marks = CLAUSE_MARKS[lang];
-  const clauseEnd = new Int32Array(text.length + 1);
-  clauseEnd[text.length] = text.length;
-  for (let i = text.length - 1; i >= 0; i--) clauseEnd[i] = marks.includes(text[i]) ? i : clauseEnd[i + 1];
-  const stops: number[] = [];
-  const stop = SCOPE_END[lang];
-  stop.lastIndex = 0;
-  for (let m = stop.exec(text); m; m = stop.exec(text)) stops.push(m.index);
-  let next = 0;
   const cue = NEG[lang];
   cue.lastIndex = 0;
+  let m = cue.exec(text);
+  // Most lines deny nothing: find that out before building anything.
+  if (!m) return NOTHING_NEGATED;
+  const mask = new Uint8Array(text.length);
+  const marks = CLAUSE_MARKS[lang];
+  const stop = SCOPE_END[lang];
+  let stopAt = -1;
+  let clauseEnd = -1;
   let covered = 0;
-  for (let m = cue.exec(text); m; m = cue.exec(text)) {
+  for (; m; m = cue.exec(text)) {
     const from = m.index + m[0].length;
-    while (next < stops.length && stops[next] < from) next++;
-    const to = Math.min(clauseEnd[from], next < stops.length ? stops[next] : text.length);
+    // Cues come left to right, so the next clause mark and the next scope-ending word are only ever searched forward.
+    if (clauseEnd < from) {
+      clauseEnd = from;
+      while (clauseEnd < text.length && !marks.includes(text[clauseEnd])) clauseEnd++;
+    }
+    if (stopAt < from && stopAt !== text.length) {
+      stop.lastIndex = from;
+      const s = stop.exec(text);
+      stopAt = s ? s.index : text.length;
+    }
+    const to = Math.min(clauseEnd, stopAt);
     // Scopes only grow rightwards; never fill a stretch twice.
     const start = Math.max(from, covered);
     if (to > start) mask.fill(1, start, to);
@@ -106,13 +118,17 @@ const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) 
 /** End of a word's stem for feature hashing only (threatened → threaten, arrests → arrest); never shown. */
 function stemEnd(text: string, s: number, e: number): number {
   const n = e - s;
-  const ends = (suffix: string) => text.startsWith(suffix, e - suffix.length);
-  if (n > 5 && ends('ing')) return e - 3;
-  if (n > 4 && ends('ed')) return e - 2;
-  if (n > 4 && ends('es')) return e - 2;
-  if (n > 3 && ends('s') && !ends('ss')) return e - 1;
+  const last = text.charCodeAt(e - 1);
+  const before = text.charCodeAt(e - 2);
+  if (n > 5 && last === 103 && before === 110 && text.charCodeAt(e - 3) === 105) return e - 3; // -ing
+  if (n > 4 && last === 100 && before === 101) return e - 2; // -ed
+  if (n > 4 && last === 115 && before === 101) return e - 2; // -es
+  if (n > 3 && last === 115 && before !== 115) return e - 1; // -s, not -ss
   return e;
 }
+
+/** , . ! ? ; and newline: where an English clause (and a bigram chain) ends. */
+const isEnglishClauseMark = (c: number) => c === 44 || c === 46 || c === 33 || c === 63 || c === 59 || c === 10;
 
 /** Hash of the word [s, e) with apostrophes left out. */
 function wordHash(text: string, s: number, e: number): number {
@@ -139,9 +155,10 @@ export function forEachTextFeature(text: string, lang: Lang, visit: Visit): void
   let prevStart = -1;
   let i = 0;
   while (i < text.length) {
-    if (!isWordChar(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
       // A clause mark ends a bigram chain.
-      if (CLAUSE_MARKS.en.includes(text[i])) prevStart = -1;
+      if (isEnglishClauseMark(c)) prevStart = -1;
       i++;
       continue;
     }
@@ -166,11 +183,20 @@ const REPEATED_MARKS = hashKey('#marks');
  * stacked exclamation or question marks.
  */
 export function spellingCues(original: string): number[] {
+  let letters = 0;
+  let capitals = 0;
+  let marksInARow = 0;
+  let stacked = false;
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 65 && c <= 90) capitals++;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    marksInARow = c === 33 || c === 63 || c === 0xff01 || c === 0xff1f ? marksInARow + 1 : 0;
+    if (marksInARow >= 2) stacked = true;
+  }
   const out: number[] = [];
-  const letters = original.match(/[A-Za-z]/g)?.length ?? 0;
-  const capitals = original.match(/[A-Z]/g)?.length ?? 0;
   if (letters >= 6 && capitals / letters > 0.6) out.push(SHOUT);
-  if (/[!！?？]{2,}/.test(original)) out.push(REPEATED_MARKS);
+  if (stacked) out.push(REPEATED_MARKS);
   return out;
 }
 
@@ -185,7 +211,7 @@ export function forEachFeature(text: string, lang: Lang, ctx: ListenerContext, v
     const mark = TONE_MARKS.get(text.charCodeAt(i));
     if (mark !== undefined) visit(mark, i, i + 1);
   }
-  for (const key of contextKeys(ctx)) visit(hashKey(key), 0, 0);
+  for (const key of contextKeys(ctx)) visit(hashOf(key), 0, 0);
   for (const [h, re] of CUES[lang]) if (re.test(text)) visit(h, 0, 0);
   for (const h of extra) visit(h, 0, 0);
 }
