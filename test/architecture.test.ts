@@ -32,7 +32,7 @@ const layers: Layer[] = [
   // The pack loader parses YAML at build time; the engine itself needs no package.
   { dir: 'scoring', mayImport: ['scoring', 'diagnostics', 'language'], packages: ['yaml'] },
   // The labelled corpus and its evaluation: data shapes, metrics and noise, pure (src/cli reads the files).
-  { dir: 'corpus', mayImport: ['corpus', 'scoring', 'diagnostics'], packages: [] },
+  { dir: 'corpus', mayImport: ['corpus', 'scoring', 'diagnostics', 'machines/rng.ts'], packages: [] },
   { dir: 'scenarios', mayImport: ['scenarios', 'scoring', 'diagnostics'], packages: ['yaml', 'marked'] },
   {
     dir: 'machines',

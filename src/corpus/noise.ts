@@ -4,6 +4,7 @@
  * from the normaliser's, so the noisy figure is not the normaliser checking itself; typos no table undoes are
  * included on purpose.
  */
+import { randomStream } from '../machines/rng.ts';
 import type { Lang } from '../scoring/types.ts';
 
 /** A few dozen common characters a traditional-script typist writes differently. */
@@ -17,16 +18,11 @@ const SEPARATORS = [' ', '.', '*', '-', '_'];
 
 type Rng = () => number;
 
+/** The line's own stream: the seed mixed with its id, so no line's noise depends on another's. */
 function rngFor(id: string, seed: number): Rng {
   let h = seed >>> 0;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return () => {
-    h = (h + 0x6d2b79f5) >>> 0;
-    let t = h;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return randomStream(h);
 }
 
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];

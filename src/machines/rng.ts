@@ -25,3 +25,13 @@ export function pickIndex(state: number, n: number): [index: number, next: numbe
   const [v, next] = nextRandom(state);
   return [Math.min(n - 1, Math.floor(v * n)), next];
 }
+
+/** A stream of floats in [0, 1) from a seed, for code that draws many numbers in a row (noise, sampling). */
+export function randomStream(seed: number): () => number {
+  let state = seedState(seed);
+  return () => {
+    const [value, next] = nextRandom(state);
+    state = next;
+    return value;
+  };
+}

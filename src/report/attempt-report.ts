@@ -1,5 +1,5 @@
 /** Scores a finished call from its turns, ending and record checks: a pure function of the findings. */
-import { scoreOf } from '../scoring/score.ts';
+import { isViolation, scoreOf } from '../scoring/score.ts';
 import type { CourseStage, OutcomeCode } from '../scenarios/ir.ts';
 import type { AttemptReport, ReportInput } from './types.ts';
 
@@ -30,7 +30,8 @@ export function outcomeScore(code: OutcomeCode | null, course: CourseStage): num
 export function attemptReport(input: ReportInput): AttemptReport {
   const findings = input.turns.flatMap((t, turn) => t.assessment.findings.map((f) => ({ ...f, turn })));
   const compliance = scoreOf(findings);
-  const blocker = findings.find((f) => f.severity === 'critical' && f.category !== 'tone' && f.category !== 'script') ?? null;
+  // A model finding awaiting a mentor's review never blocks: `scoreOf` does not count it as critical either.
+  const blocker = findings.find((f) => f.severity === 'critical' && isViolation(f) && !f.review) ?? null;
 
   const missed: AttemptReport['missed'] = [];
   let expectedCount = 0;

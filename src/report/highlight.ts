@@ -1,4 +1,6 @@
 /** Splits a line into plain and highlighted segments so findings can be marked in the trainee's own words. */
+import type { Finding } from '../scoring/types.ts';
+
 export interface Segment {
   text: string;
   /** Indexes of the spans (findings) covering this segment; empty for plain text. */
@@ -24,4 +26,13 @@ export function segments(text: string, spans: readonly { start: number; end: num
     else out.push({ text: text.slice(a, b), marks });
   }
   return out;
+}
+
+/** How a highlight is drawn: a rule's finding, a model finding that counts, or one awaiting a mentor's review. */
+export type MarkKind = 'rule' | 'model' | 'review';
+
+/** The strongest kind among the findings covering a segment: a rule's finding outranks a model's, which outranks a review. */
+export function markKind(findings: readonly Pick<Finding, 'origin' | 'review'>[]): MarkKind {
+  if (findings.some((f) => f.origin !== 'model')) return 'rule';
+  return findings.some((f) => !f.review) ? 'model' : 'review';
 }

@@ -27,9 +27,36 @@ function addedFinding(o: OverrideInput): Finding {
   return { rule: o.rule, category: o.category, severity: o.severity, start: 0, end: 0, quote: o.quote ?? '', message: o.reason, better: '', sources: [] };
 }
 
+/** True for a model finding no mentor has confirmed or dismissed yet: it coaches but does not count. */
+export function awaitsReview(f: Pick<Finding, 'review'>): boolean {
+  return f.review === true;
+}
+
 /**
- * The turns with the corrections applied in order: an overrule removes every finding of that rule on that turn
- * (including one a mentor added earlier), an add appends a finding. Throws a RangeError for a turn that does not exist.
+ * A confirmed review finding: the model's span, explanation and better line stay, the mentor's category and severity
+ * apply, and it counts from now on like a mentor-added finding.
+ */
+function confirmedFinding(f: Finding, o: OverrideInput): Finding {
+  const { review: _review, ...rest } = f;
+  return { ...rest, category: o.category, severity: o.severity };
+}
+
+/**
+ * One correction applied to one line's findings. An add of a rule that has a finding awaiting review on the line
+ * confirms that finding instead of appending a second, span-less one (so the trainee keeps the highlighted words).
+ */
+export function applyOverride(findings: readonly Finding[], o: OverrideInput): Finding[] {
+  if (o.action === 'overrule') return findings.filter((f) => f.rule !== o.rule);
+  if (findings.some((f) => f.rule === o.rule && awaitsReview(f))) {
+    return findings.map((f) => (f.rule === o.rule && awaitsReview(f) ? confirmedFinding(f, o) : f));
+  }
+  return [...findings, addedFinding(o)];
+}
+
+/**
+ * The turns with the corrections applied in order (see `applyOverride`): an overrule removes every finding of that
+ * rule on that turn (including one a mentor added or confirmed earlier), an add confirms a finding awaiting review or
+ * appends one. Throws a RangeError for a turn that does not exist.
  */
 export function applyOverrides(turns: readonly ScoredTurn[], overrides: readonly OverrideInput[]): ScoredTurn[] {
   const findings = turns.map((t) => t.assessment.findings);
@@ -37,8 +64,7 @@ export function applyOverrides(turns: readonly ScoredTurn[], overrides: readonly
     if (!Number.isInteger(o.turnIndex) || o.turnIndex < 0 || o.turnIndex >= turns.length) {
       throw new RangeError(`override of ${o.rule} names trainee line ${o.turnIndex}, but the call has ${turns.length}`);
     }
-    const current = findings[o.turnIndex];
-    findings[o.turnIndex] = o.action === 'overrule' ? current.filter((f) => f.rule !== o.rule) : [...current, addedFinding(o)];
+    findings[o.turnIndex] = applyOverride(findings[o.turnIndex], o);
   }
   return turns.map((t, i) => (findings[i] === t.assessment.findings ? t : { ...t, assessment: { ...t.assessment, findings: findings[i] } }));
 }
@@ -51,7 +77,7 @@ export function effectiveReport(input: ReportInput, overrides: readonly Override
 export interface RevisedVerdict {
   scores: AttemptScores;
   passed: boolean;
-  /** Rule id of the first critical compliance finding left, or null. */
+  /** Rule id of the first critical compliance finding left (not counting findings awaiting review), or null. */
   blockerRule: string | null;
 }
 
@@ -63,7 +89,7 @@ export interface RevisedVerdict {
 export function reviseScores(machine: AttemptScores, turns: readonly ScoredTurn[]): RevisedVerdict {
   const findings = turns.flatMap((t) => t.assessment.findings);
   const compliance = scoreOf(findings).score;
-  const blocker = findings.find((f) => f.severity === 'critical' && isViolation(f)) ?? null;
+  const blocker = findings.find((f) => f.severity === 'critical' && isViolation(f) && !awaitsReview(f)) ?? null;
   const weighted =
     compliance * WEIGHTS.compliance +
     machine.script * WEIGHTS.script +

@@ -2,13 +2,14 @@
  * The mentor's view of one finished call, built from what storage kept: every line with its findings as they count
  * now, the findings a mentor overruled (still shown, with why), the persona's state, and the audit trail.
  */
-import { applyOverrides } from '../report/overrides.ts';
+import { applyOverrides, awaitsReview } from '../report/overrides.ts';
+import { correctionKinds, reviewQueue, type CorrectionKind, type QueuedFinding } from '../report/review-queue.ts';
 import type { ScoredTurn } from '../report/types.ts';
 import type { Finding } from '../scoring/types.ts';
 import type { Attempt, CallRecord, EffectiveScores, Override, Profile, Review, Turn } from '../storage/index.ts';
 import { personaSeries, type PersonaPoint } from './mentor-persona.ts';
 
-export type { Attempt, CallRecord, EffectiveScores, Override, Profile, Review };
+export type { Attempt, CallRecord, CorrectionKind, EffectiveScores, Override, Profile, QueuedFinding, Review };
 
 export interface ReviewLine {
   /** Position of the line in the call. */
@@ -19,8 +20,11 @@ export interface ReviewLine {
   scored: number | null;
   /** Findings as they count now (machine findings minus overruled ones, plus added ones). */
   findings: Finding[];
-  /** Corrections made on this line, oldest first, each with the machine finding it overruled if there was one. */
-  corrections: { override: Override; original: Finding | null }[];
+  /**
+   * Corrections made on this line, oldest first, each with what it did and the machine finding it overruled,
+   * confirmed or dismissed if there was one.
+   */
+  corrections: { override: Override; kind: CorrectionKind; original: Finding | null }[];
   persona: PersonaPoint | null;
 }
 
@@ -37,6 +41,10 @@ export interface AttemptReviewData {
 export interface AttemptReviewView extends AttemptReviewData {
   lines: ReviewLine[];
   series: PersonaPoint[];
+  /** Model findings still awaiting the mentor's confirmation or dismissal. */
+  queue: QueuedFinding[];
+  /** What each correction did, by override id (a confirmation is stored as an add, a dismissal as an overrule). */
+  kinds: Record<string, CorrectionKind>;
 }
 
 /** Builds the line-by-line view; corrections are applied in the order they were made, as storage applies them. */
@@ -51,6 +59,8 @@ export function buildAttemptReview(data: AttemptReviewData): AttemptReviewView {
     scoredTurns.push({ text: t.text, nodeId: '', expected: [], assessment: t.assessment });
   }
   const now = applyOverrides(scoredTurns, data.overrides);
+  const kindList = correctionKinds(scoredTurns, data.overrides);
+  const kinds = Object.fromEntries(data.overrides.map((o, i) => [o.id, kindList[i]]));
   const lines = data.turns.map((t): ReviewLine => {
     const scored = position.get(t.index) ?? null;
     const machine = scored === null ? [] : scoredTurns[scored].assessment.findings;
@@ -62,15 +72,36 @@ export function buildAttemptReview(data: AttemptReviewData): AttemptReviewView {
       findings: scored === null ? [] : now[scored].assessment.findings,
       corrections: data.overrides
         .filter((o) => o.turnIndex === scored)
-        .map((override) => ({ override, original: override.action === 'overrule' ? (machine.find((f) => f.rule === override.rule) ?? null) : null })),
+        .map((override) => {
+          const kind = kinds[override.id];
+          return { override, kind, original: kind === 'add' ? null : (machine.find((f) => f.rule === override.rule) ?? null) };
+        }),
       persona: byTurn.get(t.index) ?? null,
     };
   });
-  return { ...data, lines, series };
+  return { ...data, lines, series, queue: reviewQueue(now), kinds };
 }
 
-/** Rule ids of a line's current findings, once each: an overrule removes every finding of its rule on the line. */
+/**
+ * Rule ids of a line's current findings, once each: an overrule removes every finding of its rule on the line.
+ * Findings awaiting review are left out: they are confirmed or dismissed instead (`awaitingOn`).
+ */
 export function overrulableRules(line: ReviewLine): Finding[] {
   const seen = new Set<string>();
-  return line.findings.filter((f) => !seen.has(f.rule) && (seen.add(f.rule), true));
+  return line.findings.filter((f) => !awaitsReview(f) && !seen.has(f.rule) && (seen.add(f.rule), true));
+}
+
+/** The line's model findings awaiting the mentor's confirmation or dismissal. */
+export function awaitingOn(line: ReviewLine): Finding[] {
+  return line.findings.filter(awaitsReview);
+}
+
+/** How many model findings of a finished call still await review (its finding summary counts them). */
+export function awaitingCount(attempt: Pick<Attempt, 'findings'>): number {
+  return attempt.findings?.awaitingReview ?? 0;
+}
+
+/** The calls the attempt list shows: one trainee's or everyone's, optionally only those with findings awaiting review. */
+export function listedAttempts<A extends Pick<Attempt, 'profileId' | 'findings'>>(attempts: readonly A[], who: string, awaitingOnly: boolean): A[] {
+  return attempts.filter((a) => (!who || a.profileId === who) && (!awaitingOnly || awaitingCount(a) > 0));
 }

@@ -44,6 +44,7 @@ export function reviewTrigger(db: CallDojoDb, attemptId: string): Promise<unknow
     db.reviews.where('attemptId').equals(attemptId).toArray(),
   ]);
 }
+import { correctionKinds, type CorrectionKind } from '../report/review-queue.ts';
 import type { ReadinessOptions } from './mentor-cohort.ts';
 import type { AttemptReviewData } from './mentor-review.ts';
 
@@ -62,14 +63,18 @@ export interface ReviewNotice {
   review: Review;
   overrides: Override[];
   effective: EffectiveScores;
+  /** What each correction did, by override id: a confirmed or dismissed model finding reads as such. */
+  kinds: Record<string, CorrectionKind>;
 }
 
 /** The review of a trainee's own call, or null; filtered by their profile so another trainee's review never shows. */
 export async function loadNotice(db: CallDojoDb, attemptId: string, profileId: string): Promise<ReviewNotice | null> {
   const review = (await reviewsFor(db, { profileId })).find((r) => r.attemptId === attemptId);
   if (!review) return null;
-  const [overrides, effective] = await Promise.all([listOverrides(db, attemptId), effectiveScores(db, attemptId)]);
-  return { review, overrides, effective };
+  const [overrides, effective, turns] = await Promise.all([listOverrides(db, attemptId), effectiveScores(db, attemptId), listTurns(db, attemptId)]);
+  const scored = turns.flatMap((t) => (t.speaker === 'trainee' && t.assessment ? [{ assessment: t.assessment }] : []));
+  const kinds = correctionKinds(scored, overrides);
+  return { review, overrides, effective, kinds: Object.fromEntries(overrides.map((o, i) => [o.id, kinds[i]])) };
 }
 
 export interface CohortSource {

@@ -2,7 +2,7 @@
  * One call under mentor review: follows the attempt, its lines, record, corrections and review live (so the
  * trainee's acknowledgement or dispute appears without a reload), and sends the mentor's corrections to storage.
  */
-import type { Category, RuleDef, Severity } from '../scoring/types.ts';
+import type { Category, Finding, RuleDef, Severity } from '../scoring/types.ts';
 import { addFinding, commentReview, ensureReview, overruleFinding, toStorageError, type StorageError } from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { loadEngine } from './engine.ts';
@@ -50,6 +50,19 @@ export class ReviewAttemptState {
   /** Adds a finding the engine missed on the scored trainee line `turnIndex`. */
   add(turnIndex: number, finding: { rule: string; category: Category; severity: Severity; reason: string }): Promise<boolean> {
     return this.write((attemptId, by) => addFinding(appDb(), { attemptId, turnIndex, by, ...finding }));
+  }
+
+  /**
+   * Confirms a model finding awaiting review: stored as an add of its rule, category and severity on its line, so it
+   * counts exactly like a mentor-added finding and the reason joins the audit trail.
+   */
+  confirm(turnIndex: number, finding: Pick<Finding, 'rule' | 'category' | 'severity'>, reason: string): Promise<boolean> {
+    return this.add(turnIndex, { rule: finding.rule, category: finding.category, severity: finding.severity, reason });
+  }
+
+  /** Dismisses a model finding awaiting review: stored as an overrule of its rule on its line. */
+  dismiss(turnIndex: number, rule: string, reason: string): Promise<boolean> {
+    return this.overrule(turnIndex, rule, reason);
   }
 
   /** Saves the mentor's overall comment on the call (creating the review if this is the first word on it). */

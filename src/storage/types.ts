@@ -33,6 +33,8 @@ export type Scores = AttemptScores;
 export interface FindingSummary {
   byCategory: Partial<Record<Category, number>>;
   byRule: Record<string, { category: Category; severity: Severity; count: number }>;
+  /** Model findings awaiting a mentor's review (absent when none); after corrections, those still waiting. */
+  awaitingReview?: number;
 }
 
 export interface Attempt {

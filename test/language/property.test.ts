@@ -5,19 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, originalSpan } from '../../src/language/index.ts';
 import type { Lang } from '../../src/language/types.ts';
+import { randomStream } from '../../src/machines/rng.ts';
 import { checkMaps } from './invariants.ts';
 
-/** mulberry32: a tiny seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = randomStream;
 
 /** Pools the generator draws from, weighted towards what the passes look at. */
 const POOLS = [
