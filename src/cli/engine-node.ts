@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, loadRulePacks, type Models, type ScoringEngine } from '../scoring/index.ts';
 import { readRuleFiles } from './rule-files.ts';
+import { formatDiagnostic } from '../diagnostics/diagnostic.ts';
 
 /** The trained classifiers in `dir` (content/models/<lang>.json), those that exist. */
 export function readModels(dir = 'content/models'): Models {
@@ -16,6 +17,8 @@ export function readModels(dir = 'content/models'): Models {
 
 export async function loadEngineForNode(rulesDir = 'content/rules', withModels = true): Promise<{ engine: ScoringEngine; moveIds: string[] }> {
   const loaded = loadRulePacks(readRuleFiles(rulesDir));
+  // A broken rule is left out; say so, or a figure would silently drop with it.
+  for (const d of loaded.diagnostics) if (d.severity === 'error') process.stderr.write(`${formatDiagnostic(d)}\n`);
   const moveIds = loaded.moves.filter((m) => m.kind === 'move').map((m) => m.id);
   return { engine: createEngine({ ...loaded, models: withModels ? readModels() : undefined }), moveIds };
 }

@@ -5,8 +5,9 @@
  * - A concept is a named set of surface forms per language (content/rules/concepts.yaml): `police` is 警察, 公安,
  *   派出所, cops, the sheriff… A pattern names one as `{police}`; it becomes `(?:警察|公安|…)`.
  * - A `match:` clause says what a QA analyst would: `any` of some parts; `all` of them in any order within a window
- *   of characters; optionally `after` or `before` an anchor in the same sentence. The evidence quoted is the clause's
- *   core (its `hit`), so guards look just before it and anchors are not quoted.
+ *   of characters; optionally `after` or `before` an anchor in the same sentence. The clause's core is its `hit`, so
+ *   the guards look just before the core, not before the anchor; the quote is the whole clause, anchor included, like
+ *   any pattern with a `(?<hit>…)` group.
  */
 import type { Lang } from './types.ts';
 

@@ -136,7 +136,7 @@ function readConcepts(root: Node, r: YamlReader, into: Map<string, Partial<Recor
       out[lang] = (r.list(node, `concept ${name}.${lang}`) ?? []).flatMap((item) => {
         const src = r.string(item, `a form of concept ${name}`);
         if (src !== undefined && /\{[a-z]/.test(src)) return r.report('invalid_value', item, `a concept form cannot name another concept (\`${src}\`)`) ?? [];
-        if (src !== undefined && src.includes('(?<')) return r.report('invalid_value', item, `a concept form cannot name a group (\`${src}\`)`) ?? [];
+        if (src !== undefined && /\(\?<(?![=!])/.test(src)) return r.report('invalid_value', item, `a concept form cannot name a group (\`${src}\`)`, 'Lookbehinds (?<= and (?<! are fine; a named group belongs in the rule') ?? [];
         const ok = src === undefined ? undefined : r.pattern(src, item, lang);
         return ok === undefined ? [] : [ok];
       });
