@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { loadCorpus } from '../src/cli/corpus-files.ts';
 import { VIOLATION_CATEGORIES, TONE_LABELS, type CorpusLine } from '../src/corpus/corpus.ts';
-import { Classifier, type ModelData } from '../src/language/classifier.ts';
+import { Classifier, decodeFeatures, decodeWeights, type ModelData } from '../src/language/classifier.ts';
 import { DEFAULT_TRAIN, trainModel, type TrainOptions } from '../src/language/train.ts';
 import { featureSet, spellingCues } from '../src/language/features.ts';
 import { normalize } from '../src/language/normalize.ts';
@@ -27,6 +27,7 @@ const OPTIONS: TrainOptions = {
   l2: env('L2', DEFAULT_TRAIN.l2),
   minCount: env('MIN_COUNT', DEFAULT_TRAIN.minCount),
   keepPerHead: env('KEEP', DEFAULT_TRAIN.keepPerHead),
+  minQuantised: env('MINQ', DEFAULT_TRAIN.minQuantised),
 };
 
 const loaded = loadRulePacks(readRuleFiles());
@@ -119,7 +120,7 @@ for (const lang of ['zh', 'en'] as const) {
   const model = fit(lang, lines);
   chooseThresholds(model, lines, outOfFold(lang, lines));
   const file = `content/models/${lang}.json`;
-  const weights = model.weights.reduce((n, w) => n + w.length / 2, 0);
+  const weights = model.weights.reduce((n, w) => n + decodeWeights(w).length, 0);
   if (check) {
     // The shipped weights must be exactly what the corpus and this code make (the date aside): no hand-edited or
     // stale model reaches a trainee.
@@ -130,6 +131,6 @@ for (const lang of ['zh', 'en'] as const) {
     continue;
   }
   writeFileSync(file, `${JSON.stringify(model)}\n`);
-  process.stdout.write(`${file}: ${model.trained.lines} lines, ${model.features.length} features, ${weights} weights\n`);
+  process.stdout.write(`${file}: ${model.trained.lines} lines, ${decodeFeatures(model.features).length} features, ${weights} weights\n`);
 }
 process.exitCode = stale ? 1 : 0;

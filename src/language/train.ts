@@ -3,7 +3,7 @@
  * then pruning to the strongest weights per head and int8 quantisation. Pure and deterministic (seeded shuffling),
  * so the same examples always give the same model; `npm run train` (tools/train-classifier.ts) feeds it the corpus.
  */
-import { MODEL_FORMAT, type ModelData } from './classifier.ts';
+import { encodeFeatures, encodeWeights, MODEL_FORMAT, type ModelData } from './classifier.ts';
 import type { Lang } from './types.ts';
 
 export interface Example {
@@ -21,10 +21,12 @@ export interface TrainOptions {
   minCount: number;
   /** Weights kept per head, strongest first. */
   keepPerHead: number;
+  /** Quantised weights smaller than this (of 127) are dropped: they cost bytes and decide nothing. */
+  minQuantised: number;
   seed: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 24, learningRate: 0.1, l2: 1e-5, minCount: 3, keepPerHead: 1000, seed: 7 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 24, learningRate: 0.1, l2: 1e-5, minCount: 3, keepPerHead: 1800, minQuantised: 1, seed: 7 };
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
@@ -76,11 +78,11 @@ export function trainModel(lang: Lang, heads: readonly string[], examples: reado
         }
     }
   }
-  return quantise(lang, heads, vocab, W, b, o.keepPerHead, trained);
+  return quantise(lang, heads, vocab, W, b, o.keepPerHead, o.minQuantised, trained);
 }
 
 /** Keeps each head's strongest weights, stores them as int8 with a per-head scale, and only the features still used. */
-function quantise(lang: Lang, heads: readonly string[], vocab: readonly number[], W: Float32Array, b: Float32Array, keep: number, trained: ModelData['trained']): ModelData {
+function quantise(lang: Lang, heads: readonly string[], vocab: readonly number[], W: Float32Array, b: Float32Array, keep: number, minQ: number, trained: ModelData['trained']): ModelData {
   const H = heads.length;
   const kept: Array<Array<[number, number]>> = [];
   for (let h = 0; h < H; h++) {
@@ -90,18 +92,10 @@ function quantise(lang: Lang, heads: readonly string[], vocab: readonly number[]
     kept.push(list.slice(0, keep));
   }
   const scale = kept.map((l) => Math.max(1e-6, ...l.map(([, w]) => Math.abs(w))) / 127);
-  const quantised = kept.map((l, h) => l.map(([f, w]) => [f, Math.round(w / scale[h])] as [number, number]).filter(([, q]) => q !== 0));
+  const quantised = kept.map((l, h) => l.map(([f, w]) => [f, Math.round(w / scale[h])] as [number, number]).filter(([, q]) => Math.abs(q) >= Math.max(1, minQ)));
   const used = [...new Set(quantised.flatMap((l) => l.map(([f]) => f)))].sort((a, c) => a - c);
   const remap = new Map(used.map((f, i) => [f, i]));
-  const weights = quantised.map((l) => {
-    const out: number[] = [];
-    let prev = 0;
-    for (const [f, q] of l.map(([f, q]) => [remap.get(f)!, q] as [number, number]).sort((a, c) => a[0] - c[0])) {
-      out.push(f - prev, q);
-      prev = f;
-    }
-    return out;
-  });
+  const weights = quantised.map((l) => encodeWeights(l.map(([f, q]) => [remap.get(f)!, q] as [number, number]).sort((a, c) => a[0] - c[0])));
   return {
     format: MODEL_FORMAT,
     lang,
@@ -109,7 +103,7 @@ function quantise(lang: Lang, heads: readonly string[], vocab: readonly number[]
     heads: [...heads],
     bias: [...b].map((v) => Math.round(v * 1e4) / 1e4),
     scale: scale.map((s) => Number(s.toPrecision(5))),
-    features: used.map((f) => vocab[f]),
+    features: encodeFeatures(used.map((f) => vocab[f])),
     weights,
     thresholds: heads.map(() => 0.5),
   };

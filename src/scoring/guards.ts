@@ -13,12 +13,12 @@ const NEG_ZH = /不会|不是|不要|不用|不必|不能|不得(?!不)|不再|�
 const NEG_EN =
   /\b(?:not|never|no|none|nobody|no one|nothing|neither|without|cannot)\b|n['’]t\b/gi;
 /** Between a negation and the trigger these mean the negation belongs to a condition ("不还钱就坐牢"). */
-const BREAK_ZH = /就|的话|否则|不然|那么|所以|才|我们会|会让|必须|等着|逼|让我/;
+const BREAK_ZH = /就|的话|否则|不然|那么|所以|才|我们会|会让|会被|是要|必须|等着|逼|让我/;
 /** A negation after one of these ("if you do not pay today we will sue") is the condition's, not the threat's. */
 const CONDITION_EN = /\b(?:if|unless|until|when)\b/i;
 // A new subject with its own verb ("if this isn't paid this week it goes to legal") starts the main clause.
 const BREAK_EN =
-  /\b(?:if|unless|or|then|until|so|otherwise|make me|but|(?:we|i|they)(?:['’]ll| will| are going to)|it(?:['’]ll| will| goes| gets))\b/i;
+  /\b(?:if|unless|or|then|until|so|otherwise|make me|but|(?:we|i|they|you)(?:['’]ll| will| are going to)|it(?:['’]ll| will| goes| gets))\b/i;
 const REASSURE_ZH = /放心|别担心|不用担心|不必担心|不要担心|不要害怕|别害怕|请相信/;
 const REASSURE_EN = /\b(?:don['’]t worry|do not worry|rest assured|no need to worry|don['’]t be alarmed|to be clear)\b/i;
 const HEDGE_ZH = /可能|或将|有权|依法|依照|按照(?:合同|约定|法律|协议)|根据(?:合同|约定|法律|协议|相关)|合同约定|视情况/;
@@ -40,11 +40,13 @@ export function isGuarded(text: string, lang: Lang, guards: readonly string[], a
 
 /** A negation cue shortly before `at` in the same clause, with no condition marker between it and the trigger. */
 export function negatedBefore(text: string, lang: Lang, at: number): boolean {
-  const from = Math.max(clauseStart(text, lang, at), at - WINDOW[lang]);
+  const clause = clauseStart(text, lang, at);
+  const from = Math.max(clause, at - WINDOW[lang]);
   const window = text.slice(from, at);
   const cue = lastMatch(lang === 'zh' ? NEG_ZH : NEG_EN, window, (i) => lang === 'en' || !isAnotA(text, from + i));
   if (!cue) return false;
-  if (lang === 'en' && CONDITION_EN.test(window.slice(0, cue.start))) return false;
+  // The condition word may stand before the window ("If you don't pay by Friday you will be arrested").
+  if (lang === 'en' && CONDITION_EN.test(text.slice(clause, from + cue.start))) return false;
   const between = window.slice(cue.end);
   // "不会因为逾期就坐牢": after 因为/由于 the 就 belongs to the negated cause, not to a condition.
   if (lang === 'zh' && /^(?:因为|由于)/.test(between)) return true;

@@ -4,7 +4,7 @@
  * decided, and a model of another format is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { Classifier, clauseSpans, MODEL_FORMAT, type ModelData } from '../../src/language/classifier.ts';
+import { Classifier, clauseSpans, decodeFeatures, decodeWeights, encodeFeatures, encodeWeights, MODEL_FORMAT, type ModelData } from '../../src/language/classifier.ts';
 import { featureSet, negationMask, spellingCues } from '../../src/language/features.ts';
 import { normalize } from '../../src/language/normalize.ts';
 import { trainModel } from '../../src/language/train.ts';
@@ -27,9 +27,12 @@ describe('trainModel', () => {
     expect(trainModel('zh', HEADS, examples, options)).toEqual(model);
   });
 
-  it('stores int8 weights per head with their scale', () => {
+  it('stores int8 weights per head, packed, and reads them back exactly', () => {
     expect(model.format).toBe(MODEL_FORMAT);
-    for (const list of model.weights) for (let k = 1; k < list.length; k += 2) expect(Math.abs(list[k])).toBeLessThanOrEqual(127);
+    for (const packed of model.weights) for (const [, q] of decodeWeights(packed)) expect(Math.abs(q)).toBeLessThanOrEqual(127);
+    const pairs: Array<[number, number]> = [[0, 5], [1, -127], [300, 127], [70000, -1]];
+    expect(decodeWeights(encodeWeights(pairs))).toEqual(pairs);
+    expect([...decodeFeatures(encodeFeatures([0, 1, 0xffffffff, 123456789]))]).toEqual([0, 1, 0xffffffff, 123456789]);
   });
 });
 

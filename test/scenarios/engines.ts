@@ -16,9 +16,9 @@ function yamlIn(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(dir, f));
 }
 
-/** The content moves plus the frozen fixture pack: stable across rule-pack edits. */
+/** The content moves (with the concepts they name) plus the frozen fixture pack: stable across rule-pack edits. */
 export function fixtureEngine(): ScoringEngine {
-  return engineFrom([join(root, 'content/rules/moves.yaml'), ...yamlIn(join(import.meta.dirname, 'fixtures/rules'))]);
+  return engineFrom([join(root, 'content/rules/concepts.yaml'), join(root, 'content/rules/moves.yaml'), ...yamlIn(join(import.meta.dirname, 'fixtures/rules'))]);
 }
 
 /** Everything under content/rules, as the build and the CLI use it. */

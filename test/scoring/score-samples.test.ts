@@ -6,11 +6,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRuleFiles } from '../../src/cli/rule-files.ts';
+import { readModels } from '../../src/cli/engine-node.ts';
 import { parseScoreInput, scoreItems } from '../../src/cli/score-input.ts';
 import { createEngine, loadRulePacks } from '../../src/scoring/index.ts';
 
 const dir = join(import.meta.dirname, 'samples/cli');
-const engine = createEngine(loadRulePacks(readRuleFiles()));
+// The engine the CLI ships: rules and the trained models (cli.test.ts runs the real CLI against these snapshots).
+const engine = createEngine({ ...loadRulePacks(readRuleFiles()), models: readModels() });
 
 describe('score samples', () => {
   for (const name of readdirSync(dir).filter((c) => !process.env.FILTER || c.includes(process.env.FILTER)))
