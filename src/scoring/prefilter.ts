@@ -20,12 +20,13 @@ function parseAlternation(s: { src: string; i: number }): string[] | undefined {
     branches.push(parseSequence(s));
   }
   if (branches.length === 1) return branches[0];
-  const out: string[] = [];
+  // A Set: concept expansions make alternations of a hundred forms, and `includes` on each would be quadratic.
+  const out = new Set<string>();
   for (const b of branches) {
     if (!b) return undefined;
-    for (const a of b) if (!out.includes(a)) out.push(a);
+    for (const a of b) out.add(a);
   }
-  return out;
+  return [...out];
 }
 
 /** A sequence is as selective as its most selective mandatory part (adjacent literal characters merge). */
