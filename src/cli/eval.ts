@@ -13,7 +13,7 @@ import { loadCorpus } from './corpus-files.ts';
 import { evaluate, headline, type EvalReport, type Prediction, type Prf } from '../corpus/metrics.ts';
 import { addNoise } from '../corpus/noise.ts';
 import { isViolation, type ScoringEngine } from '../scoring/index.ts';
-import { loadEngineForNode } from './engine-node.ts';
+import { loadEngineForNode, readModels } from './engine-node.ts';
 
 const CORPUS = 'content/corpus';
 const THRESHOLDS = `${CORPUS}/thresholds.json`;
@@ -36,9 +36,9 @@ function predictor(engine: ScoringEngine, noisy: boolean) {
 const pct = (x: number) => `${(100 * x).toFixed(1)}`.padStart(5);
 const row = (name: string, p: Prf) => `  ${name.padEnd(22)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)} ${String(p.support).padStart(5)}`;
 
-function print(name: string, r: EvalReport, misses: number): void {
+function print(name: string, r: EvalReport, misses: number, inTraining: boolean): void {
   const out: string[] = [];
-  out.push(`\n== ${name}: ${r.lines} lines`);
+  out.push(`\n== ${name}: ${r.lines} lines${inTraining ? ' (in the shipped models\' training data: not a held-out figure)' : ''}`);
   out.push(`  ${'violations'.padEnd(22)}     P     R    F1  support`);
   out.push(row('all (micro)', r.violations.micro));
   for (const [c, p] of Object.entries(r.violations.byCategory)) if (p.support || p.fp) out.push(row(c, p));
@@ -59,6 +59,7 @@ function print(name: string, r: EvalReport, misses: number): void {
 
 async function main(): Promise<number> {
   const { engine, moveIds } = await loadEngineForNode('content/rules', !flag('--rules-only'));
+  const trainedOn = new Set(Object.values(readModels()).flatMap((m) => m?.trained.splits ?? ['train']));
   const corpus = loadCorpus(CORPUS, new Set(moveIds));
   if (corpus.diagnostics.length) {
     for (const d of corpus.diagnostics) process.stderr.write(`${formatDiagnostic(locate(corpus.sources.get(d.file) ?? '', [d])[0])}\n`);
@@ -76,7 +77,7 @@ async function main(): Promise<number> {
     reports[name] = evaluate(corpus.bySplit[split], predictor(engine, name.endsWith('-noisy')), moveIds);
   }
   if (flag('--json')) process.stdout.write(`${JSON.stringify(Object.fromEntries(Object.entries(reports).map(([k, r]) => [k, { headline: headline(r), ...r }])), null, 2)}\n`);
-  else for (const [name, r] of Object.entries(reports)) print(name, r, Number(value('--misses') ?? 12));
+  else for (const [name, r] of Object.entries(reports)) print(name, r, Number(value('--misses') ?? 12), !flag('--rules-only') && trainedOn.has(name.replace('-noisy', '')));
 
   if (!flag('--check')) return 0;
   const thresholdsFile = value('--thresholds') ?? THRESHOLDS;

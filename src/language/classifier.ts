@@ -17,8 +17,8 @@ export const MODEL_FORMAT = 3;
 export interface ModelData {
   format: typeof MODEL_FORMAT;
   lang: Lang;
-  /** What it was trained on, for the record. */
-  trained: { lines: number; corpus: string; date: string };
+  /** What it was trained on, for the record: line count, corpus splits, a hash of the lines, the day. */
+  trained: { lines: number; splits?: string[]; corpus: string; date: string };
   /** Head names: `cat:threat`, `move:verify_identity`, `tone:polite`… */
   heads: string[];
   bias: number[];
