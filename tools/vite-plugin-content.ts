@@ -24,6 +24,8 @@ const RESOLVED = '\0' + PREFIX;
 interface Compiled {
   rules: ReturnType<typeof loadRulePacks>;
   models: Models;
+  /** Prefilter anchors by pattern source, computed here once so the page skips that analysis. */
+  prefilters: Record<string, string[] | null>;
   scenarios: { scenario: Scenario; file: string }[];
   diagnostics: Diagnostic[];
 }
@@ -58,7 +60,7 @@ export function compileContent(root: string): Compiled {
     diagnostics.push(...locate(source, result.diagnostics));
     if (result.scenario) scenarios.push({ scenario: result.scenario, file: rel(p) });
   }
-  return { rules, models, scenarios, diagnostics };
+  return { rules, models, scenarios, diagnostics, prefilters: createEngine(rules).prefilters() };
 }
 
 /** Vite plugin serving the compiled content as virtual modules. */
@@ -86,7 +88,7 @@ export function contentPlugin(): Plugin {
       const relevant = what === 'rules' || what === 'models' ? c.diagnostics.filter((d) => !d.file.startsWith('content/scripts')) : c.diagnostics;
       const errors = relevant.filter((d) => d.severity === 'error');
       if (errors.length) this.error(`content has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`);
-      if (what === 'rules') return `export default ${JSON.stringify({ packs: c.rules.packs, moves: c.rules.moves })};`;
+      if (what === 'rules') return `export default ${JSON.stringify({ packs: c.rules.packs, moves: c.rules.moves, prefilters: c.prefilters })};`;
       if (what === 'models') return `export default ${JSON.stringify(c.models)};`;
       if (what === 'catalog') return catalogModule(c);
       if (what.startsWith('scenario/')) {

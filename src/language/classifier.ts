@@ -85,24 +85,22 @@ export class Classifier {
       this.keys[at] = h;
       this.slots[at] = i;
     });
+    // Two passes over the packed weights, straight into typed arrays: count each feature's weights, then place them.
+    const packed = data.weights.map(fromBase64);
     const counts = new Int32Array(n + 1);
-    const decoded: number[] = [];
-    data.weights.forEach((packed, h) => {
-      for (const [f, q] of decodeWeights(packed)) {
-        decoded.push(f, h, q * data.scale[h]);
-        counts[f + 1]++;
-      }
-    });
+    for (const bytes of packed) forEachWeight(bytes, (f) => counts[f + 1]++);
     for (let i = 1; i <= n; i++) counts[i] += counts[i - 1];
     this.rowStart = counts;
-    this.rowHead = new Uint16Array(decoded.length / 3);
-    this.rowWeight = new Float32Array(decoded.length / 3);
+    this.rowHead = new Uint16Array(counts[n]);
+    this.rowWeight = new Float32Array(counts[n]);
     const fill = counts.slice(0, n);
-    for (let k = 0; k < decoded.length; k += 3) {
-      const at = fill[decoded[k]]++;
-      this.rowHead[at] = decoded[k + 1];
-      this.rowWeight[at] = decoded[k + 2];
-    }
+    packed.forEach((bytes, h) =>
+      forEachWeight(bytes, (f, q) => {
+        const at = fill[f]++;
+        this.rowHead[at] = h;
+        this.rowWeight[at] = q * data.scale[h];
+      }),
+    );
     this.stamp = new Int32Array(n);
     this.z = new Float32Array(this.heads.length);
   }
@@ -215,7 +213,12 @@ const toBase64 = (bytes: Uint8Array) => {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 };
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
 
 export function encodeFeatures(hashes: readonly number[]): string {
   return toBase64(new Uint8Array(Uint32Array.from(hashes).buffer));
@@ -223,8 +226,9 @@ export function encodeFeatures(hashes: readonly number[]): string {
 
 export function decodeFeatures(text: string): Uint32Array {
   const bytes = fromBase64(text);
-  const view = new DataView(bytes.buffer);
-  return Uint32Array.from({ length: bytes.length / 4 }, (_, i) => view.getUint32(i * 4, true));
+  const out = new Uint32Array(bytes.length / 4);
+  for (let i = 0, j = 0; i < out.length; i++, j += 4) out[i] = (bytes[j] | (bytes[j + 1] << 8) | (bytes[j + 2] << 16) | (bytes[j + 3] << 24)) >>> 0;
+  return out;
 }
 
 /** `pairs` of [featureIndex, q] in ascending index order, q an int8. */
@@ -243,9 +247,8 @@ export function encodeWeights(pairs: ReadonlyArray<readonly [number, number]>): 
   return toBase64(Uint8Array.from(out));
 }
 
-export function decodeWeights(text: string): Array<[number, number]> {
-  const bytes = fromBase64(text);
-  const out: Array<[number, number]> = [];
+/** Calls `visit` with each (featureIndex, q) of one head's packed weights. */
+function forEachWeight(bytes: Uint8Array, visit: (f: number, q: number) => void): void {
   let f = 0;
   for (let i = 0; i < bytes.length; ) {
     let delta = 0;
@@ -257,8 +260,13 @@ export function decodeWeights(text: string): Array<[number, number]> {
       shift += 7;
     } while (b & 0x80);
     f += delta;
-    out.push([f, (bytes[i++] << 24) >> 24]);
+    visit(f, (bytes[i++] << 24) >> 24);
   }
+}
+
+export function decodeWeights(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  forEachWeight(fromBase64(text), (f, q) => out.push([f, q]));
   return out;
 }
 

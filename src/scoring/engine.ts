@@ -4,7 +4,7 @@
  */
 import { callCheckFails } from './call-level.ts';
 import { compileConditions, conditionsHold, resolveContext, type CompiledConditions } from './context.ts';
-import { anyMatch, compilePatterns, findHit, indexAnchors, type CompiledPattern, type Hit, type Subject } from './matcher.ts';
+import { anyMatch, compilePatterns, findHit, indexAnchors, prefilterKey, type CompiledPattern, type Hit, type PrefilterTable, type Subject } from './matcher.ts';
 import { normalize, originalSpan, type Normalized } from '../language/normalize.ts';
 import type { AnchorIndex } from './prefilter.ts';
 import { compileMarkers, scoreTone, type CompiledMarker } from './tone.ts';
@@ -42,7 +42,7 @@ const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
  * Builds an engine from packs and moves as produced by `loadRulePacks` (or their JSON round-trip), and the trained
  * classifiers when given (without them the engine is the rules alone).
  */
-export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models?: Models }): ScoringEngine {
+export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models?: Models; prefilters?: PrefilterTable }): ScoringEngine {
   const { packs, moves } = data;
   const rules = packs.flatMap((p) => p.rules.map((rule) => ({ rule, jurisdiction: p.jurisdiction })));
   const tables = { zh: compileTables('zh'), en: compileTables('en') };
@@ -58,9 +58,9 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models
     const compiled = new Map<RuleDef, CompiledRule>();
     const compileRule = (rule: RuleDef): CompiledRule => ({
       rule,
-      patterns: compilePatterns(rule.patterns, lang),
-      except: compilePatterns(rule.except, lang),
-      requires: compilePatterns(rule.requires, lang),
+      patterns: compilePatterns(rule.patterns, lang, data.prefilters),
+      except: compilePatterns(rule.except, lang, data.prefilters),
+      requires: compilePatterns(rule.requires, lang, data.prefilters),
       when: compileConditions(rule.when),
       unless: compileConditions(rule.unless),
     });
@@ -71,12 +71,12 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models
         .map(({ rule }) => compiled.get(rule)!)
         // A text rule without patterns in this language cannot fire in it.
         .filter((c) => c.rule.kind !== 'pattern' || c.patterns.length > 0);
-    const compileMove = (move: MoveDef) => ({ move, patterns: compilePatterns(move.patterns, lang), except: compilePatterns(move.except, lang) });
+    const compileMove = (move: MoveDef) => ({ move, patterns: compilePatterns(move.patterns, lang, data.prefilters), except: compilePatterns(move.except, lang, data.prefilters) });
     const t = {
       rules: { CN: forJurisdiction('CN'), US: forJurisdiction('US') },
       moves: moves.filter((m) => m.kind === 'move').map(compileMove).filter((m) => m.patterns.length),
       elements: moves.filter((m) => m.kind === 'element').map(compileMove).filter((m) => m.patterns.length),
-      markers: compileMarkers(packs.flatMap((p) => p.markers), lang),
+      markers: compileMarkers(packs.flatMap((p) => p.markers), lang, data.prefilters),
     };
     // Except-patterns run on one sentence, not on the line, so they keep the plain `includes` prefilter.
     const lineLevel = [
@@ -171,6 +171,14 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models
     rules: rules.map((r) => r.rule),
     moves,
     assess,
+    prefilters() {
+      const table: PrefilterTable = {};
+      for (const t of [tables.zh, tables.en]) {
+        const all = [...t.rules.CN, ...t.rules.US].flatMap((c) => [...c.patterns, ...c.except, ...c.requires]);
+        for (const p of [...all, ...[...t.moves, ...t.elements].flatMap((m) => [...m.patterns, ...m.except]), ...t.markers.flatMap((m) => m.patterns)]) table[prefilterKey(p.source)] = p.anchors ?? null;
+      }
+      return table;
+    },
     resolveContext: (lang, partial) => resolveContext(lang, partial, packs),
     callLevelFindings(partial, lang) {
       const ctx = resolveContext(lang, partial, packs);

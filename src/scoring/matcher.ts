@@ -5,12 +5,15 @@
  * unless the pattern says so.
  */
 import { checkSafety, MAX_EXPANDED_LENGTH } from './safe-regex.ts';
+import { hashKey } from '../language/features.ts';
 import { isGuarded, sentenceOf } from './guards.ts';
 import { AnchorIndex, requiredLiterals } from './prefilter.ts';
 import type { Lang, PatternsByLang } from './types.ts';
 
 export interface CompiledPattern {
   re: RegExp;
+  /** The compiled source (its hash keys the shipped prefilter table). */
+  source: string;
   /** The pattern names a `(?<hit>…)` group: guards look before the hit, not before the whole match. */
   hasHit: boolean;
   /** Every match contains one of these (see prefilter.ts); undefined when the pattern must always run. */
@@ -80,15 +83,25 @@ export function wrapSource(source: string, lang: Lang): string {
  * Patterns without a `hit` group are joined into one alternation, so a rule costs one scan of the line, not one per
  * pattern (the union of safe patterns is safe: the alternation is not repeated).
  */
-export function compilePatterns(patterns: PatternsByLang | undefined, lang: Lang): CompiledPattern[] {
+/**
+ * Prefilter anchors by compiled source, computed once at build time (`ScoringEngine.prefilters`) and shipped with
+ * the packs, so the page does not parse every pattern again. A source missing from it is analysed here; a wrong
+ * entry can only make a rule miss, never hang (safety is always checked on the page).
+ */
+export type PrefilterTable = Record<string, string[] | null>;
+
+/** The table's key for a compiled source: a 32-bit hash in base 36 (sources are long; the keys are shipped). */
+export const prefilterKey = (source: string) => hashKey(source).toString(36);
+
+export function compilePatterns(patterns: PatternsByLang | undefined, lang: Lang, table?: PrefilterTable): CompiledPattern[] {
   const plain: string[] = [];
   const out: CompiledPattern[] = [];
   for (const source of patterns?.[lang] ?? []) {
     if (checkSafety(source, MAX_EXPANDED_LENGTH) || !compiles(source, lang)) continue;
-    if (source.includes('(?<hit>')) out.push(compileOne(wrapSource(source, lang), `${flagsFor(lang)}d`, true));
+    if (source.includes('(?<hit>')) out.push(compileOne(wrapSource(source, lang), `${flagsFor(lang)}d`, true, table));
     else plain.push(source);
   }
-  if (plain.length) out.unshift(compileOne(wrapSource(plain.join('|'), lang), flagsFor(lang), false));
+  if (plain.length) out.unshift(compileOne(wrapSource(plain.join('|'), lang), flagsFor(lang), false, table));
   return out;
 }
 
@@ -101,8 +114,9 @@ function compiles(source: string, lang: Lang): boolean {
   }
 }
 
-function compileOne(source: string, flags: string, hasHit: boolean): CompiledPattern {
-  return { re: new RegExp(source, flags), hasHit, anchors: requiredLiterals(source) };
+function compileOne(source: string, flags: string, hasHit: boolean, table?: PrefilterTable): CompiledPattern {
+  const known = table?.[prefilterKey(source)];
+  return { re: new RegExp(source, flags), hasHit, source, anchors: known === undefined ? requiredLiterals(source) : known ?? undefined };
 }
 
 /** Builds one automaton over the anchors of all `patterns` and records each pattern's anchor ids. */

@@ -30,9 +30,22 @@ function parseAlternation(s: { src: string; i: number }): string[] | undefined {
 }
 
 /** A sequence is as selective as its most selective mandatory part (adjacent literal characters merge). */
+/** Characters with a meaning in a pattern; a run of anything else is one literal. */
+const SPECIAL = new Set([...'\\[]()|*+?{}.^$'].map((c) => c.charCodeAt(0)));
+
 function parseSequence(s: { src: string; i: number }): string[] | undefined {
   const items: Item[] = [];
   while (s.i < s.src.length && s.src[s.i] !== '|' && s.src[s.i] !== ')') {
+    // A run of plain characters is read at once; its last character stays apart in case a quantifier follows it.
+    let j = s.i;
+    while (j < s.src.length && !SPECIAL.has(s.src.charCodeAt(j))) j++;
+    if (j - s.i > 1) {
+      const text = s.src.slice(s.i, j - 1);
+      const last = items[items.length - 1];
+      if (last?.kind === 'lit') last.text += text;
+      else items.push({ kind: 'lit', text });
+      s.i = j - 1;
+    }
     let item = parseAtom(s);
     const q = readQuantifier(s);
     if (q) item = q.min === 0 ? { kind: 'set', anchors: undefined } : item.kind === 'lit' ? { kind: 'set', anchors: [item.text] } : item;

@@ -55,12 +55,30 @@ export function checkSafety(source: string, maxLength = MAX_PATTERN_LENGTH): Pat
   return checkStructure(source);
 }
 
+/** Characters with a meaning in a pattern; everything else is a literal (most of an expanded concept list). */
+const SPECIAL = new Set([...'\\[]()|*+?{}.^$'].map((c) => c.charCodeAt(0)));
+
 function checkStructure(src: string): PatternProblem | undefined {
   const stack: Group[] = [newGroup(0, false)];
   let i = 0;
   while (i < src.length) {
-    const c = src[i];
     const top = stack[stack.length - 1];
+    // Fast path for a run of plain literals: only the first character of a branch is remembered, and only a
+    // quantifier after the run's last character needs reading.
+    if (!SPECIAL.has(src.charCodeAt(i))) {
+      if (top.atBranchStart) noteAtom(top, src[i]);
+      let j = i + 1;
+      while (j < src.length && !SPECIAL.has(src.charCodeAt(j))) j++;
+      const q = readQuantifier(src, j);
+      if (q) {
+        top.repeats ||= q.max > 1;
+        top.unbounded ||= q.max === Infinity;
+        j += q.length;
+      }
+      i = j;
+      continue;
+    }
+    const c = src[i];
     if (c === '\\') {
       const next = src[i + 1];
       if (/[1-9]/.test(next) || (next === 'k' && src[i + 2] === '<'))

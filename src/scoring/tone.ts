@@ -2,7 +2,7 @@
  * Tone, scored independently of compliance: 50 (plain) plus the deltas of the courtesy and rudeness markers the
  * line contains, each counted once. A rude line can be legal and a polite one illegal; the two never mix here.
  */
-import { compilePatterns, findHit, type CompiledPattern, type Subject } from './matcher.ts';
+import { compilePatterns, findHit, type CompiledPattern, type PrefilterTable, type Subject } from './matcher.ts';
 import type { Lang, Tone, ToneMarker } from './types.ts';
 
 export interface CompiledMarker {
@@ -15,8 +15,8 @@ export const POLITE_FROM = 60;
 export const RUDE_BELOW = 40;
 
 /** Compiles the markers that have patterns for `lang`. */
-export function compileMarkers(markers: readonly ToneMarker[], lang: Lang): CompiledMarker[] {
-  return markers.map((marker) => ({ marker, patterns: compilePatterns(marker.patterns, lang) })).filter((m) => m.patterns.length);
+export function compileMarkers(markers: readonly ToneMarker[], lang: Lang, table?: PrefilterTable): CompiledMarker[] {
+  return markers.map((marker) => ({ marker, patterns: compilePatterns(marker.patterns, lang, table) })).filter((m) => m.patterns.length);
 }
 
 /** The tone label, 0–100 score and the reasons that moved it. */

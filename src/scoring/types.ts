@@ -279,4 +279,6 @@ export interface ScoringEngine {
   callLevelFindings(context: Partial<ScoringContext> | undefined, lang: Lang): Finding[];
   /** The complete context `assess` would use for this language and partial context. */
   resolveContext(lang: Lang, context?: Partial<ScoringContext>): ScoringContext;
+  /** Every compiled pattern's prefilter anchors, for the build to ship so the page need not analyse patterns again. */
+  prefilters(): Record<string, string[] | null>;
 }

@@ -58,3 +58,15 @@ describe('the prefilter never hides a real match', () => {
       expect(checked).toBeGreaterThan(100);
     });
 });
+
+describe('prefilter anchors shipped by the build', () => {
+  it('an engine built with the table judges every line exactly as one that analysed the patterns itself', async () => {
+    const { createEngine } = await import('../../src/scoring/index.ts');
+    const loaded = loadRulePacks(readRuleFiles());
+    const analysed = createEngine(loaded);
+    const table = analysed.prefilters();
+    expect(Object.keys(table).length).toBeGreaterThan(200);
+    const shipped = createEngine(JSON.parse(JSON.stringify({ ...loaded, prefilters: table })));
+    for (const l of buildCorpus().slice(0, 600)) expect(shipped.assess(l.text, l.lang, l.context)).toEqual(analysed.assess(l.text, l.lang, l.context));
+  });
+});
