@@ -172,9 +172,15 @@ export class AnchorIndex {
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      while (node && !this.next[node].has(c)) node = this.fail[node];
-      node = this.next[node].get(c) ?? 0;
-      for (const id of this.out[node]) present[id] = 1;
+      // One map lookup per step: follow failure links only while there is no transition.
+      let to = this.next[node].get(c);
+      while (to === undefined && node !== 0) {
+        node = this.fail[node];
+        to = this.next[node].get(c);
+      }
+      node = to ?? 0;
+      const out = this.out[node];
+      for (let k = 0; k < out.length; k++) present[out[k]] = 1;
     }
     return present;
   }
