@@ -10,6 +10,7 @@
  *
  * Run: `npx tsx tools/build-t2s.ts` (add `--check` to fail when the checked-in file is stale).
  */
+import { writeOrCheck } from './generated.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -62,15 +63,4 @@ export function renderT2s(): string {
   ].join('\n');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const text = renderT2s();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(OUT, 'utf8') !== text) {
-      console.error(`${OUT} is stale: run npx tsx tools/build-t2s.ts`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(OUT, text);
-    console.log(`wrote ${OUT} (${t2sPairs().length} pairs)`);
-  }
-}
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) writeOrCheck(OUT, renderT2s(), 'npx tsx tools/build-t2s.ts', ` (${t2sPairs().length} pairs)`);

@@ -6,6 +6,7 @@
  * Run: `npx tsx tools/build-variants.ts` (add `--check` to fail when the checked-in file is stale).
  * Mistakes in the YAML stop the script with one line per problem naming the word and what to change.
  */
+import { writeOrCheck } from './generated.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pinyin } from 'pinyin-pro';
@@ -97,15 +98,4 @@ export function renderVariants(entries = readLexicon()): string {
   ].join('\n');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const text = renderVariants();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(OUT, 'utf8') !== text) {
-      console.error(`${OUT} is stale: run npx tsx tools/build-variants.ts`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(OUT, text);
-    console.log(`wrote ${OUT}`);
-  }
-}
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) writeOrCheck(OUT, renderVariants(), 'npx tsx tools/build-variants.ts');
