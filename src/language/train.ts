@@ -26,7 +26,7 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 24, learningRate: 0.1, l2: 1e-5, minCount: 3, keepPerHead: 1800, minQuantised: 1, seed: 7 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 24, learningRate: 0.1, l2: 1e-5, minCount: 3, keepPerHead: 1700, minQuantised: 1, seed: 7 };
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
