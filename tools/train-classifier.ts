@@ -49,7 +49,9 @@ function targets(l: CorpusLine): Uint8Array {
   return y;
 }
 
-const featureKeys = (l: CorpusLine) => featureSet(normalize(l.text, l.lang).text, l.lang, l.context, spellingCues(l.text));
+/** The context as the engine resolves it (jurisdiction defaults such as the bank's policy filled in). */
+const contextOf = (l: CorpusLine) => rulesOnly.resolveContext(l.lang, { local_time: '10:00', ...l.context });
+const featureKeys = (l: CorpusLine) => featureSet(normalize(l.text, l.lang).text, l.lang, contextOf(l), spellingCues(l.text));
 
 const batchOf = (l: CorpusLine) => l.id.replace(/-\d+$/, '');
 const splitOf = new Map(Object.entries(corpus.bySplit).flatMap(([split, lines]) => lines.map((l) => [l.id, split] as const)));
@@ -70,7 +72,7 @@ function outOfFold(lang: Lang, lines: readonly CorpusLine[]): Float32Array[] {
   for (const batch of new Set(lines.map(batchOf))) {
     const clf = new Classifier(fit(lang, lines.filter((l) => batchOf(l) !== batch)));
     lines.forEach((l, i) => {
-      if (batchOf(l) === batch) out[i] = clf.score(normalize(l.text, l.lang).text, l.context, spellingCues(l.text)).slice();
+      if (batchOf(l) === batch) out[i] = clf.score(normalize(l.text, l.lang).text, contextOf(l), spellingCues(l.text)).slice();
     });
   }
   return out;

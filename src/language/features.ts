@@ -45,6 +45,8 @@ function contextKeys(ctx: ListenerContext): string[] {
   if (ctx.attorney_represented) out.push('#attorney');
   if (ctx.disclosure_given) out.push('#disclosed');
   if (ctx.relation === 'spouse') out.push('#spouse');
+  if (ctx.bank_policy?.sues) out.push('#sues');
+  if (ctx.bank_policy?.field_visits) out.push('#visits');
   return out;
 }
 

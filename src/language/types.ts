@@ -15,4 +15,6 @@ export interface ListenerContext {
   cease_request?: boolean;
   attorney_represented?: boolean;
   disclosure_given?: boolean;
+  /** The bank's policy: whether it sues or visits changes whether "we'll sue" or "we'll come by" is true. */
+  bank_policy?: { sues?: boolean; field_visits?: boolean };
 }

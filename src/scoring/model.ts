@@ -61,6 +61,8 @@ const looksChinese = (s: string) => /\p{Script=Han}/u.test(s);
 /** The words of each rule's own firing test lines, per language, for attributing a model finding to a rule. */
 export class RuleAttributor {
   private readonly bags = new Map<RuleDef, Record<Lang, Set<string>>>();
+  /** Inverse document frequency of each word over the rules: words every rule has ("you", "您") weigh nothing. */
+  private readonly idf = new Map<string, number>();
 
   constructor(rules: readonly RuleDef[]) {
     for (const rule of rules) {
@@ -73,20 +75,29 @@ export class RuleAttributor {
       for (const w of bag(rule.message.en, 'en')) b.en.add(w);
       this.bags.set(rule, b);
     }
+    const df = new Map<string, number>();
+    for (const b of this.bags.values()) for (const w of new Set([...b.zh, ...b.en])) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const [w, n] of df) this.idf.set(w, Math.log(rules.length / n));
   }
 
-  /** The candidate whose words the quote shares most of; the first listed on a tie. */
+  /**
+   * The candidate whose words the quote shares most of. When it shares none with any, the broadest rule of the
+   * category (the one whose test lines say most) explains it better than whichever happens to be listed first.
+   */
   nearest(candidates: readonly RuleDef[], quote: string, lang: Lang): RuleDef | undefined {
     const words = bag(quote, lang);
     let best: RuleDef | undefined;
     let bestScore = -1;
+    let bestSize = -1;
     for (const rule of candidates) {
       const b = this.bags.get(rule)?.[lang];
       let shared = 0;
-      if (b) for (const w of words) if (b.has(w)) shared++;
+      if (b) for (const w of words) if (b.has(w)) shared += this.idf.get(w) ?? 0;
       const score = b && b.size ? shared / Math.sqrt(b.size) : 0;
-      if (score > bestScore) {
+      const size = b?.size ?? 0;
+      if (score > bestScore || (score === bestScore && size > bestSize)) {
         bestScore = score;
+        bestSize = size;
         best = rule;
       }
     }
