@@ -29,7 +29,7 @@ export default async function scoringBench(): Promise<BenchResult[]> {
   const loaded = loadRulePacks(files);
   if (loaded.diagnostics.some((d) => d.severity === 'error')) throw new Error('rule packs have errors; run the rule-lines test');
   // What the build ships: packs, moves and the prefilter anchors the build computed once.
-  const json = JSON.stringify({ packs: loaded.packs, moves: loaded.moves, prefilters: createEngine(loaded).prefilters() });
+  const json = JSON.stringify({ packs: loaded.packs, moves: loaded.moves, concepts: loaded.concepts, prefilters: createEngine(loaded).prefilters() });
 
   // Build time: YAML → validated JSON (what the Vite plugin runs). Runtime: the JSON the browser gets → an engine
   // whose every pattern has been re-checked for safety and compiled.

@@ -13,8 +13,7 @@ import { loadCorpus } from '../src/cli/corpus-files.ts';
 import { VIOLATION_CATEGORIES, TONE_LABELS, type CorpusLine } from '../src/corpus/corpus.ts';
 import { Classifier, decodeFeatures, decodeWeights, type ModelData } from '../src/language/classifier.ts';
 import { DEFAULT_TRAIN, trainModel, type TrainOptions } from '../src/language/train.ts';
-import { featureSet, spellingCues } from '../src/language/features.ts';
-import { normalize } from '../src/language/normalize.ts';
+import { featureSet } from '../src/language/features.ts';
 import { createEngine, loadRulePacks, isViolation, type Lang } from '../src/scoring/index.ts';
 import { readRuleFiles } from '../src/cli/rule-files.ts';
 
@@ -33,10 +32,17 @@ const OPTIONS: TrainOptions = {
 const loaded = loadRulePacks(readRuleFiles());
 const moveIds = loaded.moves.filter((m) => m.kind === 'move').map((m) => m.id);
 const rulesOnly = createEngine(loaded);
-const corpus = loadCorpus('content/corpus', new Set(moveIds));
+// `CORPUS=dir` trains on another folder (experiments on a copy while batches are being written).
+const corpus = loadCorpus(process.env.CORPUS ?? 'content/corpus', new Set(moveIds));
 if (corpus.diagnostics.length) throw new Error(`corpus has ${corpus.diagnostics.length} problems: run npm run corpus:check`);
 
-const BETA_VIOLATIONS = env('BETA', 0.7);
+/**
+ * F-β for violation heads (and the threat move, which hangs a persona up). 0.5: out of fold on the 22 train batches
+ * it is where precision reaches the product's 0.93 (β 0.7: zh P 91.6 / R 73.3, en 91.6 / 70.1; β 0.5: zh 93.3 / 70.2,
+ * en 93.6 / 66.5, with the rules of that day): a false accusation costs a trainee's trust more than a miss a mentor
+ * may still catch.
+ */
+const BETA_VIOLATIONS = env('BETA', 0.5);
 
 const HEADS = [...VIOLATION_CATEGORIES.map((c) => `cat:${c}`), ...moveIds.map((m) => `move:${m}`), ...TONE_LABELS.map((t) => `tone:${t}`)];
 
@@ -50,8 +56,13 @@ function targets(l: CorpusLine): Uint8Array {
 }
 
 /** The context as the engine resolves it (jurisdiction defaults such as the bank's policy filled in). */
-const contextOf = (l: CorpusLine) => rulesOnly.resolveContext(l.lang, { local_time: '10:00', ...l.context });
-const featureKeys = (l: CorpusLine) => featureSet(normalize(l.text, l.lang).text, l.lang, contextOf(l), spellingCues(l.text));
+const inputs = new Map<CorpusLine, ReturnType<typeof rulesOnly.modelInput>>();
+/** What the classifier reads for a line, computed by the engine exactly as it does when scoring (cached). */
+const inputOf = (l: CorpusLine) => inputs.get(l) ?? (inputs.set(l, rulesOnly.modelInput(l.text, l.lang, { local_time: '10:00', ...l.context })), inputs.get(l)!);
+const featureKeys = (l: CorpusLine) => {
+  const x = inputOf(l);
+  return featureSet(x.text, l.lang, x.ctx, x.extra, x.marks);
+};
 
 const batchOf = (l: CorpusLine) => l.id.replace(/-\d+$/, '');
 const splitOf = new Map(Object.entries(corpus.bySplit).flatMap(([split, lines]) => lines.map((l) => [l.id, split] as const)));
@@ -72,7 +83,9 @@ function outOfFold(lang: Lang, lines: readonly CorpusLine[]): Float32Array[] {
   for (const batch of new Set(lines.map(batchOf))) {
     const clf = new Classifier(fit(lang, lines.filter((l) => batchOf(l) !== batch)));
     lines.forEach((l, i) => {
-      if (batchOf(l) === batch) out[i] = clf.score(normalize(l.text, l.lang).text, contextOf(l), spellingCues(l.text)).slice();
+      if (batchOf(l) !== batch) return;
+      const x = inputOf(l);
+      out[i] = clf.score(x.text, x.ctx, x.extra, x.marks).slice();
     });
   }
   return out;
@@ -83,7 +96,7 @@ function outOfFold(lang: Lang, lines: readonly CorpusLine[]): Float32Array[] {
  * best value on a grid by F-β, with β < 1 for violations — a false accusation costs a trainee's trust more than a
  * miss the mentor may still catch.
  */
-function chooseThresholds(model: ModelData, lines: readonly CorpusLine[], probs: readonly Float32Array[]): void {
+function chooseThresholds(model: ModelData, lines: readonly CorpusLine[], probs: readonly Float32Array[]): string {
   const lang = model.lang;
   const rules = lines.map((l) => {
     const a = rulesOnly.assess(l.text, lang, { local_time: '10:00', ...l.context });
@@ -93,10 +106,11 @@ function chooseThresholds(model: ModelData, lines: readonly CorpusLine[], probs:
   const grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
   model.thresholds = model.heads.map((head, h) => {
     if (head.startsWith('tone:')) return 0.5;
+    // A threat heard where there was none hangs up a persona and accuses a trainee: weigh it like a violation.
+    const accusing = head.startsWith('cat:') || head === 'move:threaten';
+    const beta2 = accusing ? BETA_VIOLATIONS ** 2 : 1;
     let best = 0.5;
     let bestF = -1;
-    // A threat heard where there was none hangs up a persona and accuses a trainee: weigh it like a violation.
-    const beta2 = head.startsWith('cat:') || head === 'move:threaten' ? BETA_VIOLATIONS ** 2 : 1;
     for (const t of grid) {
       let tp = 0;
       let fp = 0;
@@ -115,6 +129,26 @@ function chooseThresholds(model: ModelData, lines: readonly CorpusLine[], probs:
     }
     return best;
   });
+  // The out-of-fold figures at those thresholds: how the shipped engine does on wording of batches it never saw.
+  const micro = (kind: string) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    model.heads.forEach((head, h) => {
+      if (!head.startsWith(kind)) return;
+      lines.forEach((_, n) => {
+        const said = rules[n].has(head) || probs[n][h] >= model.thresholds[h];
+        if (said && Y[n][h]) tp++;
+        else if (said) fp++;
+        else if (Y[n][h]) fn++;
+      });
+    });
+    const [p, r] = [tp / Math.max(1, tp + fp), tp / Math.max(1, tp + fn)];
+    return `P ${(p * 100).toFixed(1)} R ${(r * 100).toFixed(1)} F1 ${((200 * p * r) / Math.max(1e-9, p + r)).toFixed(1)}`;
+  };
+  const tones = model.heads.flatMap((head, h) => (head.startsWith('tone:') ? [h] : []));
+  const toneRight = lines.filter((_, n) => Y[n][tones.reduce((a, b) => (probs[n][b] > probs[n][a] ? b : a))]).length;
+  return `out of fold: violations ${micro('cat:')}; moves ${micro('move:')}; tone ${((100 * toneRight) / lines.length).toFixed(1)} %`;
 }
 
 const check = process.argv.includes('--check');
@@ -124,7 +158,8 @@ for (const lang of ['zh', 'en'] as const) {
   // tone 0.818 → 0.827, moves 0.634 → 0.638) and is not worth losing dev as a held-out check.
   const lines = corpus.bySplit.train.filter((l) => l.lang === lang);
   const model = fit(lang, lines);
-  chooseThresholds(model, lines, outOfFold(lang, lines));
+  const oof = chooseThresholds(model, lines, outOfFold(lang, lines));
+  model.concepts = Object.keys(loaded.concepts).filter((name) => loaded.concepts[name][lang]?.length).sort();
   const file = `content/models/${lang}.json`;
   const weights = model.weights.reduce((n, w) => n + decodeWeights(w).length, 0);
   if (check) {
@@ -137,6 +172,6 @@ for (const lang of ['zh', 'en'] as const) {
     continue;
   }
   writeFileSync(file, `${JSON.stringify(model)}\n`);
-  process.stdout.write(`${file}: ${model.trained.lines} lines, ${decodeFeatures(model.features).length} features, ${weights} weights\n`);
+  process.stdout.write(`${file}: ${model.trained.lines} lines, ${decodeFeatures(model.features).length} features, ${weights} weights\n  ${oof}\n`);
 }
 process.exitCode = stale ? 1 : 0;

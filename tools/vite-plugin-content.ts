@@ -4,7 +4,7 @@
  * never ships the YAML parser or the compiler.
  *
  * Virtual modules:
- * - `virtual:calldojo/rules`        default export `{ packs, moves }` for `createEngine`
+ * - `virtual:calldojo/rules`        default export `{ packs, moves, concepts, prefilters }` for `createEngine`
  * - `virtual:calldojo/models`       default export the trained classifiers `{ zh, en }` (content/models), a separate chunk
  * - `virtual:calldojo/catalog`      `scenarios` (summaries + `load()` of the full IR) and `diagnostics` (warnings)
  * - `virtual:calldojo/scenario/ID`  default export: one scenario's IR, a separate chunk
@@ -50,7 +50,7 @@ export function compileContent(root: string): Compiled {
   const rules = loadRulePacks(ruleFiles);
   const models = readModels(join(root, 'content/models'));
   // Scripts are linted by the engine the app ships, models included: no model answer may be flagged by either.
-  const engine = createEngine({ packs: rules.packs, moves: rules.moves, models });
+  const engine = createEngine({ packs: rules.packs, moves: rules.moves, concepts: rules.concepts, models });
   const diagnostics = [...rules.diagnostics];
   const scenarios: Compiled['scenarios'] = [];
   for (const p of listFiles(join(root, 'content/scripts'), /\.md$/)) {
@@ -88,7 +88,7 @@ export function contentPlugin(): Plugin {
       const relevant = what === 'rules' || what === 'models' ? c.diagnostics.filter((d) => !d.file.startsWith('content/scripts')) : c.diagnostics;
       const errors = relevant.filter((d) => d.severity === 'error');
       if (errors.length) this.error(`content has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`);
-      if (what === 'rules') return `export default ${JSON.stringify({ packs: c.rules.packs, moves: c.rules.moves, prefilters: c.prefilters })};`;
+      if (what === 'rules') return `export default ${JSON.stringify({ packs: c.rules.packs, moves: c.rules.moves, concepts: c.rules.concepts, prefilters: c.prefilters })};`;
       if (what === 'models') return `export default ${JSON.stringify(c.models)};`;
       if (what === 'catalog') return catalogModule(c);
       if (what.startsWith('scenario/')) {

@@ -15,8 +15,9 @@ import { addNoise } from '../corpus/noise.ts';
 import { isViolation, type ScoringEngine } from '../scoring/index.ts';
 import { loadEngineForNode, readModels } from './engine-node.ts';
 
-const CORPUS = 'content/corpus';
-const THRESHOLDS = `${CORPUS}/thresholds.json`;
+/** The corpus folder; `CORPUS=dir` reads another (experiments on a copy while batches are being written). */
+const CORPUS = process.env.CORPUS ?? 'content/corpus';
+const THRESHOLDS = 'content/corpus/thresholds.json';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);

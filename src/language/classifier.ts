@@ -8,7 +8,7 @@
  * weights are stored together (CSR), so a line costs a few microseconds. A decision comes with evidence on
  * request: the clause whose features pushed the head hardest and the words in it that weighed most.
  */
-import { forEachFeature } from './features.ts';
+import { forEachFeature, type Mark } from './features.ts';
 import { decodeFeatures, forEachWeight, fromBase64 } from './packing.ts';
 
 export { decodeFeatures, decodeWeights, encodeFeatures, encodeWeights } from './packing.ts';
@@ -34,8 +34,13 @@ export interface ModelData {
    * int8 weight (weight = q × scale).
    */
   weights: string[];
-  /** Per head: the probability from which the head counts as said (chosen on the dev split). */
+  /** Per head: the probability from which the head counts as said (chosen on out-of-fold predictions). */
   thresholds: number[];
+  /**
+   * The lexicon concepts whose marks (features.ts `Mark`) the model was trained with: whoever scores with it must
+   * supply the same concepts, or the model would silently read less than it learnt from.
+   */
+  concepts?: string[];
 }
 
 export interface Evidence {
@@ -51,6 +56,7 @@ export class Classifier {
   readonly heads: readonly string[];
   readonly thresholds: Float32Array;
   readonly trained: ModelData['trained'];
+  readonly concepts: readonly string[];
   private readonly bias: Float32Array;
   private readonly keys: Uint32Array;
   private readonly slots: Int32Array;
@@ -73,6 +79,7 @@ export class Classifier {
     this.lang = data.lang;
     this.heads = data.heads;
     this.trained = data.trained;
+    this.concepts = data.concepts ?? [];
     this.thresholds = Float32Array.from(data.thresholds);
     this.bias = Float32Array.from(data.bias);
     const features = decodeFeatures(data.features);
@@ -123,7 +130,7 @@ export class Classifier {
    * Probabilities of every head for a normalised line in its context. The returned array is reused by the next
    * call: copy what must outlive it.
    */
-  score(text: string, ctx: ListenerContext, extra: readonly number[] = []): Float32Array {
+  score(text: string, ctx: ListenerContext, extra: readonly number[] = [], marks: readonly Mark[] = []): Float32Array {
     const z = this.z;
     z.set(this.bias);
     const call = ++this.calls;
@@ -137,7 +144,7 @@ export class Classifier {
       if (this.stamp[f] === call) return;
       this.stamp[f] = call;
       for (let k = this.rowStart[f]; k < this.rowStart[f + 1]; k++) z[this.rowHead[k]] += this.rowWeight[k];
-    }, extra);
+    }, extra, marks);
     for (let h = 0; h < z.length; h++) z[h] = 1 / (1 + Math.exp(-z[h]));
     return z;
   }

@@ -14,6 +14,23 @@ import type { Lang, ListenerContext } from './types.ts';
 /** Called once per feature occurrence with its hash and span ([0, 0) for whole-line features). */
 export type Visit = (hash: number, start: number, end: number) => void;
 
+/**
+ * A feature found by someone who knows more than n-grams: a concept of the lexicon (`police`, `field_visit`…) heard
+ * at [start, end) of the normalised line, hashed with `conceptHash`. Concepts let a model learn "a visit to the
+ * workplace" once from any of its many forms, and carry what it learnt to forms it never saw in training.
+ */
+export interface Mark {
+  hash: number;
+  start: number;
+  end: number;
+}
+
+export const conceptHash = (name: string) => hashKey(`c:${name}`);
+/** A call move the rules' patterns heard: the model weighs it with everything else (stacking). */
+export const ruleMoveHash = (move: string) => hashKey(`r:${move}`);
+/** Two concepts heard in one line: what a linear model cannot combine by itself ("tell" with "employer"). */
+export const conceptPairHash = (a: string, b: string) => hashKey(a < b ? `c:${a}&${b}` : `c:${b}&${a}`);
+
 const PRIME = 0x01000193;
 const OFFSET = 0x811c9dc5;
 const mix = (h: number, x: number) => Math.imul(h ^ x, PRIME) >>> 0;
@@ -203,12 +220,13 @@ export function spellingCues(original: string): number[] {
 }
 
 /**
- * Every feature of a line in its context: each text feature (negated where in a negation's scope), tone-bearing
- * punctuation, the context keys, the whole-line cues, and `extra` cues from the original spelling.
+ * Every feature of a line in its context: each text feature and concept mark (negated where in a negation's scope),
+ * tone-bearing punctuation, the context keys, the whole-line cues, and `extra` cues from the original spelling.
  */
-export function forEachFeature(text: string, lang: Lang, ctx: ListenerContext, visit: Visit, extra: readonly number[] = []): void {
+export function forEachFeature(text: string, lang: Lang, ctx: ListenerContext, visit: Visit, extra: readonly number[] = [], marks: readonly Mark[] = []): void {
   const neg = negationMask(text, lang);
   forEachTextFeature(text, lang, (h, s, e) => visit(neg[s] ? mix(h, TAG.neg) : h, s, e));
+  for (const m of marks) visit(neg[m.start] ? mix(m.hash, TAG.neg) : m.hash, m.start, m.end);
   for (let i = 0; i < text.length; i++) {
     const mark = TONE_MARKS.get(text.charCodeAt(i));
     if (mark !== undefined) visit(mark, i, i + 1);
@@ -219,8 +237,8 @@ export function forEachFeature(text: string, lang: Lang, ctx: ListenerContext, v
 }
 
 /** The distinct feature hashes of a line (what training reads). */
-export function featureSet(text: string, lang: Lang, ctx: ListenerContext, extra: readonly number[] = []): number[] {
+export function featureSet(text: string, lang: Lang, ctx: ListenerContext, extra: readonly number[] = [], marks: readonly Mark[] = []): number[] {
   const seen = new Set<number>();
-  forEachFeature(text, lang, ctx, (h) => seen.add(h), extra);
+  forEachFeature(text, lang, ctx, (h) => seen.add(h), extra, marks);
   return [...seen];
 }

@@ -19,14 +19,14 @@ export interface TrainOptions {
   l2: number;
   /** Features seen in fewer training lines are dropped. */
   minCount: number;
-  /** Weights kept per head, strongest first. */
+  /** Weights kept per head, strongest first (1520 keeps both models under 300 KB gzip with 10,790 train lines). */
   keepPerHead: number;
   /** Quantised weights smaller than this (of 127) are dropped: they cost bytes and decide nothing. */
   minQuantised: number;
   seed: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 24, learningRate: 0.1, l2: 1e-5, minCount: 3, keepPerHead: 1700, minQuantised: 1, seed: 7 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 24, learningRate: 0.1, l2: 1e-5, minCount: 3, keepPerHead: 1520, minQuantised: 1, seed: 7 };
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;

@@ -4,15 +4,15 @@
  */
 import { callCheckFails } from './call-level.ts';
 import { compileConditions, conditionsHold, resolveContext, type CompiledConditions } from './context.ts';
-import { anyMatch, compilePatterns, findHit, indexAnchors, prefilterKey, type CompiledPattern, type Hit, type PrefilterTable, type Subject } from './matcher.ts';
+import { anyMatch, compilePatterns, findHit, forEachMatch, indexAnchors, prefilterKey, type CompiledPattern, type Hit, type PrefilterTable, type Subject } from './matcher.ts';
 import { normalize, originalSpan, type Normalized } from '../language/normalize.ts';
 import type { AnchorIndex } from './prefilter.ts';
 import { compileMarkers, scoreTone, type CompiledMarker } from './tone.ts';
 import { Classifier } from '../language/classifier.ts';
-import { spellingCues } from '../language/features.ts';
-import { modelFindings, modelMoves, modelTone, RuleAttributor, type ModelView } from './model.ts';
+import { conceptHash, conceptPairHash, ruleMoveHash, spellingCues, type Mark } from '../language/features.ts';
+import { decideMoves, modelFindings, modelTone, RuleAttributor, type ModelView } from './model.ts';
 import type {
-  Assessment, Finding, Jurisdiction, Lang, Models, MoveDef, MoveHit, RuleDef, RulePack, ScoringContext, ScoringEngine,
+  Assessment, ConceptForms, Finding, Jurisdiction, Lang, Models, MoveDef, MoveHit, RuleDef, RulePack, ScoringContext, ScoringEngine,
 } from './types.ts';
 
 interface CompiledRule {
@@ -33,8 +33,15 @@ interface LangTables {
   moves: CompiledMove[];
   elements: CompiledMove[];
   markers: CompiledMarker[];
+  /** The concept lexicon's forms, one compiled alternation per concept, for the classifiers' concept features. */
+  concepts: Array<{ name: string; hash: number; patterns: CompiledPattern[] }>;
   anchors: AnchorIndex;
 }
+
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/** Distinct concepts in one line from which pairs are formed (a long line does not make pairs quadratic). */
+const MAX_PAIRED_CONCEPTS = 12;
 
 const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
 
@@ -42,14 +49,17 @@ const SEVERITY_ORDER = { critical: 0, major: 1, minor: 2 } as const;
  * Builds an engine from packs and moves as produced by `loadRulePacks` (or their JSON round-trip), and the trained
  * classifiers when given (without them the engine is the rules alone).
  */
-export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models?: Models; prefilters?: PrefilterTable }): ScoringEngine {
+export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concepts?: ConceptForms; models?: Models; prefilters?: PrefilterTable }): ScoringEngine {
   const { packs, moves } = data;
   const rules = packs.flatMap((p) => p.rules.map((rule) => ({ rule, jurisdiction: p.jurisdiction })));
   const tables = { zh: compileTables('zh'), en: compileTables('en') };
   const classifiers: Partial<Record<Lang, Classifier>> = {};
   for (const lang of ['zh', 'en'] as const) {
     const m = data.models?.[lang];
-    if (m) classifiers[lang] = new Classifier(m);
+    if (!m) continue;
+    const missing = (m.concepts ?? []).filter((name) => !data.concepts?.[name]?.[lang]?.length);
+    if (missing.length) throw new Error(`the ${lang} model was trained with concepts the rules do not define (${missing.slice(0, 5).join(', ')}): pass the rules' concepts, or run npm run train`);
+    classifiers[lang] = new Classifier(m);
   }
   const attributor = new RuleAttributor(rules.map((r) => r.rule));
 
@@ -77,12 +87,17 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models
       moves: moves.filter((m) => m.kind === 'move').map(compileMove).filter((m) => m.patterns.length),
       elements: moves.filter((m) => m.kind === 'element').map(compileMove).filter((m) => m.patterns.length),
       markers: compileMarkers(packs.flatMap((p) => p.markers), lang, data.prefilters),
+      concepts: Object.keys(data.concepts ?? {})
+        .sort()
+        .map((name) => ({ name, hash: conceptHash(name), patterns: compilePatterns({ [lang]: data.concepts![name][lang] ?? [] }, lang, data.prefilters) }))
+        .filter((c) => c.patterns.length),
     };
     // Except-patterns run on one sentence, not on the line, so they keep the plain `includes` prefilter.
     const lineLevel = [
       ...new Set([...t.rules.CN, ...t.rules.US].flatMap((c) => [...c.patterns, ...c.requires])),
       ...[...t.moves, ...t.elements].flatMap((m) => m.patterns),
       ...t.markers.flatMap((m) => m.patterns),
+      ...t.concepts.flatMap((c) => c.patterns),
     ];
     return { ...t, anchors: indexAnchors(lineLevel) };
   }
@@ -91,11 +106,15 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models
    * `subject` is what patterns run on: the normalised line (src/language). A hit there is mapped back through `norm`
    * to the trainee's own characters, which evidence always quotes from `text`.
    */
-  function detect(text: string, subject: Subject, norm: Normalized, lang: Lang, defs: readonly CompiledMove[]): MoveHit[] {
+  function detect(text: string, subject: Subject, norm: Normalized, lang: Lang, defs: readonly CompiledMove[], marks?: Mark[]): MoveHit[] {
     const hits: MoveHit[] = [];
     for (const { move, patterns, except } of defs) {
-      const hit = original(norm, findHit(subject, lang, patterns, move.guards, except));
-      if (hit) hits.push({ move: move.id, start: hit.start, end: hit.end, evidence: text.slice(hit.start, hit.end) });
+      const found = findHit(subject, lang, patterns, move.guards, except);
+      if (!found) continue;
+      // The classifier hears what the move patterns heard, where they heard it (so its decision stays traceable).
+      marks?.push({ hash: ruleMoveHash(move.id), start: found.start, end: found.end });
+      const hit = original(norm, found)!;
+      hits.push({ move: move.id, start: hit.start, end: hit.end, evidence: text.slice(hit.start, hit.end) });
     }
     return hits.sort((a, b) => a.start - b.start);
   }
@@ -141,16 +160,50 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models
     }
   }
 
+  /** The concepts heard in the normalised line, each where it was heard, and each pair of them (spanning both). */
+  function conceptMarks(subject: Subject, t: LangTables): Mark[] {
+    const marks: Mark[] = [];
+    const heard: Array<{ name: string; start: number; end: number }> = [];
+    for (const c of t.concepts) {
+      let first = true;
+      forEachMatch(subject, c.patterns, (start, end) => {
+        marks.push({ hash: c.hash, start, end });
+        if (first) heard.push({ name: c.name, start, end });
+        first = false;
+      });
+    }
+    const paired = heard.slice(0, MAX_PAIRED_CONCEPTS);
+    for (let i = 0; i < paired.length; i++)
+      for (let j = i + 1; j < paired.length; j++) {
+        const [a, b] = [paired[i], paired[j]];
+        marks.push({ hash: conceptPairHash(a.name, b.name), start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
+      }
+    return marks;
+  }
+
+  function modelInput(text: string, lang: Lang, partial?: Partial<ScoringContext>) {
+    const ctx = resolveContext(lang, partial, packs);
+    const t = tables[lang];
+    const norm = normalize(text, lang);
+    const subject: Subject = { text: norm.text, present: t.anchors.scan(norm.text) };
+    const marks = conceptMarks(subject, t);
+    detect(text, subject, norm, lang, t.moves, marks);
+    return { text: norm.text, ctx, extra: spellingCues(text), marks };
+  }
+
   function assess(text: string, lang: Lang, partial?: Partial<ScoringContext>, options?: { callLevel?: boolean }): Assessment {
     const ctx = resolveContext(lang, partial, packs);
     const t = tables[lang];
     const norm = normalize(text, lang);
     const subject: Subject = { text: norm.text, present: t.anchors.scan(norm.text) };
-    const clf = classifiers[lang];
-    const view: ModelView | undefined = clf && { clf, prepared: norm, ctx, p: clf.score(norm.text, ctx, spellingCues(text)).slice() };
-    const moveHits = detect(text, subject, norm, lang, t.moves);
-    if (view) moveHits.push(...modelMoves(view, text, moveHits));
-    moveHits.sort((a, b) => a.start - b.start);
+    // A line without a word (empty, spaces, "……", an emoji) gives the model nothing but its priors and the context:
+    // it must not hear moves or violations in silence.
+    const clf = WORDLIKE.test(norm.text) ? classifiers[lang] : undefined;
+    const marks = clf ? conceptMarks(subject, t) : undefined;
+    const ruleMoves = detect(text, subject, norm, lang, t.moves, marks);
+    const tone = scoreTone(subject, lang, t.markers);
+    const view: ModelView | undefined = clf && { clf, prepared: norm, ctx, p: clf.score(norm.text, ctx, spellingCues(text), marks).slice() };
+    const moveHits = view ? decideMoves(view, text, ruleMoves) : ruleMoves;
     const elements = detect(text, subject, norm, lang, t.elements).map((e) => e.move);
     const findings: Finding[] = [];
     const applicable: RuleDef[] = [];
@@ -162,7 +215,6 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models
     }
     if (view) findings.push(...modelFindings(view, text, lang, findings, applicable, attributor));
     findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    const tone = scoreTone(subject, lang, t.markers);
     for (const r of tone.reasons) if (r.start !== undefined && r.end !== undefined) Object.assign(r, originalSpan(norm, r.start, r.end));
     return { findings, tone: view ? modelTone(view, findings, tone) : tone, moves: moveHits, elements };
   }
@@ -171,11 +223,12 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; models
     rules: rules.map((r) => r.rule),
     moves,
     assess,
+    modelInput,
     prefilters() {
       const table: PrefilterTable = {};
       for (const t of [tables.zh, tables.en]) {
         const all = [...t.rules.CN, ...t.rules.US].flatMap((c) => [...c.patterns, ...c.except, ...c.requires]);
-        for (const p of [...all, ...[...t.moves, ...t.elements].flatMap((m) => [...m.patterns, ...m.except]), ...t.markers.flatMap((m) => m.patterns)]) table[prefilterKey(p.source)] = p.anchors ?? null;
+        for (const p of [...all, ...[...t.moves, ...t.elements].flatMap((m) => [...m.patterns, ...m.except]), ...t.markers.flatMap((m) => m.patterns), ...t.concepts.flatMap((c) => c.patterns)]) table[prefilterKey(p.source)] = p.anchors ?? null;
       }
       return table;
     },

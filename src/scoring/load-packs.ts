@@ -7,11 +7,13 @@ import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { didYouMean, locate, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { readGuards, readRule, readTestLines } from './read-rule.ts';
 import { YamlReader } from './yaml-reader.ts';
-import type { BankPolicy, Lang, MoveDef, RuleDef, RulePack, ToneMarker } from './types.ts';
+import type { BankPolicy, ConceptForms, Lang, MoveDef, RuleDef, RulePack, ToneMarker } from './types.ts';
 
 export interface LoadedRules {
   packs: RulePack[];
   moves: MoveDef[];
+  /** The concept lexicon (plain JSON): rules have it expanded already; the classifiers read it as features. */
+  concepts: ConceptForms;
   diagnostics: Diagnostic[];
 }
 
@@ -51,7 +53,7 @@ export function loadRulePacks(files: { file: string; text: string }[]): LoadedRu
   }
   const moves = crossCheck(packs, moveRefs, refs);
   const diagnostics = perFile.flatMap((d, i) => locate(files[i].text, d.sort((a, b) => a.start - b.start)));
-  return { packs, moves, diagnostics };
+  return { packs, moves, concepts: Object.fromEntries(concepts), diagnostics };
 }
 
 function readPack(root: Node | null, r: YamlReader, line: (o: number) => number, refs: Ref[]): RulePack | undefined {

@@ -176,3 +176,15 @@ export function anyMatch(subject: Subject, patterns: readonly CompiledPattern[])
   }
   return false;
 }
+
+/** Every non-empty match of every pattern in the subject, unguarded (what a concept tagger hears). */
+export function forEachMatch(subject: Subject, patterns: readonly CompiledPattern[], visit: (start: number, end: number) => void): void {
+  for (const p of patterns) {
+    if (!mayMatch(p, subject)) continue;
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(subject.text); m; m = p.re.exec(subject.text)) {
+      if (m[0] === '') p.re.lastIndex++;
+      else visit(m.index, m.index + m[0].length);
+    }
+  }
+}

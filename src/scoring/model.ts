@@ -31,19 +31,27 @@ function toOriginal(view: ModelView, text: string, span: { start: number; end: n
   return { start: Math.min(s.start, text.length), end: Math.min(s.end, text.length) };
 }
 
-/** Moves the model hears that the patterns did not; each with the clause it was heard in. */
-export function modelMoves(view: ModelView, text: string, found: readonly MoveHit[]): MoveHit[] {
+/**
+ * The line's moves: every move the patterns heard, and those the model hears beyond them, each with the clause it was
+ * heard in. The model reads the patterns' hits as features too (stacking). Letting it also drop a pattern's hit was
+ * measured (out of fold on the train batches, moves micro-F1: zh 66.6 → 65.9, en 72.1 → 71.8; dev 71.1 → 69.2) and
+ * left out: a pattern's hit stays.
+ */
+export function decideMoves(view: ModelView, text: string, found: readonly MoveHit[]): MoveHit[] {
   const { clf, p } = view;
+  const out: MoveHit[] = [...found];
   const heads: number[] = [];
   clf.heads.forEach((head, h) => {
     if (head.startsWith('move:') && p[h] >= clf.thresholds[h] && !found.some((m) => m.move === head.slice(5))) heads.push(h);
   });
-  if (!heads.length) return [];
-  const evidence = clf.evidence(view.prepared.text, view.ctx, heads, false);
-  return heads.map((h) => {
-    const span = toOriginal(view, text, evidence.get(h)!);
-    return { move: clf.heads[h].slice(5), ...span, evidence: text.slice(span.start, span.end) };
-  });
+  if (heads.length) {
+    const evidence = clf.evidence(view.prepared.text, view.ctx, heads, false);
+    for (const h of heads) {
+      const span = toOriginal(view, text, evidence.get(h)!);
+      out.push({ move: clf.heads[h].slice(5), ...span, evidence: text.slice(span.start, span.end) });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Words of a line for nearest-rule attribution: Han bigrams and lower-case English words. */

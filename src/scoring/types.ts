@@ -267,6 +267,9 @@ export interface MoveDef {
 }
 
 /** Trained classifiers per language, as `npm run train` writes them (src/language/classifier.ts `ModelData`). */
+/** Concept name → its forms (pattern fragments) per language, as content/rules/concepts.yaml gives them. */
+export type ConceptForms = Record<string, Partial<Record<Lang, string[]>>>;
+
 export type Models = Partial<Record<Lang, import('../language/classifier.ts').ModelData>>;
 
 /** The engine `createEngine` returns. */
@@ -277,6 +280,11 @@ export interface ScoringEngine {
   assess(text: string, lang: Lang, context?: Partial<ScoringContext>, options?: { callLevel?: boolean }): Assessment;
   /** Only the call-level findings (call window, call log, cease request, attorney) for this context. */
   callLevelFindings(context: Partial<ScoringContext> | undefined, lang: Lang): Finding[];
+  /**
+   * What the classifiers read for a line, exactly as `assess` computes it: the normalised text, the resolved context,
+   * the original spelling's cues and the concept marks (training reads lines through this, so it sees what runs).
+   */
+  modelInput(text: string, lang: Lang, context?: Partial<ScoringContext>): { text: string; ctx: ScoringContext; extra: number[]; marks: import('../language/features.ts').Mark[] };
   /** The complete context `assess` would use for this language and partial context. */
   resolveContext(lang: Lang, context?: Partial<ScoringContext>): ScoringContext;
   /** Every compiled pattern's prefilter anchors, for the build to ship so the page need not analyse patterns again. */

@@ -45,6 +45,18 @@ describe('bad input', () => {
         expect(['polite', 'neutral', 'rude']).toContain(a.tone.label);
       });
 
+  // Silence is not speech: the classifiers' priors and the context alone once made an empty line "confirm a promise"
+  // and "ask for a private account".
+  const silent = ['', '   ', '\u0000\u0007', '😡😡🙏', '……！？', '\u200b'];
+  for (const lang of ['zh', 'en'] as Lang[])
+    for (const party of ['debtor', 'third_party'] as const)
+      it(`${lang}: a line without a word performs no move and breaks no rule (${party})`, () => {
+        for (const text of silent) {
+          const a = engine.assess(text, lang, { ...ctx, party, verified: party === 'debtor' });
+          expect({ text, moves: a.moves, findings: a.findings.filter((f) => f.category !== 'tone') }).toEqual({ text, moves: [], findings: [] });
+        }
+      });
+
   // Shapes that make a backtracking matcher or a windowed search work hardest.
   const shapes: Array<[Lang, string]> = [
     ['zh', '我是警察你不还钱就坐牢 '],
