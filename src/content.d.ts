@@ -11,6 +11,13 @@ declare module 'virtual:calldojo/models' {
   export default models;
 }
 
+declare module 'virtual:calldojo/replies' {
+  import type { Repertoire } from './scenarios/load-replies.ts';
+  /** The persona reply repertoires (content/replies); bundled scenarios already carry theirs, Studio drafts do not. */
+  const repertoire: Repertoire;
+  export default repertoire;
+}
+
 declare module 'virtual:calldojo/catalog' {
   import type { Diagnostic } from './diagnostics/diagnostic.ts';
   import type { Archetype, Scenario } from './scenarios/ir.ts';

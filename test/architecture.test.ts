@@ -36,7 +36,8 @@ const layers: Layer[] = [
   { dir: 'scenarios', mayImport: ['scenarios', 'scoring', 'diagnostics'], packages: ['yaml', 'marked'] },
   {
     dir: 'machines',
-    mayImport: ['machines', 'scoring', 'diagnostics', 'scenarios/ir.ts'],
+    // The IR and its one meaning (conditions, effects, starting state, archetypes), never the compiler.
+    mayImport: ['machines', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'scenarios/semantics'],
     packages: ['xstate'],
   },
   {
@@ -127,13 +128,24 @@ describe('architecture', () => {
       'src/scoring/x.ts (scoring) must not import package dexie',
       'src/scoring/x.ts (scoring) must not import ui/App.svelte',
     ]);
-    expect(check(join(src, 'machines', 'm.ts'), ['../scenarios/compile.ts', '../scenarios/ir.ts'])).toEqual([
+    expect(check(join(src, 'machines', 'm.ts'), ['../scenarios/compile.ts', '../scenarios/ir.ts', '../scenarios/semantics/index.ts'])).toEqual([
       'src/machines/m.ts (machines) must not import scenarios/compile.ts',
     ]);
     expect(check(join(src, 'state', 's.ts'), ['../scoring/index.ts', '../scoring/engine.ts'])).toEqual([
       'src/state/s.ts (state) must not import scoring/index.ts',
     ]);
     expect(importsOf(join(src, 'ui', 'App.svelte'))).toContain('../state/locale.svelte.ts');
+  });
+
+  it('keeps the scenario semantics free of the compiler: it imports only the IR, itself and scoring types', () => {
+    const dir = join(src, 'scenarios', 'semantics');
+    const offenders = [...sourceFiles(dir)].flatMap((file) =>
+      importsOf(file)
+        .map((spec) => relative(src, resolve(dirname(file), spec)))
+        .filter((target) => !(target === 'scenarios/ir.ts' || target.startsWith('scenarios/semantics/') || target === 'scoring/types.ts'))
+        .map((target) => `${relative(root, file)} imports ${target}`),
+    );
+    expect(offenders).toEqual([]);
   });
 
   it('keeps the in-browser compiler out of everything but the Studio page', () => {

@@ -6,6 +6,7 @@
  * Virtual modules:
  * - `virtual:calldojo/rules`        default export `{ packs, moves, concepts, prefilters }` for `createEngine`
  * - `virtual:calldojo/models`       default export the trained classifiers `{ zh, en }` (content/models), a separate chunk
+ * - `virtual:calldojo/replies`      default export the persona reply repertoires (content/replies), for Studio drafts
  * - `virtual:calldojo/catalog`      `scenarios` (summaries + `load()` of the full IR) and `diagnostics` (warnings)
  * - `virtual:calldojo/scenario/ID`  default export: one scenario's IR, a separate chunk
  */
@@ -17,6 +18,8 @@ import { compile } from '../src/scenarios/index.ts';
 import type { Scenario } from '../src/scenarios/ir.ts';
 import { createEngine, loadRulePacks, type Models } from '../src/scoring/index.ts';
 import { readModels } from '../src/cli/engine-node.ts';
+import { readRepliesForNode, withReplies } from '../src/cli/replies-node.ts';
+import { checkReplyTargets, type Repertoire } from '../src/scenarios/load-replies.ts';
 
 const PREFIX = 'virtual:calldojo/';
 const RESOLVED = '\0' + PREFIX;
@@ -27,6 +30,8 @@ interface Compiled {
   /** Prefilter anchors by pattern source, computed here once so the page skips that analysis. */
   prefilters: Record<string, string[] | null>;
   scenarios: { scenario: Scenario; file: string }[];
+  /** The persona reply repertoires (content/replies), for drafts the Studio compiles in the browser. */
+  replies: Repertoire;
   diagnostics: Diagnostic[];
 }
 
@@ -53,14 +58,18 @@ export function compileContent(root: string): Compiled {
   const engine = createEngine({ packs: rules.packs, moves: rules.moves, concepts: rules.concepts, models });
   const diagnostics = [...rules.diagnostics];
   const scenarios: Compiled['scenarios'] = [];
+  // The persona reply repertoires (content/replies): resolved into each scenario's IR, so the runtime reads no YAML.
+  const replies = readRepliesForNode(join(root, 'content/replies'), root);
+  diagnostics.push(...replies.diagnostics);
   for (const p of listFiles(join(root, 'content/scripts'), /\.md$/)) {
     if (/(^|\/)README\.md$/i.test(p)) continue;
     const source = readFileSync(p, 'utf8');
     const result = compile(source, { file: rel(p), engine });
     diagnostics.push(...locate(source, result.diagnostics));
-    if (result.scenario) scenarios.push({ scenario: result.scenario, file: rel(p) });
+    if (result.scenario) scenarios.push({ scenario: withReplies(result.scenario, replies.repertoire), file: rel(p) });
   }
-  return { rules, models, scenarios, diagnostics, prefilters: createEngine(rules).prefilters() };
+  diagnostics.push(...checkReplyTargets(replies.repertoire, scenarios.map((s) => s.scenario)));
+  return { rules, models, scenarios, replies: replies.repertoire, diagnostics, prefilters: createEngine(rules).prefilters() };
 }
 
 /** Vite plugin serving the compiled content as virtual modules. */
@@ -85,11 +94,17 @@ export function contentPlugin(): Plugin {
       const c = compiled();
       const what = id.slice(RESOLVED.length);
       // Rules stand alone (the engine needs no scripts); scenarios need every file to be free of errors.
-      const relevant = what === 'rules' || what === 'models' ? c.diagnostics.filter((d) => !d.file.startsWith('content/scripts')) : c.diagnostics;
+      const relevant =
+        what === 'replies'
+          ? c.diagnostics.filter((d) => d.file.startsWith('content/replies'))
+          : what === 'rules' || what === 'models'
+            ? c.diagnostics.filter((d) => !d.file.startsWith('content/scripts'))
+            : c.diagnostics;
       const errors = relevant.filter((d) => d.severity === 'error');
       if (errors.length) this.error(`content has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`);
       if (what === 'rules') return `export default ${JSON.stringify({ packs: c.rules.packs, moves: c.rules.moves, concepts: c.rules.concepts, prefilters: c.prefilters })};`;
       if (what === 'models') return `export default ${JSON.stringify(c.models)};`;
+      if (what === 'replies') return `export default ${JSON.stringify(c.replies)};`;
       if (what === 'catalog') return catalogModule(c);
       if (what.startsWith('scenario/')) {
         const wanted = decodeURIComponent(what.slice('scenario/'.length));

@@ -1,18 +1,17 @@
 /**
  * The call machine: `setup({ types, guards, actions }).createMachine(callConfig(scenario))`. Guards and actions read
- * the scenario and the archetype table through a closure; the config itself is plain data (see config.ts).
+ * the scenario through a closure; the config itself is plain data (see config.ts). What a turn means (the persona's
+ * reaction, persona-ended calls, branch conditions, promises, effects) is the scenario semantics' `decide`, the same
+ * function the compiler's playthrough runs.
  */
 import { assign, setup } from 'xstate';
-import { DISCLOSURE_MOVE, type Condition, type Effect, type Outcome, type OutcomeCode, type Scenario, type ScenarioNode } from '../scenarios/ir.ts';
-import { ARCHETYPE_SPECS } from './archetypes.ts';
+import { DISCLOSURE_MOVE, type Effect, type Outcome, type Scenario, type ScenarioNode } from '../scenarios/ir.ts';
+import { afterLine, applyEffects, decide, entered, fillSlots, heard, IDENTIFYING, pickIndex, pickReply, replyCue, rulesOf, SILENT_LINE, spokenMood, type Decision, type LineFacts, type Reaction } from '../scenarios/semantics/index.ts';
 import { callConfig } from './config.ts';
-import { clamp, initialContext, paramsOf, type CallContext, type CallInput, type TurnInput, type Vars } from './context.ts';
-import { holds, movesIn } from './conditions.ts';
+import { initialContext, type CallContext, type CallInput, type TurnInput } from './context.ts';
 import { BUILT_IN_LINES } from './endings.ts';
-import { SILENT_LINE, type LineFacts } from './line.ts';
-import { moodOf, personaEnds, promiseHolds, react, type Persona, type Reaction } from './react.ts';
-import { pickIndex } from './rng.ts';
-import type { Hearing } from './signals.ts';
+
+const ENDS_BADLY = new Set(['hung_up', 'complaint', 'refused']);
 
 export type CallEvent =
   | { type: 'SAY'; line: LineFacts }
@@ -20,80 +19,66 @@ export type CallEvent =
   | { type: 'SILENCE' }
   | { type: 'HANG_UP' };
 
-const ENDS_BADLY = new Set<OutcomeCode>(['hung_up', 'complaint', 'refused']);
-
 function lineOf(event: CallEvent): LineFacts {
   // A SAY/CHOOSE without a line (a malformed event) is heard as nothing rather than crashing a guard.
   return (event.type === 'SAY' || event.type === 'CHOOSE') && event.line ? event.line : SILENT_LINE;
 }
 
-function applyEffects(vars: Vars, effects: readonly Effect[]): Vars {
-  const out = { ...vars };
-  for (const e of effects) out[e.var] = clamp(e.op === 'set' ? e.value : out[e.var] + e.value);
-  return out;
-}
-
 /** Builds the XState machine for one scenario. */
 export function createCallMachine(scenario: Scenario) {
-  const persona: Persona = { spec: ARCHETYPE_SPECS[scenario.persona.archetype], params: paramsOf(scenario), difficulty: scenario.difficulty };
-  const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
-  const hearings = new Map<string, Hearing>();
-  const hearingAt = (ctx: CallContext): Hearing => {
-    let h = hearings.get(ctx.node);
-    const n = nodes.get(ctx.node)!;
-    if (!h) {
-      // Progress = what the node expects or what its branches look for, except on the way to a bad ending.
-      const wanted = new Set(n.expect);
-      for (const b of n.branches) if (!ENDS_BADLY.has(nodes.get(b.target)?.end?.code as OutcomeCode)) movesIn(b.when, wanted);
-      h = { party: n.party, verified: ctx.verified, wanted, ability_to_pay: persona.params.ability_to_pay || scenario.hidden.can_pay };
-      hearings.set(ctx.node, h);
-    }
-    return h.verified === ctx.verified ? h : { ...h, verified: ctx.verified };
+  const rules = rulesOf(scenario);
+  const nodes = rules.nodes;
+  // Guards and the `hear` action all need the same decision for one (context, event): compute it once.
+  let memo: { ctx: CallContext; ev: CallEvent; turn: { reaction: Reaction; decision: Decision } } | null = null;
+  const turn = (ctx: CallContext, ev: CallEvent) => {
+    if (memo && memo.ctx === ctx && memo.ev === ev) return memo.turn;
+    const t = decide(rules, nodes.get(ctx.node)!, ctx, lineOf(ev));
+    memo = { ctx, ev, turn: t };
+    return t;
   };
-  // Guards and the `hear` action all need the same reaction for one (context, event): compute it once.
-  let memo: { ctx: CallContext; ev: CallEvent; r: Reaction } | null = null;
-  const reaction = (ctx: CallContext, ev: CallEvent): Reaction => {
-    if (memo && memo.ctx === ctx && memo.ev === ev) return memo.r;
-    const r = react(persona, ctx, lineOf(ev), hearingAt(ctx));
-    memo = { ctx, ev, r };
-    return r;
-  };
-
-  const speak = (ctx: CallContext, node: ScenarioNode, vars: Vars) => {
-    const mood = moodOf(vars);
-    let pool = node.lines.filter((l) => l.mood === mood);
-    if (!pool.length) pool = node.lines.filter((l) => l.mood === 'calm');
-    if (!pool.length) pool = node.lines;
-    const [i, rng] = pool.length > 1 ? pickIndex(ctx.rng, pool.length) : [0, ctx.rng];
-    const line = pool[i];
-    const reply = { node: node.id, text: line?.text ?? '', mood: line?.mood ?? mood, line: line?.line ?? node.line };
-    return { mood, rng, reply };
+  const ends = (ctx: CallContext, ev: CallEvent, code: 'complaint' | 'hung_up') => {
+    const d = turn(ctx, ev).decision;
+    return d.kind === 'persona_ends' && d.code === code;
   };
 
   const machine = setup({
     types: {} as { context: CallContext; events: CallEvent; input: CallInput; output: Outcome | null },
     guards: {
-      complains: ({ context, event }) => personaEnds(persona.spec, reaction(context, event)) === 'complaint',
-      hangsUp: ({ context, event }) => personaEnds(persona.spec, reaction(context, event)) === 'hung_up',
-      branch: ({ context, event }, p: { when: Condition | null; promise: boolean }) => {
-        const r = reaction(context, event);
-        const line = lineOf(event);
-        if (p.when && !holds(p.when, line, r.vars, nodes.get(context.node)!.expect)) return false;
-        return !p.promise || promiseHolds(persona, context, line, r);
+      complains: ({ context, event }) => ends(context, event, 'complaint'),
+      hangsUp: ({ context, event }) => ends(context, event, 'hung_up'),
+      branch: ({ context, event }, p: { index: number }) => {
+        const d = turn(context, event).decision;
+        return d.kind === 'branch' && d.index === p.index;
+      },
+      closes: ({ context, event }, p: { target: string }) => {
+        const d = turn(context, event).decision;
+        return d.kind === 'closes' && d.target === p.target;
       },
       chose: ({ event }, p: { index: number }) => event.type === 'CHOOSE' && event.index === p.index,
     },
     actions: {
-      hear: assign(({ context, event }, p: { input: TurnInput }) => {
+      hear: assign(({ context, event }, p: { input: TurnInput; cue?: boolean }) => {
         const line = lineOf(event);
-        const r = reaction(context, event);
+        const { reaction: r, decision } = turn(context, event);
+        const node = nodes.get(context.node)!;
+        const { vars, rng, terms, met } = heard(rules, node, context, line, r);
+        const identified = context.identified || IDENTIFYING.some((id) => line.moves.includes(id) || line.elements.includes(id));
+        // On a turn `decide` routed (`cue`), how the node it leads to should answer: from the repertoire when its
+        // scripted line would not fit this line (see semantics/cue.ts), else its line (or its `after` override).
+        const memory = { earlier: context.history.flatMap((h) => h.moves), previous: context.history.at(-1)?.moves ?? [], identified };
+        // `moves` are the whole call's: a node's `after` line applies once the trainee has made the move at any point.
+        const cue = p.cue ? { intent: replyCue(rules, node, decision, line, r, memory), moves: [...memory.earlier, ...line.moves], elements: line.elements } : null;
         return {
-          vars: r.vars,
-          rng: r.rng,
+          vars,
+          rng,
+          terms,
+          met,
+          identified,
+          cue,
+          slots: { caller: line.said?.caller ?? context.slots.caller, callback: line.said?.callback ?? context.slots.callback },
           turn: context.turn + 1,
           disclosed: context.disclosed || r.signals.includes('premature_disclosure'),
           disclosure_given: context.disclosure_given || line.moves.includes(DISCLOSURE_MOVE),
-          terms: { amount: line.terms.amount ?? context.terms.amount, date: context.terms.date || line.terms.date },
           history: [
             ...context.history,
             {
@@ -119,16 +104,31 @@ export function createCallMachine(scenario: Scenario) {
       traineeEnds: assign({ ended_by: 'trainee' as const }),
       enter: assign(({ context }, p: { node: string }) => {
         const node = nodes.get(p.node)!;
-        const vars = applyEffects(context.vars, node.effects);
-        const { mood, rng, reply } = speak(context, node, vars);
+        const { state, mood, line } = entered(context, node);
+        let rng = state.rng;
+        let said = line ? { text: line.text, mood: spokenMood(line, !!node.end && ENDS_BADLY.has(node.end.code)) } : { text: '', mood };
+        // A turn the script has no answer for is answered in character from the repertoire, never with a scripted
+        // answer to a question nobody asked; a node may also say something else after a given move.
+        const cue = context.cue;
+        const picked = cue?.intent
+          ? pickReply(scenario.replies, node.id, cue.intent, { earlier: [], previous: [], identified: context.identified }, rng)
+          : cue
+            ? afterLine(scenario.replies, node.id, { ...SILENT_LINE, silence: false, moves: cue.moves, elements: cue.elements }, rng)
+            : null;
+        if (picked && !node.end) {
+          rng = picked.rng;
+          said = { text: picked.line.text, mood: picked.line.mood ?? spokenMood({ mood, text: picked.line.text }, false) };
+        }
+        const reply = { node: node.id, text: fillSlots(said.text, context.slots), mood: said.mood, line: line?.line ?? node.line };
         return {
           node: node.id,
           stage: node.stage,
-          verified: context.verified || node.verifies || node.verified,
+          verified: state.verified,
           cease_request: context.cease_request || node.cease,
-          vars,
-          mood,
+          vars: state.vars,
+          mood: said.mood,
           rng,
+          cue: null,
           reply,
           replies: [...context.replies, reply],
           outcome: node.end,

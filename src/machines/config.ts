@@ -1,14 +1,13 @@
 /**
- * IR → XState machine config as plain data: one state per node plus built-in endings; branch conditions become
- * named guards with the IR condition as params, effects become named actions with params. The implementations of
- * those names live in call-machine.ts.
+ * IR → XState machine config as plain data: one state per node plus built-in endings; each branch becomes a named
+ * guard with its index as params (true when the scenario semantics' `decide` picks it), effects become named actions
+ * with params. The implementations of those names live in call-machine.ts.
  */
 import type { Effect, OutcomeCode, Scenario, ScenarioNode } from '../scenarios/ir.ts';
+import { personaEnding, purposeEndings } from '../scenarios/semantics/index.ts';
 import type { TurnInput } from './context.ts';
 
-/** Built-in endings: used when the persona ends the call and the script has no ending of that kind. */
-export const PERSONA_HUNG_UP = '__hung_up';
-export const PERSONA_COMPLAINT = '__complaint';
+export { PERSONA_COMPLAINT, PERSONA_HUNG_UP, personaEnding } from '../scenarios/semantics/index.ts';
 /** The trainee put the phone down. */
 export const TRAINEE_HUNG_UP = '__trainee_hung_up';
 
@@ -30,34 +29,32 @@ export interface CallConfig {
   states: Record<string, StateData>;
 }
 
-/** The ending a persona-ended call goes to: the script's own ending with that outcome, else the built-in one. */
-export function personaEnding(scenario: Scenario, code: 'hung_up' | 'complaint'): string {
-  return scenario.nodes.find((n) => n.end?.code === code)?.id ?? (code === 'hung_up' ? PERSONA_HUNG_UP : PERSONA_COMPLAINT);
-}
-
 const hear = (input: TurnInput): Action => ({ type: 'hear', params: { input } });
+/** `hear` on a turn `decide` routed: it also tells the next node's entry how to answer the line. */
+const hearRouted = (input: TurnInput): Action => ({ type: 'hear', params: { input, cue: true } });
 const effects = (list: Effect[]): Action[] => (list.length ? [{ type: 'effects', params: { effects: list } }] : []);
 
 /** Builds the plain-data machine config for a scenario. */
 export function callConfig(scenario: Scenario): CallConfig {
-  const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
-  const isPtp = (id: string) => byId.get(id)?.end?.code === 'ptp';
   const hungUp = personaEnding(scenario, 'hung_up');
   const complaint = personaEnding(scenario, 'complaint');
+  const closings = [...new Set(purposeEndings(scenario).values())];
 
   const turn = (node: ScenarioNode, input: TurnInput): TransitionData[] => {
     const extra: Action[] = input === 'choose' ? [{ type: 'optionEffects', params: { node: node.id } }] : [];
     return [
       { guard: 'complains', target: complaint, actions: [hear(input), { type: 'personaEnds' }] },
       { guard: 'hangsUp', target: hungUp, actions: [hear(input), { type: 'personaEnds' }] },
-      ...node.branches.map((b) => ({
-        guard: { type: 'branch', params: { when: b.when, promise: isPtp(b.target) } },
+      ...node.branches.map((b, index) => ({
+        guard: { type: 'branch', params: { index } },
         target: b.target,
         reenter: true,
-        actions: [hear(input), ...extra, ...effects(b.effects)],
+        actions: [hearRouted(input), ...extra, ...effects(b.effects)],
       })),
-      // No branch matched (e.g. a promise the persona would not accept and no fallback): the persona repeats itself.
-      { target: node.id, reenter: true, actions: [hear(input), ...extra] },
+      // A goodbye once the call's purpose is met ends the call at the script's ending for that purpose.
+      ...closings.map((target) => ({ guard: { type: 'closes', params: { target } }, target, reenter: true, actions: [hear(input), ...extra] })),
+      // `decide` chose to stay (no branch matched, e.g. a promise the persona would not accept): it answers in character.
+      { target: node.id, reenter: true, actions: [hearRouted(input), ...extra] },
     ];
   };
 

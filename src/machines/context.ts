@@ -2,11 +2,10 @@
  * The call machine's context: persona state, stage, verification, RNG state and history. Plain JSON throughout so
  * `getPersistedSnapshot()` round-trips through `JSON.stringify`.
  */
-import type { CallStage, Mood, Outcome, PersonaParams, Scenario, StateVar } from '../scenarios/ir.ts';
-import { ARCHETYPE_SPECS, DIFFICULTY, type Signal } from './archetypes.ts';
-import { seedState } from './rng.ts';
+import type { CallStage, Mood, Outcome, OutcomeCode, PersonaParams, Scenario } from '../scenarios/ir.ts';
+import { initialTurnState, paramsOf, type ReplyIntent, type Signal, type Slots, type Vars } from '../scenarios/semantics/index.ts';
 
-export type Vars = Record<StateVar, number>;
+export type { Vars };
 
 /** What the persona said on entering a node. */
 export interface Reply {
@@ -52,6 +51,18 @@ export interface CallContext {
   cease_request: boolean;
   /** Promise terms stated so far in the call. */
   terms: { amount: number | null; date: boolean };
+  /** Outcomes whose purpose the call has met (a goodbye then ends the call with it); see semantics/purpose.ts. */
+  met: OutcomeCode[];
+  /** The trainee has said who is calling (name, institution, staff number…). */
+  identified: boolean;
+  /** The caller's name and call-back number as the trainee gave them, for replies that repeat them back. */
+  slots: Slots;
+  /**
+   * Set by a turn for the entry of the node it leads to: answer from the repertoire (`intent`), or with the node's
+   * line for what the trainee has said (`moves` of the whole call, `elements` of the last line: see a node's `after`
+   * replies). Cleared on entry.
+   */
+  cue: { intent: ReplyIntent | null; moves: string[]; elements: string[] } | null;
   outcome: Outcome | null;
   ended_by: 'persona' | 'trainee' | 'script' | null;
   history: TurnRecord[];
@@ -62,43 +73,26 @@ export interface CallInput {
   seed: number;
 }
 
-/** Clamps a state variable to 0–100 and rounds it, so persisted state stays small integers. */
-export function clamp(v: number): number {
-  return Math.max(0, Math.min(100, Math.round(v)));
-}
-
-/** The persona's parameters: the scenario's values over the archetype's defaults. */
-export function paramsOf(scenario: Scenario): PersonaParams {
-  return { ...ARCHETYPE_SPECS[scenario.persona.archetype].defaults, ...scenario.persona.params };
-}
-
 /** Context at the start of a call (before the start node's entry runs). */
 export function initialContext(scenario: Scenario, input: CallInput): CallContext {
-  const spec = ARCHETYPE_SPECS[scenario.persona.archetype];
-  const params = paramsOf(scenario);
-  const diff = DIFFICULTY[scenario.difficulty] ?? DIFFICULTY[2];
   const start = scenario.nodes.find((n) => n.id === scenario.start);
   return {
+    // Persona state, PRNG, verification and promise terms: the same start as the compiler's playthrough.
+    ...initialTurnState(scenario, input.seed),
     scenario: scenario.id,
     seed: input.seed,
-    rng: seedState(input.seed),
-    params,
-    vars: {
-      trust: clamp(params.trust),
-      irritation: clamp(spec.irritation),
-      patience: clamp(params.patience * diff.patience),
-      willingness: clamp(100 - params.resolve - diff.resolve),
-    },
+    params: paramsOf(scenario),
     node: scenario.start,
     stage: start?.stage ?? 'opening',
-    verified: false,
     turn: 0,
     mood: 'calm',
     reply: null,
     disclosed: false,
     disclosure_given: false,
     cease_request: false,
-    terms: { amount: null, date: false },
+    identified: false,
+    slots: { caller: null, callback: null },
+    cue: null,
     outcome: null,
     ended_by: null,
     history: [],

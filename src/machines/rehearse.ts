@@ -2,8 +2,8 @@
  * The model call: a scenario played on the live persona machine with the script's own model answers, turn by turn,
  * recording what the persona made of each line — reply, mood and state variables, and where the call went next.
  * Branching-dialogue authors keep asking for a way to see state while a story runs; the Studio shows this trace so a
- * trainer can see why a call ends where it does, with the same machine a trainee meets (archetype reactions included,
- * which the compiler's playthrough does not model).
+ * trainer can see why a call ends where it does, with the same machine a trainee meets. The compiler's playthrough
+ * runs the same semantics on one seed; this shows every seed's call and the text the persona says.
  */
 import { lineStarts, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Assessment, Severity } from '../scoring/types.ts';

@@ -6,11 +6,10 @@
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Assessment, ScoringContext, ScoringEngine } from '../scoring/types.ts';
 import { callDirectionOf, SCORING_STAGE, type CallStage, type Mood, type Outcome, type Quality, type Scenario } from '../scenarios/ir.ts';
+import { lineFacts, type Signal, type Vars } from '../scenarios/semantics/index.ts';
 import { createCallMachine, type CallEvent, type CallMachine } from './call-machine.ts';
-import type { Signal } from './archetypes.ts';
-import type { CallContext, Vars } from './context.ts';
-import { lineFacts } from './line.ts';
-import { checkPersisted, SESSION_VERSION, type Mode, type PersistedSession } from './persist.ts';
+import type { CallContext } from './context.ts';
+import { checkPersisted, persistedSession, type Mode, type PersistedSession } from './persist.ts';
 
 export type SessionEngine = Pick<ScoringEngine, 'assess'>;
 
@@ -86,7 +85,7 @@ export function createSession(scenario: Scenario, options: SessionOptions): Sess
   return run(scenario, actor, options.engine, options.mode ?? 'practice', seed);
 }
 
-/** Continues a call saved by `session.persist()`; throws SessionRestoreError if it is another version or scenario. */
+/** Continues a call saved by `session.persist()` (this or an older compatible format); throws SessionRestoreError if it cannot. */
 export function restoreSession(scenario: Scenario, saved: unknown, options: { engine: SessionEngine }): Session {
   const s = checkPersisted(scenario, saved);
   // Copy: the actor must not share objects with the caller's saved value.
@@ -173,7 +172,7 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
     hangUp: () => step({ type: 'HANG_UP' }, null),
     persist() {
       const machine = actor.getPersistedSnapshot() as unknown as Record<string, unknown>;
-      return { kind: 'calldojo.session', version: SESSION_VERSION, scenario: { id: scenario.id, ir_version: scenario.ir_version }, mode, seed, machine };
+      return persistedSession(scenario, mode, seed, machine);
     },
     stop: () => actor.stop(),
   };

@@ -1,5 +1,6 @@
 /** Scores a finished call from its turns, ending and record checks: a pure function of the findings. */
 import { isViolation, scoreOf } from '../scoring/score.ts';
+import type { Finding } from '../scoring/types.ts';
 import type { CourseStage, OutcomeCode } from '../scenarios/ir.ts';
 import type { AttemptReport, ReportInput } from './types.ts';
 
@@ -30,8 +31,7 @@ export function outcomeScore(code: OutcomeCode | null, course: CourseStage): num
 export function attemptReport(input: ReportInput): AttemptReport {
   const findings = input.turns.flatMap((t, turn) => t.assessment.findings.map((f) => ({ ...f, turn })));
   const compliance = scoreOf(findings);
-  // A model finding awaiting a mentor's review never blocks: `scoreOf` does not count it as critical either.
-  const blocker = findings.find((f) => f.severity === 'critical' && isViolation(f) && !f.review) ?? null;
+  const blocker = blockingFindings(findings)[0] ?? null;
 
   const missed: AttemptReport['missed'] = [];
   let expectedCount = 0;
@@ -61,6 +61,12 @@ export function attemptReport(input: ReportInput): AttemptReport {
     missed,
     outcome: input.outcome,
   };
+}
+
+/** The findings that fail a call whatever else was good, in call order; the report's `blocker` is the first. */
+export function blockingFindings<F extends Pick<Finding, 'category' | 'severity' | 'review'>>(findings: readonly F[]): F[] {
+  // A model finding awaiting a mentor's review never blocks: `scoreOf` does not count it as critical either.
+  return findings.filter((f) => f.severity === 'critical' && isViolation(f) && !f.review);
 }
 
 function avg(xs: number[]): number {

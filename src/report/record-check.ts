@@ -33,3 +33,18 @@ export function checkRecord(record: RecordEntry, outcome: Outcome | null, callDa
   checks.push({ field: 'notes', ok: [...record.notes.trim()].length >= 6, expected: null, actual: record.notes });
   return checks;
 }
+
+/**
+ * The record a diligent trainee files for `outcome` (every check passes): for judging a call on its own, e.g. a
+ * played call plan, where nobody types a record and the report's record score should not decide the verdict.
+ */
+export function faithfulRecord(outcome: Outcome | null, callDay: string): RecordEntry {
+  const ptp = outcome?.code === 'ptp';
+  return {
+    resultCode: outcome?.code ?? 'hung_up',
+    promiseAmount: ptp ? outcome.amount : null,
+    promiseDate: ptp ? resolveDate(outcome.date, callDay) : null,
+    nextAction: 'follow up',
+    notes: 'call summarised',
+  };
+}

@@ -46,7 +46,7 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const fields = new Fields(fm);
   const header = readHeader(fields, r);
   const vocab = vocabulary(options.engine, options.moves);
-  const nodes = readNodes(body.nodes, { ...vocab, card: header.card, hidden: header.hidden, source, reused: body.reused }, r);
+  const nodes = readNodes(body.nodes, { ...vocab, card: header.card, hidden: header.hidden }, r);
   const graph = analyzeGraph(body.nodes, nodes, header.start, fields.span('start'), r);
   const briefing: RawValue = { text: source.slice(fm.bodyStart, firstHeading), span: { start: fm.bodyStart, end: firstHeading } };
   checkLeaks(header.hidden, [...visibleHeader(source, fields), briefing], body.nodes, nodes, graph, r);

@@ -6,4 +6,4 @@ export type { ScenarioEngine } from './engine.ts';
 export { MESSAGES, type DiagnosticCode } from './messages.ts';
 export * from './ir.ts';
 export { playthrough, type Coverage, type PlaythroughOptions } from './playthrough.ts';
-export { applyEffects, chooseBranch, holds, initialState, type PersonaState, type Turn } from './evaluate.ts';
+export * from './semantics/index.ts';

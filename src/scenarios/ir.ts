@@ -258,4 +258,33 @@ export interface Scenario {
   /** Nodes in source order. */
   nodes: ScenarioNode[];
   source: { file: string };
+  /**
+   * The persona's in-character replies for lines its script has no answer for (content/replies, resolved for this
+   * scenario's language and archetype, with its per-node overrides). Added by the content pipeline after compiling;
+   * absent, the persona falls back to its node's scripted line.
+   */
+  replies?: Replies;
+}
+
+export const REPLY_INTENTS = ['repeat', 'ask_caller', 'identity', 'protest', 'already_answered', 'off_script'] as const;
+/** Why the persona answers from its repertoire rather than with the node's scripted line. */
+export type ReplyIntent = (typeof REPLY_INTENTS)[number];
+
+/** One repertoire line; `mood: null` speaks in the persona's current mood. */
+export interface ReplyLine {
+  mood: Mood | null;
+  text: string;
+}
+
+/** A node's overrides: lines per intent, and `after` lines that replace its scripted line after a given move/element. */
+export interface NodeReplies {
+  intents: Partial<Record<ReplyIntent, ReplyLine[]>>;
+  /** Move or element id → lines said on entering the node after a line that made it (e.g. the company already named). */
+  after: Record<string, ReplyLine[]>;
+}
+
+/** A scenario's reply repertoire, resolved for its language and archetype (plain JSON). */
+export interface Replies {
+  intents: Partial<Record<ReplyIntent, ReplyLine[]>>;
+  nodes: Record<string, NodeReplies>;
 }

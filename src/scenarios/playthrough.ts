@@ -2,12 +2,14 @@
  * Automated playthrough: walks every path of a compiled scenario (each node visited at most `maxVisits` times per
  * path) or, when paths explode, a seeded sample of random walks; reports which nodes, endings and edges were reached.
  * With a scoring engine it also plays the model answers from the start (the "golden path") and resolves guided
- * options that have no target by assessing their text. Pure.
+ * options that have no target by assessing their text. Both run the live call machine's semantics (`decide`: the
+ * persona's seeded reaction, persona-ended calls, branch conditions, promises), so what the playthrough promises is
+ * what a trainee's call does. Pure.
  */
 import { nodeContext } from './context.ts';
 import type { ScenarioEngine } from './engine.ts';
-import { applyEffects, chooseBranch, initialState, type PersonaState } from './evaluate.ts';
 import type { Effect, OutcomeCode, Scenario, ScenarioNode } from './ir.ts';
+import { applyEffects, decide, entered, heard, initialTurnState, lineFacts, personaEnding, rulesOf, SILENT_LINE, type Rules, type TurnState } from './semantics/index.ts';
 
 export interface PlaythroughOptions {
   engine?: ScenarioEngine;
@@ -44,7 +46,8 @@ export function playthrough(scenario: Scenario, options: PlaythroughOptions = {}
   const { maxVisits = 2, maxPaths = 20_000, samples = 5_000, seed = 1 } = options;
   const index = new Map(scenario.nodes.map((n, i) => [n.id, i]));
   const start = index.get(scenario.start)!;
-  const choices = scenario.nodes.map((n) => choicesOf(n, index, scenario, options.engine));
+  const rules = rulesOf(scenario);
+  const choices = scenario.nodes.map((n) => choicesOf(n, index, rules, seed, options.engine));
   const reached = new Set<number>();
   const edges = new Set<string>();
   const outcomes: Coverage['outcomes'] = {};
@@ -100,43 +103,56 @@ export function playthrough(scenario: Scenario, options: PlaythroughOptions = {}
     endings: { reached: ids((n, i) => !!n.end && reached.has(i)), missed: ids((n, i) => !!n.end && !reached.has(i)) },
     edges: { total: totalEdges, covered: edges.size },
     outcomes,
-    modelPath: options.engine ? modelPath(scenario, index, options.engine) : null,
+    modelPath: options.engine ? modelPath(rules, options.engine, seed) : null,
   };
 }
 
 /** Where a trainee can go from `n`: every branch, every targeted option, and untargeted options via the engine. */
-function choicesOf(n: ScenarioNode, index: Map<string, number>, s: Scenario, engine?: ScenarioEngine): Choice[] {
+function choicesOf(n: ScenarioNode, index: Map<string, number>, rules: Rules, seed: number, engine?: ScenarioEngine): Choice[] {
   const out: Choice[] = n.branches.map((b, k) => ({ to: index.get(b.target)!, effects: b.effects, edge: `${n.id}#b${k}` }));
   n.options.forEach((o, k) => {
     if (o.next !== null) out.push({ to: index.get(o.next)!, effects: o.effects, edge: `${n.id}#o${k}` });
   });
   if (engine) {
-    // An option without a target is assessed like a typed line; the branch it lands on is already a choice above.
+    // An option without a target is said like a typed line, by a persona fresh at this node; the branch it lands on
+    // is already a choice above. One the persona would hang up on leads to no branch.
+    const s = rules.scenario;
+    const state = entered(initialTurnState(s, seed), n).state;
     for (const o of n.options.filter((o) => o.next === null)) {
-      const assessment = engine.assess(o.text, s.lang, nodeContext(s, n), { callLevel: false });
-      const b = chooseBranch(n, { assessment, expect: n.expect }, initialState(s.persona.params));
-      if (!b) continue;
-      const k = n.branches.indexOf(b);
-      if (!out.some((c) => c.edge === `${n.id}#b${k}`)) out.push({ to: index.get(b.target)!, effects: b.effects, edge: `${n.id}#b${k}` });
+      const line = lineFacts(o.text, engine.assess(o.text, s.lang, nodeContext(s, n), { callLevel: false }));
+      const { decision } = decide(rules, n, state, line);
+      if (decision.kind !== 'branch') continue;
+      const b = n.branches[decision.index];
+      const edge = `${n.id}#b${decision.index}`;
+      if (!out.some((c) => c.edge === edge)) out.push({ to: index.get(b.target)!, effects: b.effects, edge });
     }
   }
   return out;
 }
 
-/** Says the model answer at every node, from the start, tracking persona state, until an ending or a repeat. */
-function modelPath(s: Scenario, index: Map<string, number>, engine: ScenarioEngine): Coverage['modelPath'] {
-  let state: PersonaState = initialState(s.persona.params);
-  let node = s.nodes[index.get(s.start)!];
+/** Says the model answer at every node, from the start, as call `seed` would, until an ending or a repeat. */
+function modelPath(rules: Rules, engine: ScenarioEngine, seed: number): Coverage['modelPath'] {
+  const s = rules.scenario;
+  let state: TurnState = initialTurnState(s, seed);
+  let node = rules.nodes.get(s.start)!;
   const seen: string[] = [];
   while (!seen.includes(node.id)) {
     seen.push(node.id);
-    state = applyEffects(state, node.effects);
+    state = entered(state, node).state;
     if (node.end) return { nodes: seen, outcome: node.end.code };
-    const assessment = node.model ? engine.assess(node.model.text, s.lang, nodeContext(s, node), { callLevel: false }) : null;
-    const b = chooseBranch(node, { assessment, expect: node.expect }, state);
-    if (!b) break;
-    state = applyEffects(state, b.effects);
-    node = s.nodes[index.get(b.target)!];
+    const line = node.model ? lineFacts(node.model.text, engine.assess(node.model.text, s.lang, nodeContext(s, node), { callLevel: false })) : SILENT_LINE;
+    const { reaction, decision } = decide(rules, node, state, line);
+    state = heard(rules, node, state, line, reaction);
+    if (decision.kind === 'persona_ends') {
+      // The script's own ending of that kind is a node on the path; a built-in one is not.
+      const id = personaEnding(s, decision.code);
+      return { nodes: rules.nodes.has(id) ? [...seen, id] : seen, outcome: decision.code };
+    }
+    if (decision.kind === 'stay') break;
+    if (decision.kind === 'closes') return { nodes: [...seen, decision.target], outcome: rules.nodes.get(decision.target)?.end?.code ?? null };
+    const b = node.branches[decision.index];
+    state = { ...state, vars: applyEffects(state.vars, b.effects) };
+    node = rules.nodes.get(b.target)!;
   }
   return { nodes: seen, outcome: null };
 }

@@ -2,7 +2,7 @@
  * One practice call in the browser: owns the session engine and writes every turn to storage before the persona's
  * reply is shown, so closing the tab never loses a line. Components read the `$state.raw` fields and call methods.
  */
-import { createSession, restoreSession, type CallState, type Session, type StepResult } from '../machines/index.ts';
+import { createSession, restoreSession, SessionRestoreError, type CallState, type RestoreReason, type Session, type StepResult } from '../machines/index.ts';
 import { attemptReport } from '../report/attempt-report.ts';
 import { scoreDrill, type DrillResult } from '../report/drill.ts';
 import { checkRecord } from '../report/record-check.ts';
@@ -10,16 +10,17 @@ import type { AttemptReport, RecordCheck, RecordEntry } from '../report/types.ts
 import type { Scenario } from '../scenarios/ir.ts';
 import type { Assessment, ScoringEngine } from '../scoring/types.ts';
 import { abandonAttempt, completeAttempt, findResumableAttempt, startAttempt } from '../storage/attempts.ts';
-import { toStorageError, type StorageError } from '../storage/errors.ts';
+import type { StorageError } from '../storage/errors.ts';
 import { saveRecord } from '../storage/records.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../storage/turns.ts';
 import type { Attempt, Mode, SessionSnapshot } from '../storage/types.ts';
+import { toShownError, type AppFault } from './app-fault.ts';
 import { appDb } from './db.ts';
 import { loadEngine } from './engine.ts';
 import type { TranscriptEntry } from './practice-types.ts';
 import { transcriptFromTurns } from './transcript.ts';
 
-export type Phase = 'loading' | 'resume' | 'briefing' | 'call' | 'record' | 'report';
+export type Phase = 'loading' | 'resume' | 'unresumable' | 'briefing' | 'call' | 'record' | 'report';
 
 export class PracticeState {
   phase = $state<Phase>('loading');
@@ -30,7 +31,10 @@ export class PracticeState {
   report = $state.raw<AttemptReport | null>(null);
   checks = $state.raw<RecordCheck[]>([]);
   resumable = $state.raw<Attempt | null>(null);
-  error = $state.raw<StorageError | null>(null);
+  /** A storage failure or a fault in the app itself (never a saved call that cannot continue: see `unresumable`). */
+  error = $state.raw<StorageError | AppFault | null>(null);
+  /** Why the saved call cannot continue; its lines stay in `transcript` and a fresh start is offered. */
+  unresumable = $state.raw<RestoreReason | null>(null);
   busy = $state(false);
   mode = $state<Mode>('practice');
   startedAt = $state(0);
@@ -63,7 +67,16 @@ export class PracticeState {
     await this.guard(async () => {
       const open = await findResumableAttempt(appDb(), this.profileId);
       if (!open) return void (this.phase = 'briefing');
-      this.session = restoreSession(this.scenario, open.attempt.snapshot, { engine: this.engine! });
+      try {
+        this.session = restoreSession(this.scenario, open.attempt.snapshot, { engine: this.engine! });
+      } catch (e) {
+        if (!(e instanceof SessionRestoreError)) throw e;
+        // Not a storage failure and not damage: this save cannot go on in this version. Say so, keep its lines.
+        this.transcript = transcriptFromTurns(open.turns);
+        this.unresumable = e.reason;
+        this.phase = 'unresumable';
+        return;
+      }
       this.attemptId = open.attempt.id;
       this.mode = open.attempt.mode;
       this.startedAt = open.attempt.startedAt;
@@ -73,11 +86,13 @@ export class PracticeState {
     });
   }
 
-  /** Drops the saved call (kept in history as abandoned) and shows the briefing again. */
+  /** Drops the saved call (kept in history as abandoned, its lines with it) and shows the briefing again. */
   async discard(): Promise<void> {
     await this.guard(async () => {
       if (this.resumable) await abandonAttempt(appDb(), this.resumable.id);
       this.resumable = null;
+      this.unresumable = null;
+      this.transcript = [];
       this.phase = 'briefing';
     });
   }
@@ -231,7 +246,7 @@ export class PracticeState {
       await op();
       this.error = null;
     } catch (e) {
-      this.error = toStorageError(e);
+      this.error = toShownError(e);
     } finally {
       this.busy = false;
     }

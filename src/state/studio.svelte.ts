@@ -4,6 +4,7 @@
  * the Studio's lazy chunk; the practice runtime never imports it.
  */
 import { codeFrame, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { OptionRehearsal } from '../machines/rehearse-options.ts';
 import type { RehearsalSummary } from '../machines/rehearse.ts';
 import type { Coverage } from '../scenarios/playthrough.ts';
 import { loadEngine } from './engine.ts';
@@ -19,6 +20,8 @@ export interface CheckResult {
   coverage: Coverage | null;
   /** The model answers said on the live persona machine over several seeds (a clean script with a model path only). */
   rehearsal: RehearsalSummary | null;
+  /** Every `[good]`/`[ok]` option said at its node over the same seeds (a clean script only). */
+  options: OptionRehearsal | null;
 }
 
 /** Raw sources of the bundled scripts, fetched one at a time when a trainer opens one. */
@@ -58,15 +61,23 @@ export class StudioDraft {
   async check(file = 'draft.md'): Promise<void> {
     this.busy = true;
     try {
-      const [{ compile }, { playthrough }, { rehearseAcrossSeeds }, engine] = await Promise.all([
+      const [{ compile }, { repliesFor }, { default: repertoire }, { playthrough }, { rehearseAcrossSeeds }, { mishandledOptions, rehearseOptions }, engine] = await Promise.all([
         import('../scenarios/compile.ts'),
+        import('../scenarios/load-replies.ts'),
+        import('virtual:calldojo/replies'),
         import('../scenarios/playthrough.ts'),
         import('../machines/rehearse.ts'),
+        import('../machines/rehearse-options.ts'),
         loadEngine(),
       ]);
       const source = this.source;
-      const { scenario, diagnostics } = compile(source, { file, engine });
+      const compiled = compile(source, { file, engine });
+      // Rehearsed as the app will play it: with the persona's reply repertoire.
+      const scenario = compiled.scenario && { ...compiled.scenario, replies: repliesFor(repertoire, compiled.scenario) };
       const coverage = scenario ? playthrough(scenario, { engine }) : null;
+      const options = scenario ? rehearseOptions(scenario, engine) : null;
+      // The options' warnings join the compiler's, so the list and its "go to" buttons cover them too.
+      const diagnostics = options ? [...compiled.diagnostics, ...mishandledOptions(options, file, source)] : compiled.diagnostics;
       this.result = {
         diagnostics: diagnostics.map((d) => ({ ...d, frame: codeFrame(source, d) })),
         errors: diagnostics.filter((d) => d.severity === 'error').length,
@@ -74,6 +85,7 @@ export class StudioDraft {
         lang: scenario?.lang ?? null,
         coverage,
         rehearsal: scenario && coverage?.modelPath ? rehearseAcrossSeeds(scenario, engine, coverage.modelPath.outcome) : null,
+        options,
       };
     } finally {
       this.busy = false;

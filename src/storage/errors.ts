@@ -43,6 +43,12 @@ const KIND_BY_NAME: Record<string, StorageErrorKind> = {
   ConstraintError: 'corrupt',
 };
 
+/** Errors only Dexie or IndexedDB raise that `KIND_BY_NAME` leaves to the `corrupt` default. */
+const DEXIE_ONLY = new Set([
+  'AbortError', 'TransactionInactiveError', 'ReadOnlyError', 'PrematureCommitError', 'TimeoutError', 'InvalidTableError',
+  'InvalidAccessError', 'SubTransactionError', 'ModifyError', 'BulkError', 'ForeignAwaitError', 'InternalError',
+]);
+
 function names(e: unknown): string[] {
   const out: string[] = [];
   // Dexie nests the browser's error: AbortError > QuotaExceededError, DatabaseClosedError > the reason open failed.
@@ -63,6 +69,16 @@ export function toStorageError(e: unknown): StorageError {
     ? 'QuotaExceededError'
     : [...all].reverse().find((n) => n in KIND_BY_NAME);
   return new StorageError(cause ? KIND_BY_NAME[cause] : 'corrupt', detail, { cause: e });
+}
+
+/**
+ * Whether `e` came from storage (a StorageError, or an error Dexie or IndexedDB raise) rather than from a bug in the
+ * app: a TypeError in app code must not be shown as "your saved data is damaged".
+ */
+export function isStorageFailure(e: unknown): boolean {
+  if (e instanceof StorageError) return true;
+  const all = names(e);
+  return all.some((n) => n in KIND_BY_NAME || DEXIE_ONLY.has(n));
 }
 
 /** Runs a storage operation and rethrows any failure as a StorageError. */

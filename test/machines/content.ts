@@ -1,7 +1,11 @@
-/** Test/bench helper: the real scoring engine over content/rules and every content/scripts scenario compiled to IR. */
+/**
+ * Test/bench helper: the real scoring engine over content/rules and every content/scripts scenario compiled to IR, with
+ * its persona replies (content/replies), as the app gets it.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readRuleFiles } from '../../src/cli/rule-files.ts';
+import { withReplies } from '../../src/cli/replies-node.ts';
 import { compile } from '../../src/scenarios/index.ts';
 import type { Scenario } from '../../src/scenarios/ir.ts';
 import { createEngine, loadRulePacks } from '../../src/scoring/index.ts';
@@ -36,7 +40,7 @@ export function contentScenarios(): Scenario[] {
     for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.md') && !x.endsWith('README.md')).sort()) {
       const file = `content/scripts/${f}`;
       const { scenario, diagnostics } = compile(readFileSync(join(dir, f), 'utf8'), { file, engine: contentEngine() });
-      if (scenario) scenarios.push(scenario);
+      if (scenario) scenarios.push(withReplies(scenario));
       else notCompiled.push(`${file}: ${diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.code}`).join(', ')}`);
     }
   }

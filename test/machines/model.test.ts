@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { initialTransition, transition } from 'xstate';
 import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { createCallMachine, type CallEvent, type CallMachine } from '../../src/machines/index.ts';
-import { ARCHETYPES, type Scenario } from '../../src/scenarios/ir.ts';
+import { ARCHETYPES, type Condition, type Scenario } from '../../src/scenarios/ir.ts';
+import { holds, SILENT_LINE } from '../../src/scenarios/semantics/index.ts';
 import { contentScenarios, notCompiled } from './content.ts';
 import { tinyScenario } from './fixture.ts';
 import { syntheticEvents } from './synthetic.ts';
@@ -91,6 +92,31 @@ describe('model-based checks over every scenario', () => {
         expect(snap.context.outcome).toEqual(n.end);
       }
     });
+  });
+
+  it('tries, at every node, a line that satisfies each branch condition that reads the line alone (every kind)', () => {
+    const kinds = new Set<Condition['kind']>();
+    const walk = (c: Condition): boolean => {
+      kinds.add(c.kind);
+      const parts = c.kind === 'and' ? c.all : c.kind === 'or' ? c.any : c.kind === 'not' ? [c.cond] : [];
+      return parts.map(walk).every(Boolean) && c.kind !== 'state';
+    };
+    const unmet: string[] = [];
+    const vars = { trust: 50, irritation: 50, patience: 50, willingness: 50 };
+    for (const scenario of scenarios) {
+      const events = syntheticEvents(scenario);
+      for (const node of scenario.nodes) {
+        const lines = events(node.id).map((e) => (e.type === 'SAY' || e.type === 'CHOOSE' ? e.line : SILENT_LINE));
+        for (const b of node.branches) {
+          // State conditions depend on what the persona made of earlier turns: the traversal reaches them, not one line.
+          if (!b.when || !walk(b.when)) continue;
+          if (!lines.some((l) => holds(b.when!, l, vars, node.expect))) unmet.push(`${scenario.id}#${node.id}:${b.line}`);
+        }
+      }
+    }
+    expect(unmet).toEqual([]);
+    // The bundled scripts use element conditions (right_party_question): the generator must exercise them.
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['element', 'move', 'not', 'or', 'state', 'tone', 'finding']));
   });
 
   it.each(NO_PROMISE)('flags the PTP ending as unreachable when the persona is a %s', (archetype) => {

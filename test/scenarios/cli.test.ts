@@ -50,19 +50,36 @@ describe('lint:scripts CLI', { timeout: 60_000 }, () => {
 
   it('warns, at the node where the call turns away, when the model answers miss their ending on some seeds', () => {
     const dir = mkdtempSync(join(tmpdir(), 'calldojo-'));
-    // en-agency-hostile as it was before its promise node raised willingness (see test/machines/rehearse.test.ts).
-    const text = readFileSync(join(root, 'content/scripts/220_en-agency-hostile.md'), 'utf8').replace('effects: willingness +10\n', '');
+    // en-agency-hostile with a promise node that lowers willingness (see test/machines/rehearse.test.ts).
+    const text = readFileSync(join(root, 'content/scripts/220_en-agency-hostile.md'), 'utf8').replace('effects: willingness +10\n', 'effects: willingness -10\n');
     writeFileSync(join(dir, 'fragile.md'), text);
     const r = lint('--json', join(dir, 'fragile.md'));
     expect(r.code).toBe(0);
     const line = text.split('\n').findIndex((l) => l.includes('{#promise}')) + 1;
-    expect(JSON.parse(r.out)).toMatchObject([{ code: 'model_call_unsteady', severity: 'warning', line, column: 1 }]);
-    expect(JSON.parse(r.out)[0].message).toMatch(/ends in `ptp` in \d+ of 20 seeded calls; seed 2 ends in `refused` after node `promise`/);
+    const unsteady = (JSON.parse(r.out) as { code: string; message: string }[]).filter((d) => d.code === 'model_call_unsteady');
+    expect(unsteady).toMatchObject([{ code: 'model_call_unsteady', severity: 'warning', line, column: 1 }]);
+    expect(unsteady[0].message).toMatch(/ends in `ptp` in \d+ of 20 seeded calls; seed 2 ends in `refused` after node `promise`/);
   });
 
-  it('lints all of content/scripts by default, clean', () => {
-    const r = lint();
-    expect(r.out).toBe('');
+  it('warns at the option itself when a good option, typed at its node, makes the persona hang up', () => {
+    const fixture = join(root, 'test/machines/option-samples/mishandled.md');
+    const text = readFileSync(fixture, 'utf8');
+    const r = lint('--json', fixture);
     expect(r.code).toBe(0);
+    const line = text.split('\n').findIndex((l) => l.startsWith('- [good] 身体要紧')) + 1;
+    const own = (out: string) => (JSON.parse(out) as { code: string }[]).filter((d) => d.code === 'option_mishandled');
+    expect(own(r.out)).toMatchObject([{ code: 'option_mishandled', severity: 'warning', line, column: 1 }]);
+    const clean = lint('--json', join(root, 'test/machines/option-samples/clean.md'));
+    expect(clean.code).toBe(0);
+    expect(own(clean.out)).toEqual([]);
+  });
+
+  it('lints all of content/scripts by default: no errors, and warnings only from the live persona\'s rehearsals', () => {
+    const r = lint();
+    expect(r.code).toBe(0);
+    // Options the persona mishandles are the persona authors' to fix, so they warn rather than fail the build.
+    const lines = r.out.split('\n').filter(Boolean);
+    expect(lines.filter((l) => !/ warning (option_mishandled|model_call_unsteady) /.test(l))).toEqual([]);
+    expect(r.err).toMatch(/ 0 errors, \d+ warnings/);
   });
 });

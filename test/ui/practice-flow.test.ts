@@ -112,6 +112,30 @@ describe('practice flow', { timeout: 30_000 }, () => {
     expect(await screen.findByText('我这几天能先还842。')).toBeInTheDocument();
   });
 
+  it('says plainly when a saved call cannot go on after the script changed, keeps its lines and offers a fresh start', async () => {
+    const user = userEvent.setup({ delay: null });
+    await startCall(user);
+    await say(user, opening);
+    await screen.findByText('对，我是李娜。什么事？');
+    document.body.innerHTML = '';
+
+    // The trainer edited the script since: every step after the first was renamed, so the saved one is gone.
+    const edited: Scenario = { ...scenario, nodes: scenario.nodes.map((n, i) => (i === 0 ? n : { ...n, id: `${n.id}-v2` })) };
+    render(PracticeFlow, { scenario: edited, profileId });
+    await user.click(await screen.findByRole('button', { name: '继续通话' }));
+    expect(await screen.findByRole('heading', { name: '这通电话没法接着打了' })).toBeInTheDocument();
+    expect(screen.getByText(/话术在你保存之后修改过/)).toBeInTheDocument();
+    expect(screen.queryByText(/损坏|联系带教/)).not.toBeInTheDocument();
+    expect(screen.getByText(new RegExp(opening.slice(0, 12)))).toBeInTheDocument();
+    const before = (await appDb().attempts.toArray()).map((a) => a.id);
+    await user.click(screen.getByRole('button', { name: '重新开始这个场景' }));
+    expect(await screen.findByRole('button', { name: '开始通话' })).toBeInTheDocument();
+    // Nothing the trainee said is lost: the old attempt and its lines are still stored, marked abandoned.
+    const [attempt] = await appDb().attempts.where('id').anyOf(before).toArray();
+    expect(attempt.status).toBe('abandoned');
+    expect((await listTurns(appDb(), attempt.id)).some((t) => t.text === opening)).toBe(true);
+  });
+
   it('lets a guided-mode trainee choose replies and shows the trainer feedback', async () => {
     const user = userEvent.setup({ delay: null });
     render(PracticeFlow, { scenario, profileId });

@@ -1,5 +1,7 @@
 import { configure, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadEngine } from '../../src/state/engine.ts';
 import { locale } from '../../src/state/locale.svelte.ts';
@@ -44,5 +46,40 @@ describe('Studio workbench', { timeout: 60_000 }, () => {
     const line = broken.slice(0, broken.indexOf('confirmd')).split('\n').length;
     await user.click(within(item).getByRole('button', { name: new RegExp(`定位到第 ${line} 行`) }));
     expect(broken.slice(editor.selectionStart, editor.selectionEnd)).toBe('confirmd');
+  });
+
+  it('says every good option to the persona and shows, beside the model call, one it hangs up on', async () => {
+    const user = userEvent.setup({ delay: null });
+    const source = readFileSync(join(import.meta.dirname, '../machines/option-samples/mishandled.md'), 'utf8');
+    render(Workbench);
+    const editor = screen.getByLabelText('脚本源文件') as HTMLTextAreaElement;
+    editor.value = source;
+    editor.dispatchEvent(new Event('input', { bubbles: true }));
+    await user.click(screen.getByRole('button', { name: '检查脚本' }));
+    // Warnings only: the script still checks clean, and the model call is shown as before.
+    expect(await screen.findByRole('status')).toHaveTextContent('没有错误');
+    expect(screen.getByRole('heading', { name: /示范通话/ })).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: /选项试说/ });
+    expect(section).toHaveTextContent('试说了 2 个选项，其中 1 个会被客户当成坏话处理。');
+    const row = within(section).getByText('身体要紧，您先好好休养，等您方便了我们再联系。').closest('tr')!;
+    expect(row).toHaveTextContent('reason');
+    expect(row).toHaveTextContent(/20\/20 次通话以“对方挂断”结束（种子 1 走到节点 hung-up）/);
+    // The warning is in the diagnostics list too, and the row's button selects the option in the editor.
+    expect(screen.getByText('option_mishandled')).toBeInTheDocument();
+    await user.click(within(row).getByRole('button', { name: /定位到第 \d+ 行/ }));
+    expect(editor.value.slice(editor.selectionStart, editor.selectionEnd)).toBe('- [good] 身体要紧，您先好好休养，等您方便了我们再联系。');
+  });
+
+  it('says so in English when no option is mishandled', async () => {
+    locale.set('en');
+    const user = userEvent.setup({ delay: null });
+    render(Workbench);
+    await user.click(screen.getByRole('button', { name: 'Open' }));
+    const editor = screen.getByLabelText(/source/i) as HTMLTextAreaElement;
+    await expect.poll(() => editor.value).toContain('id: example-first-contact');
+    await user.click(screen.getByRole('button', { name: /check/i }));
+    const section = await screen.findByRole('region', { name: /Options said/ });
+    expect(section).toHaveTextContent('Options said: 1. The persona treats 0 of them as bad lines. No option said led to a hang-up, a complaint or a refusal.');
+    expect(screen.queryByText('option_mishandled')).toBeNull();
   });
 });

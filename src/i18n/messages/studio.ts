@@ -1,4 +1,4 @@
-/** UI text: the Studio's model-call rehearsal. zh-CN is the default; `en` must have the same keys (the type checks it). */
+/** UI text: the Studio's rehearsals (the model call and the options said). zh-CN is the default; `en` must have the same keys (the type checks it). */
 export const zh = {
   'rehearsal.title': '示范通话：逐句说出参考回答',
   'rehearsal.intro': '用学员会遇到的同一个客户模型，按顺序说出每个节点的参考回答，看客户每一步的回应、情绪和状态，便于排查为什么通话会走到某个结局。',
@@ -19,6 +19,20 @@ export const zh = {
   'rehearsal.willingness': '还款意愿',
   'rehearsal.start': '开始',
   'rehearsal.ending': '这通电话的结局：{outcome}',
+  'options.title': '选项试说：学员照着好的和一般的选项说',
+  'options.intro': '每个 [好] 和 [一般] 选项都在它所在的节点上，用同样 {seeds} 个种子的通话原样说给客户模型听（像学员自己打字那样，由分支决定去向）。好的说法不该让客户挂断、投诉或拒绝。',
+  'options.summary': '试说了 {tried} 个选项，其中 {wrong} 个会被客户当成坏话处理。',
+  'options.clean': '所有试说的选项都没有把通话带到挂断、投诉或拒绝。',
+  'options.untried': '{count} 个选项所在的节点在试说中没有到达，未能试说。',
+  'options.node': '节点',
+  'options.quality': '质量',
+  'options.text': '选项原文',
+  'options.went': '客户的反应',
+  'options.wrong': '{count}/{seeds} 次通话以“{outcomes}”结束（种子 {seed} 走到节点 {node}）',
+  'options.goto': '定位到第 {line} 行',
+  'options.source': '在源文件中的位置',
+  'quality.good': '好',
+  'quality.ok': '一般',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -41,4 +55,18 @@ export const en: Record<keyof typeof zh, string> = {
   'rehearsal.willingness': 'Willingness',
   'rehearsal.start': 'Start',
   'rehearsal.ending': 'This call ends: {outcome}',
+  'options.title': 'Options said: the good and acceptable options, as a trainee types them',
+  'options.intro': 'Every [good] and [ok] option is said at its node to the same persona, on the same {seeds} seeds, as a trainee would type it (the branches decide where the call goes). A good line should never make the persona hang up, complain or refuse.',
+  'options.summary': 'Options said: {tried}. The persona treats {wrong} of them as bad lines.',
+  'options.clean': 'No option said led to a hang-up, a complaint or a refusal.',
+  'options.untried': '{count} options sit at nodes no call reached, so they were not said.',
+  'options.node': 'Node',
+  'options.quality': 'Quality',
+  'options.text': 'Option',
+  'options.went': 'What the persona did',
+  'options.wrong': '{count}/{seeds} calls ended in “{outcomes}” (seed {seed} went to node {node})',
+  'options.goto': 'Go to line {line}',
+  'options.source': 'Place in the source',
+  'quality.good': 'good',
+  'quality.ok': 'ok',
 };

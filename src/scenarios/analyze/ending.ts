@@ -1,7 +1,7 @@
 /** Phase 2b: the `end:` line — an outcome code and, for promises and call-backs, amount and date. */
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { OUTCOME_CODES, type CustomerCard, type Outcome, type OutcomeCode } from '../ir.ts';
-import { AMOUNT_WORDS, OUTCOME_PARAM_KEYS, OUTCOME_WORDS, lookup } from '../keywords.ts';
+import { exactly, lookup } from '../keywords.ts';
 import type { RawValue } from '../parse/ast.ts';
 import type { Reporter } from '../report.ts';
 
@@ -13,7 +13,7 @@ export function readEnding(v: RawValue, card: CustomerCard, r: Reporter): Outcom
     return null;
   }
   const [codeWord, ...params] = words;
-  const code = lookup(OUTCOME_WORDS, codeWord.text) as OutcomeCode | undefined;
+  const code = lookup('outcome', codeWord.text) as OutcomeCode | undefined;
   if (!code) {
     r.report('unknown_outcome', codeWord.span, { value: codeWord.text, suggestion: didYouMean(codeWord.text, OUTCOME_CODES), expected: OUTCOME_CODES.join(', ') });
     return null;
@@ -21,13 +21,13 @@ export function readEnding(v: RawValue, card: CustomerCard, r: Reporter): Outcom
   const outcome: Outcome = { code, amount: null, date: null };
   for (const p of params) {
     const m = /^([^=＝]+)[=＝](.*)$/.exec(p.text);
-    const key = m ? OUTCOME_PARAM_KEYS[m[1]] : undefined;
+    const key = m ? exactly('outcomeParam', m[1]) : undefined;
     if (!m || !key) {
       r.report('invalid_ending', p.span, { detail: `cannot read \`${p.text}\``, fix: 'Write `amount=…` and `date=…` (金额= / 日期=).' });
       continue;
     }
     if (key === 'amount') {
-      const word = AMOUNT_WORDS[m[2]];
+      const word = exactly('amount', m[2]);
       const n = Number(m[2].replace(/,/g, ''));
       if (word) outcome.amount = word === 'minimum' ? card.minimum_payment : card.amount_due;
       else if (m[2] !== '' && Number.isFinite(n) && n > 0) outcome.amount = n;

@@ -4,7 +4,7 @@
  */
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import type { BankPolicy, Jurisdiction, Lang } from '../../scoring/types.ts';
-import { ARCHETYPE_DEFAULTS, PERSONA_PARAMS } from '../archetypes.ts';
+import { ARCHETYPE_SPECS, PERSONA_PARAMS } from '../semantics/archetypes.ts';
 import { ARCHETYPES, COURSE_STAGES, type Scenario } from '../ir.ts';
 import type { Fields } from '../parse/front-matter.ts';
 import type { Reporter } from '../report.ts';
@@ -91,7 +91,7 @@ function readPolicy(p: Fields, f: Fields, r: Reporter): BankPolicy {
 
 function readPersona(f: Fields, r: Reporter): Header['persona'] {
   const p = f.at('persona');
-  const fallback = { archetype: 'cooperative' as const, params: { ...ARCHETYPE_DEFAULTS.cooperative, ability_to_pay: 0 } };
+  const fallback = { archetype: 'cooperative' as const, params: { ...ARCHETYPE_SPECS.cooperative.defaults } };
   if (!f.has('persona')) {
     r.report('missing_field', f.span('persona'), { field: 'persona', expected: `archetype: ${ARCHETYPES.join(' | ')}` });
     return fallback;
@@ -105,7 +105,7 @@ function readPersona(f: Fields, r: Reporter): Header['persona'] {
   if (a === undefined) r.report('missing_field', p.span('archetype'), { field: 'persona.archetype', expected: ARCHETYPES.join(', ') });
   else if ((ARCHETYPES as readonly unknown[]).includes(a)) archetype = a as typeof archetype;
   else r.report('unknown_archetype', p.span('archetype'), { value: String(a), suggestion: didYouMean(String(a), ARCHETYPES), expected: ARCHETYPES.join(', ') });
-  const params = { ...ARCHETYPE_DEFAULTS[archetype], ability_to_pay: 0 };
+  const params = { ...ARCHETYPE_SPECS[archetype].defaults };
   for (const key of PERSONA_PARAMS) {
     const v = p.value(key);
     if (v === undefined) continue;

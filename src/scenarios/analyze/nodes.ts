@@ -5,13 +5,12 @@
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { RELATIONS, type Relation } from '../../scoring/types.ts';
 import { CALL_STAGES, MOODS, type CallStage, type CustomerCard, type Effect, type HiddenFacts, type Mood, type ScenarioNode } from '../ir.ts';
-import { MOOD_WORDS, NO_WORDS, PARTY_WORDS, STAGE_WORDS, YES_WORDS, lookup } from '../keywords.ts';
-import { Raw, type RawBranch, type RawEffect, type RawNode, type RawOption, type RawPersonaLine, type RawValue, type Reused } from '../parse/ast.ts';
-import { isSpaceCode } from '../parse/scan.ts';
+import { lookup } from '../keywords.ts';
+import { Raw, type RawBranch, type RawEffect, type RawNode, type RawOption, type RawPersonaLine, type RawValue } from '../parse/ast.ts';
 import { parseEffects } from '../parse/inline.ts';
 import type { Reporter } from '../report.ts';
 import { readEnding } from './ending.ts';
-import { ConditionResolver, resolveEffects } from './resolve.ts';
+import { resolveCondition, resolveEffects } from './resolve.ts';
 
 export interface NodeContext {
   moves: ReadonlySet<string> | null;
@@ -19,16 +18,13 @@ export interface NodeContext {
   expectable: ReadonlySet<string> | null;
   card: CustomerCard;
   hidden: HiddenFacts;
-  /** The whole script text (effect lists are parsed from their offsets in it). */
-  source: string;
-  reused: Reused;
 }
 
 /** Typed nodes in source order (ids unchecked for uniqueness here; see graph). */
 export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): ScenarioNode[] {
   let stage: CallStage = 'opening';
   let party: { party: ScenarioNode['party']; relation: Relation | null } = { party: 'debtor', relation: null };
-  const env: Env = { ctx, r, conditions: new ConditionResolver(ctx, ctx.source, ctx.reused.conditions, r), effects: new Map() };
+  const env: Env = { ctx, r };
   return raw.map((n) => {
     stage = readStage(n.fields.stage, r) ?? stage;
     party = readParty(n.fields.party, r) ?? party;
@@ -53,7 +49,7 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
       cease: readYesNo(n.fields.cease, 'cease', r),
       cease_requested: false,
       reveals: readReveals(n.fields.reveals, ctx.hidden, r),
-      effects: n.fields.effects ? resolveEffects(parseEffects(ctx.source, n.fields.effects.span.start, n.fields.effects.span.end, r), r) : [],
+      effects: n.fields.effects ? resolveEffects(parseEffects(n.fields.effects.text, n.fields.effects.span.start, r), r) : [],
       lines: n.lines.map(toLine, env),
       expect: readExpect(n.fields.expect, ctx.expectable, r),
       model: n.fields.model ? { text: n.fields.model.text, why: n.fields.why?.text ?? '', line: n.modelLine } : null,
@@ -66,27 +62,17 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
   });
 }
 
-/** What the per-item mappers need, passed as `map`'s this-argument: no closure per node and list. */
+/** What the per-item mappers need, passed as `map`'s this-argument. */
 interface Env {
   ctx: NodeContext;
   r: Reporter;
-  conditions: ConditionResolver;
-  /**
-   * Resolutions of the effect lists the parser shared (see `EffectCache`). It shares only lists that resolve without a
-   * report, so the IR list is shared too and no diagnostic is skipped.
-   */
-  effects: Map<RawEffect[], Effect[]>;
 }
 
 /** No effects: one IR list for every branch and option without any (IR lists are only ever read). */
 const NO_EFFECTS: Effect[] = [];
 
 function effectsOf(env: Env, raw: RawEffect[]): Effect[] {
-  if (raw.length === 0) return NO_EFFECTS;
-  if (!env.ctx.reused.effects.has(raw)) return resolveEffects(raw, env.r);
-  let out = env.effects.get(raw);
-  if (!out) env.effects.set(raw, (out = resolveEffects(raw, env.r)));
-  return out;
+  return raw.length === 0 ? NO_EFFECTS : resolveEffects(raw, env.r);
 }
 
 function toLine(this: Env, l: RawPersonaLine): ScenarioNode['lines'][number] {
@@ -106,7 +92,7 @@ function toOption(this: Env, o: RawOption): ScenarioNode['options'][number] {
 
 function toBranch(this: Env, b: RawBranch): ScenarioNode['branches'][number] {
   return {
-    when: b.when ? this.conditions.resolve(b) : null,
+    when: b.when ? resolveCondition(b.when, this.ctx, this.r) : null,
     target: b.target.text,
     effects: effectsOf(this, b.effects),
     line: b.line,
@@ -115,7 +101,7 @@ function toBranch(this: Env, b: RawBranch): ScenarioNode['branches'][number] {
 
 function checkContent(n: RawNode, isEnding: boolean, r: Reporter): void {
   if (n.lines.length === 0) r.report('missing_persona_line', n.heading, { id: n.id });
-  else if (n.lines.every((l) => l.mood && lookup(MOOD_WORDS, l.mood.text) !== 'calm')) r.report('missing_calm_line', n.heading, { id: n.id });
+  else if (n.lines.every((l) => l.mood && lookup('mood', l.mood.text) !== 'calm')) r.report('missing_calm_line', n.heading, { id: n.id });
   if (!isEnding && !n.fields.model) r.report('missing_model_answer', n.heading, { id: n.id });
   if (n.fields.model && !n.fields.why?.text) r.report('missing_why', n.fields.model.span);
   for (const o of n.options) if (!o.feedback?.text) r.report('missing_feedback', o);
@@ -126,7 +112,7 @@ function checkContent(n: RawNode, isEnding: boolean, r: Reporter): void {
 
 function readStage(v: RawValue | undefined, r: Reporter): CallStage | null {
   if (!v) return null;
-  const s = lookup(STAGE_WORDS, v.text);
+  const s = lookup('stage', v.text);
   if (s) return s as CallStage;
   r.report('unknown_stage', v.span, { value: v.text, suggestion: didYouMean(v.text, CALL_STAGES), expected: CALL_STAGES.join(', ') });
   return null;
@@ -135,7 +121,7 @@ function readStage(v: RawValue | undefined, r: Reporter): CallStage | null {
 function readParty(v: RawValue | undefined, r: Reporter): { party: ScenarioNode['party']; relation: Relation | null } | null {
   if (!v) return null;
   const word = v.text.replace(/^third_party\s*[/:(（]?\s*|^第三人\s*[/:(（]?\s*/, '').replace(/[)）]$/, '').trim();
-  const p = lookup(PARTY_WORDS, word);
+  const p = lookup('party', word);
   if (p === 'debtor') return { party: 'debtor', relation: null };
   if (p) return { party: 'third_party', relation: p as Relation };
   r.report('unknown_party', v.span, { value: v.text, suggestion: didYouMean(word, ['debtor', ...RELATIONS]), expected: RELATIONS.join(', ') });
@@ -144,15 +130,15 @@ function readParty(v: RawValue | undefined, r: Reporter): { party: ScenarioNode[
 
 function readYesNo(v: RawValue | undefined, field: string, r: Reporter): boolean {
   if (!v) return false;
-  const w = v.text.toLowerCase();
-  if (YES_WORDS.includes(w)) return true;
-  if (!NO_WORDS.includes(w)) r.report('invalid_field', v.span, { field, value: v.text, expected: 'yes or no (是 / 否)' });
+  const flag = lookup('flag', v.text);
+  if (flag === 'yes') return true;
+  if (flag !== 'no') r.report('invalid_field', v.span, { field, value: v.text, expected: 'yes or no (是 / 否)' });
   return false;
 }
 
 function readMood(v: RawValue | null, r: Reporter): Mood {
   if (!v) return 'calm';
-  const m = lookup(MOOD_WORDS, v.text);
+  const m = lookup('mood', v.text);
   if (m) return m as Mood;
   r.report('unknown_mood', v.span, { value: v.text, suggestion: didYouMean(v.text, MOODS) });
   return 'calm';
@@ -194,7 +180,7 @@ function splitList<T>(v: RawValue | undefined, make: (item: string, start: numbe
   let i = 0;
   while (i < t.length) {
     const c = t.charCodeAt(i);
-    if (isComma(c) || isSpaceCode(c)) {
+    if (isComma(c) || /\s/.test(t[i])) {
       i++;
       continue;
     }

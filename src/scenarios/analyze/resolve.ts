@@ -2,46 +2,14 @@
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { CATEGORIES, type Category } from '../../scoring/types.ts';
 import type { Condition, Effect, StateVar, ToneLabel } from '../ir.ts';
-import { CATEGORY_WORDS, STATE_WORDS, TONE_WORDS, lookup } from '../keywords.ts';
-import type { CondAst, RawBranch, RawEffect, RawValue } from '../parse/ast.ts';
-import { parseCondition } from '../parse/condition.ts';
+import { lookup, spellings } from '../keywords.ts';
+import type { CondAst, RawEffect, RawValue } from '../parse/ast.ts';
 import type { Reporter } from '../report.ts';
 
 /** Move ids, and move-or-element ids, known to the engine; null = no check. */
 export interface Words {
   moves: ReadonlySet<string> | null;
   expectable: ReadonlySet<string> | null;
-}
-
-/**
- * Resolves branch conditions once per tree the parser shared (see `ConditionCache`): a clean result is shared by every
- * branch whose condition reads the same (IR conditions are only ever read). When the first occurrence reported an
- * unknown name, each later one is parsed again from its own text and resolved, so it is reported where it is written.
- */
-export class ConditionResolver {
-  private readonly resolved = new Map<CondAst, Condition | null>();
-  constructor(
-    private readonly vocab: Words,
-    private readonly source: string,
-    /** Trees the parser shared: only theirs are kept (see `ConditionCache.reused`). */
-    private readonly reused: ReadonlySet<CondAst>,
-    private readonly r: Reporter,
-  ) {}
-
-  /** The branch's condition (null after reporting, when a name in it is unknown); `b.when` is not null. */
-  resolve(b: RawBranch): Condition | null {
-    const ast = b.when!;
-    const known = b.whenShared ? this.resolved.get(ast) : undefined;
-    if (known) return known;
-    if (b.whenShared) {
-      // It parsed cleanly where it was first written, so this parse reports nothing itself.
-      const own = parseCondition(this.source.slice(b.whenStart, b.whenEnd), b.whenStart, this.r);
-      return own && resolveCondition(own, this.vocab, this.r);
-    }
-    const c = resolveCondition(ast, this.vocab, this.r);
-    if (this.reused.has(ast)) this.resolved.set(ast, c);
-    return c;
-  }
 }
 
 /** Resolves a condition; returns null (after reporting) when any name in it is unknown. */
@@ -70,13 +38,13 @@ export function resolveCondition(ast: CondAst, vocab: Words, r: Reporter): Condi
     case 'silence':
       return { kind: 'silence' };
     case 'tone': {
-      const tone = lookup(TONE_WORDS, ast.value.text);
+      const tone = lookup('tone', ast.value.text);
       if (tone) return { kind: 'tone', tone: tone as ToneLabel };
       r.report('invalid_condition', ast.value.span, { detail: `unknown tone \`${ast.value.text}\` (use polite, neutral or rude)` });
       return null;
     }
     case 'finding': {
-      const category = lookup(CATEGORY_WORDS, ast.value.text);
+      const category = lookup('category', ast.value.text);
       if (category) return { kind: 'finding', category: category as Category };
       r.report('unknown_category', ast.value.span, { value: ast.value.text, suggestion: didYouMean(ast.value.text, CATEGORIES), expected: CATEGORIES.join(', ') });
       return null;
@@ -88,7 +56,7 @@ export function resolveCondition(ast: CondAst, vocab: Words, r: Reporter): Condi
     case 'word':
     case 'move': {
       const w = ast.word;
-      if (ast.kind === 'word' && lookup(STATE_WORDS, w.text)) {
+      if (ast.kind === 'word' && lookup('state', w.text)) {
         r.report('invalid_condition', w.span, { detail: `\`${w.text}\` needs a comparison, e.g. \`${w.text} >= 60\`` });
         return null;
       }
@@ -99,6 +67,11 @@ export function resolveCondition(ast: CondAst, vocab: Words, r: Reporter): Condi
         return null;
       }
       return { kind: 'move', move: w.text };
+    }
+    default: {
+      // The parser's own bug, never an author's: a tree kind this resolver does not know.
+      const unknown: never = ast;
+      throw new Error(`resolveCondition: unknown condition tree ${JSON.stringify((unknown as CondAst).kind)}`);
     }
   }
 }
@@ -120,18 +93,8 @@ export function resolveEffects(effects: RawEffect[], r: Reporter): Effect[] {
 }
 
 function resolveVar(word: RawValue, r: Reporter): StateVar | null {
-  const v = lookup(STATE_WORDS, word.text);
+  const v = lookup('state', word.text);
   if (v) return v as StateVar;
-  r.report('unknown_state_var', word.span, { value: word.text, suggestion: didYouMean(word.text, Object.keys(STATE_WORDS)) });
+  r.report('unknown_state_var', word.span, { value: word.text, suggestion: didYouMean(word.text, spellings('state')) });
   return null;
-}
-
-/** Every move id a condition tests, for coverage and lint. */
-export function conditionMoves(c: Condition | null): string[] {
-  if (!c) return [];
-  if (c.kind === 'move') return [c.move];
-  if (c.kind === 'and') return c.all.flatMap(conditionMoves);
-  if (c.kind === 'or') return c.any.flatMap(conditionMoves);
-  if (c.kind === 'not') return conditionMoves(c.cond);
-  return [];
 }

@@ -6,7 +6,7 @@ export interface RawValue {
   span: Span;
 }
 
-/** A RawValue that is its own span: one object instead of two, which matters for 1,000-node scripts' GC time. */
+/** A RawValue that is its own span. */
 export class Raw implements RawValue {
   constructor(
     readonly text: string,
@@ -36,7 +36,7 @@ export interface RawEffect {
   value: number;
 }
 
-/** A RawEffect that is its own variable name (text and span): one object per effect instead of two. */
+/** A RawEffect that is its own variable name (text and span). */
 export class RawEffectItem extends Raw implements RawEffect {
   constructor(
     text: string,
@@ -53,18 +53,11 @@ export class RawEffectItem extends Raw implements RawEffect {
 }
 
 export interface RawBranch {
-  /**
-   * null for the fallback (`else` / `否则`). Branches whose conditions read the same share one tree (see
-   * `ConditionCache`): its spans are then those of the first such branch, and `whenShared` is set.
-   */
+  /** null for the fallback (`else` / `否则`). */
   when: CondAst | null;
-  whenShared: boolean;
-  /** Where this branch's own condition text is (`[whenStart, whenEnd)`), to read it again at its own position. */
-  whenStart: number;
-  whenEnd: number;
   target: RawValue;
   effects: RawEffect[];
-  /** The item is its own span (from its `- `): no span object per branch. */
+  /** The item is its own span (from its `- `). */
   start: number;
   end: number;
   /** 1-based source line (known while scanning, so nothing maps offsets back to lines). */
@@ -110,11 +103,4 @@ export interface RawNode {
 export interface RawBody {
   briefing: string;
   nodes: RawNode[];
-  /** Condition trees and effect lists the parser handed to more than one branch or option (see `ConditionCache`). */
-  reused: Reused;
-}
-
-export interface Reused {
-  conditions: ReadonlySet<CondAst>;
-  effects: ReadonlySet<RawEffect[]>;
 }

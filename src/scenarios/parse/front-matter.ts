@@ -17,7 +17,7 @@ export interface FrontMatter {
 
 /** Splits and parses the front matter; reports `missing_front_matter` / `yaml_syntax` and never throws. */
 export function parseFrontMatter(source: string, reporter: Reporter): FrontMatter {
-  const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = source.startsWith('\ufeff') ? 1 : 0;
   const open = /^---[ \t]*\r?\n/.exec(source.slice(bom));
   if (!open) {
     const firstLineEnd = source.indexOf('\n');

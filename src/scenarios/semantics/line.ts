@@ -1,10 +1,11 @@
 /**
- * What the call machine hears from one trainee turn: the assessed line reduced to plain, serialisable facts
- * (moves, tone, findings, elements, promise terms). The machine never sees raw text, so it stays pure and testable
- * with hand-made lines.
+ * What a persona hears from one trainee turn, in the compiler's playthrough and in the live call alike: the assessed
+ * line reduced to plain, serialisable facts (moves, tone, findings, elements, promise terms). The machine never sees
+ * raw text, so it stays pure and testable with hand-made lines.
  */
-import type { Assessment, Category, Severity } from '../scoring/types.ts';
-import type { ToneLabel } from '../scenarios/ir.ts';
+import type { Assessment, Category, Severity } from '../../scoring/types.ts';
+import type { ToneLabel } from '../ir.ts';
+import type { Slots } from './replies.ts';
 
 export interface LineFacts {
   moves: string[];
@@ -14,6 +15,10 @@ export interface LineFacts {
   /** Promise terms the line states: an amount (number) and whether it names a date or deadline. */
   terms: { amount: number | null; date: boolean };
   silence: boolean;
+  /** What persona replies may repeat back: the caller's name and the call-back number the line gives, if any. */
+  said?: Slots;
+  /** The trainee sent an empty line: the persona asks them to repeat rather than taking it as an answer. */
+  blank?: boolean;
 }
 
 /** The "line" of a timeout: nothing said. */
@@ -28,6 +33,8 @@ export const SILENT_LINE: LineFacts = Object.freeze({
 
 /** Builds the machine's view of a line from the scoring engine's assessment and the words themselves. */
 export function lineFacts(text: string, assessment: Assessment): LineFacts {
+  // An empty line (Enter pressed on nothing) says nothing the persona could react to, whatever a classifier reads in it.
+  if (!text.trim()) return { ...SILENT_LINE, moves: [], elements: [], findings: [], silence: false, said: { caller: null, callback: null }, blank: true };
   return {
     moves: [...new Set(assessment.moves.map((m) => m.move))],
     tone: { label: assessment.tone.label, score: assessment.tone.score },
@@ -35,11 +42,31 @@ export function lineFacts(text: string, assessment: Assessment): LineFacts {
     elements: [...assessment.elements],
     terms: promiseTerms(text),
     silence: false,
+    said: slotsOf(text),
   };
 }
 
+const EN_NAME = /\b(?:[Mm]y name is|[Tt]his is|I'm|I am)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/u;
+const ZH_NAME = /我姓([\u4e00-\u9fff])/u;
+const PHONE = /(?:\+?1[-\s.]?)?\(?\d{3}\)?[-\s.]\d{3}[-\s.]\d{4}|\b1\d{10}\b/u;
+const STAFF = /(工号|staff (?:number|ID)|extension|ext\.?)\s*[:：]?\s*(\d{3,6})/iu;
+/** Words after "this is"/"I'm" that are not a name. */
+const NOT_NAME = new Set(['Harbor', 'Crestline', 'Calling', 'Sorry', 'Just']);
+
+/** The caller's name and call-back number a line states (for replies such as "Okay, Sam Patel, 800-555-0142"). */
+export function slotsOf(text: string): Slots {
+  const en = EN_NAME.exec(text);
+  const zh = ZH_NAME.exec(text);
+  // A Chinese customer calls the agent by surname: 我姓王 → 小王.
+  const caller = en && !NOT_NAME.has(en[1].split(' ')[0]) ? en[1] : zh ? `小${zh[1]}` : null;
+  const phone = PHONE.exec(text.replace(STAFF, ' '));
+  const staff = STAFF.exec(text);
+  const callback = phone ? phone[0].trim() : staff ? (staff[1] === '工号' ? `工号${staff[2]}` : `${staff[1]} ${staff[2]}`) : null;
+  return { caller, callback };
+}
+
 // Numbers that identify rather than quantify (card tail, staff number, days overdue, phone) are not amounts.
-const NOT_AMOUNT = /(尾号|工号|卡号|号码|逾期|电话|tail|ending in|staff|ID|number|overdue|extension)\s*[:：]?\s*\d[\d,.]*\s*(天|days?)?/giu;
+const NOT_AMOUNT = /(尾号|工号|卡号|号码|逾期|电话|tail|ending(?: in)?|last (?:four|4)(?: digits)?(?: of| is)?|staff|ID|number|overdue|extension)\s*[:：]?\s*\d[\d,.]*\s*(天|days?)?/giu;
 const OVERDUE_DAYS = /(逾期|overdue|late)[^，。,.;；]{0,6}?\d+\s*(天|days?)|\d+\s*days? (past due|overdue|late)/giu;
 // Dash-joined digit groups are phone numbers, dates or ranges (800-555-0142, 2025-07-01), never an amount.
 const ISO_DATE = /\d+(?:-\d+)+/gu;

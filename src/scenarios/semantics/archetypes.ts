@@ -1,11 +1,14 @@
 /**
  * Persona archetypes as data: default parameters, how each kind of trainee behaviour moves the persona's state,
  * when the persona hangs up or complains, and what a promise takes. Trainers tune a scenario through `persona:`
- * params and `difficulty`; the code in react.ts only reads this table.
+ * params and `difficulty`; the compiler fills missing params from `defaults`, and persona.ts only reads this table.
  */
-import type { Archetype, PersonaParams, StateVar } from '../scenarios/ir.ts';
+import type { Archetype, PersonaParams, StateVar } from '../ir.ts';
 
-/** What a trainee line can do to a persona, derived from the assessed line (see signals.ts). */
+/** The `persona:` keys a script may set, in the order the compiler reads them. */
+export const PERSONA_PARAMS = ['patience', 'trust', 'irritability', 'resolve', 'ability_to_pay'] as const;
+
+/** What a trainee line can do to a persona, derived from the assessed line (see persona.ts). */
 export const SIGNALS = [
   'courtesy', // polite tone
   'rude', // rude tone
@@ -28,8 +31,8 @@ export type Signal = (typeof SIGNALS)[number];
 export type Deltas = Partial<Record<StateVar, number>>;
 
 export interface ArchetypeSpec {
-  /** Same values as the compiler's ARCHETYPE_DEFAULTS (scenarios/archetypes.ts), which fills IR params; kept here
-   * because the runtime may not import the compiler. `ability_to_pay: 0` means "use hidden.can_pay". */
+  /** Params for any a script leaves out (the compiler fills the IR with them). `ability_to_pay: 0` means "use
+   * hidden.can_pay". */
   defaults: PersonaParams;
   /** Irritation when the call starts (a complainant calls in angry). */
   irritation: number;
