@@ -181,28 +181,33 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
     return marks;
   }
 
-  function modelInput(text: string, lang: Lang, partial?: Partial<ScoringContext>) {
+  /**
+   * What every reading of a line starts from: its context, the normalised text with its prefilter scan, and the move
+   * patterns' hits. With `forModel`, also what the classifiers read (the concept and move marks, the spelling cues);
+   * `assess` and `modelInput` both come through here, so training sees exactly what scoring computes.
+   */
+  function hear(text: string, lang: Lang, partial: Partial<ScoringContext> | undefined, forModel: boolean) {
     const ctx = resolveContext(lang, partial, packs);
     const t = tables[lang];
     const norm = normalize(text, lang);
     const subject: Subject = { text: norm.text, present: t.anchors.scan(norm.text) };
-    const marks = conceptMarks(subject, t);
-    detect(text, subject, norm, lang, t.moves, marks);
-    return { text: norm.text, ctx, extra: spellingCues(text), marks };
+    const marks = forModel ? conceptMarks(subject, t) : undefined;
+    const ruleMoves = detect(text, subject, norm, lang, t.moves, marks);
+    const input = marks && { text: norm.text, ctx, extra: spellingCues(text), marks };
+    return { ctx, t, norm, subject, ruleMoves, input };
+  }
+
+  function modelInput(text: string, lang: Lang, partial?: Partial<ScoringContext>) {
+    return hear(text, lang, partial, true).input!;
   }
 
   function assess(text: string, lang: Lang, partial?: Partial<ScoringContext>, options?: { callLevel?: boolean }): Assessment {
-    const ctx = resolveContext(lang, partial, packs);
-    const t = tables[lang];
-    const norm = normalize(text, lang);
-    const subject: Subject = { text: norm.text, present: t.anchors.scan(norm.text) };
     // A line without a word (empty, spaces, "……", an emoji) gives the model nothing but its priors and the context:
     // it must not hear moves or violations in silence.
-    const clf = WORDLIKE.test(norm.text) ? classifiers[lang] : undefined;
-    const marks = clf ? conceptMarks(subject, t) : undefined;
-    const ruleMoves = detect(text, subject, norm, lang, t.moves, marks);
+    const clf = WORDLIKE.test(text) ? classifiers[lang] : undefined;
+    const { ctx, t, norm, subject, ruleMoves, input } = hear(text, lang, partial, !!clf);
     const tone = scoreTone(subject, lang, t.markers);
-    const view: ModelView | undefined = clf && { clf, prepared: norm, ctx, p: clf.score(norm.text, ctx, spellingCues(text), marks).slice() };
+    const view: ModelView | undefined = clf && input && { clf, prepared: norm, ctx, p: clf.score(input.text, ctx, input.extra, input.marks).slice() };
     const moveHits = view ? decideMoves(view, text, ruleMoves) : ruleMoves;
     const elements = detect(text, subject, norm, lang, t.elements).map((e) => e.move);
     const findings: Finding[] = [];

@@ -37,6 +37,15 @@ function fit(lang: 'zh' | 'en', lines: Array<[string, number]>) {
   return { ...trainModel(lang, ['cat:threat'], examples, { epochs: 60, learningRate: 0.3, minCount: 1 }), concepts: ['money', 'police'] };
 }
 
+/** The threat probability a model trained on `lines` gives a line, read as the engine reads it. */
+function threatScorer(lang: 'zh' | 'en', lines: Array<[string, number]>) {
+  const clf = new Classifier(fit(lang, lines));
+  return (text: string) => {
+    const x = engine.modelInput(text, lang, ctx);
+    return clf.score(x.text, x.ctx, x.extra, x.marks)[0];
+  };
+}
+
 describe('concept features', () => {
   it('the loader hands the lexicon on, and modelInput marks each concept where it was heard', () => {
     expect(Object.keys(loaded.concepts).sort()).toEqual(['money', 'police']);
@@ -47,7 +56,7 @@ describe('concept features', () => {
   });
 
   it('a form never seen in training scores like the forms that were (zh and en)', () => {
-    const zh = fit('zh', [
+    const score = threatScorer('zh', [
       ['你等着警察来找你', 1],
       ['明天警察就到', 1],
       ['派出所已经备案了你等着', 1],
@@ -55,15 +64,10 @@ describe('concept features', () => {
       ['好的我记下了', 0],
       ['麻烦您核对一下信息', 0],
     ]);
-    const clf = new Classifier(zh);
-    const score = (text: string) => {
-      const x = engine.modelInput(text, 'zh', ctx);
-      return clf.score(x.text, x.ctx, x.extra, x.marks)[0];
-    };
     // 巡捕房 appears in no training line; only the concept links it to 警察 and 派出所.
     expect(score('巡捕房那边')).toBeGreaterThan(score('那边'));
 
-    const en = fit('en', [
+    const enScore = threatScorer('en', [
       ['the police will be at your door', 1],
       ['cops are on the way', 1],
       ['police know about this', 1],
@@ -71,11 +75,6 @@ describe('concept features', () => {
       ['thanks for your time', 0],
       ['let me note that down', 0],
     ]);
-    const enClf = new Classifier(en);
-    const enScore = (text: string) => {
-      const x = engine.modelInput(text, 'en', ctx);
-      return enClf.score(x.text, x.ctx, x.extra, x.marks)[0];
-    };
     expect(enScore('the sheriff then')).toBeGreaterThan(enScore('the weekend then'));
   });
 
