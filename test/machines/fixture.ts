@@ -48,7 +48,7 @@ export function tinyScenario(archetype: Archetype, difficulty: 1 | 2 | 3 = 2, pa
         branches: [br(move('offer_plan'), 'offer'), br(move('empathise'), 'talk'), br({ kind: 'silence' }, 'talk'), br(move('state_consequence'), 'talk'), br(null, 'refused')],
       }),
       node({
-        id: 'offer', stage: 'promise', party, relation, verified: party === 'debtor',
+        id: 'offer', stage: 'negotiation', party, relation, verified: party === 'debtor',
         branches: [br({ kind: 'or', any: [move('request_promise'), move('confirm_promise')] }, 'ptp'), br(null, 'callback')],
       }),
       node({ id: 'ptp', stage: 'closing', end: { code: 'ptp', amount: 1200, date: '+3d' } }),

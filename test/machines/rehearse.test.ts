@@ -74,9 +74,13 @@ describe('the model call over seeds', () => {
   it('counts outcomes per seed and shows the first seed that misses the expected ending', () => {
     const steady = rehearseAcrossSeeds(contentScenario('zh-first-contact-tight-money'), engine, 'ptp', 8);
     expect(steady).toMatchObject({ seeds: 8, outcomes: [['ptp', 8]], seed: 1, steady: true });
-    // en-agency-hostile with a promise node that lowers willingness instead of raising it: some seeds end in a refusal.
+    // en-agency-hostile where the persona has not said its promise yet at the promise node (a negotiation stage, so the
+    // read-back needs willingness) and that node lowers willingness instead of raising it: some seeds end in a refusal.
     const base = contentScenario('en-agency-hostile');
-    const fragile: Scenario = { ...base, nodes: base.nodes.map((n) => (n.id === 'promise' ? { ...n, effects: [{ var: 'willingness', op: 'add', value: -10 }] } : n)) };
+    const fragile: Scenario = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.id === 'promise' ? { ...n, stage: 'negotiation', effects: [{ var: 'willingness', op: 'add', value: -10 }] } : n)),
+    };
     const r = rehearseAcrossSeeds(fragile, engine, 'ptp', 8);
     expect(r.steady).toBe(false);
     expect(r.trace.outcome).toBe('refused');

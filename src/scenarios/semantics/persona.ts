@@ -69,8 +69,11 @@ export function personaEnds(spec: ArchetypeSpec, reaction: Reaction): 'complaint
   return null;
 }
 
-/** Whether the persona accepts a promise now: terms stated as its archetype needs, affordable, willing enough. */
-export function promiseHolds(p: PersonaModel, state: TurnState, line: LineFacts, reaction: Reaction): boolean {
+/**
+ * Whether the persona accepts a promise now: terms stated as its archetype needs, affordable, and willing enough —
+ * unless it has already `agreed` (it said its promise at this node), when a read-back of affordable terms holds.
+ */
+export function promiseHolds(p: PersonaModel, state: TurnState, line: LineFacts, reaction: Reaction, agreed = false): boolean {
   if (reaction.signals.includes('unaffordable')) return false;
   const need = p.spec.promise;
   const amount = line.terms.amount ?? state.terms.amount;
@@ -89,7 +92,7 @@ export function promiseHolds(p: PersonaModel, state: TurnState, line: LineFacts,
       throw new Error(`Unknown promise terms ${JSON.stringify(unknown)} in the archetype table.`);
     }
   }
-  return reaction.vars.willingness >= need.willingness + difficultyOf(p).resolve;
+  return agreed || reaction.vars.willingness >= need.willingness + difficultyOf(p).resolve;
 }
 
 /** The mood the persona speaks in, from its state. */

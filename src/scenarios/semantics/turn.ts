@@ -64,7 +64,9 @@ export function hearingAt(rules: Rules, node: ScenarioNode, verified: boolean): 
 /** Decides the turn of `line` said at `node` in `state`: the persona's reaction and where the call goes. */
 export function decide(rules: Rules, node: ScenarioNode, state: TurnState, line: LineFacts): { reaction: Reaction; decision: Decision } {
   const reaction = react(rules.persona, state, line, hearingAt(rules, node, state.verified));
-  const accept = (b: Branch) => rules.nodes.get(b.target)?.end?.code !== 'ptp' || promiseHolds(rules.persona, state, line, reaction);
+  // At a `promise` node the persona has said its promise; a read-back is held to the terms, not to willingness again.
+  const agreed = node.stage === 'promise';
+  const accept = (b: Branch) => rules.nodes.get(b.target)?.end?.code !== 'ptp' || promiseHolds(rules.persona, state, line, reaction, agreed);
   const first = (which: (b: Branch) => boolean) => firstBranch(node, line, reaction.vars, (b) => which(b) && accept(b));
   // The script's own reaction to a violation or a rude line comes first: a scripted protest at a premature disclosure
   // is the lesson, and must not be pre-empted by the archetype's generic hang-up or complaint.
