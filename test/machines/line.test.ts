@@ -11,6 +11,10 @@ describe('promiseTerms', () => {
     ['$1,200 by the 15th', 1200, true],
     ['还五百块', 500, false],
     ['2025-07-01之前还款', null, true],
+    ['今晚或明早通过手机银行还6930元', 6930, true],
+    ['发工资那天先还693', 693, true],
+    ['I can send $200 tonight', 200, true],
+    ['这两天想办法还两千', 2000, false],
   ] as const)('%s → amount %s, date %s', (text, amount, date) => {
     expect(promiseTerms(text)).toEqual({ amount, date });
   });

@@ -72,7 +72,7 @@ const OVERDUE_DAYS = /(逾期|overdue|late)[^，。,.;；]{0,6}?\d+\s*(天|days?
 const ISO_DATE = /\d+(?:-\d+)+/gu;
 const AMOUNT = /(?:[$¥￥]\s*)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?\s*(元|块|dollars?|USD)?/giu;
 const DATE =
-  /(\d{4}-\d{2}-\d{2}|\d{1,2}\s*(月|号|日)|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|今天|明天|后天|月底|月初|下周|本周|这周|[一二三四五六七八九十两\d]+\s*天(内|之内|以内)|\b(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (the )?(month|week)|next week|within \d+ days|by the \d+(st|nd|rd|th)|on the \d+(st|nd|rd|th))\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)/iu;
+  /(\d{4}-\d{2}-\d{2}|\d{1,2}\s*(月|号|日)|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|今天|明天|后天|今晚|明早|明晚|今儿|明儿|月底|月初|月中|下个?月|下周|本周|这周|周末|发工资|[一二三四五六七八九十两\d]+\s*天(内|之内|以内)|\b(today|tomorrow|tonight|this (evening|weekend)|payday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (the )?(month|week)|next week|within \d+ days|by the \d+(st|nd|rd|th)|on the \d+(st|nd|rd|th))\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b)/iu;
 
 /** Extracts the promise terms a line states: the largest plausible amount and whether a date is named. */
 export function promiseTerms(text: string): LineFacts['terms'] {
