@@ -6,7 +6,7 @@
  */
 import { assign, setup } from 'xstate';
 import { DISCLOSURE_MOVE, type Effect, type Outcome, type Scenario, type ScenarioNode } from '../scenarios/ir.ts';
-import { afterLine, applyEffects, decide, entered, fillSlots, heard, IDENTIFYING, pickIndex, pickReply, replyCue, rulesOf, SILENT_LINE, spokenMood, type Decision, type LineFacts, type Reaction } from '../scenarios/semantics/index.ts';
+import { afterLine, applyEffects, decide, entered, fillSlots, heard, IDENTIFYING, identifierOf, pickIndex, pickReply, replyCue, rulesOf, SILENT_LINE, spokenMood, type Decision, type LineFacts, type Reaction } from '../scenarios/semantics/index.ts';
 import { callConfig } from './config.ts';
 import { initialContext, type CallContext, type CallInput, type TurnInput } from './context.ts';
 import { BUILT_IN_LINES } from './endings.ts';
@@ -65,9 +65,11 @@ export function createCallMachine(scenario: Scenario) {
         const identified = context.identified || IDENTIFYING.some((id) => line.moves.includes(id) || line.elements.includes(id));
         // On a turn `decide` routed (`cue`), how the node it leads to should answer: from the repertoire when its
         // scripted line would not fit this line (see semantics/cue.ts), else its line (or its `after` override).
-        const memory = { earlier: context.history.flatMap((h) => h.moves), previous: context.history.at(-1)?.moves ?? [], identified };
+        const memory = { earlier: context.history.flatMap((h) => h.moves), previous: context.history.at(-1)?.moves ?? [], identified, verified: context.verified };
         // `moves` are the whole call's: a node's `after` line applies once the trainee has made the move at any point.
-        const cue = p.cue ? { intent: replyCue(rules, node, decision, line, r, memory), moves: [...memory.earlier, ...line.moves], elements: line.elements } : null;
+        const intent = p.cue ? replyCue(rules, node, decision, line, r, memory) : null;
+        const identifier = intent === 'identifier' && line.asksIdentifier ? identifierOf(scenario, line.asksIdentifier) : null;
+        const cue = p.cue ? { intent, moves: [...memory.earlier, ...line.moves], elements: line.elements, identifier } : null;
         return {
           vars,
           rng,
@@ -119,7 +121,7 @@ export function createCallMachine(scenario: Scenario) {
           rng = picked.rng;
           said = { text: picked.line.text, mood: picked.line.mood ?? spokenMood({ mood, text: picked.line.text }, false) };
         }
-        const reply = { node: node.id, text: fillSlots(said.text, context.slots), mood: said.mood, line: line?.line ?? node.line };
+        const reply = { node: node.id, text: fillSlots(said.text, { ...context.slots, identifier: cue?.identifier ?? null }), mood: said.mood, line: line?.line ?? node.line };
         return {
           node: node.id,
           stage: node.stage,

@@ -62,7 +62,7 @@ export interface CallContext {
    * line for what the trainee has said (`moves` of the whole call, `elements` of the last line: see a node's `after`
    * replies). Cleared on entry.
    */
-  cue: { intent: ReplyIntent | null; moves: string[]; elements: string[] } | null;
+  cue: { intent: ReplyIntent | null; moves: string[]; elements: string[]; identifier?: string | null } | null;
   outcome: Outcome | null;
   ended_by: 'persona' | 'trainee' | 'script' | null;
   history: TurnRecord[];

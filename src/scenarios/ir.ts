@@ -266,7 +266,7 @@ export interface Scenario {
   replies?: Replies;
 }
 
-export const REPLY_INTENTS = ['repeat', 'ask_caller', 'identity', 'protest', 'already_answered', 'off_script'] as const;
+export const REPLY_INTENTS = ['repeat', 'ask_caller', 'identity', 'identifier', 'protest', 'already_answered', 'off_script'] as const;
 /** Why the persona answers from its repertoire rather than with the node's scripted line. */
 export type ReplyIntent = (typeof REPLY_INTENTS)[number];
 

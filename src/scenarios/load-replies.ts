@@ -22,7 +22,7 @@ export type Repertoire = Partial<Record<'zh' | 'en', LangRepertoire>>;
 /** Where a key was written: offsets plus line and column, so a later check can report it without the source. */
 type At = { start: number; end: number; line: number; column: number };
 
-const SLOTS = ['caller', 'callback'];
+const SLOTS = ['caller', 'callback', 'identifier'];
 const MOOD_TAG = /^\s*[[【](\w+|平静|不耐烦|生气|友好|热情)[\]】]\s*/u;
 const MOOD_ZH: Record<string, Mood> = { 平静: 'calm', 不耐烦: 'annoyed', 生气: 'annoyed', 友好: 'warm', 热情: 'warm' };
 
@@ -127,7 +127,7 @@ function readLines(node: Node | null, r: YamlReader, what: string): ReplyLine[] 
       continue;
     }
     for (const m of text.matchAll(/\{(\w*)\}/gu)) {
-      if (!SLOTS.includes(m[1])) r.report('unknown_reply_slot', item, `unknown slot \`{${m[1]}}\` in ${what}`, `Replies can repeat \`{caller}\` (the trainee's name) and \`{callback}\` (the number left).`);
+      if (!SLOTS.includes(m[1])) r.report('unknown_reply_slot', item, `unknown slot \`{${m[1]}}\` in ${what}`, `Replies can repeat \`{caller}\` (the trainee's name) and \`{callback}\` (the number left); \`{identifier}\` is the cardholder's answer to an identifier question.`);
     }
     out.push({ mood: mood ?? null, text: tag ? text.slice(tag[0].length) : text });
   }

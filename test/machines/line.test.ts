@@ -1,6 +1,7 @@
 /** Promise terms read from the trainee's words: amounts (digits, currency, Chinese and English number words) and dates. */
 import { describe, expect, it } from 'vitest';
 import { promiseTerms } from '../../src/machines/index.ts';
+import { identifierAsked, impliedMoves } from '../../src/scenarios/semantics/line.ts';
 
 describe('promiseTerms', () => {
   it.each([
@@ -22,5 +23,30 @@ describe('promiseTerms', () => {
   it('does not take card tails, staff numbers, overdue days or times for terms', () => {
     expect(promiseTerms('尾号6688的卡,工号3021,逾期35天')).toEqual({ amount: null, date: false });
     expect(promiseTerms('五点前给您回电')).toEqual({ amount: null, date: false });
+  });
+});
+
+describe('impliedMoves', () => {
+  it.each([
+    [['confirm_promise'], { amount: 1286, date: true }, ['confirm_promise', 'request_promise']],
+    [['confirm_promise'], { amount: null, date: true }, ['confirm_promise']],
+    [['request_promise'], { amount: 1286, date: true }, ['request_promise', 'offer_plan']],
+    [['request_promise'], { amount: 1286, date: false }, ['request_promise']],
+    [['offer_plan'], { amount: 1286, date: true }, ['offer_plan', 'request_promise']],
+    [['offer_plan'], { amount: 1286, date: false }, ['offer_plan']],
+  ] as const)('%j with %j → %j', (moves, terms, out) => {
+    expect(impliedMoves(moves, terms).sort()).toEqual([...out].sort());
+  });
+});
+
+describe('identifierAsked', () => {
+  it.each([
+    ['麻烦您报一下身份证后四位', 'id'],
+    ['跟我核对下您的出生年月日', 'birth'],
+    ['Can you confirm your ZIP code?', 'zip'],
+    ['What is your date of birth?', 'birth'],
+    ['您尾号6688的卡逾期了', null],
+  ] as const)('%s → %s', (text, kind) => {
+    expect(identifierAsked(text)).toBe(kind);
   });
 });

@@ -10,6 +10,7 @@ import { createCallMachine, type CallEvent, type CallMachine } from '../../src/m
 import { contentScenario } from './content.ts';
 import { withReplies } from '../../src/cli/replies-node.ts';
 import { line, tinyScenario } from './fixture.ts';
+import { impliedMoves } from '../../src/scenarios/semantics/line.ts';
 
 type Said = Parameters<typeof line>[0] & { said?: { caller: string | null; callback: string | null } };
 const say = ({ said, ...p }: Said): CallEvent => ({ type: 'SAY', line: { ...line(p), ...(said ? { said } : {}) } });
@@ -120,5 +121,36 @@ describe('in-character replies', { timeout: 60_000 }, () => {
     expect(scenario.replies!.intents.repeat!.map((l) => l.text)).toContain(snap.context.reply?.text);
     step(say({ moves: ['verify_identity'] }));
     expect(scenario.replies!.intents.already_answered!.map((l) => l.text)).toContain(snap.context.reply?.text);
+  });
+
+  it('a verified cardholder asked for an identifier gives one and stays, instead of objecting or moving on', () => {
+    // zh-first-contact-tight-money: `verify` confirms identity; its fallback (`verify-again`) is for a line with no purpose.
+    const verified = play('zh-first-contact-tight-money', [opening, say({ moves: ['verify_identity'], tone: 'polite' })]);
+    expect(verified.context.node).toBe('verify');
+    const asked = { ...line({ moves: ['verify_identity'], tone: 'polite' }), asksIdentifier: 'id' as const };
+    const machine = createCallMachine(contentScenario('zh-first-contact-tight-money'));
+    const [snap] = transition(machine, verified, { type: 'SAY', line: asked });
+    expect(snap.context.node).toBe('verify');
+    expect(snap.context.reply?.text).toMatch(/\d{4}/);
+    expect(snap.context.reply?.text).not.toMatch(/说过/);
+  });
+
+  it('a read-back of amount and date where the script asks for the promise ends the call with it', () => {
+    // At `offer` the persona is weighing the plan; a full read-back is the request and the confirmation at once.
+    const scenario = contentScenario('zh-first-contact-tight-money');
+    const toOffer = [
+      opening,
+      say({ moves: ['verify_identity'], tone: 'polite' }),
+      say({ moves: ['disclose_debt', 'state_purpose'], tone: 'polite' }),
+      say({ moves: ['empathise', 'ask_reason'], tone: 'polite' }),
+      say({ moves: ['empathise', 'state_consequence', 'offer_plan'], tone: 'polite' }),
+    ];
+    expect(play(scenario.id, toOffer).context.node).toBe('offer');
+    // As the persona hears them (lineFacts adds what a read-back of the terms implies).
+    const terms = { amount: 1286, date: true };
+    const readBack = play(scenario.id, [...toOffer, say({ moves: impliedMoves(['confirm_promise'], terms), tone: 'polite', ...terms })]);
+    expect(readBack.context.outcome?.code).toBe('ptp');
+    const vague = play(scenario.id, [...toOffer, say({ moves: impliedMoves(['confirm_promise'], { amount: null, date: false }), tone: 'polite' })]);
+    expect(vague.context.outcome?.code).not.toBe('ptp');
   });
 });

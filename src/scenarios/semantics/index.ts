@@ -12,6 +12,6 @@ export { SIGNAL_MOVES, signalsOf, type Hearing } from './signals.ts';
 export { applyEffects, clamp, difficultyOf, initialVars, paramsOf, type Vars } from './state.ts';
 export { decide, entered, heard, hearingAt, initialTurnState, personaEnding, PERSONA_COMPLAINT, PERSONA_HUNG_UP, rulesOf, targetOf, type Decision, type Rules } from './turn.ts';
 export { closingTarget, purposeEndings, purposesOf } from './purpose.ts';
-export { afterLine, fillSlots, IDENTIFYING, intentOf, pickReply, spokenMood, type Replies, type ReplyIntent, type ReplyLine, type ReplyMemory, type Slots } from './replies.ts';
+export { afterLine, fillSlots, IDENTIFYING, identifierOf, intentOf, pickReply, spokenMood, type Replies, type ReplyIntent, type ReplyLine, type ReplyMemory, type Slots } from './replies.ts';
 export { replyCue } from './cue.ts';
 export { slotsOf } from './line.ts';

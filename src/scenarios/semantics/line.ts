@@ -19,6 +19,8 @@ export interface LineFacts {
   said?: Slots;
   /** The trainee sent an empty line: the persona asks them to repeat rather than taking it as an answer. */
   blank?: boolean;
+  /** The identifier the line asks for (ID digits, date of birth, ZIP): a verified persona answers it in place. */
+  asksIdentifier?: IdentifierKind | null;
 }
 
 /** The "line" of a timeout: nothing said. */
@@ -35,15 +37,51 @@ export const SILENT_LINE: LineFacts = Object.freeze({
 export function lineFacts(text: string, assessment: Assessment): LineFacts {
   // An empty line (Enter pressed on nothing) says nothing the persona could react to, whatever a classifier reads in it.
   if (!text.trim()) return { ...SILENT_LINE, moves: [], elements: [], findings: [], silence: false, said: { caller: null, callback: null }, blank: true };
+  const terms = promiseTerms(text);
   return {
-    moves: [...new Set(assessment.moves.map((m) => m.move))],
+    moves: impliedMoves(assessment.moves.map((m) => m.move), terms),
     tone: { label: assessment.tone.label, score: assessment.tone.score },
     findings: assessment.findings.map((f) => ({ category: f.category, severity: f.severity })),
     elements: [...assessment.elements],
-    terms: promiseTerms(text),
+    terms,
     silence: false,
     said: slotsOf(text),
+    asksIdentifier: identifierAsked(text),
   };
+}
+
+/**
+ * What a line also does for the persona beyond the moves it was assessed with, when it states the terms: a read-back
+ * of a promise asks the customer to commit to it; a request or a plan that names an amount and a date is both a proposal
+ * and a request for the promise. (Scoring and the report keep the assessed moves.)
+ */
+const IMPLIED: ReadonlyArray<{ move: string; also: string; needs: 'terms' | 'amount' }> = [
+  { move: 'confirm_promise', also: 'request_promise', needs: 'amount' },
+  { move: 'request_promise', also: 'offer_plan', needs: 'terms' },
+  { move: 'offer_plan', also: 'request_promise', needs: 'terms' },
+];
+
+export function impliedMoves(moves: readonly string[], terms: LineFacts['terms']): string[] {
+  const out = new Set(moves);
+  for (const { move, also, needs } of IMPLIED) {
+    const stated = terms.amount !== null && (needs === 'amount' || terms.date);
+    if (moves.includes(move) && stated) out.add(also);
+  }
+  return [...out];
+}
+
+export type IdentifierKind = 'birth' | 'zip' | 'id';
+
+/** Requests for an identifier the cardholder can give, by kind: date of birth, ZIP or postal code, ID digits. */
+const IDENTIFIERS: ReadonlyArray<[IdentifierKind, RegExp]> = [
+  ['birth', /出生(?:日期|年月)|生日|\b(?:date of birth|birth ?date|birthday|DOB)\b/iu],
+  ['zip', /邮编|\b(?:ZIP|postal code)\b/iu],
+  ['id', /身份证|证件号|(?:后|末)[四六]位|\b(?:last (?:four|4)|social security|SSN)\b/iu],
+];
+
+/** The identifier a line asks for, if any. */
+export function identifierAsked(text: string): IdentifierKind | null {
+  return IDENTIFIERS.find(([, re]) => re.test(text))?.[0] ?? null;
 }
 
 const EN_NAME = /\b(?:[Mm]y name is|[Tt]his is|I'm|I am)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)/u;

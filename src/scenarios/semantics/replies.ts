@@ -5,9 +5,9 @@
  * (content/replies/*.yaml, resolved per scenario by its language and archetype, with per-node overrides); this module
  * only picks from it.
  */
-import type { Mood, PersonaLine, Replies, ReplyIntent, ReplyLine } from '../ir.ts';
+import type { Mood, PersonaLine, Replies, ReplyIntent, ReplyLine, Scenario } from '../ir.ts';
 import type { Signal } from './archetypes.ts';
-import type { LineFacts } from './line.ts';
+import type { IdentifierKind, LineFacts } from './line.ts';
 import { pickIndex } from './rng.ts';
 
 export type { Replies, ReplyIntent, ReplyLine };
@@ -16,6 +16,8 @@ export type { Replies, ReplyIntent, ReplyLine };
 export interface Slots {
   caller: string | null;
   callback: string | null;
+  /** The persona's own answer to an identifier question (filled for the `identifier` reply only). */
+  identifier?: string | null;
 }
 
 /** What the persona remembers of the call when it picks a reply. */
@@ -26,6 +28,8 @@ export interface ReplyMemory {
   previous: readonly string[];
   /** The trainee has said who they are or where they call from. */
   identified: boolean;
+  /** The persona has confirmed it is the cardholder (it answers identifier questions). */
+  verified?: boolean;
 }
 
 const HARSH: readonly Signal[] = ['threat', 'insult', 'impersonation', 'rude'];
@@ -40,6 +44,7 @@ export function intentOf(line: LineFacts, signals: readonly Signal[], memory: Re
   if (line.silence) return 'repeat';
   if (signals.some((s) => HARSH.includes(s))) return 'protest';
   if (!line.moves.length && !line.elements.length) return 'repeat';
+  if (line.asksIdentifier && memory.verified) return 'identifier';
   const asked = line.moves.filter((m) => QUESTION.test(m));
   if (asked.length && asked.every((m) => memory.earlier.includes(m))) return 'already_answered';
   if (line.moves.some((m) => IDENTITY.includes(m)) || line.elements.includes('right_party_question')) return 'identity';
@@ -74,6 +79,38 @@ export function afterLine(replies: Replies | undefined, node: string, line: Line
   return { line: after[key][k], rng: next };
 }
 
+/**
+ * What the cardholder answers when asked for an identifier: the script's own fact when the card or hidden facts hold
+ * one (a key naming a birth date, ZIP or ID), else a plausible value fixed per scenario (a practice call checks that
+ * the trainee asks, not what the customer answers).
+ */
+export function identifierOf(scenario: Pick<Scenario, 'id' | 'lang' | 'card' | 'hidden'>, kind: IdentifierKind): string {
+  const facts = { ...scenario.card.extra, ...scenario.hidden.extra };
+  const key = Object.keys(facts).find((k) => FACT_KEYS[kind].test(k));
+  if (key) return facts[key];
+  let h = 0;
+  for (const ch of scenario.id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  const zh = scenario.lang === 'zh';
+  switch (kind) {
+    case 'birth':
+      return zh ? `${1975 + (h % 20)}年${1 + (h % 12)}月${1 + (h % 28)}号` : `${1 + (h % 12)}/${1 + (h % 28)}/${1975 + (h % 20)}`;
+    case 'zip':
+      return String(10000 + (h % 89999));
+    case 'id':
+      return String(h % 10000).padStart(4, '0');
+    default: {
+      const unknown: never = kind;
+      throw new Error(`Unknown identifier kind ${JSON.stringify(unknown)}.`);
+    }
+  }
+}
+
+const FACT_KEYS: Record<IdentifierKind, RegExp> = {
+  birth: /出生|生日|birth/iu,
+  zip: /邮编|zip|postal/iu,
+  id: /身份证|后四位|\bID\b|SSN|social/iu,
+};
+
 function joinLines(a: string, b: string): string {
   return /[\u3000-\u9fff]/u.test(a) ? a + b : `${a} ${b}`;
 }
@@ -84,7 +121,7 @@ function joinLines(a: string, b: string): string {
  */
 export function fillSlots(text: string, slots: Slots): string {
   return text
-    .replace(/([,，、]?\s*)\{(caller|callback)\}/gu, (_, lead: string, key: keyof Slots) => (slots[key] ? lead + slots[key] : ''))
+    .replace(/([,，、]?\s*)\{(caller|callback|identifier)\}/gu, (_, lead: string, key: keyof Slots) => (slots[key] ? lead + slots[key] : ''))
     .replace(/\s+([.,!?。，！？])/gu, '$1');
 }
 

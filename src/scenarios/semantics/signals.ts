@@ -15,6 +15,8 @@ export const SIGNAL_MOVES: Partial<Record<Signal, readonly string[]>> = {
 };
 
 const POSITIVE: readonly Signal[] = ['courtesy', 'empathy', 'verification', 'plan', 'consequence', 'firm_promise'];
+/** Moves that answer or serve the customer (a question about a charge, how a process works, a note taken): never idle. */
+const HELPFUL = new Set(['ask_details', 'ask_reason', 'explain_process', 'log_record', 'promise_time', 'warn_fraud', 'offer_reissue', 'give_callback_number', 'state_purpose', 'thank']);
 const PROMISE_MOVES = ['request_promise', 'confirm_promise'];
 const THREAT_FINDINGS = new Set(['threat', 'misrepresentation']);
 const DISCLOSURE_FINDINGS = new Set(['premature_disclosure', 'third_party', 'privacy']);
@@ -52,7 +54,7 @@ export function signalsOf(line: LineFacts, at: Hearing): Signal[] {
   if ((asksPromise || moves.has('offer_plan')) && at.ability_to_pay > 0 && (line.terms.amount ?? 0) > at.ability_to_pay) {
     out.add('unaffordable');
   }
-  const progress = line.moves.some((m) => at.wanted.has(m)) || line.elements.some((e) => at.wanted.has(e));
+  const progress = line.moves.some((m) => at.wanted.has(m) || HELPFUL.has(m)) || line.elements.some((e) => at.wanted.has(e));
   // A polite or helpful line off the node's script still moves the call; only an empty-handed line is idle.
   if (!progress && !POSITIVE.some((s) => out.has(s))) out.add('no_progress');
   return [...out];

@@ -2,8 +2,11 @@
  * One trainee turn at a node, decided: the persona reacts; a branch of the script about a violation or a rude line
  * that holds is taken first (the script's own protest is the lesson); after a line that gives offence the persona may
  * then end the call itself; else a goodbye once the call's purpose is met ends the call with that outcome; else the
- * first other conditioned branch that holds (a branch to a promise ending only if the persona accepts the promise);
- * else the persona may end the call; else the `else` branch (not for an empty line); else the persona stays where it is. The call machine's guards and the compiler's playthrough both ask this function, so the
+ * first other conditioned branch that holds (a branch to a promise ending only if the persona accepts the promise; a
+ * read-back the persona agrees to there ends the call at the promise ending); else the persona may end the call,
+ * unless the line does something for the customer and the `else` branch goes on to a good place; else a verified
+ * cardholder asked for an identifier answers it and stays; else the `else` branch (not for an empty line); else the
+ * persona stays where it is. The call machine's guards and the compiler's playthrough both ask this function, so the
  * playthrough proves things about the machine the trainee meets.
  */
 import type { Branch, Mood, OutcomeCode, PersonaLine, Scenario, ScenarioNode } from '../ir.ts';
@@ -23,7 +26,10 @@ export const PERSONA_COMPLAINT = '__complaint';
 export type Decision =
   | { kind: 'persona_ends'; code: 'complaint' | 'hung_up' }
   | { kind: 'branch'; index: number }
-  /** The trainee said goodbye once the call's purpose was met (see `purposeMet`): the call ends at that ending. */
+  /**
+   * The call's purpose is met and the call ends at that ending: the trainee said goodbye once it was met (see
+   * `purposeMet`), or read back a promise the persona agrees to where the script asks for one (see `agreesAt`).
+   */
   | { kind: 'closes'; target: string }
   /** No branch matched (e.g. a promise the persona would not accept and no fallback): the persona repeats itself. */
   | { kind: 'stay' };
@@ -82,11 +88,31 @@ export function decide(rules: Rules, node: ScenarioNode, state: TurnState, line:
   const closes = closingTarget(rules, node, state, line, reaction);
   if (closes) return { reaction, decision: { kind: 'closes', target: closes } };
   const index = first((b) => b.when !== null);
-  if (index >= 0) return { reaction, decision: { kind: 'branch', index } };
-  if (ends) return { reaction, decision: { kind: 'persona_ends', code: ends } };
+  if (index >= 0) {
+    const agreed = agreesAt(rules, rules.nodes.get(node.branches[index].target), state, line, reaction);
+    return { reaction, decision: agreed ? { kind: 'closes', target: agreed } : { kind: 'branch', index } };
+  }
   // An empty line is not an answer: the persona asks to hear it again instead of following the script's fallback.
   const fallback = line.blank ? -1 : first((b) => b.when === null);
+  // A line that does something for the customer, where the script's fallback goes on to a good place, is followed
+  // there however annoyed the persona is; otherwise the persona may end the call now.
+  const onward = fallback >= 0 && !ENDS_BADLY.has(rules.nodes.get(node.branches[fallback].target)?.end?.code as OutcomeCode);
+  if (ends && !(onward && !reaction.signals.includes('no_progress'))) return { reaction, decision: { kind: 'persona_ends', code: ends } };
+  // A verified cardholder asked for an identifier (ID digits, date of birth) gives it and waits for the point.
+  if (state.verified && line.asksIdentifier && node.party !== 'third_party') return { reaction, decision: { kind: 'stay' } };
   return { reaction, decision: fallback >= 0 ? { kind: 'branch', index: fallback } : { kind: 'stay' } };
+}
+
+/**
+ * A read-back of the whole promise (amount and date) where the script asks for one: the persona, led to a promise node,
+ * agrees at once, and the call ends at the script's promise ending — the read-back the promise node waits for is the
+ * line just said. Null when the line is no such read-back or the persona would not accept the terms.
+ */
+function agreesAt(rules: Rules, to: ScenarioNode | undefined, state: TurnState, line: LineFacts, reaction: Reaction): string | null {
+  const ending = rules.endings.get('ptp');
+  if (!ending || !to || to.end || to.stage !== 'promise' || !line.moves.includes('confirm_promise')) return null;
+  if ((line.terms.amount ?? state.terms.amount) === null || !(line.terms.date || state.terms.date)) return null;
+  return promiseHolds(rules.persona, state, line, reaction, true) ? ending : null;
 }
 
 /** Signals that make a line the persona's reason to end the call, not only the state the call has built up. */
