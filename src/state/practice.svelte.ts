@@ -249,7 +249,7 @@ export class PracticeState {
       this.call = result.state;
       if (!result.state.ended) return;
       // A call over without its record is kept as ended (not lost) until the record is filed; drills have none.
-      if (this.scenario.course !== 'drill') await endAttempt(appDb(), this.attemptId!, result.state.outcome?.code ?? null);
+      if (this.scenario.course !== 'drill') await endAttempt(appDb(), this.attemptId!, result.state.outcome?.code ?? null, this.snapshot());
       this.phase = this.endedPhase();
     });
     if (this.error && !saved) {

@@ -95,14 +95,15 @@ export function findResumableAttempt(
 
 /**
  * The call is over (the persona or the trainee hung up, or it reached its ending) but its record is not filed yet:
- * it keeps its snapshot so the record form can come back, and counts its findings so mentors see them.
+ * it keeps `snapshot` (the session as it ended) so the record form can come back, and counts its findings so
+ * mentors see them.
  */
-export function endAttempt(db: CallDojoDb, attemptId: string, outcome: OutcomeCode | null): Promise<Attempt> {
+export function endAttempt(db: CallDojoDb, attemptId: string, outcome: OutcomeCode | null, snapshot: SessionSnapshot): Promise<Attempt> {
   return guard(() =>
     db.transaction('rw', db.attempts, db.turns, async () => {
       const attempt = await inProgress(db, attemptId);
       const turns = await db.turns.where('attemptId').equals(attemptId).toArray();
-      const ended: Attempt = { ...attempt, status: 'ended', outcome, endedAt: Date.now(), findings: summarizeFindings(turns) };
+      const ended: Attempt = { ...attempt, status: 'ended', outcome, endedAt: Date.now(), snapshot, findings: summarizeFindings(turns) };
       await db.attempts.put(ended);
       return ended;
     }),

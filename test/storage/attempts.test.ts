@@ -97,8 +97,8 @@ describe('a call from start to report', () => {
     const db = freshDb();
     const { attempt, profileId } = await started(db);
     await recordTraineeTurn(db, attempt.id, { text: '你必须', assessment: assessment(finding('tone.imperative', 'tone')), stage: 'opening' }, snap('a'));
-    const ended = await endAttempt(db, attempt.id, 'hung_up');
-    expect(ended).toMatchObject({ status: 'ended', outcome: 'hung_up', scores: null, passed: null, snapshot: snap('a') });
+    const ended = await endAttempt(db, attempt.id, 'hung_up', snap('end', 2));
+    expect(ended).toMatchObject({ status: 'ended', outcome: 'hung_up', scores: null, passed: null, snapshot: snap('end', 2) });
     expect(ended.findings?.byCategory).toEqual({ tone: 1 });
     // No more lines once the call is over.
     await expect(recordTraineeTurn(db, attempt.id, { text: 'x', assessment: assessment(), stage: 'closing' }, snap('b')))
@@ -117,7 +117,7 @@ describe('a call from start to report', () => {
   it('an ended call can still be abandoned; it then keeps the time it ended', async () => {
     const db = freshDb();
     const { attempt, profileId } = await started(db);
-    const ended = await endAttempt(db, attempt.id, null);
+    const ended = await endAttempt(db, attempt.id, null, snap('end'));
     const gone = await abandonAttempt(db, attempt.id);
     expect(gone).toMatchObject({ status: 'abandoned', endedAt: ended.endedAt, snapshot: null });
     expect(await findResumableAttempt(db, profileId)).toBeNull();
