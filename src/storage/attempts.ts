@@ -78,9 +78,10 @@ export function findResumableAttempt(
 ): Promise<{ attempt: Attempt & { snapshot: SessionSnapshot }; turns: Turn[] } | null> {
   return guard(() =>
     db.transaction('r', db.attempts, db.turns, async () => {
+      // An ended call imported from another PC has no snapshot: it cannot be filed here, only listed.
       const latest = async (status: 'in_progress' | 'ended') =>
         (await db.attempts.where('[profileId+status]').equals([profileId, status]).sortBy('startedAt'))
-          .filter((a) => scenarioId === undefined || a.scenarioId === scenarioId)
+          .filter((a) => (scenarioId === undefined || a.scenarioId === scenarioId) && (status === 'in_progress' || a.snapshot))
           .at(-1);
       const attempt = (await latest('in_progress')) ?? (await latest('ended'));
       if (!attempt) return null;

@@ -123,6 +123,14 @@ describe('a call from start to report', () => {
     expect(await findResumableAttempt(db, profileId)).toBeNull();
   });
 
+  it('an ended call without a snapshot (imported from another PC) is listed but never offered to file', async () => {
+    const db = freshDb();
+    const { attempt, profileId } = await started(db);
+    await endAttempt(db, attempt.id, 'hung_up', snap('end'));
+    await db.attempts.update(attempt.id, { snapshot: null }); // as an import stores it
+    expect(await findResumableAttempt(db, profileId, 'first-contact-01')).toBeNull();
+  });
+
   it('refuses a snapshot without a numeric version and writes nothing', async () => {
     const db = freshDb();
     const { attempt } = await started(db);
