@@ -47,8 +47,11 @@ describe('a call from start to report', () => {
   it('starting another call abandons the unfinished one, so only one call is ever resumable', async () => {
     const db = freshDb();
     const { attempt: first, profileId } = await started(db);
+    await recordTraineeTurn(db, first.id, { text: '你必须', assessment: assessment(finding('tone.imperative', 'tone')), stage: 'opening' }, snap('a'));
     const { attempt: second } = await started(db, { profileId, scenarioId: 'other' });
     expect((await getAttempt(db, first.id)).status).toBe('abandoned');
+    // Its findings are counted, so the mentor sees what was said in it.
+    expect((await getAttempt(db, first.id)).findings?.byCategory).toEqual({ tone: 1 });
     expect((await getAttempt(db, first.id)).snapshot).toBeNull();
     expect((await findResumableAttempt(db, profileId))?.attempt.id).toBe(second.id);
   });
