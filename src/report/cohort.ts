@@ -10,7 +10,7 @@ export interface CohortAttempt {
   profileId: string;
   scenarioId: string;
   scenarioTitle: string;
-  status: 'in_progress' | 'completed' | 'abandoned';
+  status: 'in_progress' | 'ended' | 'completed' | 'abandoned';
   endedAt: number | null;
   scores: { total: number } | null;
   passed: boolean | null;

@@ -36,6 +36,26 @@ export interface AttemptReviewData {
   overrides: Override[];
   effective: EffectiveScores;
   review: Review | null;
+  kind: 'scored';
+}
+
+/** A call with no scores (ended without its record, or abandoned): the mentor still sees every line and finding. */
+export interface UnscoredCallData {
+  attempt: Attempt;
+  profile: Profile;
+  turns: Turn[];
+  kind: 'unscored';
+}
+
+export interface UnscoredCallView extends UnscoredCallData {
+  lines: Pick<ReviewLine, 'index' | 'speaker' | 'text' | 'findings'>[];
+  series: PersonaPoint[];
+}
+
+/** The read-only view of an unscored call: its lines with the machine's findings, and the persona along the call. */
+export function buildUnscoredCall(data: UnscoredCallData): UnscoredCallView {
+  const lines = data.turns.map((t) => ({ index: t.index, speaker: t.speaker, text: t.text, findings: t.assessment?.findings ?? [] }));
+  return { ...data, lines, series: personaSeries(data.turns) };
 }
 
 export interface AttemptReviewView extends AttemptReviewData {

@@ -46,17 +46,24 @@ export function reviewTrigger(db: CallDojoDb, attemptId: string): Promise<unknow
 }
 import { correctionKinds, type CorrectionKind } from '../report/review-queue.ts';
 import type { ReadinessOptions } from './mentor-cohort.ts';
-import type { AttemptReviewData } from './mentor-review.ts';
+import type { AttemptReviewData, UnscoredCallData } from './mentor-review.ts';
 
-/** Everything the review of one call shows, read in one go so any change re-renders one consistent view. */
-export async function loadReview(db: CallDojoDb, attemptId: string): Promise<AttemptReviewData | null> {
+/**
+ * Everything the review of one call shows, read in one go so any change re-renders one consistent view. A call that
+ * ended without its record or was abandoned is shown too (its lines and findings), without scores to correct.
+ */
+export async function loadReview(db: CallDojoDb, attemptId: string): Promise<AttemptReviewData | UnscoredCallData | null> {
   const attempt = await getAttempt(db, attemptId).catch((e: StorageError) => (e.kind === 'not_found' ? null : Promise.reject(e)));
-  if (!attempt || attempt.status !== 'completed' || !attempt.scores) return null;
+  if (!attempt || attempt.status === 'in_progress') return null;
+  if (attempt.status !== 'completed' || !attempt.scores) {
+    const [profile, turns] = await Promise.all([getProfile(db, attempt.profileId), listTurns(db, attemptId)]);
+    return { attempt, profile, turns, kind: 'unscored' };
+  }
   const [profile, turns, record, overrides, effective, reviews] = await Promise.all([
     getProfile(db, attempt.profileId), listTurns(db, attemptId), getRecord(db, attemptId), listOverrides(db, attemptId),
     effectiveScores(db, attemptId), reviewsFor(db, { profileId: attempt.profileId }),
   ]);
-  return { attempt, profile, turns, record, overrides, effective, review: reviews.find((r) => r.attemptId === attemptId) ?? null };
+  return { attempt, profile, turns, record, overrides, effective, review: reviews.find((r) => r.attemptId === attemptId) ?? null, kind: 'scored' };
 }
 
 export interface ReviewNotice {
@@ -81,22 +88,25 @@ export interface CohortSource {
   profiles: Profile[];
   /** Finished calls, newest first; a reviewed call carries the verdict after the mentor's corrections. */
   attempts: Attempt[];
+  /** Calls without scores that must stay in the mentor's view: ended without their record, or abandoned; newest first. */
+  unscored: Attempt[];
   /** The latest review of each reviewed call, by attempt id. */
   reviews: Map<string, Review>;
 }
 
 /** Every row the cohort view depends on, read flat (the trigger of `loadCohort`). */
-export function cohortTables(db: CallDojoDb): Promise<[Profile[], Attempt[], Override[], Review[]]> {
+export function cohortTables(db: CallDojoDb): Promise<[Profile[], Attempt[], Override[], Review[], Attempt[]]> {
   return Promise.all([
     db.profiles.toArray(),
     db.attempts.where('status').equals('completed').toArray(),
     db.overrides.toArray(),
     db.reviews.toArray(),
+    db.attempts.where('status').anyOf('ended', 'abandoned').toArray(),
   ]);
 }
 
 /** The cohort from its tables; only the few calls a mentor corrected cost more than their attempt row. */
-export async function loadCohort(db: CallDojoDb, [profiles, rows, overrides, reviews]: Awaited<ReturnType<typeof cohortTables>>): Promise<CohortSource> {
+export async function loadCohort(db: CallDojoDb, [profiles, rows, overrides, reviews, unscored]: Awaited<ReturnType<typeof cohortTables>>): Promise<CohortSource> {
   const corrected = [...new Set(overrides.map((o) => o.attemptId))];
   const effective = new Map(await Promise.all(corrected.map(async (id) => [id, await effectiveScores(db, id)] as const)));
   const attempts = rows
@@ -109,7 +119,10 @@ export async function loadCohort(db: CallDojoDb, [profiles, rows, overrides, rev
   const latest = new Map<string, Review>();
   for (const r of reviews) if ((latest.get(r.attemptId)?.updatedAt ?? -1) < r.updatedAt) latest.set(r.attemptId, r);
   const byName = new Intl.Collator('zh');
-  return { profiles: [...profiles].sort((a, b) => byName.compare(a.name, b.name)), attempts, reviews: latest };
+  return {
+    profiles: [...profiles].sort((a, b) => byName.compare(a.name, b.name)), attempts, reviews: latest,
+    unscored: [...unscored].sort((a, b) => (b.endedAt ?? b.startedAt) - (a.endedAt ?? a.startedAt)),
+  };
 }
 
 const READINESS_KEY = 'readiness';

@@ -9,7 +9,7 @@ import { checkRecord } from '../report/record-check.ts';
 import type { AttemptReport, RecordCheck, RecordEntry } from '../report/types.ts';
 import type { Scenario } from '../scenarios/ir.ts';
 import type { Assessment, ScoringEngine } from '../scoring/types.ts';
-import { abandonAttempt, completeAttempt, findResumableAttempt, startAttempt } from '../storage/attempts.ts';
+import { abandonAttempt, completeAttempt, endAttempt, findResumableAttempt, startAttempt } from '../storage/attempts.ts';
 import type { StorageError } from '../storage/errors.ts';
 import { saveRecord } from '../storage/records.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../storage/turns.ts';
@@ -20,7 +20,11 @@ import { loadEngine } from './engine.ts';
 import type { TranscriptEntry } from './practice-types.ts';
 import { transcriptFromTurns } from './transcript.ts';
 
-export type Phase = 'loading' | 'resume' | 'unresumable' | 'briefing' | 'call' | 'record' | 'report';
+/**
+ * `drill`: an opening drill whose recital the persona answered to the end; the trainee recites again in the same
+ * call or finishes (drills have no after-call record).
+ */
+export type Phase = 'loading' | 'resume' | 'unresumable' | 'briefing' | 'call' | 'drill' | 'record' | 'report';
 
 export class PracticeState {
   phase = $state<Phase>('loading');
@@ -52,12 +56,15 @@ export class PracticeState {
     readonly profileId: string,
   ) {}
 
-  /** Loads the engine and looks for an unfinished call of this profile on this scenario to offer. */
+  /**
+   * Loads the engine and looks for a call of this profile on this scenario to go back to: one in progress, or one
+   * that ended without its record.
+   */
   async open(): Promise<void> {
     await this.guard(async () => {
       this.engine = await loadEngine();
-      const open = await findResumableAttempt(appDb(), this.profileId);
-      this.resumable = open && open.attempt.scenarioId === this.scenario.id ? open.attempt : null;
+      const open = await findResumableAttempt(appDb(), this.profileId, this.scenario.id);
+      this.resumable = open?.attempt ?? null;
       this.phase = this.resumable ? 'resume' : 'briefing';
     });
   }
@@ -65,7 +72,7 @@ export class PracticeState {
   /** Continues the saved call exactly where the last stored line left it. */
   async resume(): Promise<void> {
     await this.guard(async () => {
-      const open = await findResumableAttempt(appDb(), this.profileId);
+      const open = await findResumableAttempt(appDb(), this.profileId, this.scenario.id);
       if (!open) return void (this.phase = 'briefing');
       try {
         this.session = restoreSession(this.scenario, open.attempt.snapshot, { engine: this.engine! });
@@ -82,11 +89,14 @@ export class PracticeState {
       this.startedAt = open.attempt.startedAt;
       this.transcript = transcriptFromTurns(open.turns);
       this.call = this.session.state;
-      this.phase = this.call.ended ? 'record' : 'call';
+      this.phase = this.call.ended ? this.endedPhase() : 'call';
     });
   }
 
-  /** Drops the saved call (kept in history as abandoned, its lines with it) and shows the briefing again. */
+  /**
+   * Gives the saved call up (the UI asks first): it is kept as abandoned with its lines and findings, for the mentor
+   * and in Progress, and the briefing shows again.
+   */
   async discard(): Promise<void> {
     await this.guard(async () => {
       if (this.resumable) await abandonAttempt(appDb(), this.resumable.id);
@@ -180,6 +190,36 @@ export class PracticeState {
     });
   }
 
+  /** Opening drills: recite again in the same call; the persona picks up afresh and earlier recitals stay. */
+  async retryDrill(): Promise<void> {
+    if (this.scenario.course !== 'drill' || !this.session || this.busy) return;
+    await this.guard(async () => {
+      this.session!.stop();
+      this.session = createSession(this.scenario, { engine: this.engine!, seed: Math.floor(Math.random() * 2 ** 31), mode: this.mode });
+      this.feedback = null;
+      await this.storeReply();
+      this.call = this.session.state;
+      this.phase = 'call';
+    });
+  }
+
+  /** Opening drills: ends the drill and scores it from every recital said; there is no after-call record. */
+  async finishDrill(): Promise<void> {
+    if (this.scenario.course !== 'drill' || !this.attemptId || this.busy) return;
+    await this.guard(async () => {
+      const outcome = this.call?.outcome ?? null;
+      this.checks = [];
+      this.report = attemptReport({ course: this.scenario.course, turns: this.scoredTurns(), outcome, recordChecks: [] });
+      await completeAttempt(appDb(), this.attemptId!, {
+        scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
+        blockerRule: this.report.blocker?.rule ?? null,
+      });
+      this.session?.stop();
+      this.session = null;
+      this.phase = 'report';
+    });
+  }
+
   /** Back to the briefing for another attempt at the same scenario. */
   again(): void {
     this.report = null;
@@ -207,7 +247,10 @@ export class PracticeState {
       this.feedback = result.option;
       if (result.reply) await this.storeReply();
       this.call = result.state;
-      if (result.state.ended) this.phase = 'record';
+      if (!result.state.ended) return;
+      // A call over without its record is kept as ended (not lost) until the record is filed; drills have none.
+      if (this.scenario.course !== 'drill') await endAttempt(appDb(), this.attemptId!, result.state.outcome?.code ?? null, this.snapshot());
+      this.phase = this.endedPhase();
     });
     if (this.error && !saved) {
       // A failed write (disk full…) must not leave the call ahead of what is saved: rewind to the last stored state.
@@ -216,6 +259,11 @@ export class PracticeState {
       this.transcript = shown;
       this.call = this.session.state;
     }
+  }
+
+  /** Where a call that is over goes: the record form, or for drills the choice to recite again or finish. */
+  private endedPhase(): Phase {
+    return this.scenario.course === 'drill' ? 'drill' : 'record';
   }
 
   private async storeReply(): Promise<void> {

@@ -1,6 +1,6 @@
 /** Everything the progress page shows for one trainee, read through the storage API in one (live) query. */
 import {
-  getAttempt, libraryStats, proficiencyOverTime, scenarioHistory, weakestRules,
+  getAttempt, libraryStats, proficiencyOverTime, scenarioHistory, unfinishedCalls, weakestRules,
   type CallDojoDb, type Mode, type ProficiencyPoint, type WeakRule,
 } from '../storage/index.ts';
 import type { Lang } from '../scoring/types.ts';
@@ -29,7 +29,21 @@ export interface RecentAttempt {
   blockerRule: string | null;
 }
 
+/** A call with no score that stays in view: ended with its record not filed, or abandoned (never a pass). */
+export interface UnfinishedCall {
+  attemptId: string;
+  scenarioId: string;
+  title: string;
+  lang: Lang;
+  mode: Mode;
+  status: 'ended' | 'abandoned';
+  /** When the call ended or was given up (its start for an old abandoned row without an end). */
+  at: number;
+}
+
 export interface ProgressData {
+  /** Calls ended without their record, then abandoned calls, newest first within each. */
+  unfinished: UnfinishedCall[];
   /** Scenarios with at least one completed call, most recently played first. */
   scenarios: ScenarioProgress[];
   /** The latest completed calls, newest first. */
@@ -70,5 +84,11 @@ export async function loadProgress(db: CallDojoDb, profileId: string): Promise<P
       endedAt: p.endedAt, total: a.scores?.total ?? 0, passed: a.passed === true, blockerRule: a.blockerRule,
     });
   }
-  return { scenarios, recent, proficiency, weakest };
+  const unfinished = (await unfinishedCalls(db, profileId))
+    .map((a): UnfinishedCall => ({
+      attemptId: a.id, scenarioId: a.scenarioId, title: a.scenarioTitle, lang: a.lang, mode: a.mode,
+      status: a.status === 'ended' ? 'ended' : 'abandoned', at: a.endedAt ?? a.startedAt,
+    }))
+    .sort((a, b) => Number(a.status === 'abandoned') - Number(b.status === 'abandoned'));
+  return { unfinished, scenarios, recent, proficiency, weakest };
 }

@@ -6,7 +6,7 @@ import type { Category, Finding, RuleDef, Severity } from '../scoring/types.ts';
 import { addFinding, commentReview, ensureReview, overruleFinding, toStorageError, type StorageError } from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { loadEngine } from './engine.ts';
-import { buildAttemptReview, type AttemptReviewView } from './mentor-review.ts';
+import { buildAttemptReview, buildUnscoredCall, type AttemptReviewView, type UnscoredCallView } from './mentor-review.ts';
 import { follow, loadReview, reviewTrigger } from './mentor-source.ts';
 
 export type ReviewStatus = 'loading' | 'ready' | 'missing' | 'error';
@@ -14,6 +14,8 @@ export type ReviewStatus = 'loading' | 'ready' | 'missing' | 'error';
 export class ReviewAttemptState {
   status = $state<ReviewStatus>('loading');
   value = $state.raw<AttemptReviewView | null>(null);
+  /** A call ended without its record or abandoned: shown read-only (there are no scores to correct). */
+  unscored = $state.raw<UnscoredCallView | null>(null);
   error = $state.raw<StorageError | null>(null);
   /** Rules the engine knows, for the "add a finding" form; empty until the engine chunk has loaded. */
   rules = $state.raw<readonly RuleDef[]>([]);
@@ -30,7 +32,8 @@ export class ReviewAttemptState {
       () => reviewTrigger(appDb(), attemptId),
       () => loadReview(appDb(), attemptId),
       (data) => {
-        this.value = data && buildAttemptReview(data);
+        this.value = data?.kind === 'scored' ? buildAttemptReview(data) : null;
+        this.unscored = data?.kind === 'unscored' ? buildUnscoredCall(data) : null;
         this.status = data ? 'ready' : 'missing';
       },
       (e) => {

@@ -27,19 +27,18 @@ export async function inProgress(db: CallDojoDb, attemptId: string): Promise<Att
 }
 
 /**
- * Starts a call. Any call the profile left unfinished is marked abandoned in the same transaction, so there is
- * never more than one call to resume (offer `findResumableAttempt` first).
+ * Starts a call. Any call the profile left unfinished is marked abandoned in the same transaction (its lines and
+ * findings kept), so there is never more than one call to resume (offer `findResumableAttempt` first). A call that
+ * ended without its record stays `ended`: its record can still be filed.
  */
 export function startAttempt(db: CallDojoDb, input: StartAttemptInput): Promise<Attempt> {
   return guard(() =>
-    db.transaction('rw', db.profiles, db.attempts, async () => {
+    db.transaction('rw', db.profiles, db.attempts, db.turns, async () => {
       const profile = await db.profiles.get(input.profileId);
       if (!profile) throw new StorageError('not_found', `profile ${input.profileId}`);
       const now = Date.now();
-      await db.attempts
-        .where('[profileId+status]')
-        .equals([input.profileId, 'in_progress'])
-        .modify({ status: 'abandoned', endedAt: now, snapshot: null });
+      const open = await db.attempts.where('[profileId+status]').equals([input.profileId, 'in_progress']).toArray();
+      for (const a of open) await db.attempts.put(await abandoned(db, a, now));
       const attempt: Attempt = {
         id: newId(),
         ...input,
@@ -68,15 +67,23 @@ export function getAttempt(db: CallDojoDb, attemptId: string): Promise<Attempt> 
   });
 }
 
-/** The profile's unfinished call with its snapshot and turns so far, or null: what a reload offers to resume. */
+/**
+ * The profile's call to go back to, with its snapshot and turns so far, or null: a call in progress (what a reload
+ * offers to resume) before a call that ended without its record (newest first). `scenarioId` narrows to one scenario.
+ */
 export function findResumableAttempt(
   db: CallDojoDb,
   profileId: string,
+  scenarioId?: string,
 ): Promise<{ attempt: Attempt & { snapshot: SessionSnapshot }; turns: Turn[] } | null> {
   return guard(() =>
     db.transaction('r', db.attempts, db.turns, async () => {
-      const open = await db.attempts.where('[profileId+status]').equals([profileId, 'in_progress']).sortBy('startedAt');
-      const attempt = open.at(-1);
+      // An ended call imported from another PC has no snapshot: it cannot be filed here, only listed.
+      const latest = async (status: 'in_progress' | 'ended') =>
+        (await db.attempts.where('[profileId+status]').equals([profileId, status]).sortBy('startedAt'))
+          .filter((a) => (scenarioId === undefined || a.scenarioId === scenarioId) && (status === 'in_progress' || a.snapshot))
+          .at(-1);
+      const attempt = (await latest('in_progress')) ?? (await latest('ended'));
       if (!attempt) return null;
       if (!attempt.snapshot || typeof attempt.snapshot.version !== 'number') {
         throw new StorageError('corrupt', `attempt ${attempt.id} has no usable snapshot`);
@@ -87,6 +94,39 @@ export function findResumableAttempt(
   );
 }
 
+/**
+ * The call is over (the persona or the trainee hung up, or it reached its ending) but its record is not filed yet:
+ * it keeps `snapshot` (the session as it ended) so the record form can come back, and counts its findings so
+ * mentors see them.
+ */
+export function endAttempt(db: CallDojoDb, attemptId: string, outcome: OutcomeCode | null, snapshot: SessionSnapshot): Promise<Attempt> {
+  return guard(() =>
+    db.transaction('rw', db.attempts, db.turns, async () => {
+      const attempt = await inProgress(db, attemptId);
+      const turns = await db.turns.where('attemptId').equals(attemptId).toArray();
+      const ended: Attempt = { ...attempt, status: 'ended', outcome, endedAt: Date.now(), snapshot, findings: summarizeFindings(turns) };
+      await db.attempts.put(ended);
+      return ended;
+    }),
+  );
+}
+
+/** Reads an attempt whose call is in progress or ended without its record (inside the caller's transaction). */
+async function notClosed(db: CallDojoDb, attemptId: string): Promise<Attempt> {
+  const attempt = await db.attempts.get(attemptId);
+  if (!attempt) throw new StorageError('not_found', `attempt ${attemptId}`);
+  if (attempt.status !== 'in_progress' && attempt.status !== 'ended') {
+    throw new StorageError('not_found', `attempt ${attemptId} is ${attempt.status}`);
+  }
+  return attempt;
+}
+
+/** The abandoned form of an open attempt: no snapshot, never scored, its findings counted for the mentor. */
+async function abandoned(db: CallDojoDb, attempt: Attempt, now: number): Promise<Attempt> {
+  const turns = await db.turns.where('attemptId').equals(attempt.id).toArray();
+  return { ...attempt, status: 'abandoned', endedAt: attempt.endedAt ?? now, snapshot: null, findings: summarizeFindings(turns) };
+}
+
 export interface CompleteAttemptInput {
   scores: Scores;
   outcome: OutcomeCode | null;
@@ -95,18 +135,21 @@ export interface CompleteAttemptInput {
   blockerRule: string | null;
 }
 
-/** Closes a call with its machine scores, summarising its findings and dropping the resume snapshot. */
+/**
+ * Closes a call (in progress, or ended and now with its record) with its machine scores, summarising its findings
+ * and dropping the resume snapshot. A call that had ended keeps the time it ended.
+ */
 export function completeAttempt(db: CallDojoDb, attemptId: string, result: CompleteAttemptInput): Promise<Attempt> {
   return guard(() =>
     db.transaction('rw', db.attempts, db.turns, db.profiles, async () => {
-      const attempt = await inProgress(db, attemptId);
+      const attempt = await notClosed(db, attemptId);
       const turns = await db.turns.where('attemptId').equals(attemptId).toArray();
       const now = Date.now();
       const done: Attempt = {
         ...attempt,
         ...result,
         status: 'completed',
-        endedAt: now,
+        endedAt: attempt.endedAt ?? now,
         snapshot: null,
         findings: summarizeFindings(turns),
       };
@@ -117,14 +160,16 @@ export function completeAttempt(db: CallDojoDb, attemptId: string, result: Compl
   );
 }
 
-/** Gives up a call (the trainee chose not to resume); its turns stay for the record but it is never scored. */
+/**
+ * Gives up a call in progress or ended without its record (the trainee chose to start again): it is never scored
+ * and never a pass, and its lines and findings stay for the mentor.
+ */
 export function abandonAttempt(db: CallDojoDb, attemptId: string): Promise<Attempt> {
   return guard(() =>
-    db.transaction('rw', db.attempts, async () => {
-      const attempt = await inProgress(db, attemptId);
-      const abandoned: Attempt = { ...attempt, status: 'abandoned', endedAt: Date.now(), snapshot: null };
-      await db.attempts.put(abandoned);
-      return abandoned;
+    db.transaction('rw', db.attempts, db.turns, async () => {
+      const row = await abandoned(db, await notClosed(db, attemptId), Date.now());
+      await db.attempts.put(row);
+      return row;
     }),
   );
 }

@@ -111,7 +111,7 @@ async function merge(db: CallDojoDb, rows: BundleRows, result: ImportResult, fil
     same: (mine, theirs) => canonicalJson(comparable(mine)) === canonicalJson(comparable(theirs)),
     // Its lines, record and review are left out too: mixing two versions of one call would make a transcript nobody said.
     reason: (mine, theirs) => `this PC's copy of “${theirs.scenarioTitle}” (${mine.status}) differs; kept as is`,
-    prepare: (a) => ({ ...a, snapshot: null, findings: a.status === 'completed' ? summarizeFindings(turnsOf.get(a.id) ?? []) : null }),
+    prepare: (a) => ({ ...a, snapshot: null, findings: a.status !== 'in_progress' ? summarizeFindings(turnsOf.get(a.id) ?? []) : null }),
   }, sink);
   const ok = new Set(attempts.map((a) => a.id));
 

@@ -122,3 +122,17 @@ export function weakestRules(db: CallDojoDb, profileId: string, limit = 5): Prom
       .slice(0, limit);
   });
 }
+
+/**
+ * The profile's calls that ended without a filed record or were abandoned, newest first: they have no scores, but
+ * they must never drop out of sight (issue 14).
+ */
+export function unfinishedCalls(db: CallDojoDb, profileId: string): Promise<Attempt[]> {
+  return guard(async () => {
+    const rows = await db.attempts
+      .where('[profileId+status]')
+      .anyOf([profileId, 'ended'], [profileId, 'abandoned'])
+      .toArray();
+    return rows.sort((a, b) => (b.endedAt ?? b.startedAt) - (a.endedAt ?? a.startedAt));
+  });
+}

@@ -9,7 +9,12 @@ import type { CallStage, OutcomeCode } from '../scenarios/ir.ts';
 export const MODES = ['guided', 'practice', 'exam'] as const;
 export type Mode = (typeof MODES)[number];
 
-export const ATTEMPT_STATUSES = ['in_progress', 'completed', 'abandoned'] as const;
+/**
+ * `in_progress`: the call is going on. `ended`: the call is over but its after-call record is not filed yet (the
+ * trainee can still file it; mentors see it as "record missing"). `completed`: record filed and scored.
+ * `abandoned`: the trainee gave the call up; its lines and findings stay for the mentor, it is never a pass.
+ */
+export const ATTEMPT_STATUSES = ['in_progress', 'ended', 'completed', 'abandoned'] as const;
 export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 
 /** The session engine's persisted state; storage keeps it opaque apart from its version. */
@@ -54,9 +59,9 @@ export interface Attempt {
   passed: boolean | null;
   /** Id of the critical rule that failed the call, if one did. */
   blockerRule: string | null;
-  /** Present only while in progress: what a reload resumes from. */
+  /** Present while in progress or ended (the record form resumes from it). */
   snapshot: SessionSnapshot | null;
-  /** Filled when the attempt completes (and by the v2 upgrade for older rows). */
+  /** Filled when the call ends, completes or is abandoned (and by the v2 upgrade for older rows). */
   findings: FindingSummary | null;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  abandonAttempt, completeAttempt, findResumableAttempt, getAttempt, startAttempt,
+  abandonAttempt, completeAttempt, endAttempt, findResumableAttempt, getAttempt, startAttempt,
 } from '../../src/storage/attempts.ts';
 import { createProfile } from '../../src/storage/profiles.ts';
 import { getRecord, saveRecord, type RecordInput } from '../../src/storage/records.ts';
@@ -47,8 +47,11 @@ describe('a call from start to report', () => {
   it('starting another call abandons the unfinished one, so only one call is ever resumable', async () => {
     const db = freshDb();
     const { attempt: first, profileId } = await started(db);
+    await recordTraineeTurn(db, first.id, { text: '你必须', assessment: assessment(finding('tone.imperative', 'tone')), stage: 'opening' }, snap('a'));
     const { attempt: second } = await started(db, { profileId, scenarioId: 'other' });
     expect((await getAttempt(db, first.id)).status).toBe('abandoned');
+    // Its findings are counted, so the mentor sees what was said in it.
+    expect((await getAttempt(db, first.id)).findings?.byCategory).toEqual({ tone: 1 });
     expect((await getAttempt(db, first.id)).snapshot).toBeNull();
     expect((await findResumableAttempt(db, profileId))?.attempt.id).toBe(second.id);
   });
@@ -82,6 +85,53 @@ describe('a call from start to report', () => {
     expect(await findResumableAttempt(db, profileId)).toBeNull();
     expect(await listTurns(db, attempt.id)).toHaveLength(1);
     await expect(abandonAttempt(db, attempt.id)).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('abandoning counts the findings of the call so the mentor still sees them', async () => {
+    const db = freshDb();
+    const { attempt } = await started(db);
+    await recordTraineeTurn(db, attempt.id, { text: '你必须今天还', assessment: assessment(finding('cn.threat', 'threat', 'critical')), stage: 'negotiation' }, snap('a'));
+    const gone = await abandonAttempt(db, attempt.id);
+    expect(gone.findings?.byRule).toEqual({ 'cn.threat': { category: 'threat', severity: 'critical', count: 1 } });
+    expect(gone.passed).toBeNull();
+  });
+
+  it('a call that ends without its record stays ended, resumable to file the record, and is never abandoned by the next call', async () => {
+    const db = freshDb();
+    const { attempt, profileId } = await started(db);
+    await recordTraineeTurn(db, attempt.id, { text: '你必须', assessment: assessment(finding('tone.imperative', 'tone')), stage: 'opening' }, snap('a'));
+    const ended = await endAttempt(db, attempt.id, 'hung_up', snap('end', 2));
+    expect(ended).toMatchObject({ status: 'ended', outcome: 'hung_up', scores: null, passed: null, snapshot: snap('end', 2) });
+    expect(ended.findings?.byCategory).toEqual({ tone: 1 });
+    // No more lines once the call is over.
+    await expect(recordTraineeTurn(db, attempt.id, { text: 'x', assessment: assessment(), stage: 'closing' }, snap('b')))
+      .rejects.toMatchObject({ kind: 'not_found' });
+    const { attempt: next } = await started(db, { profileId, scenarioId: 'other' });
+    expect((await getAttempt(db, attempt.id)).status).toBe('ended');
+    // A call in progress comes first; the ended one is found for its own scenario.
+    expect((await findResumableAttempt(db, profileId))?.attempt.id).toBe(next.id);
+    expect((await findResumableAttempt(db, profileId, 'first-contact-01'))?.attempt.id).toBe(attempt.id);
+    await saveRecord(db, attempt.id, record);
+    const done = await completeAttempt(db, attempt.id, { scores: scores(70), outcome: 'hung_up', passed: true, blockerRule: null });
+    expect(done).toMatchObject({ status: 'completed', endedAt: ended.endedAt, snapshot: null });
+    expect(await findResumableAttempt(db, profileId, 'first-contact-01')).toBeNull();
+  });
+
+  it('an ended call can still be abandoned; it then keeps the time it ended', async () => {
+    const db = freshDb();
+    const { attempt, profileId } = await started(db);
+    const ended = await endAttempt(db, attempt.id, null, snap('end'));
+    const gone = await abandonAttempt(db, attempt.id);
+    expect(gone).toMatchObject({ status: 'abandoned', endedAt: ended.endedAt, snapshot: null });
+    expect(await findResumableAttempt(db, profileId)).toBeNull();
+  });
+
+  it('an ended call without a snapshot (imported from another PC) is listed but never offered to file', async () => {
+    const db = freshDb();
+    const { attempt, profileId } = await started(db);
+    await endAttempt(db, attempt.id, 'hung_up', snap('end'));
+    await db.attempts.update(attempt.id, { snapshot: null }); // as an import stores it
+    expect(await findResumableAttempt(db, profileId, 'first-contact-01')).toBeNull();
   });
 
   it('refuses a snapshot without a numeric version and writes nothing', async () => {

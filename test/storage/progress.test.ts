@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { completeAttempt } from '../../src/storage/attempts.ts';
+import { abandonAttempt, completeAttempt, endAttempt } from '../../src/storage/attempts.ts';
 import type { CallDojoDb } from '../../src/storage/db.ts';
-import { libraryStats, proficiencyOverTime, scenarioHistory, weakestRules } from '../../src/storage/progress.ts';
+import { libraryStats, proficiencyOverTime, scenarioHistory, unfinishedCalls, weakestRules } from '../../src/storage/progress.ts';
 import { createProfile } from '../../src/storage/profiles.ts';
 import { recordTraineeTurn } from '../../src/storage/turns.ts';
 import type { Finding } from '../../src/scoring/types.ts';
@@ -86,5 +86,28 @@ describe('progress queries', () => {
       { rule: 'gp.no_intro', category: 'script', severity: 'minor', count: 2, attempts: 1 },
     ]);
     expect((await weakestRules(db, id, 1)).map((w) => w.rule)).toEqual(['tone.rude']);
+  });
+
+  it('unfinished: calls ended without a record and abandoned calls stay listed, newest first, never as scored', async () => {
+    const db = freshDb();
+    const { id } = await createProfile(db, { name: '李', staffNo: 'L1' });
+    vi.setSystemTime((clock += 60_000));
+    const { attempt: gaveUp } = await started(db, { profileId: id, scenarioId: 'a' });
+    await recordTraineeTurn(db, gaveUp.id, { text: 'line', assessment: assessment(threat), stage: 'negotiation' }, snap('n'));
+    await abandonAttempt(db, gaveUp.id);
+    vi.setSystemTime((clock += 60_000));
+    const { attempt: unfiled } = await started(db, { profileId: id, scenarioId: 'b' });
+    vi.setSystemTime((clock += 60_000));
+    await endAttempt(db, unfiled.id, 'hung_up', snap('end'));
+    await play(db, id, 'c', 80, [[]]);
+    const other = await createProfile(db, { name: '王', staffNo: 'W1' });
+    await started(db, { profileId: other.id });
+
+    const rows = await unfinishedCalls(db, id);
+    expect(rows.map((a) => [a.scenarioId, a.status])).toEqual([['b', 'ended'], ['a', 'abandoned']]);
+    expect(rows[1].findings?.byRule['cn.threat']?.count).toBe(1);
+    // Neither counts as a completed call or a pass.
+    expect((await libraryStats(db, id)).get('a')).toMatchObject({ attempts: 0, passedEver: false });
+    expect((await proficiencyOverTime(db, id)).map((p) => p.scenarioId)).toEqual(['c']);
   });
 });

@@ -8,6 +8,8 @@ import type { Scenario } from '../../src/scenarios/ir.ts';
 import { createEngine, loadRulePacks } from '../../src/scoring/index.ts';
 import { appDb, useDb } from '../../src/state/db.ts';
 import { loadEngine } from '../../src/state/engine.ts';
+import { getAttempt } from '../../src/storage/attempts.ts';
+import { listTurns } from '../../src/storage/turns.ts';
 import { locale } from '../../src/state/locale.svelte.ts';
 import { createDb } from '../../src/storage/db.ts';
 import { createProfile } from '../../src/storage/profiles.ts';
@@ -67,5 +69,32 @@ describe('opening drill', { timeout: 30_000 }, () => {
     const panel = await screen.findByRole('region', { name: '背诵评估' });
     expect(await within(panel).findByText(/漏掉的要点：.*工号/)).toBeInTheDocument();
     expect(within(panel).queryByText('要素覆盖 100%')).toBeNull();
+  });
+
+  it('recites again in the same call without a record, then shows all recitals above the report actions', async () => {
+    const user = userEvent.setup({ delay: null });
+    render(PracticeFlow, { scenario: drill, profileId });
+    await user.click(await screen.findByRole('button', { name: '开始通话' }));
+    await user.type(await screen.findByLabelText('你的回复'), model);
+    await user.click(screen.getByRole('button', { name: '发送' }));
+    // The persona confirmed: the recital is over, but the drill is not, and no record is asked for.
+    await user.click(await screen.findByRole('button', { name: '再背一遍' }));
+    expect(screen.queryByRole('heading', { name: '催收记录' })).toBeNull();
+    await user.type(await screen.findByLabelText('你的回复'), model);
+    await user.click(screen.getByRole('button', { name: '发送' }));
+    await user.click(await screen.findByRole('button', { name: '结束练习' }));
+    await screen.findByRole('heading', { name: '通话报告' });
+    expect(screen.queryByRole('heading', { name: '催收记录' })).toBeNull();
+    const panel = screen.getByRole('region', { name: '背诵评估' });
+    expect(within(panel).getAllByRole('listitem')).toHaveLength(2);
+    const again = screen.getByRole('button', { name: '再练一次' });
+    expect(panel.compareDocumentPosition(again) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // One attempt holds both recitals, completed without a record.
+    const attempts = await appDb().attempts.toArray();
+    expect(attempts).toHaveLength(1);
+    const attemptId = attempts[0].id;
+    expect((await getAttempt(appDb(), attemptId)).status).toBe('completed');
+    expect((await listTurns(appDb(), attemptId)).filter((t) => t.speaker === 'trainee')).toHaveLength(2);
+    expect(await appDb().records.count()).toBe(0);
   });
 });

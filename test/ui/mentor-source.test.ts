@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cohortTables, DEFAULT_READINESS, loadCohort, loadReadiness, saveReadiness } from '../../src/state/mentor-source.ts';
-import { createDb, overruleFinding, type CallDojoDb } from '../../src/storage/index.ts';
+import { cohortTables, DEFAULT_READINESS, loadCohort, loadReadiness, loadReview, saveReadiness } from '../../src/state/mentor-source.ts';
+import {
+  abandonAttempt, createDb, overruleFinding, recordTraineeTurn, startAttempt, type CallDojoDb,
+} from '../../src/storage/index.ts';
 import { found, playCall, TIGHT_MONEY, trainee } from './progress-seed.ts';
 
 let db: CallDojoDb;
@@ -24,6 +26,26 @@ describe('cohort source', () => {
     expect(after.attempts[0]).toMatchObject({ passed: true, blockerRule: null });
     expect(after.attempts[0].findings?.byRule[threat.rule]).toBeUndefined();
     expect(after.attempts[0].findings?.byCategory.threat ?? 0).toBe(0);
+  });
+
+  it('keeps an abandoned call in the mentor list and view with its lines, apart from the scored calls', async () => {
+    const chen = await trainee(db, '陈小红');
+    const line = '你再不还钱，后果自负';
+    const threat = found('cn-violence-threat', 'threat', 'critical', line, '后果自负');
+    const attempt = await startAttempt(db, {
+      profileId: chen.id, scenarioId: TIGHT_MONEY.id, scenarioTitle: TIGHT_MONEY.title, lang: 'zh', mode: 'practice', seed: 1,
+      snapshot: { version: 3 },
+    });
+    await recordTraineeTurn(db, attempt.id, { text: line, assessment: { findings: [threat], tone: { label: 'rude', score: 10, reasons: [] }, moves: [], elements: [] }, stage: 'negotiation' }, { version: 3 });
+    expect(await loadReview(db, attempt.id)).toBeNull(); // a call still going is nobody's to review
+    await abandonAttempt(db, attempt.id);
+
+    const cohort = await loadCohort(db, await cohortTables(db));
+    expect(cohort.attempts).toEqual([]);
+    expect(cohort.unscored.map((a) => [a.id, a.status])).toEqual([[attempt.id, 'abandoned']]);
+    const view = await loadReview(db, attempt.id);
+    expect(view).toMatchObject({ kind: 'unscored', attempt: { status: 'abandoned' } });
+    expect(view?.turns.map((t) => t.text)).toEqual([line]);
   });
 
   it('keeps readiness settings through storage, normalised, with defaults for a fresh PC', async () => {

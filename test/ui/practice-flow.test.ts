@@ -112,6 +112,25 @@ describe('practice flow', { timeout: 30_000 }, () => {
     expect(await screen.findByText('我这几天能先还842。')).toBeInTheDocument();
   });
 
+  it('keeps a call that ended without its record as ended and brings its record form back later', async () => {
+    const user = userEvent.setup({ delay: null });
+    await startCall(user);
+    await say(user, opening);
+    await screen.findByText('对，我是李娜。什么事？');
+    await user.click(screen.getByRole('button', { name: '挂断' }));
+    await screen.findByRole('heading', { name: '催收记录' });
+    const [ended] = await appDb().attempts.toArray();
+    expect(ended).toMatchObject({ status: 'ended', scores: null });
+    expect(ended.endedAt).toBeTypeOf('number');
+    document.body.innerHTML = ''; // the trainee leaves without filing it
+
+    render(PracticeFlow, { scenario, profileId });
+    expect(await screen.findByRole('heading', { name: '这通电话的催收记录还没填写' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '填写记录' }));
+    expect(await screen.findByRole('heading', { name: '催收记录' })).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(opening.slice(0, 12)))).toBeInTheDocument();
+  });
+
   it('says plainly when a saved call cannot go on after the script changed, keeps its lines and offers a fresh start', async () => {
     const user = userEvent.setup({ delay: null });
     await startCall(user);

@@ -127,6 +127,17 @@ export const zh = {
   'check.expected': '应为 {value}',
   'check.missing': '未填写',
   'check.tooShort': '写得太简单，同事看了没法跟进（至少 6 个字）',
+  // Issue 14, part C: discarding asks first; an ended call without its record; drill flow.
+  'discard.confirmTitle': '放弃这通电话？',
+  'discard.confirmBody': '放弃后，这通电话会作为“已放弃”留在练习记录里，说过的话和发现的问题带教老师都能看到；它不算通过。',
+  'discard.confirm': '放弃这通电话',
+  'discard.cancel': '取消',
+  'resume.ended.title': '这通电话的催收记录还没填写',
+  'resume.ended.body': '你在 {time} 开始的「{title}」已经结束，但催收记录还没填写。',
+  'resume.ended.file': '填写记录',
+  'drill.roundOver': '这一遍背完了',
+  'drill.again': '再背一遍',
+  'drill.finish': '结束练习',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -257,4 +268,15 @@ export const en: Record<keyof typeof zh, string> = {
   'check.expected': 'expected {value}',
   'check.missing': 'left empty',
   'check.tooShort': 'too short for a colleague to act on (6 characters at least)',
+  // Issue 14, part C: discarding asks first; an ended call without its record; drill flow.
+  'discard.confirmTitle': 'Discard this call?',
+  'discard.confirmBody': 'A discarded call stays in your practice history as abandoned: your mentor can see its lines and findings, and it does not count as a pass.',
+  'discard.confirm': 'Discard the call',
+  'discard.cancel': 'Cancel',
+  'resume.ended.title': 'The record of this call is not filed yet',
+  'resume.ended.body': 'Your call “{title}”, started at {time}, has ended, but its after-call record is not filed yet.',
+  'resume.ended.file': 'File the record',
+  'drill.roundOver': 'This recital is done',
+  'drill.again': 'Recite again',
+  'drill.finish': 'Finish the drill',
 };

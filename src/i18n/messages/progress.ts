@@ -101,6 +101,12 @@ export const zh = {
   'mydata.signer.new_device': '签名有效，但来自一台新设备（{fingerprint}）。请确认这是学员的培训电脑。',
   'mydata.unsigned': '这是旧版未签名的文件，无法确认导出后是否被改动过。',
   'mydata.code.other': '文件有问题。',
+  // Issue 14, part C: calls without a score stay visible.
+  'progress.unfinished.title': '未完成的通话',
+  'progress.unfinished.status': '状态',
+  'progress.unfinished.ended': '记录未填写',
+  'progress.unfinished.abandoned': '已放弃 · 不算通过',
+  'progress.unfinished.file': '填写记录',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -205,4 +211,10 @@ export const en: Record<keyof typeof zh, string> = {
   'mydata.signer.new_device': 'Signature valid, but from a new device ({fingerprint}). Check that it is the trainee’s training PC.',
   'mydata.unsigned': 'This is an older unsigned file; whether it was changed after export cannot be checked.',
   'mydata.code.other': 'The file has a problem.',
+  // Issue 14, part C: calls without a score stay visible.
+  'progress.unfinished.title': 'Unfinished calls',
+  'progress.unfinished.status': 'Status',
+  'progress.unfinished.ended': 'Record missing',
+  'progress.unfinished.abandoned': 'Abandoned · not a pass',
+  'progress.unfinished.file': 'File the record',
 };

@@ -107,6 +107,14 @@ export const zh = {
   'review.dismissed': '已驳回模型判断',
   'review.audit.confirm': '确认学员第 {line} 句的模型判断 {rule}（{severity}），计入成绩',
   'review.audit.dismiss': '驳回学员第 {line} 句的模型判断 {rule}（{severity}）',
+  // Issue 14, part C: calls without scores stay in the mentor's view.
+  'review.unscored.ended': '记录未填写',
+  'review.unscored.endedWhy': '通话已经结束，学员还没有填写催收记录，所以还没有评分。',
+  'review.unscored.abandoned': '已放弃',
+  'review.unscored.abandonedWhy': '学员放弃了这通电话，不算通过；说过的话和发现的问题都在下面。',
+  'review.unscored.trainee': '学员',
+  'review.list.recordMissing': '记录未填写',
+  'review.list.abandoned': '已放弃 · 不算通过',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -217,4 +225,12 @@ export const en: Record<keyof typeof zh, string> = {
   'review.dismissed': 'Model finding dismissed',
   'review.audit.confirm': 'Confirmed the model finding {rule} ({severity}) on trainee line {line}; it now counts',
   'review.audit.dismiss': 'Dismissed the model finding {rule} ({severity}) on trainee line {line}',
+  // Issue 14, part C: calls without scores stay in the mentor's view.
+  'review.unscored.ended': 'Record missing',
+  'review.unscored.endedWhy': 'the call has ended but the trainee has not filed its after-call record, so it is not scored yet.',
+  'review.unscored.abandoned': 'Abandoned',
+  'review.unscored.abandonedWhy': 'the trainee gave this call up; it does not count as a pass. Its lines and findings are below.',
+  'review.unscored.trainee': 'Trainee',
+  'review.list.recordMissing': 'Record missing',
+  'review.list.abandoned': 'Abandoned · not a pass',
 };
