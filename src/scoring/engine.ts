@@ -3,6 +3,7 @@
  * returns an engine whose `assess` is a small dispatch on each rule's kind.
  */
 import { callCheckFails } from './call-level.ts';
+import { insideQuotes, maskQuoted } from './guards.ts';
 import { compileConditions, conditionsHold, resolveContext, type CompiledConditions } from './context.ts';
 import { anyMatch, compilePatterns, findHit, forEachMatch, indexAnchors, prefilterKey, type CompiledPattern, type Hit, type PrefilterTable, type Subject } from './matcher.ts';
 import { normalize, originalSpan, type Normalized } from '../language/normalize.ts';
@@ -193,7 +194,8 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
     const subject: Subject = { text: norm.text, present: t.anchors.scan(norm.text) };
     const marks = forModel ? conceptMarks(subject, t) : undefined;
     const ruleMoves = detect(text, subject, norm, lang, t.moves, marks);
-    const input = marks && { text: norm.text, ctx, extra: spellingCues(text), marks };
+    // The classifiers read the trainee's own words: quoted speech is masked (offsets kept) and its concepts dropped.
+    const input = marks && { text: maskQuoted(norm.text), ctx, extra: spellingCues(text), marks: marks.filter((m) => !insideQuotes(norm.text, m.start)) };
     return { ctx, t, norm, subject, ruleMoves, input };
   }
 
@@ -207,7 +209,7 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
     const clf = WORDLIKE.test(text) ? classifiers[lang] : undefined;
     const { ctx, t, norm, subject, ruleMoves, input } = hear(text, lang, partial, !!clf);
     const tone = scoreTone(subject, lang, t.markers);
-    const view: ModelView | undefined = clf && input && { clf, prepared: norm, ctx, p: clf.score(input.text, ctx, input.extra, input.marks).slice() };
+    const view: ModelView | undefined = clf && input && { clf, prepared: norm, read: input.text, ctx, p: clf.score(input.text, ctx, input.extra, input.marks).slice() };
     const moveHits = view ? decideMoves(view, text, ruleMoves) : ruleMoves;
     const elements = detect(text, subject, norm, lang, t.elements).map((e) => e.move);
     const findings: Finding[] = [];

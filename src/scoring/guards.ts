@@ -68,6 +68,18 @@ export function insideQuotes(text: string, at: number): boolean {
 }
 
 /**
+ * The line with every quoted character (not the quote marks) replaced by `_`, offsets kept: what the classifiers read,
+ * so words someone else said — a colleague's threat repeated to a complainant — do not colour the trainee's line.
+ */
+export function maskQuoted(text: string): string {
+  if (!/[“「『"]/u.test(text)) return text;
+  const depths = quoteDepths(text);
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += depths[i] && depths[i + 1] ? '_' : text[i];
+  return out;
+}
+
+/**
  * Per offset, whether it lies inside quotes (1) or not (0), computed once per line: a line with many guarded hits
  * would otherwise rescan its whole prefix for each of them. The last line's table is kept (lines come one by one).
  */

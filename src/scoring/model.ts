@@ -20,6 +20,8 @@ export const CONFIDENT = 0.8;
 export interface ModelView {
   clf: Classifier;
   prepared: Normalized;
+  /** What the classifier read: the prepared text with quoted speech masked (same offsets). */
+  read: string;
   ctx: ScoringContext;
   /** Every head's probability (a copy: the classifier reuses its buffer). */
   p: Float32Array;
@@ -45,7 +47,7 @@ export function decideMoves(view: ModelView, text: string, found: readonly MoveH
     if (head.startsWith('move:') && p[h] >= clf.thresholds[h] && !found.some((m) => m.move === head.slice(5))) heads.push(h);
   });
   if (heads.length) {
-    const evidence = clf.evidence(view.prepared.text, view.ctx, heads, false);
+    const evidence = clf.evidence(view.read, view.ctx, heads, false);
     for (const h of heads) {
       const span = toOriginal(view, text, evidence.get(h)!);
       out.push({ move: clf.heads[h].slice(5), ...span, evidence: text.slice(span.start, span.end) });
@@ -134,7 +136,7 @@ export function modelFindings(view: ModelView, text: string, lang: Lang, found: 
     if (candidates.length) wanted.set(h, candidates);
   });
   if (!wanted.size) return out;
-  const evidence = clf.evidence(view.prepared.text, view.ctx, [...wanted.keys()]);
+  const evidence = clf.evidence(view.read, view.ctx, [...wanted.keys()]);
   for (const [h, candidates] of wanted) {
     const ev: Evidence = evidence.get(h)!;
     const span = toOriginal(view, text, ev);

@@ -96,6 +96,14 @@ describe('model findings', () => {
     expect(text.slice(move!.start, move!.end)).toBe(move!.evidence);
   });
 
+  it('does not read quoted speech as the trainee’s own: a threat repeated in quotes is no model finding', () => {
+    const own = engineWith().assess('我们几个兄弟改天去你家门口坐坐', 'zh', ctx);
+    expect(own.findings.some((x) => x.origin === 'model')).toBe(true);
+    const quoted = engineWith().assess('您说对方讲了“我们几个兄弟改天去你家门口坐坐”，这是不对的', 'zh', ctx);
+    expect(quoted.findings.some((x) => x.origin === 'model')).toBe(false);
+    expect(quoted.tone.label).not.toBe('rude');
+  });
+
   it('leaves a category alone when a rule of it already fired', () => {
     const found = engineWith().assess('我们几个兄弟带着刀子去你家门口等你', 'zh', ctx).findings.filter((x) => x.category === 'threat');
     expect(found).toHaveLength(1);
