@@ -127,6 +127,13 @@ export const zh = {
   'check.expected': '应为 {value}',
   'check.missing': '未填写',
   'check.tooShort': '写得太简单，同事看了没法跟进（至少 6 个字）',
+  // Issue 14, call screen (helper B): who the trainee represents, the side panel, per-line markers.
+  'brief.caller': '你的身份',
+  'brief.institution': '代表机构',
+  'brief.department': '部门',
+  'brief.trainee': '姓名',
+  'brief.staffNo': '工号',
+  'call.linesFlagged': '本句 {n} 条点评（最重：{severity}）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -257,4 +264,11 @@ export const en: Record<keyof typeof zh, string> = {
   'check.expected': 'expected {value}',
   'check.missing': 'left empty',
   'check.tooShort': 'too short for a colleague to act on (6 characters at least)',
+  // Issue 14, call screen (helper B): who the trainee represents, the side panel, per-line markers.
+  'brief.caller': 'You are calling as',
+  'brief.institution': 'Institution',
+  'brief.department': 'Department',
+  'brief.trainee': 'Name',
+  'brief.staffNo': 'Staff number',
+  'call.linesFlagged': '{n} note(s) on this line (worst: {severity})',
 };
