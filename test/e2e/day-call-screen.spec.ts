@@ -54,7 +54,7 @@ test('after ten lines the newest line is in view, and the customer card and obje
   await expect(page.locator('[aria-live="polite"]')).toHaveText(`客户：${newest}`);
 
   const card = page.getByRole('region', { name: '客户资料' });
-  await expect(card).toBeVisible();
+  await expect(card).toBeInViewport();
   await expect(card).toContainText('张伟');
   await expect(card).toContainText('6688');
   await expect(card).toContainText('¥12,860.50');
