@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/scenarios/ir.ts';
 import { callPeople, fillBetter, withCallPeople } from '../../src/state/better-line.ts';
-import type { Assessment } from '../../src/scoring/types.ts';
+import type { Assessment, Finding } from '../../src/scoring/types.ts';
 
 const ZH_OPENING = '您好，我是XX银行信用卡中心XX部的王先生，工号1024，请问您是张三先生本人吗？';
 const EN_OPENING = 'Hello, this is Dana from First Card Services. Am I speaking with John Smith?';
 
-function scenario(over: Partial<Scenario> & { card: Partial<Scenario['card']> }): Scenario {
+function scenario(over: Omit<Partial<Scenario>, 'card'> & { card: Partial<Scenario['card']> }): Scenario {
   const card = { name: '陈静', card_tail: '1234', amount_due: 100, minimum_payment: 10, days_overdue: 30, extra: {}, ...over.card };
   return { lang: 'zh', ...over, card } as Scenario;
 }
@@ -32,7 +32,7 @@ describe('better lines for this call', () => {
 
   it('fill every finding of an assessment and leave the rest of it as it was', () => {
     const people = callPeople(scenario({ card: { honorific: '女士' } }), null);
-    const finding = { rule: 'r', category: 'script', severity: 'minor', start: 0, end: 0, quote: '', message: 'm', sources: [] } as const;
+    const finding: Omit<Finding, 'better'> = { rule: 'r', category: 'script', severity: 'minor', start: 0, end: 0, quote: '', message: 'm', sources: [] };
     const a: Assessment = { findings: [{ ...finding, better: '请问您是张三先生本人吗？' }, { ...finding, better: '' }], tone: { label: 'neutral', score: 50, reasons: [] }, moves: [], elements: ['greeting'] };
     const filled = withCallPeople(a, people);
     expect(filled.findings.map((f) => f.better)).toEqual(['请问您是陈静女士本人吗？', '']);
