@@ -159,8 +159,10 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
   // Call-level rules (call window, call log, cease request, attorney) judge the call, not a line: report them once,
   // on the trainee's first line, so one late call is one finding rather than one per sentence.
   const own = ownWords(scenario, trainee);
-  // Elements said earlier in the call, or held back by the scenario's objectives, are not asked for again.
-  const covered = () => [...new Set([...(scenario.withhold ?? []), ...ctx().history.flatMap((h) => h.elements ?? [])])];
+  // Elements said earlier in the call, or held back by the scenario's objectives, are not asked for again; a drill
+  // line is a whole recital of its own, so a drill remembers nothing from the lines before.
+  const earlier = () => (scenario.course === 'drill' ? [] : ctx().history.flatMap((h) => h.elements ?? []));
+  const covered = () => [...new Set([...(scenario.withhold ?? []), ...earlier()])];
   const assess = (text: string, callLevel = ctx().history.length === 0) =>
     engine.assess(text, scenario.lang, scoringContext(), { callLevel, covered: covered(), own });
 

@@ -49,3 +49,12 @@ describe('opening check within a call', () => {
     expect(openingFinding(plain.preview('Hi, my name is Sam Patel. May I speak with Jordan Reed, please?').findings)?.message).toContain('institution');
   });
 });
+
+describe('opening check in a drill', () => {
+  it('asks for the whole opening on every recital, whatever an earlier line said', () => {
+    const session = createSession(contentScenario('zh-drill-opening'), { engine, seed: 1 });
+    session.say('您好，我是华信银行信用卡中心账务管理部的工作人员。');
+    expect(session.state.ended).toBe(false);
+    expect(openingFinding(session.preview('我姓李，工号3021。请问您是王建国先生本人吗？').findings)?.message).toContain('机构名称');
+  });
+});
