@@ -89,6 +89,7 @@ export function createCallMachine(scenario: Scenario) {
               input: p.input,
               option: event.type === 'CHOOSE' ? event.index : null,
               moves: line.moves,
+              elements: line.elements,
               tone: line.silence ? 'silence' : line.tone.label,
               findings: line.findings.map((f) => f.category),
               signals: r.signals,

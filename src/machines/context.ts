@@ -25,6 +25,8 @@ export interface TurnRecord {
   input: TurnInput;
   option: number | null;
   moves: string[];
+  /** Script elements the line covered; absent in calls saved before elements were kept. */
+  elements?: string[];
   tone: string;
   findings: string[];
   signals: Signal[];

@@ -4,7 +4,7 @@
  * Plain TypeScript (no UI); its whole state persists as a versioned snapshot.
  */
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
-import type { Assessment, ScoringContext, ScoringEngine } from '../scoring/types.ts';
+import type { AssessOptions, Assessment, ScoringContext, ScoringEngine } from '../scoring/types.ts';
 import { callDirectionOf, SCORING_STAGE, type CallStage, type Mood, type Outcome, type Quality, type Scenario } from '../scenarios/ir.ts';
 import { lineFacts, type Signal, type Vars } from '../scenarios/semantics/index.ts';
 import { createCallMachine, type CallEvent, type CallMachine } from './call-machine.ts';
@@ -13,10 +13,17 @@ import { checkPersisted, persistedSession, type Mode, type PersistedSession } fr
 
 export type SessionEngine = Pick<ScoringEngine, 'assess'>;
 
+/** Who is making the call: the opening check accepts their name and staff number. */
+export interface Trainee {
+  name: string;
+  staffNo: string;
+}
+
 export interface SessionOptions {
   engine: SessionEngine;
   seed?: number;
   mode?: Mode;
+  trainee?: Trainee;
 }
 
 export interface CallState {
@@ -61,6 +68,8 @@ export interface Session {
   readonly snapshot: SnapshotFrom<CallMachine>;
   /** The scoring context a line said now would be judged in. */
   scoringContext(): ScoringContext;
+  /** The findings `text` would get as the next line (live hints), without advancing the call. */
+  preview(text: string): Assessment;
   say(text: string): StepResult;
   choose(index: number): StepResult;
   silence(): StepResult;
@@ -82,19 +91,30 @@ function machineFor(scenario: Scenario): CallMachine {
 export function createSession(scenario: Scenario, options: SessionOptions): Session {
   const seed = options.seed ?? 1;
   const actor = createActor(machineFor(scenario), { input: { seed } });
-  return run(scenario, actor, options.engine, options.mode ?? 'practice', seed);
+  return run(scenario, actor, options.engine, options.mode ?? 'practice', seed, options.trainee);
 }
 
 /** Continues a call saved by `session.persist()` (this or an older compatible format); throws SessionRestoreError if it cannot. */
-export function restoreSession(scenario: Scenario, saved: unknown, options: { engine: SessionEngine }): Session {
+export function restoreSession(scenario: Scenario, saved: unknown, options: { engine: SessionEngine; trainee?: Trainee }): Session {
   const s = checkPersisted(scenario, saved);
   // Copy: the actor must not share objects with the caller's saved value.
   const snapshot = JSON.parse(JSON.stringify(s.machine));
   const actor = createActor(machineFor(scenario), { snapshot, input: { seed: s.seed } });
-  return run(scenario, actor, options.engine, s.mode, s.seed);
+  return run(scenario, actor, options.engine, s.mode, s.seed, options.trainee);
 }
 
-function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngine, mode: Mode, seed: number): Session {
+/** The caller's own words for each identifying element: the scenario's institution and department, the trainee's name and staff number. */
+function ownWords(scenario: Scenario, trainee?: Trainee): AssessOptions['own'] {
+  const words = (...w: (string | undefined)[]) => w.filter((x): x is string => !!x?.trim());
+  return {
+    institution: words(scenario.caller?.institution),
+    department: words(scenario.caller?.department),
+    surname: words(trainee?.name),
+    staff_number: words(trainee?.staffNo),
+  };
+}
+
+function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngine, mode: Mode, seed: number, trainee?: Trainee): Session {
   actor.start();
   const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
   const ctx = () => actor.getSnapshot().context;
@@ -138,8 +158,13 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
   };
   // Call-level rules (call window, call log, cease request, attorney) judge the call, not a line: report them once,
   // on the trainee's first line, so one late call is one finding rather than one per sentence.
-  const assess = (text: string) =>
-    engine.assess(text, scenario.lang, scoringContext(), { callLevel: ctx().history.length === 0 });
+  const own = ownWords(scenario, trainee);
+  // Elements said earlier in the call, or held back by the scenario's objectives, are not asked for again; a drill
+  // line is a whole recital of its own, so a drill remembers nothing from the lines before.
+  const earlier = () => (scenario.course === 'drill' ? [] : ctx().history.flatMap((h) => h.elements ?? []));
+  const covered = () => [...new Set([...(scenario.withhold ?? []), ...earlier()])];
+  const assess = (text: string, callLevel = ctx().history.length === 0) =>
+    engine.assess(text, scenario.lang, scoringContext(), { callLevel, covered: covered(), own });
 
   return {
     scenario,
@@ -156,6 +181,7 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
       return actor.getSnapshot();
     },
     scoringContext,
+    preview: (text) => assess(text, false),
     say(text) {
       const assessment = assess(text);
       return step({ type: 'SAY', line: lineFacts(text, assessment) }, assessment);

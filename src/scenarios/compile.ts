@@ -7,6 +7,7 @@ import { Marked } from 'marked';
 import { lineColumn, lineStarts, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { lintWithEngine } from './analyze/engine-lint.ts';
 import { analyzeGraph } from './analyze/graph.ts';
+import { readCaller } from './analyze/header-caller.ts';
 import { readHeader, type Header } from './analyze/header.ts';
 import { checkLeaks } from './analyze/leaks.ts';
 import { readNodes } from './analyze/nodes.ts';
@@ -44,8 +45,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   if (!fm.doc) return done(source, r, null);
   // 2. analyze
   const fields = new Fields(fm);
-  const header = readHeader(fields, r);
   const vocab = vocabulary(options.engine, options.moves);
+  const header = { ...readHeader(fields, r), ...readCaller(fields, vocab.expectable, r) };
   const nodes = readNodes(body.nodes, { ...vocab, card: header.card, hidden: header.hidden }, r);
   const graph = analyzeGraph(body.nodes, nodes, header.start, fields.span('start'), r);
   const briefing: RawValue = { text: source.slice(fm.bodyStart, firstHeading), span: { start: fm.bodyStart, end: firstHeading } };

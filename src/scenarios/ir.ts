@@ -114,7 +114,16 @@ export interface CustomerCard {
   amount_due: number;
   minimum_payment: number;
   days_overdue: number;
+  /** How the cardholder is addressed with the surname (先生 / 女士, Mr. / Ms.); absent, by full name only. */
+  honorific?: string;
   extra: Record<string, string>;
+}
+
+/** Whom the trainee represents on this call: shown in the briefing and accepted by the opening check. */
+export interface Caller {
+  institution: string;
+  /** Empty when the scenario names no department. */
+  department: string;
 }
 
 /** Facts only the persona knows; never rendered to the trainee. */
@@ -248,6 +257,12 @@ export interface Scenario {
   local_time: string;
   call_log: CallLogEntry[];
   card: CustomerCard;
+  /** `caller:` in the front matter; absent, the briefing names no institution. */
+  caller?: Caller;
+  /** Script elements the objectives say not to volunteer (`withhold:`): hints and checks never ask for them. */
+  withhold?: string[];
+  /** `exam_hide_card: true`: in exam mode the customer card and objectives are not shown during the call. */
+  exam_hide_card?: boolean;
   hidden: HiddenFacts;
   persona: Persona;
   /** Briefing shown to the trainee before the call (Markdown source and rendering). */

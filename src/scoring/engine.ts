@@ -13,7 +13,7 @@ import { Classifier } from '../language/classifier.ts';
 import { conceptHash, conceptPairHash, ruleMoveHash, spellingCues, type Mark } from '../language/features.ts';
 import { decideMoves, modelFindings, modelTone, RuleAttributor, type ModelView } from './model.ts';
 import type {
-  Assessment, ConceptForms, Finding, Jurisdiction, Lang, Models, MoveDef, MoveHit, RuleDef, RulePack, ScoringContext, ScoringEngine,
+  AssessOptions, Assessment, ConceptForms, Finding, Jurisdiction, Lang, Models, MoveDef, MoveHit, RuleDef, RulePack, ScoringContext, ScoringEngine,
 } from './types.ts';
 
 interface CompiledRule {
@@ -133,7 +133,7 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
 
   const NO_SPAN: Hit = { start: 0, end: 0 };
 
-  function evaluate(c: CompiledRule, text: string, subject: Subject, norm: Normalized, lang: Lang, ctx: ScoringContext, moveHits: MoveHit[], elements: string[], callLevel: boolean): Finding | undefined {
+  function evaluate(c: CompiledRule, text: string, subject: Subject, norm: Normalized, lang: Lang, ctx: ScoringContext, moveHits: MoveHit[], elements: string[], options: AssessOptions): Finding | undefined {
     const { rule } = c;
     switch (rule.kind) {
       case 'pattern': {
@@ -151,10 +151,12 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
         return hit && !anyMatch(subject, c.requires) ? finding(rule, lang, text, hit) : undefined;
       }
       case 'call':
-        return callLevel && callCheckFails(rule.check!, ctx, rule.max) ? finding(rule, lang, text, NO_SPAN) : undefined;
+        return options.callLevel !== false && callCheckFails(rule.check!, ctx, rule.max) ? finding(rule, lang, text, NO_SPAN) : undefined;
       case 'elements': {
-        const missing = rule.elements.filter((e) => !elements.includes(e));
-        if (missing.length === 0 || missing.length === rule.elements.length) return undefined;
+        // Only what is still due: an element said earlier in the call (or held back by the scenario) is not asked again.
+        const due = rule.elements.filter((e) => !options.covered?.includes(e));
+        const missing = due.filter((e) => !elements.includes(e));
+        if (missing.length === 0 || missing.length === due.length) return undefined;
         const labels = missing.map((id) => moves.find((m) => m.kind === 'element' && m.id === id)?.label[lang] ?? id);
         return finding(rule, lang, text, NO_SPAN, `${lang === 'zh' ? '缺少：' : ' Missing: '}${labels.join(lang === 'zh' ? '、' : ', ')}`);
       }
@@ -203,7 +205,17 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
     return hear(text, lang, partial, true).input!;
   }
 
-  function assess(text: string, lang: Lang, partial?: Partial<ScoringContext>, options?: { callLevel?: boolean }): Assessment {
+  /** The elements the line covers: heard by the element patterns, or in the caller's own words (`options.own`). */
+  function elementsOf(text: string, subject: Subject, norm: Normalized, lang: Lang, t: LangTables, own: AssessOptions['own']): string[] {
+    const heard = detect(text, subject, norm, lang, t.elements).map((e) => e.move);
+    for (const [id, words] of Object.entries(own ?? {})) {
+      if (heard.includes(id)) continue;
+      if (words?.some((w) => w.trim() && norm.text.includes(normalize(w.trim(), lang).text))) heard.push(id);
+    }
+    return heard;
+  }
+
+  function assess(text: string, lang: Lang, partial?: Partial<ScoringContext>, options: AssessOptions = {}): Assessment {
     // A line without a word (empty, spaces, "……", an emoji) gives the model nothing but its priors and the context:
     // it must not hear moves or violations in silence.
     const clf = WORDLIKE.test(text) ? classifiers[lang] : undefined;
@@ -211,13 +223,13 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
     const tone = scoreTone(subject, lang, t.markers);
     const view: ModelView | undefined = clf && input && { clf, prepared: norm, read: input.text, ctx, p: clf.score(input.text, ctx, input.extra, input.marks).slice() };
     const moveHits = view ? decideMoves(view, text, ruleMoves) : ruleMoves;
-    const elements = detect(text, subject, norm, lang, t.elements).map((e) => e.move);
+    const elements = elementsOf(text, subject, norm, lang, t, options.own);
     const findings: Finding[] = [];
     const applicable: RuleDef[] = [];
     for (const c of t.rules[ctx.jurisdiction]) {
       if (!conditionsHold(ctx, c.when, c.unless)) continue;
       applicable.push(c.rule);
-      const f = evaluate(c, text, subject, norm, lang, ctx, moveHits, elements, options?.callLevel !== false);
+      const f = evaluate(c, text, subject, norm, lang, ctx, moveHits, elements, options);
       if (f) findings.push(f);
     }
     if (view) findings.push(...modelFindings(view, text, lang, findings, applicable, attributor));

@@ -272,12 +272,28 @@ export type ConceptForms = Record<string, Partial<Record<Lang, string[]>>>;
 
 export type Models = Partial<Record<Lang, import('../language/classifier.ts').ModelData>>;
 
+/** What a line is judged with beyond its context: facts of this call rather than of the moment. */
+export interface AssessOptions {
+  /** Include call-level findings (call window, call log…); default true. */
+  callLevel?: boolean;
+  /**
+   * Script elements the elements rules must not ask for on this line: already said earlier in the call, or held back
+   * on purpose by the scenario (`withhold:` in its front matter).
+   */
+  covered?: readonly string[];
+  /**
+   * Element id → the caller's own words for it (the scenario's institution and department, the trainee's name and
+   * staff number): a line containing one of them covers that element even where the general patterns do not hear it.
+   */
+  own?: Readonly<Partial<Record<string, readonly string[]>>>;
+}
+
 /** The engine `createEngine` returns. */
 export interface ScoringEngine {
   readonly rules: readonly RuleDef[];
   readonly moves: readonly MoveDef[];
   /** Scores one line; call-level findings are included unless `options.callLevel` is false. */
-  assess(text: string, lang: Lang, context?: Partial<ScoringContext>, options?: { callLevel?: boolean }): Assessment;
+  assess(text: string, lang: Lang, context?: Partial<ScoringContext>, options?: AssessOptions): Assessment;
   /** Only the call-level findings (call window, call log, cease request, attorney) for this context. */
   callLevelFindings(context: Partial<ScoringContext> | undefined, lang: Lang): Finding[];
   /**

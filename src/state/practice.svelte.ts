@@ -9,12 +9,14 @@ import { checkRecord } from '../report/record-check.ts';
 import type { AttemptReport, RecordCheck, RecordEntry } from '../report/types.ts';
 import type { Scenario } from '../scenarios/ir.ts';
 import type { Assessment, ScoringEngine } from '../scoring/types.ts';
+import { getProfile } from '../storage/profiles.ts';
 import { abandonAttempt, completeAttempt, endAttempt, findResumableAttempt, startAttempt } from '../storage/attempts.ts';
 import type { StorageError } from '../storage/errors.ts';
 import { saveRecord } from '../storage/records.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../storage/turns.ts';
-import type { Attempt, Mode, SessionSnapshot } from '../storage/types.ts';
+import type { Attempt, Mode, Profile, SessionSnapshot } from '../storage/types.ts';
 import { toShownError, type AppFault } from './app-fault.ts';
+import { callPeople, withCallPeople, type CallPeople } from './better-line.ts';
 import { appDb } from './db.ts';
 import { loadEngine } from './engine.ts';
 import type { TranscriptEntry } from './practice-types.ts';
@@ -44,6 +46,9 @@ export class PracticeState {
   startedAt = $state(0);
   /** Opening drills: one recital result per line said (coverage, closeness, typing speed). */
   drill = $state.raw<DrillResult[]>([]);
+  /** The trainee making the call (name and staff number for the briefing and the opening check). */
+  trainee = $state.raw<Profile | null>(null);
+  private people: CallPeople;
   private typingSince: number | null = null;
   private linePasted = false;
 
@@ -54,7 +59,9 @@ export class PracticeState {
   constructor(
     readonly scenario: Scenario,
     readonly profileId: string,
-  ) {}
+  ) {
+    this.people = callPeople(scenario, null);
+  }
 
   /**
    * Loads the engine and looks for a call of this profile on this scenario to go back to: one in progress, or one
@@ -63,6 +70,8 @@ export class PracticeState {
   async open(): Promise<void> {
     await this.guard(async () => {
       this.engine = await loadEngine();
+      this.trainee = await getProfile(appDb(), this.profileId);
+      this.people = callPeople(this.scenario, this.trainee);
       const open = await findResumableAttempt(appDb(), this.profileId, this.scenario.id);
       this.resumable = open?.attempt ?? null;
       this.phase = this.resumable ? 'resume' : 'briefing';
@@ -75,7 +84,7 @@ export class PracticeState {
       const open = await findResumableAttempt(appDb(), this.profileId, this.scenario.id);
       if (!open) return void (this.phase = 'briefing');
       try {
-        this.session = restoreSession(this.scenario, open.attempt.snapshot, { engine: this.engine! });
+        this.session = restoreSession(this.scenario, open.attempt.snapshot, { engine: this.engine!, trainee: this.trainee ?? undefined });
       } catch (e) {
         if (!(e instanceof SessionRestoreError)) throw e;
         // Not a storage failure and not damage: this save cannot go on in this version. Say so, keep its lines.
@@ -112,7 +121,7 @@ export class PracticeState {
     await this.guard(async () => {
       this.mode = mode;
       const seed = Math.floor(Math.random() * 2 ** 31);
-      this.session = createSession(this.scenario, { engine: this.engine!, seed, mode });
+      this.session = createSession(this.scenario, { engine: this.engine!, seed, mode, trainee: this.trainee ?? undefined });
       const attempt = await startAttempt(appDb(), {
         profileId: this.profileId, scenarioId: this.scenario.id, scenarioTitle: this.scenario.title,
         lang: this.scenario.lang, mode, seed, snapshot: this.snapshot(),
@@ -130,8 +139,8 @@ export class PracticeState {
 
   /** Live hints: the findings the current draft would get, without advancing the call. */
   preview(text: string): Assessment | null {
-    if (!this.session || !this.engine || !text.trim()) return null;
-    return this.engine.assess(text, this.scenario.lang, this.session.scoringContext(), { callLevel: false });
+    if (!this.session || !text.trim()) return null;
+    return withCallPeople(this.session.preview(text), this.people);
   }
 
   /** The trainee started typing a line: typing speed is measured from here to sending. */
@@ -237,7 +246,8 @@ export class PracticeState {
     let saved = said === null;
     await this.guard(async () => {
       const node = this.call!.node;
-      const result = run();
+      const stepped = run();
+      const result = stepped.assessment ? { ...stepped, assessment: withCallPeople(stepped.assessment, this.people) } : stepped;
       if (said !== null && result.assessment) {
         // The trainee's line is stored before the persona's reply exists on screen.
         await recordTraineeTurn(appDb(), this.attemptId!, { text: said, assessment: result.assessment, stage: this.call!.stage }, this.snapshot());
@@ -255,7 +265,7 @@ export class PracticeState {
     if (this.error && !saved) {
       // A failed write (disk full…) must not leave the call ahead of what is saved: rewind to the last stored state.
       this.session.stop();
-      this.session = restoreSession(this.scenario, before, { engine: this.engine! });
+      this.session = restoreSession(this.scenario, before, { engine: this.engine!, trainee: this.trainee ?? undefined });
       this.transcript = shown;
       this.call = this.session.state;
     }

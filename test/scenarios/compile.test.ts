@@ -30,6 +30,18 @@ describe('scenario IR', () => {
     expect(s.bank_policy).toEqual({ call_window: '08:00-21:00', sues: false, field_visits: false, reports_to_bureau: true });
   });
 
+  it('carries whom the trainee represents, what to withhold, the exam flag and the form of address (issue 14)', () => {
+    expect(s.caller).toBeUndefined();
+    expect(s.card.honorific).toBeUndefined();
+    const header = 'caller:\n  institution: 华信银行信用卡中心\n  department: 账务管理部\nwithhold: [institution]\nexam_hide_card: true\ncard:\n';
+    const t = ok(read('valid-minimal').replace('card:\n', header).replace(/(\ncard:\n  name: [^\n]+\n)/, '$1  honorific: 女士\n'));
+    expect(t.caller).toEqual({ institution: '华信银行信用卡中心', department: '账务管理部' });
+    expect(t.withhold).toEqual(['institution']);
+    expect(t.exam_hide_card).toBe(true);
+    expect(t.card.honorific).toBe('女士');
+    expect(t.card.extra).not.toHaveProperty('honorific');
+  });
+
   it('compiles branches to structured conditions and effects, with source lines', () => {
     expect(node(s, 'confirmed').branches).toEqual([
       { when: { kind: 'or', any: [{ kind: 'move', move: 'empathise' }, { kind: 'move', move: 'disclose_debt' }] }, target: 'promise', effects: [{ var: 'trust', op: 'add', value: 5 }], line: 52 },

@@ -31,7 +31,10 @@ const queued: Finding = {
 const confident: Finding = { ...queued, confidence: 0.93, message: '不得以暴力或其他后果威胁债务人（模型判断，置信度 93%）' };
 delete confident.review;
 const assessment = (findings: Finding[]): Assessment => ({ findings, tone: { label: 'neutral', score: 60, reasons: [] }, moves: [], elements: [] });
-const scenario = { id: 's', title: '首次联系', lang: 'zh', nodes: [] } as unknown as Scenario;
+const scenario = {
+  id: 's', title: '首次联系', lang: 'zh', jurisdiction: 'CN', nodes: [], local_time: '10:00', briefing_html: '<p>先核实本人。</p>',
+  card: { name: '李娜', card_tail: '3519', amount_due: 8420, minimum_payment: 842, days_overdue: 32, extra: {} },
+} as unknown as Scenario;
 const transcript = (findings: Finding[]): TranscriptEntry[] => [
   { speaker: 'persona', text: '喂？', nodeId: 'n0', assessment: null },
   { speaker: 'trainee', text: OPENING, nodeId: 'n1', assessment: assessment([]) },

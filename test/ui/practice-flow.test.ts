@@ -164,4 +164,23 @@ describe('practice flow', { timeout: 30_000 }, () => {
     expect(await screen.findByText('开场要素齐全。')).toBeInTheDocument();
     expect(await screen.findByText('对，我是李娜。什么事？')).toBeInTheDocument();
   });
+  it('keeps the customer card and objectives beside the call, except in an exam whose scenario hides them', async () => {
+    const user = userEvent.setup({ delay: null });
+    const hiding = { ...scenario, exam_hide_card: true };
+    const practice = render(PracticeFlow, { scenario: hiding, profileId });
+    await user.click(await screen.findByRole('button', { name: '开始通话' }));
+    const card = await screen.findByRole('region', { name: '客户资料' });
+    expect(card).toHaveTextContent('3519');
+    expect(screen.getByRole('region', { name: '本次目标' })).toBeInTheDocument();
+    practice.unmount();
+
+    useDb(createDb(`practice-exam-${Math.random()}`));
+    profileId = (await createProfile(appDb(), { name: '王小明', staffNo: '3021' })).id;
+    render(PracticeFlow, { scenario: hiding, profileId });
+    await user.click(await screen.findByLabelText(/考核模式/));
+    await user.click(screen.getByRole('button', { name: '开始通话' }));
+    expect(await screen.findByText('喂，您好？')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: '客户资料' })).toBeNull();
+    expect(screen.queryByRole('region', { name: '本次目标' })).toBeNull();
+  });
 });

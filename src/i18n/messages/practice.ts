@@ -138,6 +138,13 @@ export const zh = {
   'drill.roundOver': '这一遍背完了',
   'drill.again': '再背一遍',
   'drill.finish': '结束练习',
+  // Issue 14, call screen (helper B): who the trainee represents, the side panel, per-line markers.
+  'brief.caller': '你的身份',
+  'brief.institution': '代表机构',
+  'brief.department': '部门',
+  'brief.trainee': '姓名',
+  'brief.staffNo': '工号',
+  'call.linesFlagged': '本句 {n} 条点评（最重：{severity}）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -279,4 +286,11 @@ export const en: Record<keyof typeof zh, string> = {
   'drill.roundOver': 'This recital is done',
   'drill.again': 'Recite again',
   'drill.finish': 'Finish the drill',
+  // Issue 14, call screen (helper B): who the trainee represents, the side panel, per-line markers.
+  'brief.caller': 'You are calling as',
+  'brief.institution': 'Institution',
+  'brief.department': 'Department',
+  'brief.trainee': 'Name',
+  'brief.staffNo': 'Staff number',
+  'call.linesFlagged': '{n} note(s) on this line (worst: {severity})',
 };

@@ -27,7 +27,10 @@ export function readCard(f: Fields, r: Reporter): CustomerCard {
   if (card.minimum_payment > card.amount_due) {
     r.report('invalid_field', c.span('minimum_payment'), { field: 'card.minimum_payment', value: card.minimum_payment, expected: `at most amount_due (${card.amount_due})` });
   }
-  const known = ['name', 'card_tail', 'amount_due', 'minimum_payment', 'days_overdue'];
+  const honorific = c.value('honorific');
+  if (typeof honorific === 'string' && honorific.trim()) card.honorific = honorific.trim();
+  else if (honorific !== undefined) r.report('invalid_field', c.span('honorific'), { field: 'card.honorific', expected: 'a form of address such as 先生, 女士, Mr. or Ms.' });
+  const known = ['name', 'card_tail', 'amount_due', 'minimum_payment', 'days_overdue', 'honorific'];
   for (const { key } of c.keys()) if (!known.includes(key)) card.extra[key] = String(c.value(key) ?? '');
   return card;
 }

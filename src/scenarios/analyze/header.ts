@@ -12,7 +12,7 @@ import { readCard, readHidden, readCallLog } from './header-sections.ts';
 
 export type Header = Omit<Scenario, 'ir_version' | 'briefing' | 'briefing_html' | 'start' | 'nodes' | 'source'> & { start: string | null };
 
-const TOP_KEYS = ['id', 'title', 'lang', 'jurisdiction', 'difficulty', 'course', 'caller_type', 'local_time', 'bank_policy', 'call_log', 'card', 'hidden', 'persona', 'start'];
+const TOP_KEYS = ['id', 'title', 'lang', 'jurisdiction', 'difficulty', 'course', 'caller_type', 'local_time', 'bank_policy', 'call_log', 'card', 'hidden', 'persona', 'start', 'caller', 'withhold', 'exam_hide_card'];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Validates the front matter fields; returns the header with placeholders where fields were wrong. */
