@@ -168,7 +168,7 @@ describe('exports and imports', { timeout: 30_000 }, () => {
     const corrected = calls.find((r) => r['总分'] === '40')!;
     expect(corrected['带教修正后总分']).not.toBe('40');
     const rows = parse(findings);
-    expect(rows.find((r) => r['规则'] === 'cn-violence-threat')).toMatchObject({ 姓名: '陈小红', 学员原话: threatLine, 带教处理: 'overruled', 带教理由: '转述客户原话' });
+    expect(rows.find((r) => r['规则'] === 'cn-violence-threat')).toMatchObject({ 姓名: '陈小红', 学员原话: threatLine, 带教处理: '已驳回', 带教理由: '转述客户原话', 带教处理代码: 'overruled' });
     expect(parse(cohortSheet).map((r) => [r['姓名'], r['场景'], r['最高分']])).toContainEqual(['王小明', TIGHT_MONEY.title, '82']);
   });
 
