@@ -83,7 +83,9 @@ describe('Studio workbench', { timeout: 60_000 }, () => {
     await user.click(screen.getByRole('button', { name: '检查脚本' }));
     expect(await screen.findByRole('status')).toHaveTextContent('1 个错误');
     const item = screen.getByText('unknown_branch_target').closest('li')!;
-    expect(item).toHaveTextContent('confirmed');
+    // Said in the UI's language from the code and its parameters (lint:scripts keeps the compiler's English).
+    expect(item).toHaveTextContent('错误 unknown_branch_target 没有 id 为 `confirmd` 的节点。— 是不是想写 `confirmed`？');
+    expect(item).not.toHaveTextContent('No node has the id');
     expect(item.querySelector('pre')!.textContent).toContain('^');
     const line = broken.slice(0, broken.indexOf('confirmd')).split('\n').length;
     await user.click(within(item).getByRole('button', { name: new RegExp(`定位到第 ${line} 行`) }));
@@ -107,7 +109,9 @@ describe('Studio workbench', { timeout: 60_000 }, () => {
     expect(row).toHaveTextContent('reason');
     expect(row).toHaveTextContent(/20\/20 次通话以“对方挂断”结束（种子 1 走到节点 hung-up）/);
     // The warning is in the diagnostics list too, and the row's button selects the option in the editor.
-    expect(screen.getByText('option_mishandled')).toBeInTheDocument();
+    const warning = screen.getByText('option_mishandled').closest('li')!;
+    expect(warning).toHaveTextContent(/^警告 option_mishandled 节点 `reason` 的 \[good\] 选项，在到达它的 20 次种子通话中有 20 次以 `hung_up` 结束/);
+    expect(warning).toHaveTextContent('学员照这句话打字，会被当成坏话处理');
     await user.click(within(row).getByRole('button', { name: /定位到第 \d+ 行/ }));
     expect(editor.value.slice(editor.selectionStart, editor.selectionEnd)).toBe('- [good] 身体要紧，您先好好休养，等您方便了我们再联系。');
   });
