@@ -108,7 +108,7 @@ test('a trainee preparing for an exam finds no model answer or hidden fact befor
   await leaked('studio');
 });
 
-test('Studio: "go to line" scrolls the editor to the line, and a download keeps the file name', async ({ page }) => {
+test('Studio: diagnostics in Chinese, "go to line" scrolls the editor to the line, a download keeps the file name', async ({ page }) => {
   await page.goto('./?lang=zh-CN#/studio');
   await unlock(page);
   await page.getByLabel('从现有脚本开始').selectOption(SCRIPT);
@@ -123,6 +123,10 @@ test('Studio: "go to line" scrolls the editor to the line, and a download keeps 
   await editor.fill(broken);
   await page.getByRole('button', { name: '检查脚本' }).click();
   await expect(page.getByRole('status').filter({ hasText: '个错误' })).toHaveText('1 个错误');
+  // The diagnostic reads in Chinese, from its code and parameters.
+  const item = page.getByRole('listitem').filter({ hasText: 'unknown_branch_target' });
+  await expect(item).toContainText('错误 unknown_branch_target 没有 id 为 `nowhere-node` 的节点。');
+  await expect(item).not.toContainText('No node has the id');
   const line = broken.slice(0, broken.indexOf('nowhere-node')).split('\n').length;
   expect(line).toBeGreaterThan(60);
   await page.getByRole('button', { name: new RegExp(`定位到第 ${line} 行`) }).click();
