@@ -116,9 +116,9 @@ test('Studio: diagnostics in Chinese, "go to line" scrolls the editor to the lin
   const editor = page.getByLabel('脚本源文件');
   await expect(editor).toHaveValue(/id: zh-first-contact-tight-money/);
 
-  // Break a branch target near the end of the file, far below the editor's first screen.
+  // Break a branch target half-way down the file: below the editor's first screen, and above where typing left it.
   const source = await editor.inputValue();
-  const at = source.lastIndexOf('→ ');
+  const at = source.indexOf('→ ', source.length / 2);
   const broken = `${source.slice(0, at)}→ nowhere-node${source.slice(source.indexOf('\n', at))}`;
   await editor.fill(broken);
   await page.getByRole('button', { name: '检查脚本' }).click();
@@ -131,17 +131,24 @@ test('Studio: diagnostics in Chinese, "go to line" scrolls the editor to the lin
   expect(line).toBeGreaterThan(60);
   await page.getByRole('button', { name: new RegExp(`定位到第 ${line} 行`) }).click();
 
-  await expect(editor).toBeInViewport();
-  const view = await editor.evaluate((el: HTMLTextAreaElement) => ({
-    top: el.scrollTop,
-    height: el.clientHeight,
-    lineHeight: parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.2,
-    selected: el.value.slice(el.selectionStart, el.selectionEnd),
-  }));
+  await expect(editor).toBeInViewport({ ratio: 1 });
+  const view = await editor.evaluate((el: HTMLTextAreaElement) => {
+    // Where the selected line starts in the editor's text: the height of the text before it, laid out at the same width.
+    const css = getComputedStyle(el);
+    const copy = Object.assign(document.createElement('textarea'), { value: el.value.slice(0, el.selectionStart) });
+    Object.assign(copy.style, { position: 'absolute', visibility: 'hidden', boxSizing: 'content-box', height: '0', overflow: 'hidden',
+      width: `${el.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight)}px`, padding: css.padding, font: css.font,
+      lineHeight: css.lineHeight, letterSpacing: css.letterSpacing, whiteSpace: css.whiteSpace, wordBreak: css.wordBreak });
+    document.body.append(copy);
+    const lineTop = copy.scrollHeight - parseFloat(css.paddingBottom);
+    copy.remove();
+    const lineHeight = parseFloat(css.lineHeight) || parseFloat(css.fontSize) * 1.2;
+    return { top: el.scrollTop, height: el.clientHeight, lineTop, lineHeight, selected: el.value.slice(el.selectionStart, el.selectionEnd) };
+  });
   expect(view.selected).toBe('nowhere-node');
-  // Wrapped lines only push the line further down, so it starts at least (line - 1) line heights from the top.
-  expect(view.top).toBeGreaterThan(0);
-  expect(view.top + view.height).toBeGreaterThan((line - 1) * view.lineHeight);
+  // The selected line lies inside the editor's visible part.
+  expect(view.lineTop - view.lineHeight).toBeGreaterThanOrEqual(view.top);
+  expect(view.lineTop).toBeLessThanOrEqual(view.top + view.height);
   await expectNoAxeViolations(page, 'studio with a diagnostic');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 .md' }).click()]);
