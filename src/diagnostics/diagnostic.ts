@@ -13,6 +13,8 @@ export interface Diagnostic {
   message: string;
   /** What to do about it ("Did you mean `verify`?"). */
   hint?: string;
+  /** The values the message was built from, by name, so a UI can say it again in its own language. */
+  args?: Record<string, string | number>;
   file: string;
   /** UTF-16 offsets into the source, `end` exclusive. */
   start: number;

@@ -119,6 +119,7 @@ export function mishandledOptions(rehearsal: OptionRehearsal, file: string, sour
       severity: 'warning',
       message: `The [${t.quality}] option said at node \`${t.node}\` ends the call in ${endings} in ${t.wrong.length} of ${t.seeds.length} seeded calls that reach it (seed ${first.seed}: node \`${first.node}\`).`,
       hint: "A trainee who types this wording is treated as if it were a bad line: widen the node's branches to the moves it makes, or reword the option. The Studio lists each seed's ending.",
+      args: { quality: t.quality, node: t.node, outcomes: [...new Set(t.wrong.map((w) => w.outcome))].join(','), count: t.wrong.length, seeds: t.seeds.length, seed: first.seed, at: first.node },
       file,
       start: lineStart + indent,
       end: lineEnd,

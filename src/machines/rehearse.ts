@@ -153,6 +153,7 @@ export function unsteadyModelCall(
     severity: 'warning',
     message: `Saying the model answers ends in \`${golden.outcome}\` in ${reached} of ${summary.seeds} seeded calls; seed ${summary.seed} ends in \`${trace.outcome ?? 'no ending'}\` after node \`${at}\`.`,
     hint: "Open the script in the Studio's model call to see the persona's state line by line; strengthen this node's effects or loosen its branch.",
+    args: { outcome: golden.outcome ?? '', reached, seeds: summary.seeds, seed: summary.seed, ending: trace.outcome ?? '', node: at },
     file,
     start,
     end,

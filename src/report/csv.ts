@@ -1,8 +1,9 @@
 /**
  * CSV exports a mentor opens in Excel: UTF-8 with a BOM (without it Excel on a Chinese Windows reads the bytes as GBK
- * and garbles every name), CRLF line ends, RFC 4180 quoting, and no cell Excel would run as a formula.
+ * and garbles every name), CRLF line ends, RFC 4180 quoting, and no cell Excel would run as a formula. Coded values
+ * (mode, outcome, severity, yes/no…) read in the sheet's language; the codes follow in their own columns for tools.
  */
-import type { Finding } from '../scoring/types.ts';
+import type { Category, Finding, Severity } from '../scoring/types.ts';
 import type { CohortAttempt, CohortProfile, CohortRow } from './cohort.ts';
 import type { OverrideInput } from './overrides.ts';
 import type { AttemptScores, ScoredTurn } from './types.ts';
@@ -38,6 +39,24 @@ function when(t: number | null): string | null {
 
 const pick = (lang: Lang, zh: string[], en: string[]) => (lang === 'zh' ? zh : en);
 
+/** What a mentor made of a finding: the machine's kept, struck by a mentor, or added by one. */
+export type Decision = 'machine' | 'overruled' | 'added';
+
+/** The words for each code in the sheet's language, from the caller's message catalogue (this module knows no text). */
+export interface CodeNames {
+  lang(code: string): string;
+  mode(code: string): string;
+  status(code: string): string;
+  outcome(code: string): string;
+  category(code: Category): string;
+  severity(code: Severity): string;
+  decision(code: Decision): string;
+  yesNo(value: boolean): string;
+}
+
+/** A code's name, or an empty cell when there is no code. */
+const named = <T extends string | boolean>(value: T | null, name: (v: T) => string): string | null => (value === null ? null : name(value));
+
 export interface CsvAttempt extends CohortAttempt {
   lang: string;
   mode: string;
@@ -50,20 +69,25 @@ export interface CsvAttempt extends CohortAttempt {
 export function attemptsCsv(
   profiles: readonly CohortProfile[],
   attempts: readonly CsvAttempt[],
-  options: { lang?: Lang; effective?: ReadonlyMap<string, { scores: AttemptScores; passed: boolean }> } = {},
+  options: { lang?: Lang; names: CodeNames; effective?: ReadonlyMap<string, { scores: AttemptScores; passed: boolean }> },
 ): string {
-  const lang = options.lang ?? 'zh';
-  const header = pick(lang,
-    ['工号', '姓名', '场景编号', '场景', '语言', '模式', '状态', '开始时间', '结束时间', '结果', '总分', '合规', '话术', '语气', '结果分', '记录', '通过', '一票否决规则', '带教修正后总分', '带教修正后通过'],
-    ['Staff no.', 'Name', 'Scenario id', 'Scenario', 'Language', 'Mode', 'Status', 'Started', 'Ended', 'Outcome', 'Total', 'Compliance', 'Script', 'Tone', 'Outcome score', 'Record', 'Passed', 'Blocker rule', 'Mentor-corrected total', 'Mentor-corrected pass']);
+  const { names } = options;
+  const header = pick(options.lang ?? 'zh',
+    ['工号', '姓名', '场景编号', '场景', '语言', '模式', '状态', '开始时间', '结束时间', '结果', '总分', '合规', '话术', '语气', '结果分', '记录', '通过', '一票否决规则', '带教修正后总分', '带教修正后通过',
+      '语言代码', '模式代码', '状态代码', '结果代码', '通过代码', '带教修正后通过代码'],
+    ['Staff no.', 'Name', 'Scenario id', 'Scenario', 'Language', 'Mode', 'Status', 'Started', 'Ended', 'Outcome', 'Total', 'Compliance', 'Script', 'Tone', 'Outcome score', 'Record', 'Passed', 'Blocker rule', 'Mentor-corrected total', 'Mentor-corrected pass',
+      'Language code', 'Mode code', 'Status code', 'Outcome code', 'Passed code', 'Mentor-corrected pass code']);
   const byId = new Map(profiles.map((p) => [p.id, p]));
   const rows = attempts.map((a) => {
     const p = byId.get(a.profileId);
     const s = a.scores;
     const eff = options.effective?.get(a.id);
-    return [p?.staffNo ?? null, p?.name ?? null, a.scenarioId, a.scenarioTitle, a.lang, a.mode, a.status, when(a.startedAt), when(a.endedAt), a.outcome,
-      s?.total ?? null, s?.compliance ?? null, s?.script ?? null, s?.tone ?? null, s?.outcome ?? null, s?.record ?? null, a.passed, a.blockerRule,
-      eff?.scores.total ?? s?.total ?? null, eff ? eff.passed : a.passed];
+    const effPassed = eff ? eff.passed : a.passed;
+    return [p?.staffNo ?? null, p?.name ?? null, a.scenarioId, a.scenarioTitle, names.lang(a.lang), names.mode(a.mode), names.status(a.status),
+      when(a.startedAt), when(a.endedAt), named(a.outcome, names.outcome),
+      s?.total ?? null, s?.compliance ?? null, s?.script ?? null, s?.tone ?? null, s?.outcome ?? null, s?.record ?? null, named(a.passed, names.yesNo), a.blockerRule,
+      eff?.scores.total ?? s?.total ?? null, named(effPassed, names.yesNo),
+      a.lang, a.mode, a.status, a.outcome, a.passed, effPassed];
   });
   return toCsv(header, rows);
 }
@@ -79,7 +103,7 @@ export interface FindingRow {
   line: string;
   finding: Pick<Finding, 'rule' | 'category' | 'severity' | 'quote' | 'message'>;
   /** machine: as scored; overruled: a mentor struck it; added: a mentor added it. */
-  status: 'machine' | 'overruled' | 'added';
+  status: Decision;
   reason: string;
 }
 
@@ -105,18 +129,20 @@ export function findingRows(profile: CohortProfile, attempt: Pick<CohortAttempt,
 }
 
 /** One row per finding, with the trainee's line and what mentors decided about it. */
-export function findingsCsv(rows: readonly FindingRow[], options: { lang?: Lang } = {}): string {
+export function findingsCsv(rows: readonly FindingRow[], options: { lang?: Lang; names: CodeNames }): string {
+  const { names } = options;
   const header = pick(options.lang ?? 'zh',
-    ['工号', '姓名', '练习编号', '场景', '结束时间', '第几句', '学员原话', '规则', '类别', '严重程度', '证据', '说明', '带教处理', '带教理由'],
-    ['Staff no.', 'Name', 'Attempt id', 'Scenario', 'Ended', 'Line no.', 'Trainee line', 'Rule', 'Category', 'Severity', 'Evidence', 'Message', 'Mentor decision', 'Mentor reason']);
+    ['工号', '姓名', '练习编号', '场景', '结束时间', '第几句', '学员原话', '规则', '类别', '严重程度', '证据', '说明', '带教处理', '带教理由', '类别代码', '严重程度代码', '带教处理代码'],
+    ['Staff no.', 'Name', 'Attempt id', 'Scenario', 'Ended', 'Line no.', 'Trainee line', 'Rule', 'Category', 'Severity', 'Evidence', 'Message', 'Mentor decision', 'Mentor reason', 'Category code', 'Severity code', 'Mentor decision code']);
   return toCsv(header, rows.map((r) => [r.staffNo, r.name, r.attemptId, r.scenarioTitle, when(r.endedAt), r.turnIndex + 1, r.line,
-    r.finding.rule, r.finding.category, r.finding.severity, r.finding.quote, r.finding.message, r.status, r.reason]));
+    r.finding.rule, names.category(r.finding.category), names.severity(r.finding.severity), r.finding.quote, r.finding.message, names.decision(r.status), r.reason,
+    r.finding.category, r.finding.severity, r.status]));
 }
 
 /** The cohort table (trainee × scenario) as a sheet. */
-export function cohortCsv(rows: readonly CohortRow[], options: { lang?: Lang } = {}): string {
+export function cohortCsv(rows: readonly CohortRow[], options: { lang?: Lang; names: CodeNames }): string {
   const header = pick(options.lang ?? 'zh',
-    ['工号', '姓名', '场景编号', '场景', '最高分', '完成次数', '已通过', '最近一次'],
-    ['Staff no.', 'Name', 'Scenario id', 'Scenario', 'Best total', 'Attempts', 'Passed', 'Last attempt']);
-  return toCsv(header, rows.map((r) => [r.staffNo, r.name, r.scenarioId, r.scenarioTitle, r.best, r.attempts, r.passed, when(r.lastAt)]));
+    ['工号', '姓名', '场景编号', '场景', '最高分', '完成次数', '已通过', '最近一次', '已通过代码'],
+    ['Staff no.', 'Name', 'Scenario id', 'Scenario', 'Best total', 'Attempts', 'Passed', 'Last attempt', 'Passed code']);
+  return toCsv(header, rows.map((r) => [r.staffNo, r.name, r.scenarioId, r.scenarioTitle, r.best, r.attempts, options.names.yesNo(r.passed), when(r.lastAt), r.passed]));
 }

@@ -16,6 +16,7 @@ export function lintLibrary(compiled: { file: string; scenario: Scenario | null 
         severity: 'error',
         message: `Scenario id \`${scenario.id}\` is already used by ${first}.`,
         hint: 'Give each scenario file its own `id:`; the library and saved attempts key on it.',
+        args: { id: scenario.id, first },
         file,
         start: 0,
         end: 0,

@@ -19,6 +19,7 @@ export class Reporter {
       severity: entry.severity,
       message: entry.message(args),
       hint: entry.hint(args),
+      args: Object.fromEntries(Object.entries(args).filter((e): e is [string, string | number] => e[1] !== undefined)),
       file: this.file,
       start: span.start,
       end: Math.max(span.end, span.start),

@@ -118,7 +118,11 @@ function readSources(node: Node | null | undefined, r: YamlReader): Source[] | u
   for (const item of items) {
     const f = r.map(item, 'a source', ['clause', 'url', 'status']);
     if (!f || !r.requireFields(f, ['clause', 'url', 'status'], 'source', item)) continue;
-    const clause = r.string(f.get('clause')!.value, 'source clause');
+    // Both languages: a finding shows its sources in the interface language, never a zh clause in the English UI.
+    const clauseNode = f.get('clause')!.value;
+    const clause = isScalar(clauseNode)
+      ? r.report('invalid_type', clauseNode, 'source clause must give both languages', 'Write `clause: {zh: …, en: …}`')
+      : r.bilingual(clauseNode, 'source clause');
     const url = r.string(f.get('url')!.value, 'source url');
     const status = r.oneOf(f.get('status')!.value, 'source status', ['V', 'S', 'T', 'NF'] as const, 'unknown_status');
     if (url !== undefined && !/^https?:\/\//.test(url)) r.report('invalid_value', f.get('url')!.value, `source url \`${url}\` must start with http(s)://`);

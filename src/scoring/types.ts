@@ -80,7 +80,11 @@ export const CALL_DIRECTIONS = ['outbound', 'inbound'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
 export interface Source {
-  clause: string;
+  /**
+   * The clause cited, in both languages so a finding reads in the interface language. Findings saved before sources
+   * were bilingual carry it as one string.
+   */
+  clause: Bilingual | string;
   url: string;
   /** V = verified word for word, S = secondary, T = translation only, NF = not found. */
   status: 'V' | 'S' | 'T' | 'NF';

@@ -6,6 +6,7 @@ import { cohortTable } from '../report/cohort.ts';
 import { attemptsCsv, cohortCsv, findingRows, findingsCsv } from '../report/csv.ts';
 import type { ScoredTurn } from '../report/types.ts';
 import type { CallDojoDb, Turn } from '../storage/index.ts';
+import { csvNames } from './csv-names.ts';
 import { cohortTables, loadCohort } from './mentor-source.ts';
 
 export type CsvKind = 'attempts' | 'findings' | 'cohort';
@@ -35,11 +36,12 @@ export async function buildCsv(db: CallDojoDb, kind: CsvKind, lang: Lang): Promi
   const tables = await cohortTables(db);
   const [, machineRows, overrides] = tables;
   const cohort = await loadCohort(db, tables);
-  if (kind === 'cohort') return cohortCsv(cohortTable(cohort.profiles, cohort.attempts), { lang });
+  const names = csvNames(lang === 'zh' ? 'zh-CN' : 'en');
+  if (kind === 'cohort') return cohortCsv(cohortTable(cohort.profiles, cohort.attempts), { lang, names });
   if (kind === 'attempts') {
     // Machine scores in their own columns; the corrected total and verdict beside them.
     const effective = new Map(cohort.attempts.map((a) => [a.id, { scores: a.scores!, passed: a.passed === true }]));
-    return attemptsCsv(cohort.profiles, [...machineRows].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0)), { lang, effective });
+    return attemptsCsv(cohort.profiles, [...machineRows].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0)), { lang, names, effective });
   }
   const turns = scoredByAttempt(await db.turns.toArray());
   const profiles = new Map(cohort.profiles.map((p) => [p.id, p]));
@@ -51,5 +53,5 @@ export async function buildCsv(db: CallDojoDb, kind: CsvKind, lang: Lang): Promi
       const p = profiles.get(a.profileId);
       return p ? findingRows(p, a, turns.get(a.id) ?? [], byAttempt.get(a.id) ?? []) : [];
     });
-  return findingsCsv(rows, { lang });
+  return findingsCsv(rows, { lang, names });
 }

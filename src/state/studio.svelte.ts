@@ -10,6 +10,8 @@ import type { Coverage } from '../scenarios/playthrough.ts';
 import { loadEngine } from './engine.ts';
 
 const KEY = 'calldojo.studio.draft';
+/** The name of the file the draft was opened from, kept beside it so a download after a reload is still named so. */
+const FILE_KEY = 'calldojo.studio.file';
 
 export interface CheckResult {
   diagnostics: (Diagnostic & { frame: string })[];
@@ -31,7 +33,9 @@ const sources = import.meta.glob('../../content/scripts/*.md', { query: '?raw', 
 >;
 
 export class StudioDraft {
-  source = $state(readDraft());
+  source = $state(readDraft(KEY) ?? '');
+  /** The bundled file the draft was opened from; null for the README example or a draft typed from scratch. */
+  file = $state<string | null>(readDraft(FILE_KEY));
   result = $state.raw<CheckResult | null>(null);
   busy = $state(false);
 
@@ -44,21 +48,26 @@ export class StudioDraft {
     if (!entry) return;
     const text = await entry[1]();
     this.edit(file === 'README.md' ? exampleFrom(text) : text);
+    this.file = file === 'README.md' ? null : file;
+    store(FILE_KEY, this.file);
     this.result = null;
+  }
+
+  /** What a download is called: the file it was opened from, else the scenario's `id:` (the README's example). */
+  get downloadName(): string {
+    if (this.file) return this.file;
+    const id = /^id:\s*['"]?([\w-]+)/m.exec(this.source)?.[1];
+    return `${id ?? 'scenario'}.md`;
   }
 
   /** Keeps the draft across reloads: a trainer's unsaved work is never lost to a closed tab. */
   edit(text: string): void {
     this.source = text;
-    try {
-      localStorage.setItem(KEY, text);
-    } catch {
-      // storage full or disabled: the draft still lives in this tab
-    }
+    store(KEY, text);
   }
 
   /** Compiles and lints the draft, then plays it through; every diagnostic comes with its code frame. */
-  async check(file = 'draft.md'): Promise<void> {
+  async check(file = this.downloadName): Promise<void> {
     this.busy = true;
     try {
       const [{ compile }, { repliesFor }, { default: repertoire }, { playthrough }, { rehearseAcrossSeeds }, { mishandledOptions, rehearseOptions }, engine] = await Promise.all([
@@ -99,10 +108,19 @@ export function exampleFrom(readme: string): string {
   return m ? m[1] + '\n' : readme;
 }
 
-function readDraft(): string {
+function readDraft(key: string): string | null {
   try {
-    return globalThis.localStorage?.getItem(KEY) ?? '';
+    return globalThis.localStorage?.getItem(key) ?? null;
   } catch {
-    return '';
+    return null;
+  }
+}
+
+function store(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // storage full or disabled: the draft still lives in this tab
   }
 }

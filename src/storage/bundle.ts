@@ -8,7 +8,7 @@ import { CALL_STAGES, OUTCOME_CODES } from '../scenarios/ir.ts';
 import { SIGNATURE_ALG, type Signature } from '../security/signature.ts';
 import type { Attempt, CallRecord, Override, Profile, Review, Turn } from './types.ts';
 import { ATTEMPT_STATUSES, MODES } from './types.ts';
-import { anyObject, arr, bool, num, nullable, obj, oneOf, str, type Schema } from './validate.ts';
+import { anyObject, arr, bool, num, nullable, obj, oneOf, str, textOr, type Schema } from './validate.ts';
 
 export const BUNDLE_FORMAT = 'calldojo-export';
 /** The newest format this app reads and the one signed exports are written in. */
@@ -71,7 +71,8 @@ const offset = num({ min: 0, int: true });
 const finding = obj({
   rule: id, category: oneOf(CATEGORIES), severity: oneOf(SEVERITIES), start: offset, end: offset, quote: text(2000),
   message: text(2000), better: text(2000),
-  sources: arr(obj({ clause: text(500), url: text(2000), status: oneOf(['V', 'S', 'T', 'NF']) }), { max: 20 }),
+  // A clause is `{zh, en}`; calls scored before sources were bilingual carry it as one string.
+  sources: arr(obj({ clause: textOr(text(500), obj({ zh: text(500), en: text(500) })), url: text(2000), status: oneOf(['V', 'S', 'T', 'NF']) }), { max: 20 }),
 });
 const assessment = obj({
   findings: arr(finding, { max: 200 }),

@@ -67,6 +67,11 @@ export function nullable(inner: Schema): Schema {
   return (v, path, out) => (v === null ? undefined : inner(v, path, out));
 }
 
+/** Text, or an object of this shape (a field whose stored form grew, e.g. a source's clause in both languages). */
+export function textOr(text: Schema, shape: Schema): Schema {
+  return (v, path, out) => (typeof v === 'string' ? text(v, path, out) : shape(v, path, out));
+}
+
 /** An array whose items all satisfy `item`. */
 export function arr(item: Schema, opts: { max?: number } = {}): Schema {
   return (v, path, out) => {

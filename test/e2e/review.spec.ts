@@ -131,7 +131,7 @@ test('a signed bundle moves a cohort to another browser profile; a tampered one 
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const sheet = Papa.parse<Record<string, string>>(bytes.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
   expect(sheet.errors).toEqual([]);
-  expect(sheet.data).toEqual([expect.objectContaining({ 工号: '3021', 姓名: '王小明', 场景: ZH_TITLE, 完成次数: '1', 已通过: 'FALSE' })]);
+  expect(sheet.data).toEqual([expect.objectContaining({ 工号: '3021', 姓名: '王小明', 场景: ZH_TITLE, 完成次数: '1', 已通过: '否', 已通过代码: 'FALSE' })]);
 
   const [bundleDownload] = await Promise.all([a.waitForEvent('download'), a.getByRole('button', { name: '导出签名数据包' }).click()]);
   await expect(a.getByText(/已导出 calldojo-.*（1 次通话）/)).toBeVisible();

@@ -3,6 +3,11 @@ import { expectNoAxeViolations } from './axe.ts';
 
 test('a trainer checks a draft script in the Studio: positioned errors, then a clean run with its playthrough', async ({ page }) => {
   await page.goto('./#/studio');
+  // The Studio holds model answers and hidden facts: a mentor unlocks it first (the first visit sets the PIN).
+  await page.getByLabel('你的姓名（记入复核记录）').fill('李老师');
+  await page.getByLabel('新密码', { exact: true }).fill('246810');
+  await page.getByLabel('再次输入新密码').fill('246810');
+  await page.getByRole('button', { name: '保存密码并进入' }).click();
   await page.getByRole('button', { name: '打开' }).click();
   const editor = page.getByLabel('脚本源文件');
   await expect(editor).toHaveValue(/id: example-first-contact/);

@@ -23,7 +23,7 @@ rules:
     severity: critical
     message: {zh: 以伤害相威胁。, en: threatens harm.}
     better: {zh: 我们一起想办法。, en: let's find a way.}
-    sources: [{clause: 'test source', url: 'https://example.org', status: S}]
+    sources: [{clause: {zh: 'test source', en: 'test source'}, url: 'https://example.org', status: S}]
     patterns: {zh: ['刀子']}
     tests: {fires: [小心刀子], passes: [您好]}
   - id: t-other
@@ -31,7 +31,7 @@ rules:
     severity: critical
     message: {zh: 辱骂。, en: abuse.}
     better: {zh: 请文明用语。, en: be civil.}
-    sources: [{clause: 'other source', url: 'https://example.org', status: S}]
+    sources: [{clause: {zh: 'other source', en: 'other source'}, url: 'https://example.org', status: S}]
     patterns: {zh: ['笨蛋']}
     tests: {fires: [笨蛋], passes: [您好]}
 `;

@@ -195,3 +195,27 @@ describe('import of a bad file changes nothing', () => {
     expect(await dump(b)).toEqual(before);
   });
 });
+
+describe('finding sources in bundles', () => {
+  /** A bundle whose first trainee line carries a finding citing `clause`. */
+  async function bundleCiting(clause: unknown): Promise<string> {
+    const a = freshDb();
+    const { profileId } = await trainee(a);
+    const b = JSON.parse(await text(a, profileId));
+    b.turns.find((t: { assessment: unknown }) => t.assessment).assessment.findings[0].sources = [{ clause, url: 'https://example.test', status: 'V' }];
+    return JSON.stringify(b);
+  }
+
+  it('imports clauses in both languages and the one-string clauses of older files', async () => {
+    for (const clause of [{ zh: '《刑法》第 279 条', en: 'Criminal Law, Art. 279' }, '刑法 第279条']) {
+      const result = await importBundle(freshDb(), await bundleCiting(clause));
+      expect(result.diagnostics).toEqual([]);
+      expect(result.added.turns).toBe(3);
+    }
+  });
+
+  it('refuses a clause with one language missing, naming its path', async () => {
+    const result = await importBundle(freshDb(), await bundleCiting({ zh: '《刑法》第 279 条' }));
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['$.turns[1].assessment.findings[0].sources[0].clause: is missing the field `en`.']);
+  });
+});

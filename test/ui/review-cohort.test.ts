@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDb } from '../../src/state/db.ts';
 import { locale } from '../../src/state/locale.svelte.ts';
 import { mentorLock } from '../../src/state/mentor-lock.svelte.ts';
-import { createDb, overruleFinding, setMentorPin, type CallDojoDb } from '../../src/storage/index.ts';
+import { createDb, overruleFinding, renameProfile, setMentorPin, type CallDojoDb } from '../../src/storage/index.ts';
 import Review from '../../src/ui/pages/Review.svelte';
 import CohortDashboard from '../../src/ui/review/CohortDashboard.svelte';
 import { EN_FIRST, TIGHT_MONEY, found, playCall, trainee } from './progress-seed.ts';
@@ -168,7 +168,7 @@ describe('exports and imports', { timeout: 30_000 }, () => {
     const corrected = calls.find((r) => r['总分'] === '40')!;
     expect(corrected['带教修正后总分']).not.toBe('40');
     const rows = parse(findings);
-    expect(rows.find((r) => r['规则'] === 'cn-violence-threat')).toMatchObject({ 姓名: '陈小红', 学员原话: threatLine, 带教处理: 'overruled', 带教理由: '转述客户原话' });
+    expect(rows.find((r) => r['规则'] === 'cn-violence-threat')).toMatchObject({ 姓名: '陈小红', 学员原话: threatLine, 带教处理: '已驳回', 带教理由: '转述客户原话', 带教处理代码: 'overruled' });
     expect(parse(cohortSheet).map((r) => [r['姓名'], r['场景'], r['最高分']])).toContainEqual(['王小明', TIGHT_MONEY.title, '82']);
   });
 
@@ -208,5 +208,19 @@ describe('exports and imports', { timeout: 30_000 }, () => {
     await user.upload(screen.getByLabelText('导入数据包'), new File([text], bundle.name, { type: 'application/json' }));
     expect(await screen.findByText(/导入完成：新增 0 名学员、0 次通话、0 条复核/)).toBeInTheDocument();
     expect(await db.attempts.count()).toBe(4);
+  });
+
+  it('names a row that differs from this PC’s in the interface language', async () => {
+    const { wang } = await cohort();
+    const user = userEvent.setup();
+    render(Review, { params: [] });
+    await screen.findByRole('region', { name: '学员 × 场景' });
+    await user.click(screen.getByRole('button', { name: '导出签名数据包' }));
+    await screen.findByText(/已导出 calldojo-/);
+    await renameProfile(db, wang.id, '王晓明');
+    await user.upload(screen.getByLabelText('导入数据包'), new File([await downloads[0].text()], 'cohort.json', { type: 'application/json' }));
+    expect(await screen.findByText('1 条记录与本机不同，已保留本机版本：')).toBeInTheDocument();
+    expect(screen.getByText(`档案 ${wang.id}`)).toBeInTheDocument();
+    expect(screen.queryByText(/kept as is/)).toBeNull();
   });
 });

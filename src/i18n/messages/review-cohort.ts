@@ -57,6 +57,13 @@ export const zh = {  'review.grid.title': '学员 × 场景',
   'review.data.conflicts': '{n} 条记录与本机不同，已保留本机版本：',
   'review.data.refused': '文件 {file} 未导入，本机数据没有任何变化：',
   'review.data.tampered': '签名校验失败：这个文件在导出后被修改过（或已损坏），因此被拒绝。本机数据没有任何变化。',
+  // Issue 14 (zh throughout): words for the codes in CSV exports (the codes follow in their own columns).
+  'csv.yes': '是',
+  'csv.no': '否',
+  'csv.status.in_progress': '进行中',
+  'csv.status.completed': '已完成',
+  'csv.status.abandoned': '已放弃',
+  'csv.decision.machine': '保留（机器判定）',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {  'review.grid.title': 'Trainees × scenarios',
@@ -117,4 +124,11 @@ export const en: Record<keyof typeof zh, string> = {  'review.grid.title': 'Trai
   'review.data.conflicts': '{n} rows differ from this PC’s; the local version was kept:',
   'review.data.refused': '{file} was not imported; nothing on this PC changed:',
   'review.data.tampered': 'Signature check failed: this file was changed after it was exported (or is damaged), so it was refused. Nothing on this PC changed.',
+  // Issue 14 (zh throughout): words for the codes in CSV exports (the codes follow in their own columns).
+  'csv.yes': 'Yes',
+  'csv.no': 'No',
+  'csv.status.in_progress': 'In progress',
+  'csv.status.completed': 'Completed',
+  'csv.status.abandoned': 'Abandoned',
+  'csv.decision.machine': 'Kept (machine)',
 };

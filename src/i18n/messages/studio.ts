@@ -33,6 +33,8 @@ export const zh = {
   'options.source': '在源文件中的位置',
   'quality.good': '好',
   'quality.ok': '一般',
+  // Issue 14 (roles, zh throughout): the Studio behind the mentor lock.
+  'studio.lockedIntro': '脚本工坊里有每个场景的参考回答和隐藏信息，只对带教老师和培训师开放。',
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -69,4 +71,6 @@ export const en: Record<keyof typeof zh, string> = {
   'options.source': 'Place in the source',
   'quality.good': 'good',
   'quality.ok': 'ok',
+  // Issue 14 (roles, zh throughout): the Studio behind the mentor lock.
+  'studio.lockedIntro': 'The studio holds every scenario’s model answers and hidden facts, so it is open to mentors and trainers only.',
 };

@@ -23,7 +23,7 @@ export function readEnding(v: RawValue, card: CustomerCard, r: Reporter): Outcom
     const m = /^([^=＝]+)[=＝](.*)$/.exec(p.text);
     const key = m ? exactly('outcomeParam', m[1]) : undefined;
     if (!m || !key) {
-      r.report('invalid_ending', p.span, { detail: `cannot read \`${p.text}\``, fix: 'Write `amount=…` and `date=…` (金额= / 日期=).' });
+      r.report('invalid_ending', p.span, { detail: `cannot read \`${p.text}\``, fix: 'Write `amount=…` and `date=…` (金额= / 日期=).', reason: 'ending_unreadable', value: p.text });
       continue;
     }
     if (key === 'amount') {
@@ -31,12 +31,12 @@ export function readEnding(v: RawValue, card: CustomerCard, r: Reporter): Outcom
       const n = Number(m[2].replace(/,/g, ''));
       if (word) outcome.amount = word === 'minimum' ? card.minimum_payment : card.amount_due;
       else if (m[2] !== '' && Number.isFinite(n) && n > 0) outcome.amount = n;
-      else r.report('invalid_ending', p.span, { detail: `amount \`${m[2]}\` is not a positive number`, fix: 'Use a number, `minimum` (最低) or `full` (全额).' });
+      else r.report('invalid_ending', p.span, { detail: `amount \`${m[2]}\` is not a positive number`, fix: 'Use a number, `minimum` (最低) or `full` (全额).', reason: 'ending_amount', value: m[2] });
     } else {
       const rel = /^\+(\d+)(d|天)$/.exec(m[2]);
       if (rel) outcome.date = `+${rel[1]}d`;
       else if (/^\d{4}-\d{2}-\d{2}$/.test(m[2]) && !Number.isNaN(Date.parse(m[2]))) outcome.date = m[2];
-      else r.report('invalid_ending', p.span, { detail: `date \`${m[2]}\` is neither YYYY-MM-DD nor +Nd`, fix: 'Use e.g. `date=2025-07-01` or `date=+3d` (+3天).' });
+      else r.report('invalid_ending', p.span, { detail: `date \`${m[2]}\` is neither YYYY-MM-DD nor +Nd`, fix: 'Use e.g. `date=2025-07-01` or `date=+3d` (+3天).', reason: 'ending_date', value: m[2] });
     }
   }
   if (code === 'ptp' && (outcome.amount === null || outcome.date === null)) {

@@ -69,7 +69,7 @@ function find(s: Search, v: RawValue, place: Place, id: string): void {
   // A secret word inside an already reported real reason is the same leak.
   if (s.reported.some((x) => x.start < span.end && span.start < x.end)) return;
   s.reported.push(span);
-  s.r.report('hidden_fact_leak', span, { fact: s.fact.key, where: where(place, id) });
+  s.r.report('hidden_fact_leak', span, { fact: s.fact.key, where: where(place, id), place, node: id });
 }
 
 /** Per node: reachable from the start without entering a node that reveals the fact. */

@@ -29,10 +29,10 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
     stage = readStage(n.fields.stage, r) ?? stage;
     party = readParty(n.fields.party, r) ?? party;
     const end = n.fields.end ? readEnding(n.fields.end, ctx.card, r) : null;
-    if (end && n.branches.length) r.report('invalid_ending', n.branches[0], { detail: 'an ending cannot have branches', fix: 'Remove the branches or the `end:` line.' });
+    if (end && n.branches.length) r.report('invalid_ending', n.branches[0], { detail: 'an ending cannot have branches', fix: 'Remove the branches or the `end:` line.', reason: 'ending_with_branches' });
     if (end) {
       for (const o of n.options) {
-        if (o.target) r.report('invalid_ending', o.target.span, { detail: 'an option in an ending cannot lead anywhere', fix: 'Remove `→ target`; the call ends here.' });
+        if (o.target) r.report('invalid_ending', o.target.span, { detail: 'an option in an ending cannot lead anywhere', fix: 'Remove `→ target`; the call ends here.', reason: 'ending_option_target' });
       }
     }
     checkContent(n, end !== null || !!n.fields.end, r);

@@ -40,7 +40,7 @@ export function resolveCondition(ast: CondAst, vocab: Words, r: Reporter): Condi
     case 'tone': {
       const tone = lookup('tone', ast.value.text);
       if (tone) return { kind: 'tone', tone: tone as ToneLabel };
-      r.report('invalid_condition', ast.value.span, { detail: `unknown tone \`${ast.value.text}\` (use polite, neutral or rude)` });
+      r.report('invalid_condition', ast.value.span, { detail: `unknown tone \`${ast.value.text}\` (use polite, neutral or rude)`, reason: 'unknown_tone', value: ast.value.text });
       return null;
     }
     case 'finding': {
@@ -57,7 +57,7 @@ export function resolveCondition(ast: CondAst, vocab: Words, r: Reporter): Condi
     case 'move': {
       const w = ast.word;
       if (ast.kind === 'word' && lookup('state', w.text)) {
-        r.report('invalid_condition', w.span, { detail: `\`${w.text}\` needs a comparison, e.g. \`${w.text} >= 60\`` });
+        r.report('invalid_condition', w.span, { detail: `\`${w.text}\` needs a comparison, e.g. \`${w.text} >= 60\``, reason: 'needs_comparison', value: w.text });
         return null;
       }
       const { moves, expectable } = vocab;

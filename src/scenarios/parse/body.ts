@@ -153,18 +153,18 @@ function readListItem(node: RawNode, item: string, at: number, mode: Mode, line:
   if (word) {
     const isElse = lookup('branch', word) === 'else';
     const tail = splitTail(item.slice(word.length), at + word.length, r);
-    if (tail.error) r.report('invalid_branch', tail.error, { detail: tail.error.detail });
-    else if (!tail.target) r.report('invalid_branch', { start, end }, { detail: 'there is no `→ node-id`' });
-    else if (isElse && tail.head.text) r.report('invalid_branch', tail.head, { detail: '`else` takes no condition' });
-    else if (!isElse && !tail.head.text) r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition' });
+    if (tail.error) r.report('invalid_branch', tail.error, { detail: tail.error.detail, reason: tail.error.reason, value: tail.error.value });
+    else if (!tail.target) r.report('invalid_branch', { start, end }, { detail: 'there is no `→ node-id`', reason: 'branch_no_target' });
+    else if (isElse && tail.head.text) r.report('invalid_branch', tail.head, { detail: '`else` takes no condition', reason: 'else_with_condition' });
+    else if (!isElse && !tail.head.text) r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition', reason: 'if_without_condition' });
     else {
       const when = isElse ? null : parseCondition(tail.head.text, tail.head.start, r);
       if (isElse || when) node.branches.push({ when, target: tail.target, effects: tail.effects, start, end, line });
     }
     return true;
   }
-  if (mode === 'branches') r.report('invalid_branch', { start, end }, { detail: 'a branch starts with `if` or `else` (若 / 否则)' });
-  else if (mode === 'options') r.report('invalid_option', { start, end }, { detail: 'an option starts with its quality, e.g. `[good]`' });
+  if (mode === 'branches') r.report('invalid_branch', { start, end }, { detail: 'a branch starts with `if` or `else` (若 / 否则)', reason: 'branch_start' });
+  else if (mode === 'options') r.report('invalid_option', { start, end }, { detail: 'an option starts with its quality, e.g. `[good]`', reason: 'option_start' });
   return mode !== null;
 }
 
@@ -176,9 +176,10 @@ function readOption(node: RawNode, m: RegExpExecArray, at: number, start: number
   const tail = splitTail(m[2], restAt, r);
   if (!quality) {
     const suggestion = didYouMean(m[1], ['good', 'ok', 'bad']);
-    r.report('invalid_option', { start: at, end: restAt }, { detail: `unknown quality \`[${m[1]}]\`` + (suggestion ? ` (did you mean [${suggestion}]?)` : '') });
-  } else if (tail.error) r.report('invalid_option', tail.error, { detail: tail.error.detail });
-  else if (!tail.head.text) r.report('invalid_option', { start, end }, { detail: 'the option has no text' });
+    const detail = `unknown quality \`[${m[1]}]\`` + (suggestion ? ` (did you mean [${suggestion}]?)` : '');
+    r.report('invalid_option', { start: at, end: restAt }, { detail, reason: 'unknown_quality', value: m[1], quality: suggestion });
+  } else if (tail.error) r.report('invalid_option', tail.error, { detail: tail.error.detail, reason: tail.error.reason, value: tail.error.value });
+  else if (!tail.head.text) r.report('invalid_option', { start, end }, { detail: 'the option has no text', reason: 'option_no_text' });
   else {
     const option: RawOption = { quality, text: tail.head, target: tail.target, effects: tail.effects, feedback: null, start, end, line };
     node.options.push(option);

@@ -22,8 +22,9 @@ export interface Tok {
 /** A token as a value with its span (what the syntax tree keeps of a word). */
 export const valueOf = (t: Tok): Raw => new Raw(t.text, t.start, t.end);
 
+/** A condition that cannot be read: the English detail, and a stable `reason` code with its `value` for other languages. */
 export class CondError extends Error {
-  constructor(readonly detail: string, readonly span: Span) {
+  constructor(readonly detail: string, readonly span: Span, readonly reason: string, readonly value = '') {
     super(detail);
   }
 }
@@ -51,7 +52,7 @@ export function tokenize(text: string, base: number): Tok[] {
   while (TOKEN.lastIndex < text.length) {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(text);
-    if (!m) throw new CondError(`unexpected character \`${text[at]}\``, { start: base + at, end: base + at + 1 });
+    if (!m) throw new CondError(`unexpected character \`${text[at]}\``, { start: base + at, end: base + at + 1 }, 'unexpected_character', text[at]);
     if (m[2]) push('op', m[2], at);
     else if (m[3]) push('(', m[3], at);
     else if (m[4]) push(')', m[4], at);

@@ -16,14 +16,14 @@ const OPS: Record<string, StateOp> = { '>=': '>=', '≥': '>=', '>': '>', '<=': 
 export function parseCondition(text: string, base: number, r: Reporter): CondAst | null {
   try {
     const toks = tokenize(text, base);
-    if (toks.length === 0) throw new CondError('the condition is empty', { start: base, end: base + text.length });
+    if (toks.length === 0) throw new CondError('the condition is empty', { start: base, end: base + text.length }, 'condition_empty');
     const p = new Parser(toks, base + text.length);
     const ast = p.or();
-    if (!p.done()) throw new CondError(`unexpected \`${toks[p.i].text}\``, toks[p.i]);
+    if (!p.done()) throw new CondError(`unexpected \`${toks[p.i].text}\``, toks[p.i], 'unexpected_token', toks[p.i].text);
     return ast;
   } catch (e) {
     if (!(e instanceof CondError)) throw e;
-    r.report('invalid_condition', e.span, { detail: e.detail });
+    r.report('invalid_condition', e.span, { detail: e.detail, reason: e.reason, value: e.value });
     return null;
   }
 }
@@ -45,15 +45,16 @@ class Parser {
     return this.toks[this.i]?.kw;
   }
 
-  private next(what: string): Tok {
+  /** The next token; at the end, a `reason` error saying what was expected (`value`: the token it should follow). */
+  private next(what: string, reason: string, value = ''): Tok {
     const t = this.toks[this.i++];
-    if (!t) throw new CondError(`expected ${what} at the end`, { start: this.end, end: this.end });
+    if (!t) throw new CondError(`expected ${what} at the end`, { start: this.end, end: this.end }, reason, value);
     return t;
   }
 
   private value(after: Tok): RawValue {
-    const v = this.next(`a value after \`${after.text}\``);
-    if (v.type !== 'word') throw new CondError(`expected a word after \`${after.text}\``, v);
+    const v = this.next(`a value after \`${after.text}\``, 'expected_value_at_end', after.text);
+    if (v.type !== 'word') throw new CondError(`expected a word after \`${after.text}\``, v, 'expected_word_after', after.text);
     return valueOf(v);
   }
 
@@ -84,14 +85,14 @@ class Parser {
   }
 
   private primary(): CondAst {
-    const t = this.next('a condition');
+    const t = this.next('a condition', 'expected_condition_at_end');
     if (t.type === '(') {
       const inner = this.or();
-      const close = this.next('`)`');
-      if (close.type !== ')') throw new CondError('expected `)`', close);
+      const close = this.next('`)`', 'expected_paren_at_end');
+      if (close.type !== ')') throw new CondError('expected `)`', close, 'expected_close_paren', close.text);
       return inner;
     }
-    if (t.type !== 'word') throw new CondError(`unexpected \`${t.text}\``, t);
+    if (t.type !== 'word') throw new CondError(`unexpected \`${t.text}\``, t, 'unexpected_token', t.text);
     switch (t.kw) {
       case 'tone':
         return { kind: 'tone', value: this.value(t) };
@@ -106,12 +107,12 @@ class Parser {
       case undefined:
         break;
       default:
-        throw new CondError(`\`${t.text}\` needs something before it`, t);
+        throw new CondError(`\`${t.text}\` needs something before it`, t, 'needs_before', t.text);
     }
     if (this.toks[this.i]?.type === 'op') {
       const op = this.toks[this.i++];
-      const num = this.next('a number');
-      if (num.type !== 'num') throw new CondError(`expected a number after \`${op.text}\``, num);
+      const num = this.next('a number', 'expected_number_at_end', op.text);
+      if (num.type !== 'num') throw new CondError(`expected a number after \`${op.text}\``, num, 'expected_number_after', op.text);
       return { kind: 'state', var: valueOf(t), op: OPS[op.text], value: Number(num.text) };
     }
     return { kind: 'word', word: valueOf(t) };

@@ -11,7 +11,8 @@ export interface Tail {
   target: Raw | null;
   effects: RawEffect[];
   /** Set when the tail cannot be read. */
-  error?: { detail: string; start: number; end: number };
+  /** `reason` (with `value`) is the stable code of `detail`, for diagnostics in other languages. */
+  error?: { detail: string; reason: string; value: string; start: number; end: number };
 }
 
 /** `text` (at file offset `base`) trimmed like `String.prototype.trim`, with the span of what is left. */
@@ -42,7 +43,8 @@ export function splitTail(text: string, base: number, r: Reporter): Tail {
   const target = trimmed(rest.slice(arrow.at + arrow.length), targetAt);
   if (!target.text || /\s/.test(target.text)) {
     const detail = target.text ? `expected one node id after the arrow, got \`${target.text}\`` : 'no node id after the arrow';
-    return { head, target: null, effects, error: { detail, start: targetAt, end: base + rest.length } };
+    const reason = target.text ? 'target_extra' : 'target_missing';
+    return { head, target: null, effects, error: { detail, reason, value: target.text, start: targetAt, end: base + rest.length } };
   }
   return { head, target, effects };
 }
