@@ -2,9 +2,11 @@
  * Mentor corrections applied to a scored call: overrule a finding the engine got wrong, or add one it missed. Pure;
  * the machine's own findings and scores are never edited, the corrected view is derived from them each time.
  */
-import { isViolation, scoreOf } from '../scoring/score.ts';
+import { scoreOf } from '../scoring/score.ts';
 import type { Category, Finding, Severity } from '../scoring/types.ts';
-import { PASS_MARK, WEIGHTS, attemptReport } from './attempt-report.ts';
+import type { OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
+import { WEIGHTS, attemptReport } from './attempt-report.ts';
+import { blockingFindings, judge, type FailReason } from './pass-policy.ts';
 import type { AttemptReport, AttemptScores, ReportInput, ScoredTurn } from './types.ts';
 
 /**
@@ -77,8 +79,10 @@ export function effectiveReport(input: ReportInput, overrides: readonly Override
 export interface RevisedVerdict {
   scores: AttemptScores;
   passed: boolean;
-  /** Rule id of the first critical compliance finding left (not counting findings awaiting review), or null. */
+  /** Rule id of the first blocking finding left (not counting findings awaiting review), or null. */
   blockerRule: string | null;
+  /** Why the corrected call fails (empty when it passes). */
+  reasons: FailReason[];
 }
 
 /**
@@ -86,16 +90,22 @@ export interface RevisedVerdict {
  * compliance, the blocker, the total and pass depend on findings, so script, tone, outcome and record are kept as the
  * trainee was scored (even if the scenario's expected elements changed since).
  */
-export function reviseScores(machine: AttemptScores, turns: readonly ScoredTurn[]): RevisedVerdict {
-  const findings = turns.flatMap((t) => t.assessment.findings);
+export function reviseScores(
+  machine: AttemptScores,
+  turns: readonly ScoredTurn[],
+  policy: PassPolicy,
+  ending: OutcomeCode | null,
+): RevisedVerdict {
+  const findings = turns.flatMap((t, turn) => t.assessment.findings.map((f) => ({ ...f, turn })));
   const compliance = scoreOf(findings).score;
-  const blocker = findings.find((f) => f.severity === 'critical' && isViolation(f) && !awaitsReview(f)) ?? null;
   const weighted =
     compliance * WEIGHTS.compliance +
     machine.script * WEIGHTS.script +
     machine.tone * WEIGHTS.tone +
     machine.outcome * WEIGHTS.outcome +
     machine.record * WEIGHTS.record;
-  const total = blocker ? Math.min(Math.round(weighted), PASS_MARK - 1) : Math.round(weighted);
-  return { scores: { ...machine, compliance, total }, passed: !blocker && total >= PASS_MARK, blockerRule: blocker?.rule ?? null };
+  const scores = { ...machine, compliance, total: Math.round(weighted) };
+  const verdict = judge(policy, scores, findings, ending, turns.length);
+  const blocker = blockingFindings(policy, findings)[0];
+  return { scores: { ...scores, total: verdict.total }, passed: verdict.passed, blockerRule: blocker?.rule ?? null, reasons: verdict.reasons };
 }

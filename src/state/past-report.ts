@@ -1,5 +1,6 @@
 /** Rebuilds the report of a finished call from what storage kept, for re-reading it from the progress page. */
 import { attemptReport } from '../report/attempt-report.ts';
+import { LEGACY_POLICY } from '../report/pass-policy.ts';
 import type { AttemptReport, RecordCheck, ScoredTurn } from '../report/types.ts';
 import type { Scenario } from '../scenarios/ir.ts';
 import type { Attempt, CallRecord, Turn } from '../storage/index.ts';
@@ -28,13 +29,15 @@ export function buildPastReport(attempt: Attempt, turns: readonly Turn[], record
   );
   const checks = record?.checks ?? [];
   const outcome = attempt.outcome ? { code: attempt.outcome, amount: record?.promiseAmount ?? null, date: record?.promiseDate ?? null } : null;
-  const rebuilt = attemptReport({ course: scenario.course, turns: scored, outcome, recordChecks: checks });
+  const rebuilt = attemptReport({ course: scenario.course, policy: attempt.policy ?? LEGACY_POLICY, turns: scored, outcome, recordChecks: checks });
   const findings = scored.flatMap((t, turn) => t.assessment.findings.map((f) => ({ ...f, turn })));
   const blocker = attempt.blockerRule ? (findings.find((f) => f.rule === attempt.blockerRule) ?? null) : null;
   const report: AttemptReport = {
     ...rebuilt,
     scores: attempt.scores ?? rebuilt.scores,
     passed: attempt.passed === true,
+    // The stored verdict stands; its reasons are those the stored policy gives the stored lines.
+    reasons: attempt.passed === true ? [] : rebuilt.reasons,
     blocker,
   };
   return { attempt, scenario, transcript, report, checks };

@@ -1,6 +1,6 @@
 /** The life of one practice call: start, resume, complete or abandon. The only writer of `attempts`. */
 import type { Lang } from '../scoring/types.ts';
-import type { OutcomeCode } from '../scenarios/ir.ts';
+import type { OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
 import type { CallDojoDb } from './db.ts';
 import { StorageError, guard } from './errors.ts';
 import { newId } from './ids.ts';
@@ -91,8 +91,10 @@ export interface CompleteAttemptInput {
   scores: Scores;
   outcome: OutcomeCode | null;
   passed: boolean;
-  /** The critical rule that failed the call, if any. */
+  /** The blocking rule that failed the call, if any. */
   blockerRule: string | null;
+  /** The course's pass policy the verdict applied (left out: revised by `LEGACY_POLICY`, as older calls are). */
+  policy?: PassPolicy;
 }
 
 /** Closes a call with its machine scores, summarising its findings and dropping the resume snapshot. */

@@ -3,6 +3,7 @@
  * to, and the trainee's answer. The only writer of `reviews` and `overrides`; the attempt's machine scores stay as is.
  */
 import { applyOverrides, reviseScores } from '../report/overrides.ts';
+import { LEGACY_POLICY, type FailReason } from '../report/pass-policy.ts';
 import type { ScoredTurn } from '../report/types.ts';
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../scoring/types.ts';
 import type { CallDojoDb } from './db.ts';
@@ -35,6 +36,10 @@ export interface EffectiveScores {
   scores: Scores;
   passed: boolean;
   blockerRule: string | null;
+  /** Why the call fails after the corrections (empty when it passes). */
+  reasons: FailReason[];
+  /** The machine's own verdict, before any correction. */
+  machinePassed: boolean;
   /** How many corrections were applied (0: `scores` is the machine's). */
   overrides: number;
   /** The call's finding counts after the corrections, for heat maps that should not count overruled findings. */
@@ -65,12 +70,15 @@ export function listOverrides(db: CallDojoDb, attemptId: string): Promise<Overri
 
 function verdict(attempt: Attempt & { scores: Scores }, turns: ScoredTurn[], overrides: readonly Override[]): EffectiveScores {
   const machine = attempt.scores;
+  const machinePassed = attempt.passed === true;
+  const policy = attempt.policy ?? LEGACY_POLICY;
   if (overrides.length === 0) {
     const findings = attempt.findings ?? summarizeFindings(turns);
-    return { machine, scores: machine, passed: attempt.passed === true, blockerRule: attempt.blockerRule, overrides: 0, findings };
+    const { reasons } = reviseScores(machine, turns, policy, attempt.outcome);
+    return { machine, machinePassed, scores: machine, passed: machinePassed, blockerRule: attempt.blockerRule, reasons, overrides: 0, findings };
   }
   const corrected = applyOverrides(turns, overrides);
-  return { machine, ...reviseScores(machine, corrected), overrides: overrides.length, findings: summarizeFindings(corrected) };
+  return { machine, machinePassed, ...reviseScores(machine, corrected, policy, attempt.outcome), overrides: overrides.length, findings: summarizeFindings(corrected) };
 }
 
 /** Machine scores with the mentor's corrections applied; the attempt row itself is never changed. */

@@ -4,7 +4,7 @@
  */
 import type { Assessment, Category, Lang, Severity } from '../scoring/types.ts';
 import type { AttemptScores, RecordCheck } from '../report/types.ts';
-import type { CallStage, OutcomeCode } from '../scenarios/ir.ts';
+import type { CallStage, OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
 
 export const MODES = ['guided', 'practice', 'exam'] as const;
 export type Mode = (typeof MODES)[number];
@@ -52,8 +52,13 @@ export interface Attempt {
   outcome: OutcomeCode | null;
   scores: Scores | null;
   passed: boolean | null;
-  /** Id of the critical rule that failed the call, if one did. */
+  /** Id of the first blocking rule that failed the call, if one did. */
   blockerRule: string | null;
+  /**
+   * The course's pass policy the call was judged by, kept so a mentor's correction judges it by the same policy.
+   * Absent on calls finished before policies were content (they were judged by `LEGACY_POLICY`).
+   */
+  policy?: PassPolicy;
   /** Present only while in progress: what a reload resumes from. */
   snapshot: SessionSnapshot | null;
   /** Filled when the attempt completes (and by the v2 upgrade for older rows). */
