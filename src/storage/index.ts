@@ -10,7 +10,7 @@ export {
 export { listTurns, recordPersonaTurn, recordTraineeTurn } from './turns.ts';
 export { getRecord, saveRecord, type RecordInput } from './records.ts';
 export {
-  libraryStats, proficiencyOverTime, scenarioHistory, weakestRules,
+  correctedVerdicts, libraryStats, proficiencyOverTime, scenarioHistory, weakestRules,
   type HistoryPoint, type ProficiencyPoint, type ScenarioStats, type WeakRule,
 } from './progress.ts';
 export {
