@@ -38,7 +38,8 @@ async function playAndFile(page: Page, lines: string[], code: string) {
   await expect(page.getByRole('heading', { level: 1, name: '通话报告' })).toBeVisible();
 }
 
-const verdictOf = (page: Page) => page.locator('[data-verdict]');
+/** The verdict at the top of the report. */
+const verdictOf = (page: Page) => page.getByRole('status').filter({ hasText: /通过/ }).first();
 
 test('telling an unverified listener the debt (a major finding) fails the call, and the report says why', async ({ page }) => {
   await brief(page, '首次联系：资料对不上的“刘先生”', '王小明', '3021');
@@ -52,7 +53,6 @@ test('telling an unverified listener the debt (a major finding) fails the call, 
     '你的信用卡欠款两万多，已经逾期三个月了，赶紧还。',
   ], 'complaint');
   const verdict = verdictOf(page);
-  await expect(verdict).toHaveAttribute('data-verdict', 'failed');
   await expect(verdict).toContainText('未通过，因为：');
   await expect(verdict.getByRole('listitem').filter({ hasText: 'cn-disclose-before-verify' })).toContainText('一票否决：第 2 句触犯了较重规则');
   await expectNoAxeViolations(page, 'report with reasons');
@@ -65,7 +65,7 @@ test('a call the customer hangs up on after the trainee\'s rude line fails for t
     '你到底还不还？别跟我废话。',
   ], 'hung_up');
   const verdict = verdictOf(page);
-  await expect(verdict).toHaveAttribute('data-verdict', 'failed');
+  await expect(verdict).toContainText('未通过，因为：');
   await expect(verdict.getByRole('listitem')).toContainText(['在你的第 2 句之后，通话以「对方挂断」结束']);
   await expect(verdict).not.toContainText('一票否决');
 });
@@ -79,8 +79,9 @@ test('a mentor who fails a passed call changes the trainee\'s Progress and repor
     '谢谢您的关心，但按规定我只能跟周先生本人说，这也是保护他的信息，请您理解。',
     '谢谢您。具体的事我得跟他本人确认。另外提醒您别往任何个人账户转钱。他晚上八点以后方便的话，请他回个电话，找工号3021。',
   ], 'third_party_message');
-  await expect(verdictOf(page)).toHaveAttribute('data-verdict', 'passed');
-  const machineTotal = (await verdictOf(page).innerText()).match(/(\d+) 分/)![1];
+  await expect(verdictOf(page)).toContainText('通过');
+  await expect(verdictOf(page)).not.toContainText('未通过');
+  const machineTotal = (await page.getByRole('row', { name: /总分/ }).getByRole('cell').first().innerText()).trim();
 
   await page.goto('./#/progress');
   await page.getByRole('link', { name: /查看报告/ }).first().click();
@@ -116,7 +117,6 @@ test('a mentor who fails a passed call changes the trainee\'s Progress and repor
 
   await waiting.getByRole('link', { name: /查看复核/ }).click();
   const verdict = verdictOf(page);
-  await expect(verdict).toHaveAttribute('data-verdict', 'failed');
   await expect(verdict).toContainText(/导师复核后：\d+ 分 · 未通过/);
   await expect(verdict).toContainText(`系统原判：${machineTotal} 分 · 通过`);
   await expect(verdict).toContainText('cn-third-party-disclosure');
