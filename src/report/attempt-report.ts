@@ -31,7 +31,8 @@ export function attemptReport(input: ReportInput): AttemptReport {
   const findings = input.turns.flatMap((t, turn) => t.assessment.findings.map((f) => ({ ...f, turn })));
   const compliance = scoreOf(findings);
 
-  const missed = missedElements(input.turns);
+  const credited = new Set((input.credited ?? []).map((c) => `${c.turn}:${c.element}`));
+  const missed = missedElements(input.turns).filter((m) => !credited.has(`${m.turn}:${m.element}`));
   const expectedCount = input.turns.reduce((n, t) => n + t.expected.length, 0);
   const script = scriptScore(expectedCount, missed.length);
   const tone = input.turns.length === 0 ? 0 : Math.round(avg(input.turns.map((t) => t.assessment.tone.score)));
@@ -52,6 +53,7 @@ export function attemptReport(input: ReportInput): AttemptReport {
     reasons: verdict.reasons,
     blocker: blockingFindings(input.policy, findings)[0] ?? null,
     missed,
+    expected: expectedCount,
     outcome: input.outcome,
   };
 }

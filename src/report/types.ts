@@ -48,6 +48,8 @@ export interface AttemptReport {
   blocker: (Finding & { turn: number }) | null;
   /** Expected elements the trainee had not covered when their line was due, with the line and node as evidence. */
   missed: MissedElement[];
+  /** How many elements the call's lines expected in all (what the script score counts against). */
+  expected: number;
   outcome: Outcome | null;
 }
 
@@ -67,4 +69,6 @@ export interface ReportInput {
   /** The ending reached; null when the trainee hung up before any ending. */
   outcome: Outcome | null;
   recordChecks: RecordCheck[];
+  /** Missed elements a mentor credited: not missed after all. */
+  credited?: readonly { turn: number; element: string }[];
 }

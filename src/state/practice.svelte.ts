@@ -174,7 +174,7 @@ export class PracticeState {
       await saveRecord(db, this.attemptId!, { ...entry, checks: this.checks });
       await completeAttempt(db, this.attemptId!, {
         scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
-        blockerRule: this.report.blocker?.rule ?? null, policy,
+        blockerRule: this.report.blocker?.rule ?? null, policy, missed: this.report.missed, expected: this.report.expected,
       });
       this.session?.stop();
       this.session = null;

@@ -1,5 +1,6 @@
 /** The life of one practice call: start, resume, complete or abandon. The only writer of `attempts`. */
 import type { Lang } from '../scoring/types.ts';
+import type { MissedElement } from '../report/types.ts';
 import type { OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
 import type { CallDojoDb } from './db.ts';
 import { StorageError, guard } from './errors.ts';
@@ -95,6 +96,9 @@ export interface CompleteAttemptInput {
   blockerRule: string | null;
   /** The course's pass policy the verdict applied (left out: revised by `LEGACY_POLICY`, as older calls are). */
   policy?: PassPolicy;
+  /** The report's missed elements and the number expected (kept so a mentor can credit one). */
+  missed?: MissedElement[];
+  expected?: number;
 }
 
 /** Closes a call with its machine scores, summarising its findings and dropping the resume snapshot. */

@@ -3,7 +3,8 @@
  * epoch milliseconds. Only `db.ts` decides how these are stored and indexed.
  */
 import type { Assessment, Category, Lang, Severity } from '../scoring/types.ts';
-import type { AttemptScores, RecordCheck } from '../report/types.ts';
+import type { CorrectionAction } from '../report/overrides.ts';
+import type { AttemptScores, MissedElement, RecordCheck } from '../report/types.ts';
 import type { CallStage, OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
 
 export const MODES = ['guided', 'practice', 'exam'] as const;
@@ -59,6 +60,9 @@ export interface Attempt {
    * Absent on calls finished before policies were content (they were judged by `LEGACY_POLICY`).
    */
   policy?: PassPolicy;
+  /** The elements the report listed as missed, and how many were expected, so a mentor's credit can recount the script score. */
+  missed?: MissedElement[];
+  expected?: number;
   /** Present only while in progress: what a reload resumes from. */
   snapshot: SessionSnapshot | null;
   /** Filled when the attempt completes (and by the v2 upgrade for older rows). */
@@ -119,11 +123,16 @@ export interface Override {
   reviewId: string;
   /** Trainee turn the finding belongs to. */
   turnIndex: number;
-  action: 'overrule' | 'add';
+  action: CorrectionAction;
+  /** The finding's rule; for `credit`, the element credited. */
   rule: string;
   category: Category;
   severity: Severity;
   reason: string;
+  /** For `narrow` with a span: the words the finding covers now and where they are in the line. */
+  quote?: string;
+  start?: number;
+  end?: number;
   by: string;
   at: number;
   scoresBefore: Scores;
