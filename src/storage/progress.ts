@@ -28,8 +28,11 @@ export interface ScenarioStats {
   scenarioId: string;
   /** Completed attempts. */
   attempts: number;
+  /** As they count: a mentor's corrected verdict replaces the machine's. */
   bestTotal: number | null;
   passedEver: boolean;
+  /** The machine's own best and whether it ever passed a call, when a mentor's correction changed either. */
+  machine: { bestTotal: number; passedEver: boolean } | null;
   lastPlayedAt: number;
   /** A call of this scenario can be resumed. */
   unfinished: boolean;
@@ -40,10 +43,12 @@ export function libraryStats(db: CallDojoDb, profileId: string): Promise<Map<str
   return guard(async () => {
     const stats = new Map<string, ScenarioStats>();
     const corrected = await correctedVerdicts(db, profileId);
+    const machineOf = new Map<string, { bestTotal: number; passedEver: boolean }>();
     await db.attempts.where('profileId').equals(profileId).each((a) => {
       const s = stats.get(a.scenarioId) ?? {
-        scenarioId: a.scenarioId, attempts: 0, bestTotal: null, passedEver: false, lastPlayedAt: 0, unfinished: false,
+        scenarioId: a.scenarioId, attempts: 0, bestTotal: null, passedEver: false, machine: null, lastPlayedAt: 0, unfinished: false,
       };
+      const machine = machineOf.get(a.scenarioId) ?? { bestTotal: 0, passedEver: false };
       s.lastPlayedAt = Math.max(s.lastPlayedAt, a.endedAt ?? a.startedAt);
       if (a.status === 'in_progress') s.unfinished = true;
       if (a.status === 'completed' && a.scores) {
@@ -51,9 +56,16 @@ export function libraryStats(db: CallDojoDb, profileId: string): Promise<Map<str
         s.attempts++;
         s.bestTotal = Math.max(s.bestTotal ?? 0, total);
         s.passedEver ||= passed;
+        machine.bestTotal = Math.max(machine.bestTotal, a.scores.total);
+        machine.passedEver ||= a.passed === true;
       }
+      machineOf.set(a.scenarioId, machine);
       stats.set(a.scenarioId, s);
     });
+    for (const s of stats.values()) {
+      const m = machineOf.get(s.scenarioId)!;
+      if (s.attempts > 0 && (m.bestTotal !== s.bestTotal || m.passedEver !== s.passedEver)) s.machine = m;
+    }
     return stats;
   });
 }
