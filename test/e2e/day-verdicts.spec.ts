@@ -39,6 +39,34 @@ async function playAndFile(page: Page, lines: string[], code: string) {
 }
 
 /** The verdict at the top of the report. */
+const SPOUSE = '第三人联系：接电话的是他爱人';
+const SPOUSE_LINES = [
+  '您好，我是XX银行信用卡中心账务管理部的，我姓王，工号3021，请问是周明先生吗？',
+  '好的，谢谢您。是他个人的一些事情，需要他本人处理。麻烦您转告他有空回个电话，打XX银行客服热线转账务管理部，找工号3021就行。',
+  '谢谢您的关心，但按规定我只能跟周先生本人说，这也是保护他的信息，请您理解。',
+  '谢谢您。具体的事我得跟他本人确认。另外提醒您别往任何个人账户转钱。他晚上八点以后方便的话，请他回个电话，找工号3021。',
+];
+
+/** The trainee's latest call, opened from Progress: its attempt id. */
+async function latestAttempt(page: Page): Promise<string> {
+  await page.goto('./#/progress');
+  await page.getByRole('link', { name: /查看报告/ }).first().click();
+  await expect(page).toHaveURL(/#\/progress\/[\w-]+$/);
+  return decodeURIComponent(new URL(page.url()).hash.split('/').at(-1)!);
+}
+
+/** First visit to mentor review on this browser profile: set the PIN, then open the call. */
+async function mentorOpens(page: Page, attemptId: string) {
+  await page.goto('./#/review');
+  await page.getByLabel('你的姓名（记入复核记录）').fill('李老师');
+  await page.getByLabel('新密码', { exact: true }).fill(PIN);
+  await page.getByLabel('再次输入新密码').fill(PIN);
+  await page.getByRole('button', { name: '保存密码并进入' }).click();
+  await expect(page.getByText('带教老师：李老师')).toBeVisible();
+  await page.goto(`./#/review/attempt/${attemptId}`);
+  await expect(page.getByRole('heading', { name: '复核：王小明（3021）' })).toBeVisible();
+}
+
 const verdictOf = (page: Page) => page.getByRole('status').filter({ hasText: /通过/ }).first();
 
 test('telling an unverified listener the debt (a major finding) fails the call, and the report says why', async ({ page }) => {
@@ -72,29 +100,16 @@ test('a call the customer hangs up on after the trainee\'s rude line fails for t
 
 test('a mentor who fails a passed call changes the trainee\'s Progress and report, with the machine verdict beside and a notice', async ({ page }) => {
   test.setTimeout(120_000);
-  await brief(page, '第三人联系：接电话的是他爱人', '王小明', '3021');
-  await playAndFile(page, [
-    '您好，我是XX银行信用卡中心账务管理部的，我姓王，工号3021，请问是周明先生吗？',
-    '好的，谢谢您。是他个人的一些事情，需要他本人处理。麻烦您转告他有空回个电话，打XX银行客服热线转账务管理部，找工号3021就行。',
-    '谢谢您的关心，但按规定我只能跟周先生本人说，这也是保护他的信息，请您理解。',
-    '谢谢您。具体的事我得跟他本人确认。另外提醒您别往任何个人账户转钱。他晚上八点以后方便的话，请他回个电话，找工号3021。',
-  ], 'third_party_message');
+  await brief(page, SPOUSE, '王小明', '3021');
+  await playAndFile(page, SPOUSE_LINES, 'third_party_message');
   await expect(verdictOf(page)).toContainText('通过');
   await expect(verdictOf(page)).not.toContainText('未通过');
   const machineTotal = (await page.getByRole('row', { name: /总分/ }).getByRole('cell').first().innerText()).trim();
 
-  await page.goto('./#/progress');
-  await page.getByRole('link', { name: /查看报告/ }).first().click();
-  const attemptId = decodeURIComponent(new URL(page.url()).hash.split('/').at(-1)!);
+  const attemptId = await latestAttempt(page);
 
   // The mentor adds the finding the machine missed on line 3.
-  await page.goto('./#/review');
-  await page.getByLabel('你的姓名（记入复核记录）').fill('李老师');
-  await page.getByLabel('新密码', { exact: true }).fill(PIN);
-  await page.getByLabel('再次输入新密码').fill(PIN);
-  await page.getByRole('button', { name: '保存密码并进入' }).click();
-  await page.goto(`./#/review/attempt/${attemptId}`);
-  await expect(page.getByRole('heading', { name: '复核：王小明（3021）' })).toBeVisible();
+  await mentorOpens(page, attemptId);
   const line = page.getByRole('listitem').filter({ hasText: '按规定我只能跟周先生本人说' });
   await line.getByText('补充机器漏掉的问题').click();
   await line.getByLabel('规则', { exact: true }).selectOption('cn-third-party-disclosure');
@@ -127,4 +142,32 @@ test('a mentor who fails a passed call changes the trainee\'s Progress and repor
   await page.goto('./#/progress');
   await expect(page.locator(`tr[data-attempt="${attemptId}"]`)).toBeVisible();
   await expect(page.getByRole('region', { name: '导师复核' })).toHaveCount(0);
+});
+
+test('a missed element the trainee did say is shown with its line, and a mentor credits it with a reason', async ({ page }) => {
+  test.setTimeout(120_000);
+  await brief(page, SPOUSE, '王小明', '3021');
+  await playAndFile(page, SPOUSE_LINES, 'third_party_message');
+  // The evidence: which line, at which step of the script, left out what.
+  const line2 = page.getByRole('listitem').filter({ hasText: '打XX银行客服热线转账务管理部' });
+  await expect(line2).toContainText(/第 2 句（.+）该说而没说：.*留回电号码/);
+  const attemptId = await latestAttempt(page);
+
+  await mentorOpens(page, attemptId);
+  const scores = page.getByRole('table', { name: '机器评分与复核后得分' });
+  const scriptBefore = (await scores.getByRole('row', { name: /话术要点/ }).getByRole('cell').nth(1).innerText()).trim();
+  const reviewed = page.getByRole('listitem').filter({ hasText: '打XX银行客服热线转账务管理部' });
+  await reviewed.getByText('认可已说到：留回电号码').click();
+  await expectNoAxeViolations(page, 'review with the credit form open');
+  await reviewed.getByRole('button', { name: '确认认可' }).click();
+  await expect(reviewed.getByText('请填写理由：学员和复核记录都会看到它。')).toBeVisible();
+  await reviewed.getByLabel('认可“留回电号码”的理由').fill('“打客服热线找工号3021”就是留了回电方式');
+  await reviewed.getByRole('button', { name: '确认认可' }).click();
+  await expect(reviewed).toContainText('已认可要点');
+  await expect(scores.getByRole('row', { name: /话术要点/ }).getByRole('cell').nth(1)).not.toHaveText(scriptBefore);
+  await expect(page.getByRole('region', { name: '复核记录（审计轨迹）' })).toContainText('认可学员第 2 句已说到要点 give_callback_number');
+  await page.getByRole('button', { name: '锁定' }).click();
+
+  await page.goto(`./#/progress/${attemptId}`);
+  await expect(page.getByRole('region', { name: '带教复核意见' })).toContainText('“打客服热线找工号3021”就是留了回电方式');
 });

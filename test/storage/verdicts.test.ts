@@ -70,6 +70,20 @@ describe('a call judged by its course policy', () => {
   });
 });
 
+describe('calls stored before pass policies were content', () => {
+  it('keep being judged as they were: a major finding a mentor adds does not fail such a call', async () => {
+    const db = freshDb();
+    const { attempt } = await started(db);
+    await recordTraineeTurn(db, attempt.id, { text: '您好', assessment: assessment(), stage: 'opening' }, snap('n0'));
+    await completeAttempt(db, attempt.id, { scores: { compliance: 100, script: 100, tone: 80, outcome: 100, record: 100, total: 97 }, outcome: 'ptp', passed: true, blockerRule: null });
+    expect(await db.attempts.get(attempt.id)).not.toHaveProperty('policy');
+    await addFinding(db, { attemptId: attempt.id, turnIndex: 0, rule: 'gp-pressure', category: 'misrepresentation', severity: 'major', reason: '施压', by });
+    expect(await effectiveScores(db, attempt.id)).toMatchObject({ passed: true, reasons: [] });
+    await addFinding(db, { attemptId: attempt.id, turnIndex: 0, rule: 'cn-violence-threat', category: 'threat', severity: 'critical', reason: '威胁', by });
+    expect(await effectiveScores(db, attempt.id)).toMatchObject({ passed: false, blockerRule: 'cn-violence-threat' });
+  });
+});
+
 describe('corrected verdicts in the trainee\'s progress', () => {
   it('count the mentor\'s verdict in history and the library, with the machine\'s kept beside', async () => {
     const db = freshDb();
