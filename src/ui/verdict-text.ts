@@ -11,6 +11,8 @@ export function reasonText(t: T, r: FailReason): string {
     case 'blocker':
       return t('verdict.reason.blocker', { line: r.turn + 1, rule: r.rule, severity: t(`severity.${r.severity}`), category: t(`progress.category.${r.category}`) });
     case 'ending':
+      // Either side may have put the phone down; the outcome's name ("对方挂断") would blame the customer.
+      if (r.code === 'hung_up') return t('verdict.reason.hungUp', { line: r.turn + 1 });
       return t('verdict.reason.ending', { line: r.turn + 1, ending: t(`outcome.${r.code}`) });
     case 'minimum':
       return r.dimension === 'total'

@@ -94,7 +94,7 @@ test('a call the customer hangs up on after the trainee\'s rude line fails for t
   ], 'hung_up');
   const verdict = verdictOf(page);
   await expect(verdict).toContainText('未通过，因为：');
-  await expect(verdict.getByRole('listitem')).toContainText(['在你的第 2 句之后，通话以「对方挂断」结束']);
+  await expect(verdict.getByRole('listitem')).toContainText(['在你的第 2 句之后电话被挂断，通话没有完成']);
   await expect(verdict).not.toContainText('一票否决');
 });
 
