@@ -6,6 +6,8 @@ import type { ReportInput } from '../../src/report/types.ts';
 import type { PassPolicy } from '../../src/scenarios/ir.ts';
 import { completeAttempt } from '../../src/storage/attempts.ts';
 import type { CallDojoDb } from '../../src/storage/db.ts';
+import { exportAll } from '../../src/storage/export.ts';
+import { importBundle } from '../../src/storage/import.ts';
 import { correctedVerdicts, libraryStats, scenarioHistory } from '../../src/storage/progress.ts';
 import {
   acknowledgeReview, addFinding, commentReview, creditElement, disputeReview, effectiveScores, ensureReview, narrowFinding,
@@ -67,6 +69,21 @@ describe('a call judged by its course policy', () => {
     expect(after.scores).toEqual(effectiveReport(input, [o]).scores);
     expect(effectiveReport(input, [o]).missed).toEqual([]);
     await expect(creditElement(db, { attemptId, turnIndex: 0, rule: 'purpose', reason: '再来一次', by })).rejects.toMatchObject({ kind: 'invalid' });
+  });
+});
+
+describe('a signed bundle', () => {
+  it('carries a call\'s policy, its missed elements and narrowed and credited corrections to another PC unchanged', async () => {
+    const a = freshDb();
+    const leak = finding('cn-disclose-before-verify', 'premature_disclosure', 'major');
+    const { attemptId } = await call(a, [[], [leak]], [[], ['purpose']]);
+    await narrowFinding(a, { attemptId, turnIndex: 1, rule: leak.rule, severity: 'minor', quote: '三万多', reason: '只算提示', by });
+    await creditElement(a, { attemptId, turnIndex: 0, rule: 'purpose', reason: '说过了', by });
+    const b = freshDb();
+    await importBundle(b, JSON.stringify(await exportAll(a)));
+    expect(await b.attempts.get(attemptId)).toMatchObject({ policy: POLICY, expected: 2, missed: [{ turn: 0, element: 'purpose' }] });
+    expect(await effectiveScores(b, attemptId)).toEqual(await effectiveScores(a, attemptId));
+    expect(await effectiveScores(b, attemptId)).toMatchObject({ passed: true, overrides: 2 });
   });
 });
 
