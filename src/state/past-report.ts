@@ -1,5 +1,6 @@
 /** Rebuilds the report of a finished call from what storage kept, for re-reading it from the progress page. */
 import { attemptReport } from '../report/attempt-report.ts';
+import { applyOverrides, creditedElements, type OverrideInput } from '../report/overrides.ts';
 import { LEGACY_POLICY } from '../report/pass-policy.ts';
 import type { AttemptReport, RecordCheck, ScoredTurn } from '../report/types.ts';
 import type { Scenario } from '../scenarios/ir.ts';
@@ -41,4 +42,20 @@ export function buildPastReport(attempt: Attempt, turns: readonly Turn[], record
     blocker,
   };
   return { attempt, scenario, transcript, report, checks };
+}
+
+/**
+ * The past report with a mentor's corrections applied to its lines: findings overruled, added or narrowed as the
+ * mentor left them, and credited elements no longer listed as missed. The verdict stays the machine's (the report
+ * shows the mentor's beside it); with no corrections the report is returned as it is.
+ */
+export function correctedPastReport(past: PastReport, overrides: readonly OverrideInput[]): PastReport {
+  if (overrides.length === 0) return past;
+  const trainee = past.transcript.flatMap((e, i) => (e.speaker === 'trainee' && e.assessment ? [{ i, turn: { text: e.text, nodeId: e.nodeId, expected: [], assessment: e.assessment } }] : []));
+  const corrected = applyOverrides(trainee.map((t) => t.turn), overrides);
+  const transcript = [...past.transcript];
+  trainee.forEach(({ i }, k) => (transcript[i] = { ...transcript[i], assessment: corrected[k].assessment }));
+  const credited = new Set(creditedElements(overrides).map((c) => `${c.turn}:${c.element}`));
+  const missed = past.report.missed.filter((m) => !credited.has(`${m.turn}:${m.element}`));
+  return { ...past, transcript, report: { ...past.report, missed } };
 }
