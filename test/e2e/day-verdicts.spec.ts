@@ -136,6 +136,7 @@ test('a mentor who fails a passed call changes the trainee\'s Progress and repor
   await expect(verdict).toContainText(`系统原判：${machineTotal} 分 · 通过`);
   await expect(verdict).toContainText('cn-third-party-disclosure');
   await expect(page.getByRole('region', { name: '带教复核意见' })).toContainText('“保护他的信息”等于向家属暗示了欠款');
+  await expect(page.getByRole('listitem').filter({ hasText: '按规定我只能跟周先生本人说' }).first()).toContainText('cn-third-party-disclosure');
   await expectNoAxeViolations(page, 'report after the mentor\'s review');
 
   await page.getByRole('region', { name: '带教复核意见' }).getByRole('button', { name: '我已阅读并确认' }).click();
@@ -170,4 +171,7 @@ test('a missed element the trainee did say is shown with its line, and a mentor 
 
   await page.goto(`./#/progress/${attemptId}`);
   await expect(page.getByRole('region', { name: '带教复核意见' })).toContainText('“打客服热线找工号3021”就是留了回电方式');
+  const creditedLine = page.getByRole('listitem').filter({ hasText: '打XX银行客服热线转账务管理部' });
+  await expect(creditedLine).toContainText('该说而没说');
+  await expect(creditedLine).not.toContainText('留回电号码');
 });
