@@ -17,8 +17,8 @@ import type { Plugin } from 'vite';
 import { formatDiagnostic, locate, type Diagnostic } from '../src/diagnostics/diagnostic.ts';
 import { compile } from '../src/scenarios/index.ts';
 import type { CoursePolicies, Scenario } from '../src/scenarios/ir.ts';
-import { loadCourses } from '../src/scenarios/load-courses.ts';
 import { createEngine, loadRulePacks, type Models } from '../src/scoring/index.ts';
+import { readCoursesForNode } from '../src/cli/courses-node.ts';
 import { readModels } from '../src/cli/engine-node.ts';
 import { readRepliesForNode, withReplies } from '../src/cli/replies-node.ts';
 import { checkReplyTargets, type Repertoire } from '../src/scenarios/load-replies.ts';
@@ -73,8 +73,7 @@ export function compileContent(root: string): Compiled {
     if (result.scenario) scenarios.push({ scenario: withReplies(result.scenario, replies.repertoire), file: rel(p) });
   }
   diagnostics.push(...checkReplyTargets(replies.repertoire, scenarios.map((s) => s.scenario)));
-  const coursesFile = join(root, 'content/courses/courses.yaml');
-  const courses = loadCourses(rel(coursesFile), readFileSync(coursesFile, 'utf8'));
+  const courses = readCoursesForNode(join(root, 'content/courses/courses.yaml'), root);
   diagnostics.push(...courses.diagnostics);
   return { rules, models, scenarios, replies: replies.repertoire, courses: courses.policies, diagnostics, prefilters: createEngine(rules).prefilters() };
 }
