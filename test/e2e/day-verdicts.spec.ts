@@ -129,6 +129,12 @@ test('a mentor who fails a passed call changes the trainee\'s Progress and repor
   await expect(row).toContainText(`系统原判 ${machineTotal} · 通过`);
   await expect(page.locator('tr[data-scenario="zh-third-party-spouse"]')).toContainText('未通过');
   await expectNoAxeViolations(page, 'progress with a waiting review');
+  await page.goto('./#/library');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: SPOUSE }) });
+  await expect(card).toContainText(`导师复核前：最好 ${machineTotal} · 通过`);
+  await expect(card).not.toContainText('✓ 通过');
+  await expectNoAxeViolations(page, 'library with a corrected verdict');
+  await page.goto('./#/progress');
 
   await waiting.getByRole('link', { name: /查看复核/ }).click();
   const verdict = verdictOf(page);
