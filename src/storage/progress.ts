@@ -42,9 +42,11 @@ export interface ScenarioStats {
 export function libraryStats(db: CallDojoDb, profileId: string): Promise<Map<string, ScenarioStats>> {
   return guard(async () => {
     const stats = new Map<string, ScenarioStats>();
+    // The attempts are read first: a live query keeps track of what it reads before its first await.
+    const rows = await db.attempts.where('profileId').equals(profileId).toArray();
     const corrected = await correctedVerdicts(db, profileId);
     const machineOf = new Map<string, { bestTotal: number; passedEver: boolean }>();
-    await db.attempts.where('profileId').equals(profileId).each((a) => {
+    for (const a of rows) {
       const s = stats.get(a.scenarioId) ?? {
         scenarioId: a.scenarioId, attempts: 0, bestTotal: null, passedEver: false, machine: null, lastPlayedAt: 0, unfinished: false,
       };
@@ -61,7 +63,7 @@ export function libraryStats(db: CallDojoDb, profileId: string): Promise<Map<str
       }
       machineOf.set(a.scenarioId, machine);
       stats.set(a.scenarioId, s);
-    });
+    }
     for (const s of stats.values()) {
       const m = machineOf.get(s.scenarioId)!;
       if (s.attempts > 0 && (m.bestTotal !== s.bestTotal || m.passedEver !== s.passedEver)) s.machine = m;
