@@ -18,6 +18,13 @@ declare module 'virtual:calldojo/replies' {
   export default repertoire;
 }
 
+declare module 'virtual:calldojo/courses' {
+  import type { CoursePolicies } from './scenarios/ir.ts';
+  /** Every course's pass policy (content/courses/courses.yaml). */
+  const courses: CoursePolicies;
+  export default courses;
+}
+
 declare module 'virtual:calldojo/catalog' {
   import type { Diagnostic } from './diagnostics/diagnostic.ts';
   import type { Archetype, Scenario } from './scenarios/ir.ts';

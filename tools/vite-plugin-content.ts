@@ -7,6 +7,7 @@
  * - `virtual:calldojo/rules`        default export `{ packs, moves, concepts, prefilters }` for `createEngine`
  * - `virtual:calldojo/models`       default export the trained classifiers `{ zh, en }` (content/models), a separate chunk
  * - `virtual:calldojo/replies`      default export the persona reply repertoires (content/replies), for Studio drafts
+ * - `virtual:calldojo/courses`      default export every course's pass policy (content/courses/courses.yaml)
  * - `virtual:calldojo/catalog`      `scenarios` (summaries + `load()` of the full IR) and `diagnostics` (warnings)
  * - `virtual:calldojo/scenario/ID`  default export: one scenario's IR, a separate chunk
  */
@@ -15,8 +16,9 @@ import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatDiagnostic, locate, type Diagnostic } from '../src/diagnostics/diagnostic.ts';
 import { compile } from '../src/scenarios/index.ts';
-import type { Scenario } from '../src/scenarios/ir.ts';
+import type { CoursePolicies, Scenario } from '../src/scenarios/ir.ts';
 import { createEngine, loadRulePacks, type Models } from '../src/scoring/index.ts';
+import { readCoursesForNode } from '../src/cli/courses-node.ts';
 import { readModels } from '../src/cli/engine-node.ts';
 import { readRepliesForNode, withReplies } from '../src/cli/replies-node.ts';
 import { checkReplyTargets, type Repertoire } from '../src/scenarios/load-replies.ts';
@@ -32,6 +34,8 @@ interface Compiled {
   scenarios: { scenario: Scenario; file: string }[];
   /** The persona reply repertoires (content/replies), for drafts the Studio compiles in the browser. */
   replies: Repertoire;
+  /** Every course's pass policy; null when content/courses/courses.yaml has errors (they are in `diagnostics`). */
+  courses: CoursePolicies | null;
   diagnostics: Diagnostic[];
 }
 
@@ -69,7 +73,9 @@ export function compileContent(root: string): Compiled {
     if (result.scenario) scenarios.push({ scenario: withReplies(result.scenario, replies.repertoire), file: rel(p) });
   }
   diagnostics.push(...checkReplyTargets(replies.repertoire, scenarios.map((s) => s.scenario)));
-  return { rules, models, scenarios, replies: replies.repertoire, diagnostics, prefilters: createEngine(rules).prefilters() };
+  const courses = readCoursesForNode(join(root, 'content/courses/courses.yaml'), root);
+  diagnostics.push(...courses.diagnostics);
+  return { rules, models, scenarios, replies: replies.repertoire, courses: courses.policies, diagnostics, prefilters: createEngine(rules).prefilters() };
 }
 
 /** Vite plugin serving the compiled content as virtual modules. */
@@ -95,8 +101,8 @@ export function contentPlugin(): Plugin {
       const what = id.slice(RESOLVED.length);
       // Rules stand alone (the engine needs no scripts); scenarios need every file to be free of errors.
       const relevant =
-        what === 'replies'
-          ? c.diagnostics.filter((d) => d.file.startsWith('content/replies'))
+        what === 'replies' || what === 'courses'
+          ? c.diagnostics.filter((d) => d.file.startsWith(`content/${what}`))
           : what === 'rules' || what === 'models'
             ? c.diagnostics.filter((d) => !d.file.startsWith('content/scripts'))
             : c.diagnostics;
@@ -105,6 +111,7 @@ export function contentPlugin(): Plugin {
       if (what === 'rules') return `export default ${JSON.stringify({ packs: c.rules.packs, moves: c.rules.moves, concepts: c.rules.concepts, prefilters: c.prefilters })};`;
       if (what === 'models') return `export default ${JSON.stringify(c.models)};`;
       if (what === 'replies') return `export default ${JSON.stringify(c.replies)};`;
+      if (what === 'courses') return `export default ${JSON.stringify(c.courses)};`;
       if (what === 'catalog') return catalogModule(c);
       if (what.startsWith('scenario/')) {
         const wanted = decodeURIComponent(what.slice('scenario/'.length));

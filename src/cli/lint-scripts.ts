@@ -5,6 +5,7 @@
  * A script that compiles is also rehearsed on the live persona machine: a warning (`model_call_unsteady`) when its
  * model answers do not reach the playthrough's ending on every one of 20 seeds, and one (`option_mishandled`) per
  * `[good]` or `[ok]` option that, typed at its node on one of those seeds, ends the call in a hang-up, complaint or refusal.
+ * The courses' pass policies (content/courses/courses.yaml) are checked too.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,6 +17,7 @@ import { readRuleFiles } from './rule-files.ts';
 import { readModels } from './engine-node.ts';
 import { readRepliesForNode, withReplies } from './replies-node.ts';
 import { checkReplyTargets } from '../scenarios/load-replies.ts';
+import { readCoursesForNode } from './courses-node.ts';
 
 const root = join(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -57,6 +59,9 @@ const compiled = files.map((path) => {
 diagnostics.push(...lintLibrary(compiled));
 // The reply repertoires: their own mistakes, and overrides naming a scenario or node that does not exist.
 diagnostics.push(...replies.diagnostics, ...checkReplyTargets(replies.repertoire, compiled.flatMap((c) => (c.scenario ? [c.scenario] : [])), paths.length > 0));
+// The courses' pass policies, which every call of the scripts above is judged by.
+const courses = readCoursesForNode();
+diagnostics.push(...courses.diagnostics);
 
 if (json) console.log(JSON.stringify(diagnostics, null, 2));
 else {

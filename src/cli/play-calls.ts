@@ -4,9 +4,11 @@
  * with the after-call record filed faithfully so the call alone decides the verdict.
  */
 import { playLines } from '../machines/play.ts';
-import { attemptReport, blockingFindings } from '../report/attempt-report.ts';
+import { attemptReport } from '../report/attempt-report.ts';
+import { blockingFindings } from '../report/pass-policy.ts';
 import { checkRecord, faithfulRecord } from '../report/record-check.ts';
-import type { Scenario } from '../scenarios/ir.ts';
+import type { PassPolicy, Scenario } from '../scenarios/ir.ts';
+import { passPolicyForNode } from './courses-node.ts';
 import type { Category, ScoringEngine, Severity } from '../scoring/types.ts';
 import { jsonPosition, syntaxErrorPosition, type JsonPath } from './json-position.ts';
 
@@ -68,13 +70,13 @@ export function parsePlayInput(raw: string, scenarioIds: readonly string[], file
   });
 }
 
-/** Plays one call and reports it in the output shape. */
-export function playItem(scenario: Scenario, engine: ScoringEngine, item: PlayItem): PlayOutput {
+/** Plays one call and reports it in the output shape, judged by its course's pass policy (the bundled one by default). */
+export function playItem(scenario: Scenario, engine: ScoringEngine, item: PlayItem, policy: PassPolicy = passPolicyForNode(scenario.course)): PlayOutput {
   const call = playLines(scenario, engine, item.lines, item.seed);
   const turns = call.turns.map((t) => ({ text: t.said, nodeId: t.answered, expected: t.expected, assessment: t.assessment }));
   const recordChecks = checkRecord(faithfulRecord(call.outcome, CALL_DAY), call.outcome, CALL_DAY);
-  const report = attemptReport({ course: scenario.course, turns, outcome: call.outcome, recordChecks });
-  const blocking = blockingFindings(turns.flatMap((t) => t.assessment.findings));
+  const report = attemptReport({ course: scenario.course, policy, turns, outcome: call.outcome, recordChecks });
+  const blocking = blockingFindings(policy, turns.flatMap((t) => t.assessment.findings));
   return {
     id: item.id,
     seed: item.seed,

@@ -1,12 +1,11 @@
 /** Scores a finished call from its turns, ending and record checks: a pure function of the findings. */
-import { isViolation, scoreOf } from '../scoring/score.ts';
-import type { Finding } from '../scoring/types.ts';
+import { scoreOf } from '../scoring/score.ts';
 import type { CourseStage, OutcomeCode } from '../scenarios/ir.ts';
-import type { AttemptReport, ReportInput } from './types.ts';
+import { blockingFindings, judge } from './pass-policy.ts';
+import type { AttemptReport, MissedElement, ReportInput, ScoredTurn } from './types.ts';
 
 /** Weights of the total; compliance leads because a compliant call is the job's minimum. */
 export const WEIGHTS = { compliance: 0.35, script: 0.25, tone: 0.15, outcome: 0.15, record: 0.1 } as const;
-export const PASS_MARK = 60;
 
 /** How good an ending is for the trainee, by course: a logged complaint is the goal of an inbound complaint call. */
 export function outcomeScore(code: OutcomeCode | null, course: CourseStage): number {
@@ -27,22 +26,15 @@ export function outcomeScore(code: OutcomeCode | null, course: CourseStage): num
   return table[code];
 }
 
-/** Builds the attempt's report: blocker, per-dimension scores, total, pass/fail and what was missed. */
+/** Builds the attempt's report: per-dimension scores, total, the course policy's verdict with its reasons, what was missed. */
 export function attemptReport(input: ReportInput): AttemptReport {
   const findings = input.turns.flatMap((t, turn) => t.assessment.findings.map((f) => ({ ...f, turn })));
   const compliance = scoreOf(findings);
-  const blocker = blockingFindings(findings)[0] ?? null;
 
-  const missed: AttemptReport['missed'] = [];
-  let expectedCount = 0;
-  for (const t of input.turns) {
-    const covered = new Set([...t.assessment.elements, ...t.assessment.moves.map((m) => m.move)]);
-    for (const element of t.expected) {
-      expectedCount++;
-      if (!covered.has(element)) missed.push({ nodeId: t.nodeId, element });
-    }
-  }
-  const script = expectedCount === 0 ? 100 : Math.round((100 * (expectedCount - missed.length)) / expectedCount);
+  const credited = new Set((input.credited ?? []).map((c) => `${c.turn}:${c.element}`));
+  const missed = missedElements(input.turns).filter((m) => !credited.has(`${m.turn}:${m.element}`));
+  const expectedCount = input.turns.reduce((n, t) => n + t.expected.length, 0);
+  const script = scriptScore(expectedCount, missed.length);
   const tone = input.turns.length === 0 ? 0 : Math.round(avg(input.turns.map((t) => t.assessment.tone.score)));
   const outcome = outcomeScore(input.outcome?.code ?? null, input.course);
   const checks = input.recordChecks;
@@ -53,20 +45,37 @@ export function attemptReport(input: ReportInput): AttemptReport {
     tone * WEIGHTS.tone +
     outcome * WEIGHTS.outcome +
     record * WEIGHTS.record;
-  const total = blocker ? Math.min(Math.round(weighted), PASS_MARK - 1) : Math.round(weighted);
+  const scores = { compliance: compliance.score, script, tone, outcome, record, total: Math.round(weighted) };
+  const verdict = judge(input.policy, scores, findings, input.outcome?.code ?? null, input.turns.length);
   return {
-    scores: { compliance: compliance.score, script, tone, outcome, record, total },
-    passed: !blocker && total >= PASS_MARK,
-    blocker,
+    scores: { ...scores, total: verdict.total },
+    passed: verdict.passed,
+    reasons: verdict.reasons,
+    blocker: blockingFindings(input.policy, findings)[0] ?? null,
     missed,
+    expected: expectedCount,
     outcome: input.outcome,
   };
 }
 
-/** The findings that fail a call whatever else was good, in call order; the report's `blocker` is the first. */
-export function blockingFindings<F extends Pick<Finding, 'category' | 'severity' | 'review'>>(findings: readonly F[]): F[] {
-  // A model finding awaiting a mentor's review never blocks: `scoreOf` does not count it as critical either.
-  return findings.filter((f) => f.severity === 'critical' && isViolation(f) && !f.review);
+/**
+ * The expected elements no line of the call covered by the time they were expected, each with the line (`turn`) and
+ * node that expected it. An element said earlier in the call counts: the trainee is not asked to repeat a purpose or a
+ * name already given.
+ */
+export function missedElements(turns: readonly ScoredTurn[]): MissedElement[] {
+  const said = new Set<string>();
+  const missed: MissedElement[] = [];
+  turns.forEach((t, turn) => {
+    for (const e of [...t.assessment.elements, ...t.assessment.moves.map((m) => m.move)]) said.add(e);
+    for (const element of t.expected) if (!said.has(element)) missed.push({ turn, nodeId: t.nodeId, element });
+  });
+  return missed;
+}
+
+/** The script score: the share of expected elements covered (100 when a call expected none). */
+export function scriptScore(expected: number, missed: number): number {
+  return expected === 0 ? 100 : Math.round((100 * (expected - missed)) / expected);
 }
 
 function avg(xs: number[]): number {

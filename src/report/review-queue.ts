@@ -4,11 +4,11 @@
  * corrections, so the audit trail and the effective verdict need nothing new; this module only names what each did.
  */
 import type { Finding } from '../scoring/types.ts';
-import { applyOverride, awaitsReview, type OverrideInput } from './overrides.ts';
+import { applyOverride, awaitsReview, type CorrectionAction, type OverrideInput } from './overrides.ts';
 import type { ScoredTurn } from './types.ts';
 
-/** What one correction did: an ordinary overrule or add, or the confirmation or dismissal of a finding awaiting review. */
-export type CorrectionKind = 'overrule' | 'add' | 'confirm' | 'dismiss';
+/** What one correction did: an ordinary correction, or the confirmation or dismissal of a finding awaiting review. */
+export type CorrectionKind = CorrectionAction | 'confirm' | 'dismiss';
 
 /** A finding awaiting review with the scored trainee line it is on (the numbering corrections use). */
 export interface QueuedFinding {
@@ -33,6 +33,7 @@ export function correctionKinds(turns: readonly Pick<ScoredTurn, 'assessment'>[]
     if (!current) return o.action;
     const queued = current.some((f) => f.rule === o.rule && awaitsReview(f));
     findings[o.turnIndex] = applyOverride(current, o);
-    return queued ? (o.action === 'add' ? 'confirm' : 'dismiss') : o.action;
+    if (queued && o.action === 'add') return 'confirm';
+    return queued && o.action === 'overrule' ? 'dismiss' : o.action;
   });
 }

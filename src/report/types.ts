@@ -1,6 +1,7 @@
 /** Inputs and results of scoring a whole attempt; pure data, shared by the practice screen, storage and review. */
 import type { Assessment, Finding } from '../scoring/types.ts';
-import type { CourseStage, Outcome, OutcomeCode } from '../scenarios/ir.ts';
+import type { CourseStage, Outcome, OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
+import type { FailReason } from './pass-policy.ts';
 
 /** One trainee line as the report needs it: what the node expected and what the engine found. */
 export interface ScoredTurn {
@@ -39,19 +40,35 @@ export interface AttemptScores {
 
 export interface AttemptReport {
   scores: AttemptScores;
-  /** False when a critical finding occurred (the blocker) or the total is under the pass mark. */
+  /** True when the course's pass policy finds no reason to fail the call. */
   passed: boolean;
-  /** The first critical finding, which fails the call whatever else was good. */
+  /** Why the call failed, every reason (empty when it passed). */
+  reasons: FailReason[];
+  /** The first finding of a blocking severity, which fails the call whatever else was good. */
   blocker: (Finding & { turn: number }) | null;
-  /** Expected elements the trainee never covered, per node. */
-  missed: { nodeId: string; element: string }[];
+  /** Expected elements the trainee had not covered when their line was due, with the line and node as evidence. */
+  missed: MissedElement[];
+  /** How many elements the call's lines expected in all (what the script score counts against). */
+  expected: number;
   outcome: Outcome | null;
+}
+
+/** An element (or move) a node expected that the call had not covered by that line. */
+export interface MissedElement {
+  /** The trainee line that was expected to cover it (0 = first scored trainee line). */
+  turn: number;
+  nodeId: string;
+  element: string;
 }
 
 export interface ReportInput {
   course: CourseStage;
+  /** The course's pass policy (content/courses). */
+  policy: PassPolicy;
   turns: ScoredTurn[];
   /** The ending reached; null when the trainee hung up before any ending. */
   outcome: Outcome | null;
   recordChecks: RecordCheck[];
+  /** Missed elements a mentor credited: not missed after all. */
+  credited?: readonly { turn: number; element: string }[];
 }

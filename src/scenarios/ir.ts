@@ -3,7 +3,7 @@
  * consume. Plain JSON (no Dates, no Maps, no undefined-valued keys), so `JSON.parse(JSON.stringify(ir))` is identical.
  * The runtime imports these types only, never the compiler. Bump `IR_VERSION` on any breaking shape change.
  */
-import type { BankPolicy, CallDirection, Category, Jurisdiction, Lang, Relation, Stage as ScoringStage } from '../scoring/types.ts';
+import type { BankPolicy, CallDirection, Category, Jurisdiction, Lang, Relation, Severity, Stage as ScoringStage } from '../scoring/types.ts';
 
 /** 2: nodes carry `disclosure_given`, `cease` and `cease_requested`. */
 export const IR_VERSION = 2;
@@ -18,6 +18,28 @@ export const COURSE_STAGES = [
   'drill',
 ] as const;
 export type CourseStage = (typeof COURSE_STAGES)[number];
+
+/** The score dimensions a course's pass policy can set a minimum for (the weighted total has its own `pass_mark`). */
+export const PASS_DIMENSIONS = ['compliance', 'script', 'tone', 'outcome', 'record'] as const;
+export type PassDimension = (typeof PASS_DIMENSIONS)[number];
+
+/**
+ * What a call of a course must meet to pass, owned by trainers (content/courses/courses.yaml) and shown to the trainee
+ * in the briefing and the report. Any one of these fails the call whatever else was good.
+ */
+export interface PassPolicy {
+  /** Severities of a compliance finding that fail the call (coaching categories, tone and script, never do). */
+  blocking: Severity[];
+  /** The lowest weighted total that passes, 0–100. */
+  pass_mark: number;
+  /** The lowest score per dimension that passes; a dimension left out has no minimum. */
+  minimums: Partial<Record<PassDimension, number>>;
+  /** Endings the persona reaches in answer to the trainee's line that fail the call (a hang-up, a complaint). */
+  failing_endings: OutcomeCode[];
+}
+
+/** Every course's pass policy. */
+export type CoursePolicies = Record<CourseStage, PassPolicy>;
 
 /** Who placed the call in a course: only the service course takes the cardholder's own call; every other is outbound. */
 export function callDirectionOf(course: CourseStage): CallDirection {

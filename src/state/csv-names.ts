@@ -9,6 +9,7 @@ const STATUS: Record<AttemptStatus, MessageKey> = {
   in_progress: 'csv.status.in_progress',
   completed: 'csv.status.completed',
   abandoned: 'csv.status.abandoned',
+  ended: 'csv.status.ended',
 };
 const DECISION: Record<Decision, MessageKey> = { machine: 'csv.decision.machine', overruled: 'review.overruled', added: 'review.added' };
 

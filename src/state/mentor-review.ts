@@ -2,7 +2,7 @@
  * The mentor's view of one finished call, built from what storage kept: every line with its findings as they count
  * now, the findings a mentor overruled (still shown, with why), the persona's state, and the audit trail.
  */
-import { applyOverrides, awaitsReview } from '../report/overrides.ts';
+import { applyOverrides, awaitsReview, creditedElements } from '../report/overrides.ts';
 import { correctionKinds, reviewQueue, type CorrectionKind, type QueuedFinding } from '../report/review-queue.ts';
 import type { ScoredTurn } from '../report/types.ts';
 import type { Finding } from '../scoring/types.ts';
@@ -25,6 +25,8 @@ export interface ReviewLine {
    * confirmed or dismissed if there was one.
    */
   corrections: { override: Override; kind: CorrectionKind; original: Finding | null }[];
+  /** Elements the report says this line missed and no mentor has credited yet (empty for persona lines). */
+  missed: string[];
   persona: PersonaPoint | null;
 }
 
@@ -81,6 +83,9 @@ export function buildAttemptReview(data: AttemptReviewData): AttemptReviewView {
   const now = applyOverrides(scoredTurns, data.overrides);
   const kindList = correctionKinds(scoredTurns, data.overrides);
   const kinds = Object.fromEntries(data.overrides.map((o, i) => [o.id, kindList[i]]));
+  const credited = new Set(creditedElements(data.overrides).map((c) => `${c.turn}:${c.element}`));
+  const missedOn = (scored: number | null) =>
+    (data.attempt.missed ?? []).filter((m) => m.turn === scored && !credited.has(`${m.turn}:${m.element}`)).map((m) => m.element);
   const lines = data.turns.map((t): ReviewLine => {
     const scored = position.get(t.index) ?? null;
     const machine = scored === null ? [] : scoredTurns[scored].assessment.findings;
@@ -94,8 +99,10 @@ export function buildAttemptReview(data: AttemptReviewData): AttemptReviewView {
         .filter((o) => o.turnIndex === scored)
         .map((override) => {
           const kind = kinds[override.id];
-          return { override, kind, original: kind === 'add' ? null : (machine.find((f) => f.rule === override.rule) ?? null) };
+          const ownFinding = kind !== 'add' && kind !== 'credit';
+          return { override, kind, original: ownFinding ? (machine.find((f) => f.rule === override.rule) ?? null) : null };
         }),
+      missed: missedOn(scored),
       persona: byTurn.get(t.index) ?? null,
     };
   });

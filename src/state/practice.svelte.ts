@@ -17,6 +17,7 @@ import { recordPersonaTurn, recordTraineeTurn } from '../storage/turns.ts';
 import type { Attempt, Mode, Profile, SessionSnapshot } from '../storage/types.ts';
 import { toShownError, type AppFault } from './app-fault.ts';
 import { callPeople, withCallPeople, type CallPeople } from './better-line.ts';
+import { passPolicy } from './courses.ts';
 import { appDb } from './db.ts';
 import { loadEngine } from './engine.ts';
 import type { TranscriptEntry } from './practice-types.ts';
@@ -187,11 +188,12 @@ export class PracticeState {
       const db = appDb();
       const outcome = this.call?.outcome ?? null;
       this.checks = checkRecord(entry, outcome, new Date(this.startedAt).toISOString().slice(0, 10));
-      this.report = attemptReport({ course: this.scenario.course, turns: this.scoredTurns(), outcome, recordChecks: this.checks });
+      const policy = passPolicy(this.scenario.course);
+      this.report = attemptReport({ course: this.scenario.course, policy, turns: this.scoredTurns(), outcome, recordChecks: this.checks });
       await saveRecord(db, this.attemptId!, { ...entry, checks: this.checks });
       await completeAttempt(db, this.attemptId!, {
         scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
-        blockerRule: this.report.blocker?.rule ?? null,
+        blockerRule: this.report.blocker?.rule ?? null, policy, missed: this.report.missed, expected: this.report.expected,
       });
       this.session?.stop();
       this.session = null;
@@ -218,7 +220,7 @@ export class PracticeState {
     await this.guard(async () => {
       const outcome = this.call?.outcome ?? null;
       this.checks = [];
-      this.report = attemptReport({ course: this.scenario.course, turns: this.scoredTurns(), outcome, recordChecks: [] });
+      this.report = attemptReport({ course: this.scenario.course, policy: passPolicy(this.scenario.course), turns: this.scoredTurns(), outcome, recordChecks: [] });
       await completeAttempt(appDb(), this.attemptId!, {
         scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
         blockerRule: this.report.blocker?.rule ?? null,

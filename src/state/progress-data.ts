@@ -1,6 +1,6 @@
 /** Everything the progress page shows for one trainee, read through the storage API in one (live) query. */
 import {
-  getAttempt, libraryStats, proficiencyOverTime, scenarioHistory, unfinishedCalls, weakestRules,
+  correctedVerdicts, getAttempt, libraryStats, proficiencyOverTime, reviewsFor, scenarioHistory, unfinishedCalls, weakestRules,
   type CallDojoDb, type Mode, type ProficiencyPoint, type WeakRule,
 } from '../storage/index.ts';
 import type { Lang } from '../scoring/types.ts';
@@ -24,9 +24,23 @@ export interface RecentAttempt {
   lang: Lang;
   mode: Mode;
   endedAt: number;
+  /** As it counts: the mentor's total and verdict when a mentor corrected the call. */
   total: number;
   passed: boolean;
   blockerRule: string | null;
+  /** The machine's own total and verdict, when a mentor's correction changed what counts. */
+  machine: { total: number; passed: boolean } | null;
+}
+
+/** A call whose review (or a mentor's reply) the trainee has not acknowledged yet. */
+export interface WaitingReview {
+  attemptId: string;
+  title: string;
+  lang: Lang;
+  mentor: string;
+  updatedAt: number;
+  total: number;
+  passed: boolean;
 }
 
 /** A call with no score that stays in view: ended with its record not filed, or abandoned (never a pass). */
@@ -51,6 +65,8 @@ export interface ProgressData {
   /** Findings by category per completed call, oldest first. */
   proficiency: ProficiencyPoint[];
   weakest: WeakRule[];
+  /** Reviews waiting for the trainee to read, most recent first. */
+  waiting: WaitingReview[];
 }
 
 export const RECENT_LIMIT = 10;
@@ -76,12 +92,17 @@ export async function loadProgress(db: CallDojoDb, profileId: string): Promise<P
   }
   scenarios.sort((a, b) => b.lastAt - a.lastAt);
 
+  const corrected = await correctedVerdicts(db, profileId);
   const recent: RecentAttempt[] = [];
   for (const p of proficiency.slice(-RECENT_LIMIT).reverse()) {
     const a = await getAttempt(db, p.attemptId);
+    const machine = { total: a.scores?.total ?? 0, passed: a.passed === true };
+    const e = corrected.get(a.id);
+    const changed = e !== undefined && (e.scores.total !== machine.total || e.passed !== machine.passed);
     recent.push({
-      attemptId: a.id, scenarioId: a.scenarioId, title: a.scenarioTitle, lang: a.lang, mode: a.mode,
-      endedAt: p.endedAt, total: a.scores?.total ?? 0, passed: a.passed === true, blockerRule: a.blockerRule,
+      attemptId: a.id, scenarioId: a.scenarioId, title: a.scenarioTitle, lang: a.lang, mode: a.mode, endedAt: p.endedAt,
+      ...(e ? { total: e.scores.total, passed: e.passed, blockerRule: e.blockerRule } : { ...machine, blockerRule: a.blockerRule }),
+      machine: changed ? machine : null,
     });
   }
   const unfinished = (await unfinishedCalls(db, profileId))
@@ -90,5 +111,16 @@ export async function loadProgress(db: CallDojoDb, profileId: string): Promise<P
       status: a.status === 'ended' ? 'ended' : 'abandoned', at: a.endedAt ?? a.startedAt,
     }))
     .sort((a, b) => Number(a.status === 'abandoned') - Number(b.status === 'abandoned'));
-  return { unfinished, scenarios, recent, proficiency, weakest };
+
+  const waiting: WaitingReview[] = [];
+  // Opening a call creates its review; it waits for the trainee once the mentor has said or changed something.
+  for (const r of (await reviewsFor(db, { profileId })).filter((r) => r.status === 'open' && (r.comment.trim() || corrected.has(r.attemptId)))) {
+    const a = await getAttempt(db, r.attemptId);
+    const e = corrected.get(a.id);
+    waiting.push({
+      attemptId: a.id, title: a.scenarioTitle, lang: a.lang, mentor: r.mentor, updatedAt: r.updatedAt,
+      total: e?.scores.total ?? a.scores?.total ?? 0, passed: e ? e.passed : a.passed === true,
+    });
+  }
+  return { unfinished, scenarios, recent, proficiency, weakest, waiting };
 }

@@ -3,7 +3,9 @@
  * trainee's acknowledgement or dispute appears without a reload), and sends the mentor's corrections to storage.
  */
 import type { Category, Finding, RuleDef, Severity } from '../scoring/types.ts';
-import { addFinding, commentReview, ensureReview, overruleFinding, toStorageError, type StorageError } from '../storage/index.ts';
+import {
+  addFinding, commentReview, creditElement, ensureReview, narrowFinding, overruleFinding, toStorageError, type StorageError,
+} from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { loadEngine } from './engine.ts';
 import { buildAttemptReview, buildUnscoredCall, type AttemptReviewView, type UnscoredCallView } from './mentor-review.ts';
@@ -53,6 +55,16 @@ export class ReviewAttemptState {
   /** Adds a finding the engine missed on the scored trainee line `turnIndex`. */
   add(turnIndex: number, finding: { rule: string; category: Category; severity: Severity; reason: string }): Promise<boolean> {
     return this.write((attemptId, by) => addFinding(appDb(), { attemptId, turnIndex, by, ...finding }));
+  }
+
+  /** Narrows `rule`'s finding on the line: a new severity, and only `quote`'s words when given; the reason is required. */
+  narrow(turnIndex: number, rule: string, change: { severity: Severity; quote: string; reason: string }): Promise<boolean> {
+    return this.write((attemptId, by) => narrowFinding(appDb(), { attemptId, turnIndex, rule, by, ...change }));
+  }
+
+  /** Credits `element`, which the report listed as missed on the line, as said. */
+  credit(turnIndex: number, element: string, reason: string): Promise<boolean> {
+    return this.write((attemptId, by) => creditElement(appDb(), { attemptId, turnIndex, rule: element, reason, by }));
   }
 
   /**

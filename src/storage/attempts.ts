@@ -1,6 +1,7 @@
 /** The life of one practice call: start, resume, complete or abandon. The only writer of `attempts`. */
 import type { Lang } from '../scoring/types.ts';
-import type { OutcomeCode } from '../scenarios/ir.ts';
+import type { MissedElement } from '../report/types.ts';
+import type { OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
 import type { CallDojoDb } from './db.ts';
 import { StorageError, guard } from './errors.ts';
 import { newId } from './ids.ts';
@@ -131,8 +132,13 @@ export interface CompleteAttemptInput {
   scores: Scores;
   outcome: OutcomeCode | null;
   passed: boolean;
-  /** The critical rule that failed the call, if any. */
+  /** The blocking rule that failed the call, if any. */
   blockerRule: string | null;
+  /** The course's pass policy the verdict applied (left out: revised by `LEGACY_POLICY`, as older calls are). */
+  policy?: PassPolicy;
+  /** The report's missed elements and the number expected (kept so a mentor can credit one). */
+  missed?: MissedElement[];
+  expected?: number;
 }
 
 /**

@@ -4,7 +4,8 @@
  * signed by the exporting device (ECDSA P-256 over the canonical JSON of everything but the signature).
  */
 import { CATEGORIES, SEVERITIES } from '../scoring/types.ts';
-import { CALL_STAGES, OUTCOME_CODES } from '../scenarios/ir.ts';
+import { CALL_STAGES, OUTCOME_CODES, PASS_DIMENSIONS } from '../scenarios/ir.ts';
+import { CORRECTION_ACTIONS } from '../report/overrides.ts';
 import { SIGNATURE_ALG, type Signature } from '../security/signature.ts';
 import type { Attempt, CallRecord, Override, Profile, Review, Turn } from './types.ts';
 import { ATTEMPT_STATUSES, MODES } from './types.ts';
@@ -60,11 +61,17 @@ const profile = obj({ id, name: str({ min: 1, max: 60 }), staffNo: str({ min: 1,
 
 const scores = obj({ compliance: score, script: score, tone: score, outcome: score, record: score, total: score });
 
+const policy = obj({
+  blocking: arr(oneOf(SEVERITIES), { max: 3 }), pass_mark: score,
+  minimums: obj(Object.fromEntries(PASS_DIMENSIONS.map((d) => [`${d}?`, score]))), failing_endings: arr(oneOf(OUTCOME_CODES), { max: 20 }),
+});
+
 const attempt = obj({
   id, profileId: id, scenarioId: id, scenarioTitle: text(200), lang: oneOf(['zh', 'en']), mode: oneOf(MODES),
   seed: num({ int: true }), status: oneOf(ATTEMPT_STATUSES.filter((s) => s !== 'in_progress')), startedAt: time,
   endedAt: time, outcome: nullable(oneOf(OUTCOME_CODES)), scores: nullable(scores), passed: nullable(bool),
-  blockerRule: nullable(id),
+  blockerRule: nullable(id), 'policy?': policy,
+  'missed?': arr(obj({ turn: num({ min: 0, int: true }), nodeId: text(200), element: id }), { max: 1000 }), 'expected?': num({ min: 0, int: true }),
 });
 
 const offset = num({ min: 0, int: true });
@@ -113,8 +120,9 @@ const review = obj({
   traineeComment: nullable(text(5000)), createdAt: time, updatedAt: time,
 });
 const override = obj({
-  id, attemptId: id, reviewId: id, turnIndex: num({ min: 0, max: 10_000, int: true }), action: oneOf(['overrule', 'add']), rule: id,
+  id, attemptId: id, reviewId: id, turnIndex: num({ min: 0, max: 10_000, int: true }), action: oneOf(CORRECTION_ACTIONS), rule: id,
   category: oneOf(CATEGORIES), severity: oneOf(SEVERITIES), reason: str({ min: 1, max: 2000 }), by: name, at: time,
+  'quote?': text(2000), 'start?': num({ min: 0, int: true }), 'end?': num({ min: 0, int: true }),
   scoresBefore: scores, scoresAfter: scores,
 });
 

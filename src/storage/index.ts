@@ -10,13 +10,13 @@ export {
 export { listTurns, recordPersonaTurn, recordTraineeTurn } from './turns.ts';
 export { getRecord, saveRecord, type RecordInput } from './records.ts';
 export {
-  libraryStats, proficiencyOverTime, scenarioHistory, unfinishedCalls, weakestRules,
+  correctedVerdicts, libraryStats, proficiencyOverTime, scenarioHistory, unfinishedCalls, weakestRules,
   type HistoryPoint, type ProficiencyPoint, type ScenarioStats, type WeakRule,
 } from './progress.ts';
 export {
-  acknowledgeReview, addFinding, changeMentorPin, checkMentorPin, commentReview, disputeReview, effectiveScores,
-  ensureReview, getMentorPin, listOverrides, overruleFinding, reviewsFor, setMentorPin,
-  type AddFindingInput, type EffectiveScores, type OverruleInput,
+  acknowledgeReview, addFinding, changeMentorPin, checkMentorPin, commentReview, creditElement, disputeReview, effectiveScores,
+  ensureReview, getMentorPin, listOverrides, narrowFinding, overruleFinding, reviewsFor, setMentorPin,
+  type AddFindingInput, type CreditElementInput, type EffectiveScores, type NarrowFindingInput, type OverruleInput,
 } from './reviews.ts';
 export { watch } from './live.ts';
 export { getSetting, putSetting } from './settings.ts';

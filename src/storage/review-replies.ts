@@ -20,9 +20,12 @@ function text(value: string, what: string): string {
   return value.trim();
 }
 
-/** The mentor's overall comment on the call (replaces the previous one; the corrections keep their own reasons). */
+/**
+ * The mentor's overall comment on the call (replaces the previous one; the corrections keep their own reasons). It is
+ * a reply the trainee has not read yet, so a review the trainee acknowledged or disputed opens again for them.
+ */
 export function commentReview(db: CallDojoDb, reviewId: string, comment: string): Promise<Review> {
-  return update(db, reviewId, () => ({ comment: text(comment, 'the comment') }));
+  return update(db, reviewId, () => ({ comment: text(comment, 'the comment'), status: 'open' }));
 }
 
 /** The trainee has read the review and accepts it. */

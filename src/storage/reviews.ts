@@ -2,7 +2,9 @@
  * Mentor review of a finished call: corrections to its findings as an append-only audit trail, the scores they lead
  * to, and the trainee's answer. The only writer of `reviews` and `overrides`; the attempt's machine scores stay as is.
  */
-import { applyOverrides, reviseScores } from '../report/overrides.ts';
+import { scriptScore } from '../report/attempt-report.ts';
+import { applyOverrides, creditedElements, reviseScores } from '../report/overrides.ts';
+import { LEGACY_POLICY, type FailReason } from '../report/pass-policy.ts';
 import type { ScoredTurn } from '../report/types.ts';
 import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../scoring/types.ts';
 import type { CallDojoDb } from './db.ts';
@@ -28,6 +30,14 @@ export interface AddFindingInput extends CorrectionBase {
   category: Category;
   severity: Severity;
 }
+export interface NarrowFindingInput extends CorrectionBase {
+  /** The severity the finding keeps from now on. */
+  severity: Severity;
+  /** The words of the line the finding should cover instead (absent or '': the span stays). */
+  quote?: string;
+}
+/** Credits an element the report said was missed on line `turnIndex`; `rule` is the element's id. */
+export type CreditElementInput = CorrectionBase;
 
 /** The scores a mentor's corrections lead to, beside the machine's. */
 export interface EffectiveScores {
@@ -35,6 +45,10 @@ export interface EffectiveScores {
   scores: Scores;
   passed: boolean;
   blockerRule: string | null;
+  /** Why the call fails after the corrections (empty when it passes). */
+  reasons: FailReason[];
+  /** The machine's own verdict, before any correction. */
+  machinePassed: boolean;
   /** How many corrections were applied (0: `scores` is the machine's). */
   overrides: number;
   /** The call's finding counts after the corrections, for heat maps that should not count overruled findings. */
@@ -65,12 +79,23 @@ export function listOverrides(db: CallDojoDb, attemptId: string): Promise<Overri
 
 function verdict(attempt: Attempt & { scores: Scores }, turns: ScoredTurn[], overrides: readonly Override[]): EffectiveScores {
   const machine = attempt.scores;
+  const machinePassed = attempt.passed === true;
+  const policy = attempt.policy ?? LEGACY_POLICY;
   if (overrides.length === 0) {
     const findings = attempt.findings ?? summarizeFindings(turns);
-    return { machine, scores: machine, passed: attempt.passed === true, blockerRule: attempt.blockerRule, overrides: 0, findings };
+    const { reasons } = reviseScores(machine, turns, policy, attempt.outcome);
+    return { machine, machinePassed, scores: machine, passed: machinePassed, blockerRule: attempt.blockerRule, reasons, overrides: 0, findings };
   }
   const corrected = applyOverrides(turns, overrides);
-  return { machine, ...reviseScores(machine, corrected), overrides: overrides.length, findings: summarizeFindings(corrected) };
+  const revised = reviseScores(machine, corrected, policy, attempt.outcome, scriptAfterCredits(attempt, overrides));
+  return { machine, machinePassed, ...revised, overrides: overrides.length, findings: summarizeFindings(corrected) };
+}
+
+/** The script score once credited elements no longer count as missed (the machine's when nothing was credited). */
+function scriptAfterCredits(attempt: Attempt & { scores: Scores }, overrides: readonly Override[]): number {
+  const credited = new Set(creditedElements(overrides).map((c) => `${c.turn}:${c.element}`));
+  if (credited.size === 0 || !attempt.missed || attempt.expected === undefined) return attempt.scores.script;
+  return scriptScore(attempt.expected, attempt.missed.filter((m) => !credited.has(`${m.turn}:${m.element}`)).length);
 }
 
 /** Machine scores with the mentor's corrections applied; the attempt row itself is never changed. */
@@ -98,10 +123,14 @@ export function ensureReview(db: CallDojoDb, attemptId: string, mentor: string):
   return guard(() => db.transaction('rw', db.attempts, db.reviews, () => reviewOf(db, attemptId, mentor)));
 }
 
-type Correction = Pick<Override, 'action' | 'rule' | 'category' | 'severity'>;
+type Correction = Pick<Override, 'action' | 'rule' | 'category' | 'severity' | 'quote' | 'start' | 'end'>;
 
 /** Appends one correction with the scores before and after it; a review the trainee already answered reopens. */
-function correct(db: CallDojoDb, input: CorrectionBase, pick: (findings: ScoredTurn['assessment']['findings']) => Correction): Promise<Override> {
+function correct(
+  db: CallDojoDb,
+  input: CorrectionBase,
+  pick: (line: ScoredTurn, attempt: Attempt, earlier: readonly Override[]) => Correction,
+): Promise<Override> {
   return guard(() =>
     db.transaction('rw', [db.attempts, db.turns, db.reviews, db.overrides], async () => {
       required(input.reason, 'the reason');
@@ -121,7 +150,7 @@ function correct(db: CallDojoDb, input: CorrectionBase, pick: (findings: ScoredT
         // Strictly after the previous correction, so the order they apply in never depends on a clock tie.
         at: Math.max(Date.now(), (earlier.at(-1)?.at ?? 0) + 1),
       };
-      const row: Override = { ...base, ...pick(line.assessment.findings), scoresBefore: verdict(attempt, turns, earlier).scores, scoresAfter: attempt.scores };
+      const row: Override = { ...base, ...pick(line, attempt, earlier), scoresBefore: verdict(attempt, turns, earlier).scores, scoresAfter: attempt.scores };
       row.scoresAfter = verdict(attempt, turns, [...earlier, row]).scores;
       await db.overrides.add(row);
       await db.reviews.update(review.id, { status: 'open', updatedAt: base.at });
@@ -132,19 +161,53 @@ function correct(db: CallDojoDb, input: CorrectionBase, pick: (findings: ScoredT
 
 /** Overrules a finding the engine got wrong (a false positive): every finding of `rule` on that line stops counting. */
 export function overruleFinding(db: CallDojoDb, input: OverruleInput): Promise<Override> {
-  return correct(db, input, (findings) => {
+  return correct(db, input, ({ assessment: { findings } }) => {
     const f = findings.find((x) => x.rule === input.rule.trim());
     if (!f) throw new StorageError('invalid', `trainee line ${input.turnIndex} has no finding of rule ${input.rule} to overrule`);
     return { action: 'overrule', rule: f.rule, category: f.category, severity: f.severity };
   });
 }
 
-/** Adds a finding the engine missed; a critical compliance finding fails the call. */
+/** Adds a finding the engine missed; a finding of a severity the course's policy blocks fails the call. */
 export function addFinding(db: CallDojoDb, input: AddFindingInput): Promise<Override> {
   return correct(db, input, () => {
     if (!CATEGORIES.includes(input.category)) throw new StorageError('invalid', `unknown category ${input.category}`);
     if (!SEVERITIES.includes(input.severity)) throw new StorageError('invalid', `unknown severity ${input.severity}`);
     return { action: 'add', rule: input.rule.trim(), category: input.category, severity: input.severity };
+  });
+}
+
+/**
+ * Narrows a finding that stands but was judged too harshly or too widely: every finding of `rule` on the line takes the
+ * mentor's severity and, when `quote` is given, covers those words of the line instead.
+ */
+export function narrowFinding(db: CallDojoDb, input: NarrowFindingInput): Promise<Override> {
+  return correct(db, input, ({ text, assessment: { findings } }) => {
+    const f = findings.find((x) => x.rule === input.rule.trim());
+    if (!f) throw new StorageError('invalid', `trainee line ${input.turnIndex} has no finding of rule ${input.rule} to narrow`);
+    if (!SEVERITIES.includes(input.severity)) throw new StorageError('invalid', `unknown severity ${input.severity}`);
+    const quote = input.quote?.trim() ?? '';
+    if (!quote) return { action: 'narrow', rule: f.rule, category: f.category, severity: input.severity };
+    const start = text.indexOf(quote);
+    if (start < 0) throw new StorageError('invalid', `the words “${quote}” are not in trainee line ${input.turnIndex}`);
+    return { action: 'narrow', rule: f.rule, category: f.category, severity: input.severity, quote, start, end: start + quote.length };
+  });
+}
+
+/** Credits an element the report listed as missed on that line: the trainee did cover it, so the script score recounts. */
+export function creditElement(db: CallDojoDb, input: CreditElementInput): Promise<Override> {
+  return correct(db, input, (_line, attempt, earlier) => {
+    const element = input.rule.trim();
+    if (!attempt.missed || attempt.expected === undefined) {
+      throw new StorageError('invalid', `attempt ${attempt.id} was stored before missed elements were kept; it has none to credit`);
+    }
+    if (!attempt.missed.some((m) => m.turn === input.turnIndex && m.element === element)) {
+      throw new StorageError('invalid', `trainee line ${input.turnIndex} has no missed element ${element} to credit`);
+    }
+    if (creditedElements(earlier).some((c) => c.turn === input.turnIndex && c.element === element)) {
+      throw new StorageError('invalid', `element ${element} on trainee line ${input.turnIndex} is already credited`);
+    }
+    return { action: 'credit', rule: element, category: 'script', severity: 'minor' };
   });
 }
 

@@ -3,8 +3,9 @@
  * epoch milliseconds. Only `db.ts` decides how these are stored and indexed.
  */
 import type { Assessment, Category, Lang, Severity } from '../scoring/types.ts';
-import type { AttemptScores, RecordCheck } from '../report/types.ts';
-import type { CallStage, OutcomeCode } from '../scenarios/ir.ts';
+import type { CorrectionAction } from '../report/overrides.ts';
+import type { AttemptScores, MissedElement, RecordCheck } from '../report/types.ts';
+import type { CallStage, OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
 
 export const MODES = ['guided', 'practice', 'exam'] as const;
 export type Mode = (typeof MODES)[number];
@@ -57,8 +58,16 @@ export interface Attempt {
   outcome: OutcomeCode | null;
   scores: Scores | null;
   passed: boolean | null;
-  /** Id of the critical rule that failed the call, if one did. */
+  /** Id of the first blocking rule that failed the call, if one did. */
   blockerRule: string | null;
+  /**
+   * The course's pass policy the call was judged by, kept so a mentor's correction judges it by the same policy.
+   * Absent on calls finished before policies were content (they were judged by `LEGACY_POLICY`).
+   */
+  policy?: PassPolicy;
+  /** The elements the report listed as missed, and how many were expected, so a mentor's credit can recount the script score. */
+  missed?: MissedElement[];
+  expected?: number;
   /** Present while in progress or ended (the record form resumes from it). */
   snapshot: SessionSnapshot | null;
   /** Filled when the call ends, completes or is abandoned (and by the v2 upgrade for older rows). */
@@ -119,11 +128,16 @@ export interface Override {
   reviewId: string;
   /** Trainee turn the finding belongs to. */
   turnIndex: number;
-  action: 'overrule' | 'add';
+  action: CorrectionAction;
+  /** The finding's rule; for `credit`, the element credited. */
   rule: string;
   category: Category;
   severity: Severity;
   reason: string;
+  /** For `narrow` with a span: the words the finding covers now and where they are in the line. */
+  quote?: string;
+  start?: number;
+  end?: number;
   by: string;
   at: number;
   scoresBefore: Scores;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PASS_MARK, attemptReport } from '../../src/report/attempt-report.ts';
+import { attemptReport } from '../../src/report/attempt-report.ts';
 import { applyOverrides, effectiveReport, reviseScores, type OverrideInput } from '../../src/report/overrides.ts';
 import type { ReportInput, ScoredTurn } from '../../src/report/types.ts';
 import type { Assessment, Finding } from '../../src/scoring/types.ts';
+import { LEGACY_POLICY } from '../../src/report/pass-policy.ts';
 
 const assessment = (findings: Finding[] = [], toneScore = 80): Assessment => ({
   findings, tone: { label: 'polite', score: toneScore, reasons: [] }, moves: [], elements: ['greet'],
@@ -20,7 +21,7 @@ function input(): ReportInput {
     { text: '后果自负', nodeId: 'purpose', expected: [], assessment: assessment([threat]) },
     { text: '那您三天内还款可以吗', nodeId: 'negotiation', expected: [], assessment: assessment([tooPushy], 60) },
   ];
-  return { course: 'first_contact', turns, outcome: { code: 'ptp', amount: 500, date: '+3d' }, recordChecks: [{ field: 'resultCode', ok: true, expected: 'ptp', actual: 'ptp' }] };
+  return { course: 'first_contact', policy: LEGACY_POLICY, turns, outcome: { code: 'ptp', amount: 500, date: '+3d' }, recordChecks: [{ field: 'resultCode', ok: true, expected: 'ptp', actual: 'ptp' }] };
 }
 
 const overrule = (turnIndex: number, rule: string, over: Partial<OverrideInput> = {}): OverrideInput => ({
@@ -68,7 +69,7 @@ describe('effectiveReport', () => {
     expect(after.passed).toBe(true);
     expect(after.blocker).toBeNull();
     expect(after.scores.total).toBeGreaterThan(before.scores.total);
-    expect(after.scores.total).toBeGreaterThanOrEqual(PASS_MARK);
+    expect(after.scores.total).toBeGreaterThanOrEqual(LEGACY_POLICY.pass_mark);
     expect(after.scores.compliance).toBe(80);
     // Only what depends on findings moves.
     expect({ ...after.scores, compliance: 0, total: 0 }).toEqual({ ...before.scores, compliance: 0, total: 0 });
@@ -83,7 +84,7 @@ describe('effectiveReport', () => {
     expect(clean.passed).toBe(true);
     expect(failed.passed).toBe(false);
     expect(failed.blocker).toMatchObject({ rule: 'cn-fake-lawyer', turn: 2, message: '冒充律师' });
-    expect(failed.scores.total).toBeLessThan(PASS_MARK);
+    expect(failed.scores.total).toBeLessThan(LEGACY_POLICY.pass_mark);
   });
 
   it('an added critical tone finding does not block the call (coaching categories never do)', () => {
@@ -107,7 +108,7 @@ describe('reviseScores', () => {
   it.each(cases)('from stored machine scores gives exactly what effectiveReport gives (%s)', (_name, overrides) => {
     const machine = attemptReport(input()).scores;
     const full = effectiveReport(input(), overrides);
-    const revised = reviseScores(machine, applyOverrides(input().turns, overrides));
-    expect(revised).toEqual({ scores: full.scores, passed: full.passed, blockerRule: full.blocker?.rule ?? null });
+    const revised = reviseScores(machine, applyOverrides(input().turns, overrides), LEGACY_POLICY, 'ptp');
+    expect(revised).toEqual({ scores: full.scores, passed: full.passed, blockerRule: full.blocker?.rule ?? null, reasons: full.reasons });
   });
 });

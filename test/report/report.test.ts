@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { attemptReport, outcomeScore, PASS_MARK } from '../../src/report/attempt-report.ts';
+import { attemptReport, outcomeScore } from '../../src/report/attempt-report.ts';
 import { checkRecord, resolveDate } from '../../src/report/record-check.ts';
 import { closeness, scoreDrill } from '../../src/report/drill.ts';
 import type { Assessment, Finding } from '../../src/scoring/types.ts';
+import { LEGACY_POLICY } from '../../src/report/pass-policy.ts';
 
 const assessment = (over: Partial<Assessment> = {}): Assessment => ({
   findings: [],
@@ -20,7 +21,7 @@ const allChecksOk = [{ field: 'resultCode' as const, ok: true, expected: 'ptp', 
 describe('attemptReport', () => {
   it('passes a clean call that covered what each node expected and reached a promise', () => {
     const r = attemptReport({
-      course: 'first_contact',
+      course: 'first_contact', policy: LEGACY_POLICY,
       turns: [
         { text: 'a', nodeId: 'opening', expected: ['greet', 'surname'], assessment: assessment({ elements: ['surname'], moves: [{ move: 'greet', start: 0, end: 1, evidence: '您好' }] }) },
       ],
@@ -34,7 +35,7 @@ describe('attemptReport', () => {
 
   it('fails the call on one critical finding however good the rest was, naming the blocker', () => {
     const r = attemptReport({
-      course: 'first_contact',
+      course: 'first_contact', policy: LEGACY_POLICY,
       turns: [
         { text: 'x', nodeId: 'n1', expected: [], assessment: assessment() },
         { text: '后果自负', nodeId: 'n2', expected: [], assessment: assessment({ findings: [threat] }) },
@@ -44,17 +45,17 @@ describe('attemptReport', () => {
     });
     expect(r.passed).toBe(false);
     expect(r.blocker).toMatchObject({ rule: 'cn-violence-threat', turn: 1 });
-    expect(r.scores.total).toBeLessThan(PASS_MARK);
+    expect(r.scores.total).toBeLessThan(LEGACY_POLICY.pass_mark);
   });
 
   it('lists expected elements the trainee never covered and lowers the script score', () => {
     const r = attemptReport({
-      course: 'first_contact',
+      course: 'first_contact', policy: LEGACY_POLICY,
       turns: [{ text: 'a', nodeId: 'opening', expected: ['greet', 'staff_number'], assessment: assessment({ elements: ['greet'] }) }],
       outcome: null,
       recordChecks: [],
     });
-    expect(r.missed).toEqual([{ nodeId: 'opening', element: 'staff_number' }]);
+    expect(r.missed).toEqual([{ turn: 0, nodeId: 'opening', element: 'staff_number' }]);
     expect(r.scores.script).toBe(50);
     expect(r.scores.outcome).toBe(0);
   });

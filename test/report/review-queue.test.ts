@@ -5,6 +5,7 @@ import { applyOverride, applyOverrides, awaitsReview, reviseScores, type Overrid
 import { correctionKinds, reviewQueue } from '../../src/report/review-queue.ts';
 import type { ReportInput, ScoredTurn } from '../../src/report/types.ts';
 import type { Assessment, Finding } from '../../src/scoring/types.ts';
+import { LEGACY_POLICY } from '../../src/report/pass-policy.ts';
 
 const assessment = (findings: Finding[] = []): Assessment => ({ findings, tone: { label: 'neutral', score: 70, reasons: [] }, moves: [], elements: [] });
 const rule: Finding = {
@@ -24,7 +25,7 @@ function input(findings: Finding[]): ReportInput {
     { text: '您好，我是华信银行信用卡中心的小王', nodeId: 'opening', expected: [], assessment: assessment() },
     { text: '你再后果自负', nodeId: 'purpose', expected: [], assessment: assessment(findings) },
   ];
-  return { course: 'first_contact', turns, outcome: { code: 'ptp', amount: 500, date: '+3d' }, recordChecks: [{ field: 'resultCode', ok: true, expected: 'ptp', actual: 'ptp' }] };
+  return { course: 'first_contact', policy: LEGACY_POLICY, turns, outcome: { code: 'ptp', amount: 500, date: '+3d' }, recordChecks: [{ field: 'resultCode', ok: true, expected: 'ptp', actual: 'ptp' }] };
 }
 const correction = (action: OverrideInput['action'], over: Partial<OverrideInput> = {}): OverrideInput => ({
   turnIndex: 1, action, rule: queued.rule, category: 'threat', severity: 'critical', reason: '确实是威胁', ...over,
@@ -44,7 +45,7 @@ describe('findings awaiting review', () => {
 
   it('never block in the revised verdict either', () => {
     const machine = attemptReport(input([queued])).scores;
-    expect(reviseScores(machine, input([queued]).turns)).toMatchObject({ passed: true, blockerRule: null });
+    expect(reviseScores(machine, input([queued]).turns, LEGACY_POLICY, 'ptp')).toMatchObject({ passed: true, blockerRule: null });
   });
 
   it('are listed with their line until confirmed or dismissed', () => {
@@ -68,9 +69,14 @@ describe('confirming and dismissing with the ordinary corrections', () => {
     const base = input([queued]);
     const machine = attemptReport(base);
     expect(machine.passed).toBe(true);
-    const confirmed = reviseScores(machine.scores, applyOverrides(base.turns, [correction('add')]));
-    const added = reviseScores(machine.scores, applyOverrides(input([]).turns, [correction('add')]));
-    expect(confirmed).toEqual(added);
+    const confirmed = reviseScores(machine.scores, applyOverrides(base.turns, [correction('add')]), LEGACY_POLICY, 'ptp');
+    const added = reviseScores(machine.scores, applyOverrides(input([]).turns, [correction('add')]), LEGACY_POLICY, 'ptp');
+    // The same verdict; only the reason's explanation differs (the model's own, or the mentor's reason).
+    const { reasons: confirmedReasons, ...confirmedVerdict } = confirmed;
+    const { reasons: addedReasons, ...addedVerdict } = added;
+    expect(confirmedVerdict).toEqual(addedVerdict);
+    const withoutMessage = (rs: typeof confirmedReasons) => rs.map((r) => (r.kind === 'blocker' ? { ...r, message: '' } : r));
+    expect(withoutMessage(confirmedReasons)).toEqual(withoutMessage(addedReasons));
     expect(confirmed).toMatchObject({ passed: false, blockerRule: 'cn-violence-threat' });
   });
 

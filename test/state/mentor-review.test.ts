@@ -10,7 +10,20 @@ const queued: Finding = { rule: 'cn-violence-threat', category: 'threat', severi
 const turn = (index: number, findings: Finding[]): Turn => ({ attemptId: 'a', index, speaker: 'trainee', text: '马上后果自负', assessment: assessment(findings) } as unknown as Turn);
 const override = (id: string, action: Override['action'], at: number): Override =>
   ({ id, attemptId: 'a', reviewId: 'r', turnIndex: 0, action, rule: queued.rule, category: 'threat', severity: 'critical', reason: '理由', by: '李老师', at } as Override);
-const data = (overrides: Override[]) => ({ turns: [turn(0, [rule, queued])], overrides } as unknown as AttemptReviewData);
+const data = (overrides: Override[], missed: { turn: number; nodeId: string; element: string }[] = []) =>
+  ({ attempt: { missed }, turns: [turn(0, [rule, queued])], overrides } as unknown as AttemptReviewData);
+
+describe('the review view of missed elements', () => {
+  it('offers each missed element of a line for credit until a mentor credits it', () => {
+    const missed = [{ turn: 0, nodeId: 'n0', element: 'purpose' }, { turn: 0, nodeId: 'n0', element: 'staff_number' }];
+    expect(buildAttemptReview(data([], missed)).lines[0].missed).toEqual(['purpose', 'staff_number']);
+    const credit = { ...override('o1', 'credit', 1), rule: 'purpose', category: 'script', severity: 'minor' } as Override;
+    const after = buildAttemptReview(data([credit], missed));
+    expect(after.lines[0].missed).toEqual(['staff_number']);
+    expect(after.lines[0].corrections).toEqual([{ override: credit, kind: 'credit', original: null }]);
+    expect(after.lines[0].findings).toEqual([rule, queued]);
+  });
+});
 
 describe('the review view of findings awaiting review', () => {
   it('queues them, offers a decision instead of an overrule, and names each correction', () => {

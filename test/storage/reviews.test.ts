@@ -11,6 +11,7 @@ import {
 import { createProfile } from '../../src/storage/profiles.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
 import { assessment, dump, finding, freshDb, snap, started } from './helpers.ts';
+import { LEGACY_POLICY } from '../../src/report/pass-policy.ts';
 
 const threat = finding('cn-violence-threat', 'threat', 'critical');
 const pressure = finding('gp-pressure', 'misrepresentation', 'major');
@@ -20,7 +21,7 @@ async function failedCall(db: CallDojoDb, profileId?: string) {
   const { attempt, profileId: pid } = await started(db, profileId ? { profileId } : {});
   const lines = [assessment(), assessment(threat), assessment(pressure)];
   const input: ReportInput = {
-    course: 'first_contact', outcome: { code: 'ptp', amount: 500, date: '+3d' },
+    course: 'first_contact', policy: LEGACY_POLICY, outcome: { code: 'ptp', amount: 500, date: '+3d' },
     recordChecks: [{ field: 'resultCode', ok: true, expected: 'ptp', actual: 'ptp' }],
     turns: lines.map((a, i) => ({ text: `line ${i}`, nodeId: `n${i}`, expected: ['institution'], assessment: a })),
   };

@@ -7,10 +7,11 @@ import { compileContent, contentPlugin } from '../../tools/vite-plugin-content.t
 const root = join(import.meta.dirname, '../..');
 let dir = '';
 
-/** A throw-away project with the real rule packs and the given scripts. */
+/** A throw-away project with the real rule packs, course policies and the given scripts. */
 function project(scripts: Record<string, string>): string {
   dir = mkdtempSync(join(tmpdir(), 'content-plugin-'));
   cpSync(join(root, 'content/rules'), join(dir, 'content/rules'), { recursive: true });
+  cpSync(join(root, 'content/courses'), join(dir, 'content/courses'), { recursive: true });
   mkdirSync(join(dir, 'content/scripts'), { recursive: true });
   for (const [name, text] of Object.entries(scripts)) writeFileSync(join(dir, 'content/scripts', name), text);
   return dir;
@@ -35,6 +36,15 @@ describe('content plugin', () => {
     const catalog = load(contentPlugin(), 'virtual:calldojo/catalog');
     expect(catalog).toContain('"id":"test-practice-call"');
     expect(catalog).not.toContain('住院'); // hidden facts stay in the per-scenario chunk, never in the library
+  });
+
+  it('serves every course\'s pass policy, and fails the build at the line and column of a broken one', () => {
+    project({ '010_a.md': readFixture() });
+    expect(load(contentPlugin(), 'virtual:calldojo/courses')).toContain('"inbound_service":{"blocking":["critical","major"]');
+    const file = join(dir, 'content/courses/courses.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('pass_mark: 60', 'pass_mark: sixty'));
+    expect(() => load(contentPlugin(), 'virtual:calldojo/courses')).toThrow(/content\/courses\/courses\.yaml:\d+:\d+ error invalid_type default\.pass_mark/);
+    expect(() => load(contentPlugin(), 'virtual:calldojo/catalog')).toThrow(/courses\.yaml/);
   });
 
   it('fails the build with file:line:column for a broken script, but still serves the rule packs', () => {

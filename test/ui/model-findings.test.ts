@@ -16,6 +16,7 @@ import Review from '../../src/ui/pages/Review.svelte';
 import ReviewNotice from '../../src/ui/review/ReviewNotice.svelte';
 import CallReport from '../../src/ui/practice/CallReport.svelte';
 import CallScreen from '../../src/ui/practice/CallScreen.svelte';
+import { LEGACY_POLICY } from '../../src/report/pass-policy.ts';
 
 configure({ asyncUtilTimeout: 8000 });
 
@@ -41,7 +42,7 @@ const transcript = (findings: Finding[]): TranscriptEntry[] => [
   { speaker: 'trainee', text: LINE, nodeId: 'n2', assessment: assessment(findings) },
 ];
 const reportOf = (findings: Finding[]) => attemptReport({
-  course: 'first_contact', outcome: { code: 'ptp', amount: 500, date: '+3d' },
+  course: 'first_contact', policy: LEGACY_POLICY, outcome: { code: 'ptp', amount: 500, date: '+3d' },
   recordChecks: [{ field: 'resultCode', ok: true, expected: 'ptp', actual: 'ptp' }],
   turns: [OPENING, LINE].map((text, i) => ({ text, nodeId: 'n', expected: [], assessment: assessment(i ? findings : []) })),
 });

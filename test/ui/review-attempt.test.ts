@@ -12,6 +12,7 @@ import {
 } from '../../src/storage/index.ts';
 import Review from '../../src/ui/pages/Review.svelte';
 import ReviewNotice from '../../src/ui/review/ReviewNotice.svelte';
+import { LEGACY_POLICY } from '../../src/report/pass-policy.ts';
 
 configure({ asyncUtilTimeout: 8000 });
 
@@ -38,7 +39,7 @@ async function threatCall(name = '王小明') {
   const checks = [{ field: 'resultCode' as const, ok: true, expected: 'complaint', actual: 'complaint' }, { field: 'notes' as const, ok: false, expected: null, actual: '投诉' }];
   await saveRecord(db, a.id, { resultCode: 'complaint', promiseAmount: null, promiseDate: null, nextAction: '主管回访', notes: '投诉', checks });
   const report = attemptReport({
-    course: 'first_contact', outcome: { code: 'complaint', amount: null, date: null }, recordChecks: checks,
+    course: 'first_contact', policy: LEGACY_POLICY, outcome: { code: 'complaint', amount: null, date: null }, recordChecks: checks,
     turns: [OPENING, THREAT].map((text, i) => ({ text, nodeId: 'n', expected: [], assessment: assessment(i ? [threat] : []) })),
   });
   await completeAttempt(db, a.id, { scores: report.scores, outcome: 'complaint', passed: report.passed, blockerRule: report.blocker?.rule ?? null });

@@ -63,6 +63,7 @@ export const zh = {  'review.grid.title': '学员 × 场景',
   'csv.status.in_progress': '进行中',
   'csv.status.completed': '已完成',
   'csv.status.abandoned': '已放弃',
+  'csv.status.ended': '记录未填写',
   'csv.decision.machine': '保留（机器判定）',
 } as const;
 
@@ -130,5 +131,6 @@ export const en: Record<keyof typeof zh, string> = {  'review.grid.title': 'Trai
   'csv.status.in_progress': 'In progress',
   'csv.status.completed': 'Completed',
   'csv.status.abandoned': 'Abandoned',
+  'csv.status.ended': 'Record missing',
   'csv.decision.machine': 'Kept (machine)',
 };
