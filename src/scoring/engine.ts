@@ -3,7 +3,7 @@
  * returns an engine whose `assess` is a small dispatch on each rule's kind.
  */
 import { callCheckFails } from './call-level.ts';
-import { insideQuotes, maskQuoted } from './guards.ts';
+import { maskQuoted } from './guards.ts';
 import { compileConditions, conditionsHold, resolveContext, type CompiledConditions } from './context.ts';
 import { anyMatch, compilePatterns, findHit, forEachMatch, indexAnchors, prefilterKey, type CompiledPattern, type Hit, type PrefilterTable, type Subject } from './matcher.ts';
 import { normalize, originalSpan, type Normalized } from '../language/normalize.ts';
@@ -11,7 +11,7 @@ import type { AnchorIndex } from './prefilter.ts';
 import { compileMarkers, scoreTone, type CompiledMarker } from './tone.ts';
 import { Classifier } from '../language/classifier.ts';
 import { conceptHash, conceptPairHash, ruleMoveHash, spellingCues, type Mark } from '../language/features.ts';
-import { decideMoves, modelFindings, modelTone, RuleAttributor, type ModelView } from './model.ts';
+import { CONFIDENT, decideMoves, modelFindings, modelTone, NOTE, RuleAttributor, type ModelView } from './model.ts';
 import type {
   AssessOptions, Assessment, ConceptForms, Finding, Jurisdiction, Lang, Models, MoveDef, MoveHit, RuleDef, RulePack, ScoringContext, ScoringEngine,
 } from './types.ts';
@@ -143,8 +143,13 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
       case 'move': {
         // Extra `patterns` catch what the move vocabulary should not learn ("就是他信用卡的一点小事" hints at the
         // debt only when said about someone else), and keep the move rule's category and severity.
-        const hit = moveHits.find((m) => rule.moves.includes(m.move)) ?? original(norm, findHit(subject, lang, c.patterns, rule.guards, c.except));
-        return hit && finding(rule, lang, text, hit);
+        const move = moveHits.find((m) => rule.moves.includes(m.move) && m.confidence === undefined) ?? moveHits.find((m) => rule.moves.includes(m.move));
+        const hit = move ?? original(norm, findHit(subject, lang, c.patterns, rule.guards, c.except));
+        if (!hit) return undefined;
+        // Resting on a move only the model heard, the finding is the model's: below the bar a mentor decides.
+        if (move?.confidence === undefined) return finding(rule, lang, text, hit);
+        const f = finding(rule, lang, text, hit, NOTE[lang](move.confidence, [move.evidence]));
+        return { ...f, origin: 'model', confidence: move.confidence, ...(move.confidence < CONFIDENT ? { review: true as const } : {}) };
       }
       case 'missing': {
         const hit = original(norm, findHit(subject, lang, c.patterns, rule.guards, c.except)) ?? moveHits.find((m) => rule.moves.includes(m.move));
@@ -196,8 +201,9 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
     const subject: Subject = { text: norm.text, present: t.anchors.scan(norm.text) };
     const marks = forModel ? conceptMarks(subject, t) : undefined;
     const ruleMoves = detect(text, subject, norm, lang, t.moves, marks);
-    // The classifiers read the trainee's own words: quoted speech is masked (offsets kept) and its concepts dropped.
-    const input = marks && { text: maskQuoted(norm.text), ctx, extra: spellingCues(text), marks: marks.filter((m) => !insideQuotes(norm.text, m.start)) };
+    // The classifiers read the trainee's own words: reported speech is masked (offsets kept) and its concepts dropped.
+    const read = maskQuoted(norm.text);
+    const input = marks && { text: read, ctx, extra: spellingCues(text), marks: marks.filter((m) => read[m.start] === norm.text[m.start]) };
     return { ctx, t, norm, subject, ruleMoves, input };
   }
 

@@ -68,16 +68,26 @@ export function insideQuotes(text: string, at: number): boolean {
 }
 
 /**
- * The line with every quoted character (not the quote marks) replaced by `_`, offsets kept: what the classifiers read,
- * so words someone else said — a colleague's threat repeated to a complainant — do not colour the trainee's line.
+ * The line with reported speech masked: the characters of a quotation that follows a verb of saying or a colon
+ * ("对方说“…”", 'he said "…"') replaced by `_`, offsets kept. What the classifiers read, so words someone else said — a
+ * colleague's threat repeated to a complainant — do not colour the trainee's line; quotes that name or stress
+ * something (我们是“某某资产”的) stay the trainee's own words.
  */
 export function maskQuoted(text: string): string {
   if (!/[“「『"]/u.test(text)) return text;
   const depths = quoteDepths(text);
   let out = '';
-  for (let i = 0; i < text.length; i++) out += depths[i] && depths[i + 1] ? '_' : text[i];
+  let masking = false;
+  for (let i = 0; i < text.length; i++) {
+    // An opening mark (outside before it, inside after it): is it reported speech?
+    if (!depths[i] && depths[i + 1]) masking = SAYING.test(text.slice(Math.max(0, i - 6), i));
+    out += depths[i] && depths[i + 1] && masking ? '_' : text[i];
+  }
   return out;
 }
+
+/** A verb of saying or a colon right before a quotation: what follows is reported speech. */
+const SAYING = /(?:说|讲|称|问|道|骂|喊|威胁|[：:]|\b(?:said|says|say|told|tells|asked|yelled|wrote))\s*(?:过|了|着|的是|me|you|him|her)?\s*[,，]?\s*$/iu;
 
 /**
  * Per offset, whether it lies inside quotes (1) or not (0), computed once per line: a line with many guarded hits

@@ -50,7 +50,7 @@ export function decideMoves(view: ModelView, text: string, found: readonly MoveH
     const evidence = clf.evidence(view.read, view.ctx, heads, false);
     for (const h of heads) {
       const span = toOriginal(view, text, evidence.get(h)!);
-      out.push({ move: clf.heads[h].slice(5), ...span, evidence: text.slice(span.start, span.end) });
+      out.push({ move: clf.heads[h].slice(5), ...span, evidence: text.slice(span.start, span.end), confidence: Math.round(p[h] * 100) / 100 });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -115,7 +115,7 @@ export class RuleAttributor {
   }
 }
 
-const NOTE: Record<Lang, (p: number, cues: string[]) => string> = {
+export const NOTE: Record<Lang, (p: number, cues: string[]) => string> = {
   zh: (p, cues) => `（模型判断，置信度 ${Math.round(p * 100)}%${cues.length ? `；依据：${cues.map((c) => `“${c}”`).join('、')}` : ''}）`,
   en: (p, cues) => ` (model judgement, ${Math.round(p * 100)}% confident${cues.length ? `; cues: ${cues.map((c) => `"${c}"`).join(', ')}` : ''})`,
 };

@@ -118,6 +118,8 @@ export interface MoveHit {
   start: number;
   end: number;
   evidence: string;
+  /** The model's probability, when only the trained classifier heard the move (absent: a pattern heard it). */
+  confidence?: number;
 }
 
 export interface ToneReason {

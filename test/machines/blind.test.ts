@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { mismatches, playPlan, SEEDS, type CallPlan } from './call-plans.ts';
 
 /** Share of (call, seed) plays that must end as the writer expected; raise it when the figure rises, never lower it silently. */
-const FLOOR = 0.72;
+const FLOOR = 0.82;
 
 const calls = JSON.parse(readFileSync(join(import.meta.dirname, 'blind', 'calls.json'), 'utf8')) as (CallPlan & { expect: Partial<CallPlan['expect']> })[];
 

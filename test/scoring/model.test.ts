@@ -104,6 +104,37 @@ describe('model findings', () => {
     expect(quoted.tone.label).not.toBe('rude');
   });
 
+  it('a move rule resting on a move only the model heard is the model’s finding: confidence shown, below the bar reviewed', () => {
+    const MOVE_PACK = `
+pack: m
+jurisdiction: any
+title: {zh: 测试, en: test}
+rules:
+  - id: t-ask
+    kind: move
+    moves: [request_promise]
+    category: premature_disclosure
+    severity: major
+    message: {zh: 过早催要。, en: too early.}
+    better: {zh: 先核实身份。, en: verify first.}
+    sources: [{clause: {zh: 测试来源, en: test source}, url: 'https://example.org', status: S}]
+    tests: {fires: ['您看什么时候能还上这笔钱？'], passes: [您好]}
+`;
+    const withMove = loadRulePacks([{ file: 'm.yaml', text: MOVE_PACK }, ...readRuleFiles().filter((f) => /(moves|concepts)\.yaml$/.test(f.file))]);
+    expect(withMove.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const text = '这样吧，下礼拜一之前您能先把最低的那部分搞定不？';
+    const a = createEngine({ ...withMove, models: { zh: model } }).assess(text, 'zh', ctx);
+    const move = a.moves.find((m) => m.move === 'request_promise')!;
+    const f = a.findings.find((x) => x.rule === 't-ask')!;
+    expect(move.confidence).toBeGreaterThan(0);
+    expect(f).toMatchObject({ origin: 'model', confidence: move.confidence });
+    expect(f.review === true).toBe(move.confidence! < 0.8);
+    // A pattern that hears the move makes it the rule's own finding again.
+    const b = createEngine({ ...withMove, models: { zh: model } }).assess('您看什么时候能还上这笔钱？', 'zh', ctx);
+    expect(b.findings.find((x) => x.rule === 't-ask')).toMatchObject({ rule: 't-ask' });
+    expect(b.findings.find((x) => x.rule === 't-ask')!.origin).toBeUndefined();
+  });
+
   it('leaves a category alone when a rule of it already fired', () => {
     const found = engineWith().assess('我们几个兄弟带着刀子去你家门口等你', 'zh', ctx).findings.filter((x) => x.category === 'threat');
     expect(found).toHaveLength(1);

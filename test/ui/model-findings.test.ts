@@ -83,7 +83,7 @@ describe('a model finding shown to the trainee', () => {
     counted.unmount();
 
     render(CallReport, { scenario, transcript: transcript([queued]), report: reportOf([queued]), checks: [], onagain: () => {} });
-    expect(screen.getByRole('status')).toHaveTextContent(/^通过$/);
+    expect(screen.getByRole('status')).toHaveTextContent(/^通过 · \d+ 分$/);
     expect(screen.getByText('另有 1 条模型判断待带教老师复核：确认前不影响是否通过。')).toBeInTheDocument();
     expect(screen.getByText('模型判断 · 置信度 72%')).toBeInTheDocument();
     expect(screen.getByText('待带教老师复核：确认前不计入是否通过')).toBeInTheDocument();
