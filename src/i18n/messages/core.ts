@@ -43,6 +43,7 @@ export const zh = {
   'storage.unkept.body': '浏览器没有同意长期保存本站数据（可能是无痕/隐私窗口，或磁盘空间不足）：今天的练习在关闭窗口或磁盘紧张时可能会丢失。请在一天结束时到「我的数据」导出备份。',
   'storage.unkept.export': '去导出数据',
   'storage.unkept.dismiss': '知道了',
+  'storage.retry': '再试一次',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -88,4 +89,5 @@ export const en: Record<keyof typeof zh, string> = {
   'storage.unkept.body': "The browser did not agree to keep this site's data (a private window, or little disk space): today's practice may vanish when the window closes or the disk runs low. Export a backup in My data at the end of the day.",
   'storage.unkept.export': 'Export data',
   'storage.unkept.dismiss': 'Got it',
+  'storage.retry': 'Try again',
 };
