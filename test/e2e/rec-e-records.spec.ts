@@ -184,6 +184,38 @@ test('a full disk (the errors Chromium throws) says storage is full, changes not
   expect(unanswered(call!)).toEqual([]);
 });
 
+test('storage that cannot open on a full disk says so, and opens on "try again" once space is freed, without a reload', async ({ page }) => {
+  // Chromium's answer to indexedDB.open() when the disk is full.
+  await page.addInitScript(() => {
+    const w = window as unknown as { diskFull: boolean };
+    w.diskFull = true;
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      if (w.diskFull) throw new DOMException('Encountered full disk while opening backing store for indexedDB.open.', 'UnknownError');
+      return open.call(this, name, version);
+    };
+  });
+  await page.goto('./?lang=zh-CN#/library');
+  const alert = page.getByRole('alert').first();
+  await expect(alert).toContainText('存储空间已满');
+  await expect(alert).not.toContainText('无痕');
+  await expectNoAxeViolations(page, 'storage full at start-up');
+
+  // Space freed; the marker proves the page is never reloaded.
+  await page.evaluate(() => Object.assign(window, { diskFull: false, sameDocument: true }));
+  await alert.getByRole('button', { name: '再试一次' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('link', { name: ZH_TITLE }).click();
+  await page.getByLabel('姓名').fill('王小明');
+  await page.getByLabel('工号').fill('5104');
+  await page.getByRole('button', { name: '创建档案' }).click();
+  await page.getByRole('button', { name: '开始通话' }).click();
+  await expect(page.getByRole('log').getByRole('listitem')).toHaveCount(1);
+  await say(page, ZH_OPENING);
+  expect((await storedCalls(page))[0]!.turns).toHaveLength(3);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+});
+
 test('a browser that refuses to keep the data (persistence refused, private window) says so and suggests export', async ({ page }) => {
   await page.addInitScript(() => {
     navigator.storage.persisted = () => Promise.resolve(false);
