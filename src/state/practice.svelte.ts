@@ -295,12 +295,14 @@ export class PracticeState {
       }
       // A call over without its record is kept as ended (not lost) until the record is filed; drills have none.
       const end = result.state.ended && this.scenario.course !== 'drill' ? { outcome: result.state.outcome?.code ?? null } : undefined;
-      await recordExchange(appDb(), this.attemptId!, lines, this.snapshot(), end);
+      await recordExchange(appDb(), this.attemptId!, lines, this.snapshot(), { after: this.transcript.length, end });
       this.transcript = [...this.transcript, ...shown];
       this.feedback = result.option;
       this.call = result.state;
       if (result.state.ended) this.phase = this.endedPhase();
     });
+    // Another tab went on with this call (taken over before this tab heard of it): this one stops writing.
+    if (this.error?.kind === 'moved_on') this.lost(this.attemptId!);
     if (this.error && this.session) {
       // Nothing of this exchange was stored: rewind the engine to the last stored state.
       this.session.stop();
@@ -356,7 +358,7 @@ export class PracticeState {
   private async storeReply(): Promise<void> {
     const reply = this.replyLine();
     if (!reply) return;
-    await recordExchange(appDb(), this.attemptId!, [reply.line], this.snapshot());
+    await recordExchange(appDb(), this.attemptId!, [reply.line], this.snapshot(), { after: this.transcript.length });
     this.transcript = [...this.transcript, reply.shown];
   }
 

@@ -7,6 +7,7 @@ export const STORAGE_ERROR_KINDS = [
   'version_conflict',
   'corrupt',
   'not_found',
+  'moved_on',
   'invalid',
   'duplicate',
   'wrong_pin',
@@ -35,6 +36,10 @@ export const STORAGE_MESSAGES: Record<StorageErrorKind, Bilingual> = {
   not_found: {
     zh: '找不到这条记录（可能已在另一个标签页中结束或删除）。请返回练习列表。',
     en: 'That item no longer exists (it may have been finished or deleted in another tab). Go back to the library.',
+  },
+  moved_on: {
+    zh: '这通电话已在另一个标签页中继续，这一步没有保存（已保存的内容都在）。请在那个标签页里继续。',
+    en: 'This call went on in another tab, so this step was not saved (everything saved is kept). Continue in that tab.',
   },
   invalid: {
     zh: '填写的内容不完整或格式不对，请检查后再保存。',

@@ -24,24 +24,28 @@ export type ExchangeLine = Omit<Turn, 'attemptId' | 'index' | 'at'>;
  * Stores one exchange of a call: what the trainee said (if anything), the persona's reply (if any) and the session
  * snapshot taken after both, in one transaction, so a closed tab or a failed write never keeps a line without its
  * reply. Lines get the next free indexes in order; `end` also marks the call ended (see `endAttempt`) when the
- * exchange finished it.
+ * exchange finished it. `after` is how many lines the writer has seen: if the call has more (another tab went on
+ * with it), nothing is stored and a `moved_on` StorageError says so, so two conversations never interleave.
  */
 export async function recordExchange(
   db: CallDojoDb,
   attemptId: string,
   lines: ExchangeLine[],
   snapshot: SessionSnapshot,
-  end?: { outcome: OutcomeCode | null },
+  options: { after?: number; end?: { outcome: OutcomeCode | null } } = {},
 ): Promise<Turn[]> {
   checkSnapshot(snapshot);
+  const { after, end } = options;
   return guardWrite(db, [db.attempts, db.turns], async () => {
     await inProgress(db, attemptId);
     const last = await db.turns
       .where('[attemptId+index]')
       .between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey])
       .last();
+    const next = last ? last.index + 1 : 0;
+    if (after !== undefined && after !== next) throw new StorageError('moved_on', `attempt ${attemptId} has ${next} lines, this tab saw ${after}`);
     const at = Date.now();
-    const turns = lines.map((line, i): Turn => ({ attemptId, index: (last ? last.index + 1 : 0) + i, ...line, at }));
+    const turns = lines.map((line, i): Turn => ({ attemptId, index: next + i, ...line, at }));
     await db.attempts.update(attemptId, { snapshot });
     await db.turns.bulkAdd(turns);
     if (end) await endAttempt(db, attemptId, end.outcome, snapshot);

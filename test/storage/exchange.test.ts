@@ -77,17 +77,28 @@ describe('one transaction per exchange', () => {
   it('an exchange that ends the call marks it ended in the same transaction', async () => {
     const db = freshDb();
     const { attempt, profileId } = await started(db);
-    await recordExchange(db, attempt.id, [said, reply], snap('end', 3), { outcome: 'hung_up' });
+    await recordExchange(db, attempt.id, [said, reply], snap('end', 3), { end: { outcome: 'hung_up' } });
     const open = await findResumableAttempt(db, profileId);
     expect(open?.attempt).toMatchObject({ status: 'ended', outcome: 'hung_up', snapshot: snap('end', 3) });
     expect(open?.attempt.findings).not.toBeNull();
     expect(open?.turns).toHaveLength(2);
   });
 
+  it('an exchange from a tab that has not seen the latest lines stores nothing and says the call moved on', async () => {
+    const db = freshDb();
+    const { attempt } = await started(db);
+    await recordExchange(db, attempt.id, [reply], snap('n1', 1), { after: 0 });
+    await recordExchange(db, attempt.id, [said, reply], snap('n2', 2), { after: 1 });
+    const before = await dump(db);
+    // A second tab still at the greeting answers it again: refused, the first tab's lines stay as they were.
+    await expect(recordExchange(db, attempt.id, [said, reply], snap('n2b', 2), { after: 1 })).rejects.toMatchObject({ kind: 'moved_on' });
+    expect(await dump(db)).toEqual(before);
+  });
+
   it('an exchange on a call no longer in progress stores nothing', async () => {
     const db = freshDb();
     const { attempt } = await started(db);
-    await recordExchange(db, attempt.id, [reply], snap('end', 1), { outcome: null });
+    await recordExchange(db, attempt.id, [reply], snap('end', 1), { end: { outcome: null } });
     await expect(recordExchange(db, attempt.id, [said, reply], snap('n2', 2))).rejects.toMatchObject({ kind: 'not_found' });
     expect(await listTurns(db, attempt.id)).toHaveLength(1);
   });
