@@ -4,14 +4,38 @@ import { toStorageError, type StorageError } from '../storage/errors.ts';
 import { requestPersistence } from '../storage/persistence.ts';
 
 let db: CallDojoDb | undefined;
+let kept: Promise<boolean> | undefined;
 
 /** The shared database (created on first use, and asking the browser to keep it). */
 export function appDb(): CallDojoDb {
   if (!db) {
     db = createDb();
-    void requestPersistence();
+    void dataKept();
   }
   return db;
+}
+
+/**
+ * Whether the browser agreed to keep CallDojo's data (asked once). False when it refused, as private windows and
+ * browsers short of space do: the day's practice may then vanish, and the app says so.
+ */
+export function dataKept(): Promise<boolean> {
+  // A browser without the API gives no answer to warn about (test environments among them).
+  const asked = typeof globalThis.navigator?.storage?.persist === 'function';
+  return (kept ??= asked ? requestPersistence() : Promise.resolve(true));
+}
+
+/**
+ * Opens the database again if opening it failed (a full disk at start-up…): a failed open otherwise fails every
+ * later query until the page is reloaded. Throws the storage error if it still cannot open.
+ */
+export async function reopenIfFailed(): Promise<void> {
+  if (!db?.hasFailed()) return;
+  try {
+    await db.open();
+  } catch (e) {
+    throw toStorageError(e);
+  }
 }
 
 /** Replaces the shared database (tests use a fresh name each). */

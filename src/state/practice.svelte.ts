@@ -1,6 +1,8 @@
 /**
- * One practice call in the browser: owns the session engine and writes every turn to storage before the persona's
- * reply is shown, so closing the tab never loses a line. Components read the `$state.raw` fields and call methods.
+ * One practice call in the browser: owns the session engine and stores each exchange (the trainee's line, the
+ * persona's reply and the session snapshot, together) before showing it, so closing the tab never loses a line or
+ * keeps one without its reply. One tab at a time holds a call (see `call-lock.ts`). Components read the `$state.raw`
+ * fields and call methods.
  */
 import { createSession, restoreSession, SessionRestoreError, type CallState, type RestoreReason, type Session, type StepResult } from '../machines/index.ts';
 import { attemptReport } from '../report/attempt-report.ts';
@@ -10,24 +12,26 @@ import type { AttemptReport, RecordCheck, RecordEntry } from '../report/types.ts
 import type { Scenario } from '../scenarios/ir.ts';
 import type { Assessment, ScoringEngine } from '../scoring/types.ts';
 import { getProfile } from '../storage/profiles.ts';
-import { abandonAttempt, completeAttempt, endAttempt, findResumableAttempt, startAttempt } from '../storage/attempts.ts';
+import { abandonAttempt, completeAttempt, findResumableAttempt, startAttempt } from '../storage/attempts.ts';
 import type { StorageError } from '../storage/errors.ts';
 import { saveRecord } from '../storage/records.ts';
-import { recordPersonaTurn, recordTraineeTurn } from '../storage/turns.ts';
+import { recordExchange, type ExchangeLine } from '../storage/turns.ts';
 import type { Attempt, Mode, Profile, SessionSnapshot } from '../storage/types.ts';
 import { toShownError, type AppFault } from './app-fault.ts';
 import { callPeople, withCallPeople, type CallPeople } from './better-line.ts';
 import { passPolicy } from './courses.ts';
-import { appDb } from './db.ts';
+import { holdCall, type CallHold } from './call-lock.ts';
+import { appDb, reopenIfFailed } from './db.ts';
 import { loadEngine } from './engine.ts';
 import type { TranscriptEntry } from './practice-types.ts';
 import { transcriptFromTurns } from './transcript.ts';
 
 /**
  * `drill`: an opening drill whose recital the persona answered to the end; the trainee recites again in the same
- * call or finishes (drills have no after-call record).
+ * call or finishes (drills have no after-call record). `elsewhere`: the saved call is open in another tab (it can be
+ * taken over here); `taken`: another tab took this call over, and this one no longer writes to it.
  */
-export type Phase = 'loading' | 'resume' | 'unresumable' | 'briefing' | 'call' | 'drill' | 'record' | 'report';
+export type Phase = 'loading' | 'resume' | 'elsewhere' | 'taken' | 'unresumable' | 'briefing' | 'call' | 'drill' | 'record' | 'report';
 
 export class PracticeState {
   phase = $state<Phase>('loading');
@@ -56,6 +60,8 @@ export class PracticeState {
   private session: Session | null = null;
   private engine: ScoringEngine | null = null;
   private attemptId: string | null = null;
+  /** This tab's hold on the open call; null when it holds none. */
+  private hold: CallHold | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -75,8 +81,22 @@ export class PracticeState {
       this.people = callPeople(this.scenario, this.trainee);
       const open = await findResumableAttempt(appDb(), this.profileId, this.scenario.id);
       this.resumable = open?.attempt ?? null;
-      this.phase = this.resumable ? 'resume' : 'briefing';
+      if (!this.resumable) return void (this.phase = 'briefing');
+      this.phase = (await this.holdOpenCall(false)) ? 'resume' : 'elsewhere';
     });
+  }
+
+  /** The saved call is open in another tab: take it over here (that tab stops writing and says so) and resume. */
+  async takeOver(): Promise<void> {
+    await this.guard(async () => {
+      if (this.resumable) await this.holdOpenCall(true);
+    });
+    if (this.hold) await this.resume();
+  }
+
+  /** Leaves the call (the screen closes): another tab may now open it. */
+  close(): void {
+    this.letGo();
   }
 
   /** Continues the saved call exactly where the last stored line left it. */
@@ -84,6 +104,8 @@ export class PracticeState {
     await this.guard(async () => {
       const open = await findResumableAttempt(appDb(), this.profileId, this.scenario.id);
       if (!open) return void (this.phase = 'briefing');
+      this.resumable = open.attempt;
+      if (!this.hold && !(await this.holdOpenCall(false))) return void (this.phase = 'elsewhere');
       try {
         this.session = restoreSession(this.scenario, open.attempt.snapshot, { engine: this.engine!, trainee: this.trainee ?? undefined });
       } catch (e) {
@@ -110,6 +132,7 @@ export class PracticeState {
   async discard(): Promise<void> {
     await this.guard(async () => {
       if (this.resumable) await abandonAttempt(appDb(), this.resumable.id);
+      this.letGo();
       this.resumable = null;
       this.unresumable = null;
       this.transcript = [];
@@ -127,7 +150,9 @@ export class PracticeState {
         profileId: this.profileId, scenarioId: this.scenario.id, scenarioTitle: this.scenario.title,
         lang: this.scenario.lang, mode, seed, snapshot: this.snapshot(),
       });
+      this.letGo();
       this.attemptId = attempt.id;
+      this.hold = await holdCall(attempt.id, { takeOver: true, onLost: () => this.lost(attempt.id) });
       this.startedAt = attempt.startedAt;
       this.transcript = [];
       this.drill = [];
@@ -197,6 +222,7 @@ export class PracticeState {
       });
       this.session?.stop();
       this.session = null;
+      this.letGo();
       this.phase = 'report';
     });
   }
@@ -227,6 +253,7 @@ export class PracticeState {
       });
       this.session?.stop();
       this.session = null;
+      this.letGo();
       this.phase = 'report';
     });
   }
@@ -241,36 +268,74 @@ export class PracticeState {
     this.phase = 'briefing';
   }
 
+  /**
+   * One exchange: the engine answers, then the trainee's line, the persona's reply, the snapshot and (when the call
+   * is over) its end are stored in one transaction before any of it is shown. If that fails (disk full…) the call
+   * rewinds to before the line and the draft stays in the box, so nothing is sent twice or kept half.
+   */
   private async step(run: () => StepResult, said: string | null): Promise<void> {
-    if (!this.session || this.busy || this.call?.ended) return;
+    if (!this.session || this.busy || this.call?.ended || this.phase !== 'call') return;
     const before = this.snapshot();
-    const shown = this.transcript;
-    let saved = said === null;
+    const drill = this.drill;
     await this.guard(async () => {
+      const stage = this.call!.stage;
       const node = this.call!.node;
       const stepped = run();
       const result = stepped.assessment ? { ...stepped, assessment: withCallPeople(stepped.assessment, this.people) } : stepped;
+      const lines: ExchangeLine[] = [];
+      const shown: TranscriptEntry[] = [];
       if (said !== null && result.assessment) {
-        // The trainee's line is stored before the persona's reply exists on screen.
-        await recordTraineeTurn(appDb(), this.attemptId!, { text: said, assessment: result.assessment, stage: this.call!.stage }, this.snapshot());
-        saved = true;
-        this.transcript = [...this.transcript, { speaker: 'trainee', text: said, nodeId: node, assessment: result.assessment }];
+        lines.push({ speaker: 'trainee', text: said, assessment: result.assessment, stage, personaState: null });
+        shown.push({ speaker: 'trainee', text: said, nodeId: node, assessment: result.assessment });
       }
-      this.feedback = result.option;
-      if (result.reply) await this.storeReply();
-      this.call = result.state;
-      if (!result.state.ended) return;
+      const reply = result.reply ? this.replyLine() : null;
+      if (reply) {
+        lines.push(reply.line);
+        shown.push(reply.shown);
+      }
       // A call over without its record is kept as ended (not lost) until the record is filed; drills have none.
-      if (this.scenario.course !== 'drill') await endAttempt(appDb(), this.attemptId!, result.state.outcome?.code ?? null, this.snapshot());
-      this.phase = this.endedPhase();
+      const end = result.state.ended && this.scenario.course !== 'drill' ? { outcome: result.state.outcome?.code ?? null } : undefined;
+      await recordExchange(appDb(), this.attemptId!, lines, this.snapshot(), { after: this.transcript.length, end });
+      this.transcript = [...this.transcript, ...shown];
+      this.feedback = result.option;
+      this.call = result.state;
+      if (result.state.ended) this.phase = this.endedPhase();
     });
-    if (this.error && !saved) {
-      // A failed write (disk full…) must not leave the call ahead of what is saved: rewind to the last stored state.
+    // Another tab went on with this call (taken over before this tab heard of it): this one stops writing.
+    if (this.error?.kind === 'moved_on') this.lost(this.attemptId!);
+    if (this.error && this.session) {
+      // Nothing of this exchange was stored: rewind the engine to the last stored state.
       this.session.stop();
       this.session = restoreSession(this.scenario, before, { engine: this.engine!, trainee: this.trainee ?? undefined });
-      this.transcript = shown;
+      this.drill = drill;
       this.call = this.session.state;
     }
+  }
+
+  /**
+   * Holds the saved call (`resumable`) for this tab, taking it from another tab when `takeOver`; false when another
+   * tab holds it.
+   */
+  private async holdOpenCall(takeOver: boolean): Promise<boolean> {
+    const id = this.resumable!.id;
+    if (this.hold && !takeOver) return true;
+    this.letGo();
+    this.hold = await holdCall(id, { takeOver, onLost: () => this.lost(id) });
+    return this.hold !== null;
+  }
+
+  /** Another tab took call `attemptId` over: stop writing to it and say so. */
+  private lost(attemptId: string): void {
+    if (this.attemptId !== attemptId && this.resumable?.id !== attemptId) return;
+    this.hold = null;
+    this.session?.stop();
+    this.session = null;
+    this.phase = 'taken';
+  }
+
+  private letGo(): void {
+    this.hold?.release();
+    this.hold = null;
   }
 
   /** Where a call that is over goes: the record form, or for drills the choice to recite again or finish. */
@@ -278,15 +343,23 @@ export class PracticeState {
     return this.scenario.course === 'drill' ? 'drill' : 'record';
   }
 
-  private async storeReply(): Promise<void> {
+  /** The persona's reply the session just gave, as a line to store and as shown on screen. */
+  private replyLine(): { line: ExchangeLine; shown: TranscriptEntry } | null {
     const reply = this.session!.reply;
-    if (!reply) return;
+    if (!reply) return null;
     const state = this.session!.state;
-    await recordPersonaTurn(appDb(), this.attemptId!, {
-      text: reply.text, stage: state.stage,
-      personaState: { node: reply.node, mood: reply.mood, ...state.vars },
-    }, this.snapshot());
-    this.transcript = [...this.transcript, { speaker: 'persona', text: reply.text, nodeId: reply.node, assessment: null }];
+    return {
+      line: { speaker: 'persona', text: reply.text, stage: state.stage, assessment: null, personaState: { node: reply.node, mood: reply.mood, ...state.vars } },
+      shown: { speaker: 'persona', text: reply.text, nodeId: reply.node, assessment: null },
+    };
+  }
+
+  /** Stores the persona's opening line (a new call or a new recital) before showing it. */
+  private async storeReply(): Promise<void> {
+    const reply = this.replyLine();
+    if (!reply) return;
+    await recordExchange(appDb(), this.attemptId!, [reply.line], this.snapshot(), { after: this.transcript.length });
+    this.transcript = [...this.transcript, reply.shown];
   }
 
   private scoredTurns() {
@@ -303,6 +376,8 @@ export class PracticeState {
   private async guard(op: () => Promise<void>): Promise<void> {
     this.busy = true;
     try {
+      // A database that failed to open (disk full at start-up…) is tried again, so freeing space needs no reload.
+      await reopenIfFailed();
       await op();
       this.error = null;
     } catch (e) {

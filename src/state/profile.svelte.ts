@@ -15,13 +15,23 @@ export class ProfileState {
   // The selected profile, once the list has loaded and still contains it.
   current = $derived(this.list?.find((p) => p.id === this.currentId) ?? null);
   private stop: (() => void) | undefined;
+  private watchFailed = false;
 
-  /** Starts following the profile table (idempotent). */
+  /** Starts following the profile table (idempotent; a watch that failed, as when storage could not open, restarts). */
   start(): void {
+    if (this.watchFailed) {
+      this.stop?.();
+      this.stop = undefined;
+      this.watchFailed = false;
+      this.error = null;
+    }
     this.stop ??= watch(
       () => listProfiles(appDb()),
       (v) => (this.list = v),
-      (e) => (this.error = e),
+      (e) => {
+        this.error = e;
+        this.watchFailed = true;
+      },
     );
   }
 

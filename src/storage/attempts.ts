@@ -3,7 +3,7 @@ import type { Lang } from '../scoring/types.ts';
 import type { MissedElement } from '../report/types.ts';
 import type { OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
 import type { CallDojoDb } from './db.ts';
-import { StorageError, guard } from './errors.ts';
+import { StorageError, guard, guardWrite } from './errors.ts';
 import { newId } from './ids.ts';
 import { summarizeFindings } from './summary.ts';
 import type { Attempt, Mode, Scores, SessionSnapshot, Turn } from './types.ts';
@@ -33,30 +33,28 @@ export async function inProgress(db: CallDojoDb, attemptId: string): Promise<Att
  * ended without its record stays `ended`: its record can still be filed.
  */
 export function startAttempt(db: CallDojoDb, input: StartAttemptInput): Promise<Attempt> {
-  return guard(() =>
-    db.transaction('rw', db.profiles, db.attempts, db.turns, async () => {
-      const profile = await db.profiles.get(input.profileId);
-      if (!profile) throw new StorageError('not_found', `profile ${input.profileId}`);
-      const now = Date.now();
-      const open = await db.attempts.where('[profileId+status]').equals([input.profileId, 'in_progress']).toArray();
-      for (const a of open) await db.attempts.put(await abandoned(db, a, now));
-      const attempt: Attempt = {
-        id: newId(),
-        ...input,
-        status: 'in_progress',
-        startedAt: now,
-        endedAt: null,
-        outcome: null,
-        scores: null,
-        passed: null,
-        blockerRule: null,
-        findings: null,
-      };
-      await db.attempts.add(attempt);
-      await db.profiles.update(profile.id, { lastActiveAt: now });
-      return attempt;
-    }),
-  );
+  return guardWrite(db, [db.profiles, db.attempts, db.turns], async () => {
+    const profile = await db.profiles.get(input.profileId);
+    if (!profile) throw new StorageError('not_found', `profile ${input.profileId}`);
+    const now = Date.now();
+    const open = await db.attempts.where('[profileId+status]').equals([input.profileId, 'in_progress']).toArray();
+    for (const a of open) await db.attempts.put(await abandoned(db, a, now));
+    const attempt: Attempt = {
+      id: newId(),
+      ...input,
+      status: 'in_progress',
+      startedAt: now,
+      endedAt: null,
+      outcome: null,
+      scores: null,
+      passed: null,
+      blockerRule: null,
+      findings: null,
+    };
+    await db.attempts.add(attempt);
+    await db.profiles.update(profile.id, { lastActiveAt: now });
+    return attempt;
+  });
 }
 
 /** One attempt, or a `not_found` StorageError. */
@@ -101,15 +99,13 @@ export function findResumableAttempt(
  * mentors see them.
  */
 export function endAttempt(db: CallDojoDb, attemptId: string, outcome: OutcomeCode | null, snapshot: SessionSnapshot): Promise<Attempt> {
-  return guard(() =>
-    db.transaction('rw', db.attempts, db.turns, async () => {
-      const attempt = await inProgress(db, attemptId);
-      const turns = await db.turns.where('attemptId').equals(attemptId).toArray();
-      const ended: Attempt = { ...attempt, status: 'ended', outcome, endedAt: Date.now(), snapshot, findings: summarizeFindings(turns) };
-      await db.attempts.put(ended);
-      return ended;
-    }),
-  );
+  return guardWrite(db, [db.attempts, db.turns], async () => {
+    const attempt = await inProgress(db, attemptId);
+    const turns = await db.turns.where('attemptId').equals(attemptId).toArray();
+    const ended: Attempt = { ...attempt, status: 'ended', outcome, endedAt: Date.now(), snapshot, findings: summarizeFindings(turns) };
+    await db.attempts.put(ended);
+    return ended;
+  });
 }
 
 /** Reads an attempt whose call is in progress or ended without its record (inside the caller's transaction). */
@@ -146,24 +142,22 @@ export interface CompleteAttemptInput {
  * and dropping the resume snapshot. A call that had ended keeps the time it ended.
  */
 export function completeAttempt(db: CallDojoDb, attemptId: string, result: CompleteAttemptInput): Promise<Attempt> {
-  return guard(() =>
-    db.transaction('rw', db.attempts, db.turns, db.profiles, async () => {
-      const attempt = await notClosed(db, attemptId);
-      const turns = await db.turns.where('attemptId').equals(attemptId).toArray();
-      const now = Date.now();
-      const done: Attempt = {
-        ...attempt,
-        ...result,
-        status: 'completed',
-        endedAt: attempt.endedAt ?? now,
-        snapshot: null,
-        findings: summarizeFindings(turns),
-      };
-      await db.attempts.put(done);
-      await db.profiles.update(attempt.profileId, { lastActiveAt: now });
-      return done;
-    }),
-  );
+  return guardWrite(db, [db.attempts, db.turns, db.profiles], async () => {
+    const attempt = await notClosed(db, attemptId);
+    const turns = await db.turns.where('attemptId').equals(attemptId).toArray();
+    const now = Date.now();
+    const done: Attempt = {
+      ...attempt,
+      ...result,
+      status: 'completed',
+      endedAt: attempt.endedAt ?? now,
+      snapshot: null,
+      findings: summarizeFindings(turns),
+    };
+    await db.attempts.put(done);
+    await db.profiles.update(attempt.profileId, { lastActiveAt: now });
+    return done;
+  });
 }
 
 /**
@@ -171,11 +165,9 @@ export function completeAttempt(db: CallDojoDb, attemptId: string, result: Compl
  * and never a pass, and its lines and findings stay for the mentor.
  */
 export function abandonAttempt(db: CallDojoDb, attemptId: string): Promise<Attempt> {
-  return guard(() =>
-    db.transaction('rw', db.attempts, db.turns, async () => {
-      const row = await abandoned(db, await notClosed(db, attemptId), Date.now());
-      await db.attempts.put(row);
-      return row;
-    }),
-  );
+  return guardWrite(db, [db.attempts, db.turns], async () => {
+    const row = await abandoned(db, await notClosed(db, attemptId), Date.now());
+    await db.attempts.put(row);
+    return row;
+  });
 }

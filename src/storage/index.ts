@@ -7,7 +7,7 @@ export {
   abandonAttempt, completeAttempt, findResumableAttempt, getAttempt, startAttempt,
   type CompleteAttemptInput, type StartAttemptInput,
 } from './attempts.ts';
-export { listTurns, recordPersonaTurn, recordTraineeTurn } from './turns.ts';
+export { listTurns, recordExchange, recordPersonaTurn, recordTraineeTurn, type ExchangeLine } from './turns.ts';
 export { getRecord, saveRecord, type RecordInput } from './records.ts';
 export {
   correctedVerdicts, libraryStats, proficiencyOverTime, scenarioHistory, unfinishedCalls, weakestRules,

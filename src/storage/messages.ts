@@ -7,6 +7,7 @@ export const STORAGE_ERROR_KINDS = [
   'version_conflict',
   'corrupt',
   'not_found',
+  'moved_on',
   'invalid',
   'duplicate',
   'wrong_pin',
@@ -17,8 +18,8 @@ export type StorageErrorKind = (typeof STORAGE_ERROR_KINDS)[number];
 /** Keyed by `storage.<kind>`; the UI may use its own catalogue under the same keys. */
 export const STORAGE_MESSAGES: Record<StorageErrorKind, Bilingual> = {
   quota_exceeded: {
-    zh: '浏览器存储空间已满，刚才这一步没有保存（之前的练习记录都还在）。请导出数据备份后删除旧的练习，或在浏览器设置中清理空间。',
-    en: 'Browser storage is full, so this last step was not saved (everything saved before is still there). Export a backup and delete old attempts, or free space in the browser settings.',
+    zh: '存储空间已满：电脑磁盘没有空间了，刚才这一步没有保存（之前的练习记录都还在，输入框里的话也还在）。请清理磁盘空间（清空回收站、删除不用的大文件），或在「我的数据」中导出备份，然后再试一次，无需刷新页面。',
+    en: 'Storage full: the disk has no room left, so this last step was not saved (everything saved before is still there, and so is what you typed). Free disk space (empty the recycle bin, delete large files you do not need) or export a backup in My data, then try again; there is no need to reload.',
   },
   unavailable: {
     zh: '无法使用浏览器本地存储（可能是无痕/隐私模式或浏览器禁止了 IndexedDB），练习进度不会被保存。请用普通窗口打开，或允许本网站存储数据。',
@@ -35,6 +36,10 @@ export const STORAGE_MESSAGES: Record<StorageErrorKind, Bilingual> = {
   not_found: {
     zh: '找不到这条记录（可能已在另一个标签页中结束或删除）。请返回练习列表。',
     en: 'That item no longer exists (it may have been finished or deleted in another tab). Go back to the library.',
+  },
+  moved_on: {
+    zh: '这通电话已在另一个标签页中继续，这一步没有保存（已保存的内容都在）。请在那个标签页里继续。',
+    en: 'This call went on in another tab, so this step was not saved (everything saved is kept). Continue in that tab.',
   },
   invalid: {
     zh: '填写的内容不完整或格式不对，请检查后再保存。',

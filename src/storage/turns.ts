@@ -1,14 +1,14 @@
 /**
- * Lines of a call: the only writer of `turns`. Each line is stored together with the session snapshot taken after
- * it, in one transaction, so a reload resumes exactly at the last stored line. Await `recordTraineeTurn` before
- * showing the persona's reply, then `recordPersonaTurn` before rendering that reply.
+ * Lines of a call: the only writer of `turns`. Lines are stored together with the session snapshot taken after
+ * them, in one transaction, so a reload resumes exactly at the last stored line. The practice screen stores each
+ * exchange (the trainee's line and the persona's reply) with `recordExchange` before showing either.
  */
 import Dexie from 'dexie';
 import type { Assessment } from '../scoring/types.ts';
-import type { CallStage } from '../scenarios/ir.ts';
-import { inProgress } from './attempts.ts';
+import type { CallStage, OutcomeCode } from '../scenarios/ir.ts';
+import { endAttempt, inProgress } from './attempts.ts';
 import type { CallDojoDb } from './db.ts';
-import { StorageError, guard } from './errors.ts';
+import { StorageError, guard, guardWrite } from './errors.ts';
 import type { PersonaState, SessionSnapshot, Turn } from './types.ts';
 
 function checkSnapshot(snapshot: SessionSnapshot): void {
@@ -17,27 +17,40 @@ function checkSnapshot(snapshot: SessionSnapshot): void {
   }
 }
 
-/** Appends one line with the next free index and saves `snapshot` on the attempt, atomically. */
-async function appendTurn(
+/** One line of an exchange, as the practice screen hands it over (index and time are added here). */
+export type ExchangeLine = Omit<Turn, 'attemptId' | 'index' | 'at'>;
+
+/**
+ * Stores one exchange of a call: what the trainee said (if anything), the persona's reply (if any) and the session
+ * snapshot taken after both, in one transaction, so a closed tab or a failed write never keeps a line without its
+ * reply. Lines get the next free indexes in order; `end` also marks the call ended (see `endAttempt`) when the
+ * exchange finished it. `after` is how many lines the writer has seen: if the call has more (another tab went on
+ * with it), nothing is stored and a `moved_on` StorageError says so, so two conversations never interleave.
+ */
+export async function recordExchange(
   db: CallDojoDb,
   attemptId: string,
-  line: Omit<Turn, 'attemptId' | 'index' | 'at'>,
+  lines: ExchangeLine[],
   snapshot: SessionSnapshot,
-): Promise<Turn> {
+  options: { after?: number; end?: { outcome: OutcomeCode | null } } = {},
+): Promise<Turn[]> {
   checkSnapshot(snapshot);
-  return guard(() =>
-    db.transaction('rw', db.attempts, db.turns, async () => {
-      await inProgress(db, attemptId);
-      const last = await db.turns
-        .where('[attemptId+index]')
-        .between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey])
-        .last();
-      const turn: Turn = { attemptId, index: last ? last.index + 1 : 0, ...line, at: Date.now() };
-      await db.attempts.update(attemptId, { snapshot });
-      await db.turns.add(turn);
-      return turn;
-    }),
-  );
+  const { after, end } = options;
+  return guardWrite(db, [db.attempts, db.turns], async () => {
+    await inProgress(db, attemptId);
+    const last = await db.turns
+      .where('[attemptId+index]')
+      .between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey])
+      .last();
+    const next = last ? last.index + 1 : 0;
+    if (after !== undefined && after !== next) throw new StorageError('moved_on', `attempt ${attemptId} has ${next} lines, this tab saw ${after}`);
+    const at = Date.now();
+    const turns = lines.map((line, i): Turn => ({ attemptId, index: next + i, ...line, at }));
+    await db.attempts.update(attemptId, { snapshot });
+    await db.turns.bulkAdd(turns);
+    if (end) await endAttempt(db, attemptId, end.outcome, snapshot);
+    return turns;
+  });
 }
 
 /** Stores what the trainee said and its assessment, with the snapshot taken after the engine consumed the line. */
@@ -47,7 +60,7 @@ export function recordTraineeTurn(
   line: { text: string; assessment: Assessment; stage: CallStage },
   snapshot: SessionSnapshot,
 ): Promise<Turn> {
-  return appendTurn(db, attemptId, { speaker: 'trainee', personaState: null, ...line }, snapshot);
+  return recordExchange(db, attemptId, [{ speaker: 'trainee', personaState: null, ...line }], snapshot).then(([turn]) => turn!);
 }
 
 /** Stores what the persona said and its state, with the snapshot taken after the reply; show the reply after this. */
@@ -57,7 +70,7 @@ export function recordPersonaTurn(
   line: { text: string; personaState: PersonaState; stage: CallStage },
   snapshot: SessionSnapshot,
 ): Promise<Turn> {
-  return appendTurn(db, attemptId, { speaker: 'persona', assessment: null, ...line }, snapshot);
+  return recordExchange(db, attemptId, [{ speaker: 'persona', assessment: null, ...line }], snapshot).then(([turn]) => turn!);
 }
 
 /** The lines of a call in order. */

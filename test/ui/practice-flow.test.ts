@@ -74,7 +74,8 @@ describe('practice flow', { timeout: 30_000 }, () => {
     await say(user, opening);
     await screen.findByText('对，我是李娜。什么事？');
     await say(user, '你再不还钱，后果自负！');
-    await screen.findByText('你这是威胁我，我要投诉你！');
+    // The call ends on this reply: it is shown with the record form, in the call's lines (客户：…).
+    await screen.findByText(/你这是威胁我，我要投诉你！/);
     await user.selectOptions(await screen.findByLabelText('结果代码'), 'complaint');
     await user.type(screen.getByLabelText('下一步行动'), '转投诉处理');
     await user.type(screen.getByLabelText('备注'), '客户对催收话术不满并投诉');

@@ -38,6 +38,12 @@ export const zh = {
   'settings.speechUnsupported': '这个浏览器不支持语音朗读。',
   'settings.offline': '离线使用',
   'settings.offlineBody': '首次打开后，应用可以在断网时继续使用。',
+  // Issue 15 part E: the browser may not keep the data.
+  'storage.unkept.title': '练习记录可能不会保留',
+  'storage.unkept.body': '浏览器没有同意长期保存本站数据（可能是无痕/隐私窗口，或磁盘空间不足）：今天的练习在关闭窗口或磁盘紧张时可能会丢失。请在一天结束时到「我的数据」导出备份。',
+  'storage.unkept.export': '去导出数据',
+  'storage.unkept.dismiss': '知道了',
+  'storage.retry': '再试一次',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -78,4 +84,10 @@ export const en: Record<keyof typeof zh, string> = {
   'settings.speechUnsupported': 'This browser cannot read text aloud.',
   'settings.offline': 'Offline use',
   'settings.offlineBody': 'After the first visit the app keeps working without a network.',
+  // Issue 15 part E: the browser may not keep the data.
+  'storage.unkept.title': 'Your practice may not be kept',
+  'storage.unkept.body': "The browser did not agree to keep this site's data (a private window, or little disk space): today's practice may vanish when the window closes or the disk runs low. Export a backup in My data at the end of the day.",
+  'storage.unkept.export': 'Export data',
+  'storage.unkept.dismiss': 'Got it',
+  'storage.retry': 'Try again',
 };

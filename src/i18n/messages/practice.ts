@@ -145,6 +145,12 @@ export const zh = {
   'brief.trainee': '姓名',
   'brief.staffNo': '工号',
   'call.linesFlagged': '本句 {n} 条点评（最重：{severity}）',
+  // Issue 15 part E: one tab per call.
+  'tab.elsewhere.title': '这通电话已在另一个标签页中打开',
+  'tab.elsewhere.body': '同一通电话只能在一个标签页里打，以免两段对话混在同一份记录里。请回到那个标签页继续，或在这里接管（那个标签页会停止记录并提示）。',
+  'tab.elsewhere.takeOver': '在此标签页接管',
+  'tab.taken.title': '这通电话已在另一个标签页中接管',
+  'tab.taken.body': '这个标签页不再记录这通电话，已保存的内容都在。请在接管的标签页里继续。',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -293,4 +299,10 @@ export const en: Record<keyof typeof zh, string> = {
   'brief.trainee': 'Name',
   'brief.staffNo': 'Staff number',
   'call.linesFlagged': '{n} note(s) on this line (worst: {severity})',
+  // Issue 15 part E: one tab per call.
+  'tab.elsewhere.title': 'This call is open in another tab',
+  'tab.elsewhere.body': 'A call can be made in one tab only, so two conversations never mix in one record. Go back to that tab to continue, or take the call over here (that tab stops recording and says so).',
+  'tab.elsewhere.takeOver': 'Take over in this tab',
+  'tab.taken.title': 'This call was taken over in another tab',
+  'tab.taken.body': 'This tab no longer records the call; everything saved is kept. Continue in the tab that took it over.',
 };
