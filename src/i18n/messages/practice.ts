@@ -292,5 +292,5 @@ export const en: Record<keyof typeof zh, string> = {
   'brief.department': 'Department',
   'brief.trainee': 'Name',
   'brief.staffNo': 'Staff number',
-  'call.linesFlagged': '{n} note(s) on this line (worst: {severity})',
+  'call.linesFlagged': '{n, plural, one {# note} other {# notes}} on this line (worst: {severity})',
 };
