@@ -1,0 +1,43 @@
+/**
+ * Updates that arrive: the service worker is registered in "prompt" mode, so a deployed build waits until the
+ * trainee agrees, then takes over at once (skipWaiting via message) and the page reloads on the new build.
+ */
+
+/** A new service worker waiting to take over, and the reload that activates it. */
+export class AppUpdate {
+  /** A new version is installed and waiting. */
+  waiting = $state(false);
+  /** The trainee chose to reload; the new worker is being activated. */
+  reloading = $state(false);
+  private activate: (() => Promise<void>) | undefined;
+
+  /** Called when a new worker waits: `activate` tells it to take over and reloads once it controls the page. */
+  offer(activate: () => Promise<void>): void {
+    this.activate = activate;
+    this.waiting = true;
+  }
+
+  /** "Later": the prompt goes away; the waiting worker is offered again on the next load. */
+  dismiss(): void {
+    this.waiting = false;
+  }
+
+  async reload(): Promise<void> {
+    if (!this.activate) return;
+    this.reloading = true;
+    await this.activate();
+  }
+}
+
+export const appUpdate = new AppUpdate();
+
+/**
+ * Registers the built app's service worker (not in dev or tests, which have none). The registration code loads
+ * after the first page, so it costs the first page nothing.
+ */
+export function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  void import('virtual:pwa-register').then(({ registerSW }) => {
+    const updateSW = registerSW({ onNeedRefresh: () => appUpdate.offer(() => updateSW(true)) });
+  });
+}
