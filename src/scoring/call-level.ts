@@ -1,5 +1,5 @@
 /**
- * Call-level checks: facts about the call (time, call log, cease request, attorney) rather than the words said.
+ * Call-level checks: facts about the call (time, call log, number dialled, cease request, attorney) rather than the words said.
  * A `kind: call` rule names one of these; the finding points at no words (start = end = 0).
  */
 import { insideWindow } from './context.ts';
@@ -18,5 +18,11 @@ export function callCheckFails(check: CallCheck, ctx: ScoringContext, max = Infi
       return ctx.cease_request;
     case 'attorney_represented':
       return ctx.attorney_represented && ctx.party === 'debtor';
+    case 'unanswered_today':
+      // This call is one more attempt on the same number.
+      return (ctx.unanswered_today ?? 0) + 1 > max;
+    case 'third_party_too_early':
+      // A third party's number only once the debtor is out of reach: own number invalid, or `max` failed attempts in a row.
+      return ctx.dialled === 'third_party' && !ctx.own_number_invalid && (ctx.failed_attempts_in_row ?? 0) < max;
   }
 }
