@@ -1,6 +1,6 @@
 /**
- * Updates that arrive: the service worker is registered in "prompt" mode, so a deployed build waits until the
- * trainee agrees, then takes over at once (skipWaiting via message) and the page reloads on the new build.
+ * Updates that arrive: the service worker is registered in "prompt" mode (src/main.ts), so a deployed build waits
+ * until the trainee agrees, then takes over at once (skipWaiting via message) and the page reloads on the new build.
  */
 
 /** A new service worker waiting to take over, and the reload that activates it. */
@@ -30,14 +30,3 @@ export class AppUpdate {
 }
 
 export const appUpdate = new AppUpdate();
-
-/**
- * Registers the built app's service worker (not in dev or tests, which have none). The registration code loads
- * after the first page, so it costs the first page nothing.
- */
-export function registerServiceWorker(): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  void import('virtual:pwa-register').then(({ registerSW }) => {
-    const updateSW = registerSW({ onNeedRefresh: () => appUpdate.offer(() => updateSW(true)) });
-  });
-}
