@@ -1,5 +1,6 @@
 /**
- * Issue 15 part H: deployed fixes arrive (a new service worker is offered and takes over), English plurals, and the
+ * Issue 15 part H: deployed fixes arrive (a new service worker is offered and takes over; each call records the
+ * versions that judged it), English plurals, and the
  * About page's licence list.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -102,3 +103,27 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expectNoAxeViolations(page, `#/about (${lang})`);
   });
 }
+
+test('a call started in the built app records the app, rule-pack and scenario versions that judge it', async ({ page }) => {
+  await page.goto('./?lang=zh-CN#/library');
+  await page.getByRole('link', { name: '首次联系：手头紧的张先生' }).click();
+  await page.getByLabel('姓名').fill('王小明');
+  await page.getByLabel('工号').fill('3021');
+  await page.getByRole('button', { name: '创建档案' }).click();
+  await page.getByRole('button', { name: '开始通话' }).click();
+  await expect(page.getByRole('log').getByRole('listitem')).toHaveCount(1);
+  const versions = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('calldojo');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('attempts').objectStore('attempts').getAll();
+          all.onsuccess = () => resolve(all.result.map((a: { versions?: unknown }) => a.versions));
+        };
+      }),
+  );
+  expect(versions).toEqual([
+    { app: expect.stringMatching(/^\d+\.\d+\.\d+$/), rules: { cn: expect.stringMatching(/^[0-9a-f]{12}$/), gp: expect.stringMatching(/^[0-9a-f]{12}$/), tone: expect.stringMatching(/^[0-9a-f]{12}$/), us: expect.stringMatching(/^[0-9a-f]{12}$/) }, scenario: expect.stringMatching(/^[0-9a-f]{12}$/) },
+  ]);
+});
