@@ -1,7 +1,6 @@
 /**
  * Issue 15 part H: deployed fixes arrive (a new service worker is offered and takes over; each call records the
- * versions that judged it), English plurals, and the
- * About page's licence list.
+ * versions that judged it), English plurals, and the About page's licence list.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
