@@ -5,11 +5,12 @@ import {
   type Conditions, type Guard, type Lang, type PatternsByLang, type RuleDef, type Source, type TestLine,
 } from './types.ts';
 import { clauseSource, MAX_ALL_PARTS, type MatchClause } from './concepts.ts';
+import { minutesOf } from './context.ts';
 import type { Fields, YamlReader } from './yaml-reader.ts';
 
 const RULE_KEYS = [
   'id', 'kind', 'category', 'severity', 'message', 'better', 'sources', 'when', 'unless', 'patterns', 'except',
-  'requires', 'moves', 'elements', 'check', 'max', 'guards', 'tests', 'description', 'note', 'match',
+  'requires', 'moves', 'elements', 'check', 'max', 'window', 'guards', 'tests', 'description', 'note', 'match',
 ] as const;
 const DEFAULT_GUARDS: Guard[] = ['negation', 'quotation', 'reassurance'];
 const CONTEXT_KEYS = [
@@ -57,7 +58,9 @@ export function readRule(node: Node, r: YamlReader, pack: string, line: (offset:
   };
   if (f.has('check')) rule.check = r.oneOf(v('check'), 'check', CALL_CHECKS, 'unknown_check');
   if (f.has('max')) rule.max = r.number(v('max'), 'max');
+  if (f.has('window')) rule.window = readWindow(v('window'), r);
   checkKind(rule, r, node);
+  if (rule.kind === 'call' && rule.check === 'outside_guideline_hours' && !f.has('window')) r.report('missing_field', node, 'a `call` rule with `outside_guideline_hours` needs `window`');
   return r.errors === errorsBefore ? (rule as RuleDef) : undefined;
 }
 
@@ -211,4 +214,13 @@ function contactFactsValid(fields: Fields, r: YamlReader): boolean {
     if (key === 'dialled' && !(typeof raw === 'string' && (DIALLED_NUMBERS as readonly string[]).includes(raw))) bad(DIALLED_NUMBERS.join(' or '));
   }
   return ok;
+}
+
+/** `window: "HH:MM-HH:MM"` (24-hour; may cross midnight), or undefined with an error at the value. */
+function readWindow(node: Node | null | undefined, r: YamlReader): string | undefined {
+  const text = r.string(node, 'window');
+  if (text === undefined) return undefined;
+  const parts = text.split('-');
+  if (parts.length === 2 && parts.every((p) => minutesOf(p) !== undefined)) return text;
+  return r.report('invalid_value', node, `window \`${text}\` must be "HH:MM-HH:MM"`, 'Write it in quotes, e.g. "08:00-22:00"');
 }

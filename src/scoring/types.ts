@@ -187,6 +187,7 @@ export const CALL_CHECKS = [
   'attorney_represented',
   'unanswered_today',
   'third_party_too_early',
+  'outside_guideline_hours',
 ] as const;
 export type CallCheck = (typeof CALL_CHECKS)[number];
 
@@ -245,6 +246,8 @@ export interface RuleDef {
   /** `call`: the call-level check and its limit. */
   check?: CallCheck;
   max?: number;
+  /** `outside_guideline_hours`: the hours a guideline allows, "HH:MM-HH:MM" (checked where a bank's window is wider). */
+  window?: string;
   guards: Guard[];
   tests: { fires: TestLine[]; passes: TestLine[] };
   /** 1-based line of the rule in its file, for tooling that links back to the source. */

@@ -84,3 +84,43 @@ rules:
     expect(diagnostics(pack('{dialled: third_party}', 'third_party_too_early', null)).join('\n')).toMatch(/needs `max`/);
   });
 });
+
+describe('CBA 2026: no calls 22:00–08:00 without consent, and the bank’s stricter window', () => {
+  const hours = (ctx: Partial<ScoringContext>) => rulesFor(ctx).filter((r) => r === 'cn-contact-hours' || r === 'cn-cba-quiet-hours');
+
+  it('one finding for a late call: the bank’s window when it is the stricter, the guideline’s when the bank’s is wider', () => {
+    expect(hours({ local_time: '22:30' })).toEqual(['cn-contact-hours']);
+    expect(hours({ local_time: '21:30', bank_policy: { call_window: '08:00-21:00' } as ScoringContext['bank_policy'] })).toEqual(['cn-contact-hours']);
+    expect(hours({ local_time: '22:30', bank_policy: { call_window: '07:00-23:00' } as ScoringContext['bank_policy'] })).toEqual(['cn-cba-quiet-hours']);
+    expect(hours({ local_time: '07:30', bank_policy: { call_window: '07:00-23:00' } as ScoringContext['bank_policy'] })).toEqual(['cn-cba-quiet-hours']);
+  });
+
+  it('none inside both windows, or with the debtor’s consent', () => {
+    expect(hours({ local_time: '21:59' })).toEqual([]);
+    expect(hours({ local_time: '23:00', consent_late_call: true, bank_policy: { call_window: '07:00-23:30' } as ScoringContext['bank_policy'] })).toEqual([]);
+  });
+
+  it('the linter wants a well-formed `window` on the rule', () => {
+    const rule = (window: string) => `pack: t
+jurisdiction: CN
+title: {zh: 测试, en: Test}
+rules:
+  - id: t-rule
+    kind: call
+    check: outside_guideline_hours
+${window}    category: contact_rules
+    severity: major
+    message: {zh: 消息, en: message}
+    better: {zh: 更好, en: better}
+    sources:
+      - {clause: {zh: 条款, en: clause}, url: 'https://example.org', status: S}
+    tests:
+      fires: [{text: 您好, context: {local_time: '23:00', bank_policy: {call_window: '00:00-23:59'}}}]
+      passes: [您好]
+`;
+    const diagnostics = (text: string) => loadRulePacks([{ file: 'content/rules/t.yaml', text }]).diagnostics.map(formatDiagnostic);
+    expect(diagnostics(rule('    window: "08:00-22:00"\n'))).toEqual([]);
+    expect(diagnostics(rule('')).join('\n')).toMatch(/needs `window`/);
+    expect(diagnostics(rule('    window: "8-22"\n'))).toEqual(['content/rules/t.yaml:8:13 error invalid_value window `8-22` must be "HH:MM-HH:MM" (Write it in quotes, e.g. "08:00-22:00")']);
+  });
+});
