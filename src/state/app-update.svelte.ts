@@ -22,10 +22,15 @@ export class AppUpdate {
     this.waiting = false;
   }
 
+  /** Activates the waiting worker; the page reloads once it controls it. Should that fail, a plain reload still helps. */
   async reload(): Promise<void> {
     if (!this.activate) return;
     this.reloading = true;
-    await this.activate();
+    try {
+      await this.activate();
+    } catch {
+      location.reload();
+    }
   }
 }
 
