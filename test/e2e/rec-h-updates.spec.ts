@@ -126,3 +126,20 @@ test('a call started in the built app records the app, rule-pack and scenario ve
     { app: expect.stringMatching(/^\d+\.\d+\.\d+$/), rules: { cn: expect.stringMatching(/^[0-9a-f]{12}$/), gp: expect.stringMatching(/^[0-9a-f]{12}$/), tone: expect.stringMatching(/^[0-9a-f]{12}$/), us: expect.stringMatching(/^[0-9a-f]{12}$/) }, scenario: expect.stringMatching(/^[0-9a-f]{12}$/) },
   ]);
 });
+
+test('the web manifest offers PNG icons beside the SVG, and they load at their stated sizes', async ({ page }) => {
+  await page.goto('./');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await page.request.get(new URL(href!, page.url()).href)).json();
+  const pngs = (manifest.icons as { src: string; sizes: string; type: string }[]).filter((i) => i.type === 'image/png');
+  expect(pngs.map((i) => i.sizes).sort()).toEqual(['192x192', '512x512']);
+  for (const icon of pngs) {
+    const size = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      return `${img.naturalWidth}x${img.naturalHeight}`;
+    }, new URL(icon.src, page.url()).href);
+    expect(size).toBe(icon.sizes);
+  }
+});
