@@ -4,17 +4,22 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './tools/vite-plugin-content.ts';
+import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig(({ mode }) => ({
   // Relative base: the built app works from any sub-path an LMS or intranet serves it under.
   base: './',
+  // The app version each attempt records and the About page shows (src/state/app-version.ts).
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: [
     contentPlugin(),
     svelte(),
     svelteTesting(),
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      // A deployed build waits for the trainee's "reload" (src/state/app-update.svelte.ts registers the worker), then
+      // takes over at once: no old build served for several loads, no page swapped under a call in progress.
+      registerType: 'prompt',
+      injectRegister: false,
       includeAssets: ['favicon.svg', 'robots.txt'],
       manifest: {
         name: 'CallDojo 话术道场',
@@ -26,7 +31,12 @@ export default defineConfig(({ mode }) => ({
         display: 'standalone',
         background_color: '#ffffff',
         theme_color: '#1f4e79',
-        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+        // PNGs for launchers that take no SVG, rendered from favicon.svg by scripts/icons.mjs.
+        icons: [
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
@@ -37,7 +47,8 @@ export default defineConfig(({ mode }) => ({
   // The PWA plugin's precache step dominates build callbacks by design; its timing report is noise in `npm start`.
   // The trained models are one data chunk (≈ 600 kB of JSON, 185 kB gzip), loaded lazily with the rules; the
   // warning limit sits above it so a real code-size regression still shows.
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 700, rolldownOptions: { checks: { pluginTimings: false } } },
+  // `license`: the licences of every bundled package, as JSON for the About page (Vite's own collector).
+  build: { license: { fileName: 'licenses.json' }, target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 700, rolldownOptions: { checks: { pluginTimings: false } } },
   // Vitest runs jsdom tests in Vite's client environment: "browser" picks svelte's client runtime.
   resolve: mode === 'test' ? { conditions: ['module', 'browser', 'development|production'] } : {},
   test: {

@@ -1,7 +1,16 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
+import { appUpdate } from './state/app-update.svelte.ts';
 import './ui/app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html must contain #app');
 mount(App, { target });
+
+// The built app's service worker (dev and tests have none). Its registration code loads after the first page, so it
+// costs that page nothing; a new build that installs is offered by the prompt (UpdatePrompt.svelte).
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  void import('virtual:pwa-register').then(({ registerSW }) => {
+    const updateSW = registerSW({ onNeedRefresh: () => appUpdate.offer(() => updateSW(true)) });
+  });

@@ -11,6 +11,7 @@
  * - `virtual:calldojo/catalog`      `scenarios` (summaries + `load()` of the full IR) and `diagnostics` (warnings)
  * - `virtual:calldojo/scenario/ID`  default export: one scenario's IR, a separate chunk
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
@@ -49,6 +50,11 @@ function listFiles(dir: string, ext: RegExp): string[] {
   return out.sort();
 }
 
+/** A short content version: the first 12 hex digits of the text's SHA-256. */
+function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
 /** Reads and compiles everything under `content/`; pure apart from reading the files. */
 export function compileContent(root: string): Compiled {
   const rel = (p: string) => relative(root, p);
@@ -56,7 +62,9 @@ export function compileContent(root: string): Compiled {
     file: rel(p),
     text: readFileSync(p, 'utf8'),
   }));
-  const rules = loadRulePacks(ruleFiles);
+  const loaded = loadRulePacks(ruleFiles);
+  // Each pack and script carries a hash of its file: an attempt records the versions that judged it.
+  const rules = { ...loaded, packs: loaded.packs.map((p) => ({ ...p, version: contentHash(ruleFiles.find((f) => f.file === p.file)?.text ?? '') })) };
   const models = readModels(join(root, 'content/models'));
   // Scripts are linted by the engine the app ships, models included: no model answer may be flagged by either.
   const engine = createEngine({ packs: rules.packs, moves: rules.moves, concepts: rules.concepts, models });
@@ -70,7 +78,7 @@ export function compileContent(root: string): Compiled {
     const source = readFileSync(p, 'utf8');
     const result = compile(source, { file: rel(p), engine });
     diagnostics.push(...locate(source, result.diagnostics));
-    if (result.scenario) scenarios.push({ scenario: withReplies(result.scenario, replies.repertoire), file: rel(p) });
+    if (result.scenario) scenarios.push({ scenario: { ...withReplies(result.scenario, replies.repertoire), version: contentHash(source) }, file: rel(p) });
   }
   diagnostics.push(...checkReplyTargets(replies.repertoire, scenarios.map((s) => s.scenario)));
   const courses = readCoursesForNode(join(root, 'content/courses/courses.yaml'), root);

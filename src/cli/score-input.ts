@@ -2,7 +2,7 @@
  * The `npm run score` contract: validates the input (a JSON array of {id, lang, text, context}) against the contract and turns it
  * into the output shape; every mistake is reported with its JSON path so a trainer can find it.
  */
-import { RELATIONS, STAGES, isViolation, type Jurisdiction, type Lang, type ScoringContext, type ScoringEngine } from '../scoring/index.ts';
+import { DIALLED_NUMBERS, RELATIONS, STAGES, isViolation, type Jurisdiction, type Lang, type ScoringContext, type ScoringEngine } from '../scoring/index.ts';
 
 export interface ScoreItem {
   id: string;
@@ -13,8 +13,8 @@ export interface ScoreItem {
 
 export class InputError extends Error {}
 
-const BOOLEANS = ['consent_late_call', 'cease_request', 'attorney_represented', 'legal_action_filed', 'disclosure_given'] as const;
-const NUMBERS = ['calls_today', 'calls_last_7_days'] as const;
+const BOOLEANS = ['consent_late_call', 'cease_request', 'attorney_represented', 'legal_action_filed', 'disclosure_given', 'own_number_invalid', 'third_party_related'] as const;
+const NUMBERS = ['calls_today', 'calls_last_7_days', 'unanswered_today', 'failed_attempts_in_row'] as const;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Parses and checks the whole input; throws InputError naming the first problem. */
@@ -49,6 +49,7 @@ function checkContext(c: unknown, at: string): Partial<ScoringContext> {
   if (c.relation !== undefined && !RELATIONS.includes(c.relation as never)) fail('relation', `one of ${RELATIONS.join(', ')}`);
   if (c.caller_type !== undefined && c.caller_type !== 'bank' && c.caller_type !== 'agency') fail('caller_type', '"bank" or "agency"');
   if (c.call_direction !== undefined && c.call_direction !== 'outbound' && c.call_direction !== 'inbound') fail('call_direction', '"outbound" or "inbound"');
+  if (c.dialled !== undefined && !DIALLED_NUMBERS.includes(c.dialled as never)) fail('dialled', '"own" or "third_party"');
   for (const b of BOOLEANS) if (c[b] !== undefined && typeof c[b] !== 'boolean') fail(b, 'true or false');
   for (const n of NUMBERS) if (c[n] !== undefined && !(typeof c[n] === 'number' && Number.isInteger(c[n]) && c[n] >= 0)) fail(n, 'a whole number ≥ 0');
   if (c.bank_policy !== undefined) checkPolicy(c.bank_policy, `${at}.bank_policy`);

@@ -36,7 +36,7 @@ export interface CorpusLine {
 const CONTEXT_KEYS = new Set([
   'party', 'relation', 'verified', 'stage', 'local_time', 'caller_type', 'consent_late_call', 'cease_request',
   'attorney_represented', 'legal_action_filed', 'disclosure_given', 'calls_today', 'calls_last_7_days', 'bank_policy',
-  'call_direction',
+  'call_direction', 'unanswered_today', 'dialled', 'own_number_invalid', 'failed_attempts_in_row', 'third_party_related',
 ]);
 
 /** Parses one JSONL corpus file; `moveIds` is the moves vocabulary (content/rules/moves.yaml). */

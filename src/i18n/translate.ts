@@ -1,5 +1,6 @@
 import { en } from './messages/en.ts';
 import { zhCN, type MessageKey, type Messages } from './messages/zh-CN.ts';
+import { selectPlurals } from './plural.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -8,9 +9,13 @@ export type { MessageKey };
 
 const catalogues: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
 
-/** Looks up `key` in the locale's catalogue and fills `{name}` placeholders from `params`. */
+/**
+ * Looks up `key` in the locale's catalogue, picks its plural forms by the locale's plural rules (see plural.ts) and
+ * fills `{name}` placeholders from `params`.
+ */
 export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = catalogues[locale][key] ?? zhCN[key] ?? key;
+  const found = catalogues[locale][key];
+  const text = selectPlurals(found ?? zhCN[key] ?? key, found === undefined ? DEFAULT_LOCALE : locale, params);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

@@ -72,3 +72,13 @@ export interface ReportInput {
   /** Missed elements a mentor credited: not missed after all. */
   credited?: readonly { turn: number; element: string }[];
 }
+
+/** Which build and content judged a call (issue 15): the report shows them in small print. */
+export interface JudgedBy {
+  /** The app's version (package.json). */
+  app: string;
+  /** Each rule pack's content version, by pack id. */
+  rules: Record<string, string>;
+  /** The scenario's content version (a hash of its script file). */
+  scenario: string;
+}

@@ -267,6 +267,8 @@ export interface ScenarioNode {
 
 export interface Scenario {
   ir_version: typeof IR_VERSION;
+  /** Content version: a hash of the script file, set by the build (absent on Studio drafts). */
+  version?: string;
   id: string;
   title: string;
   lang: Lang;

@@ -44,6 +44,11 @@ export function resolveContext(
     bank_policy: { ...FALLBACK_POLICY[jurisdiction], ...packPolicy, ...p.bank_policy },
     jurisdiction,
     call_direction: p.call_direction ?? 'outbound',
+    unanswered_today: p.unanswered_today ?? 0,
+    dialled: p.dialled ?? 'own',
+    own_number_invalid: p.own_number_invalid ?? false,
+    failed_attempts_in_row: p.failed_attempts_in_row ?? 0,
+    third_party_related: p.third_party_related ?? false,
   };
 }
 

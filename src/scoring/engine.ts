@@ -156,7 +156,7 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
         return hit && !anyMatch(subject, c.requires) ? finding(rule, lang, text, hit) : undefined;
       }
       case 'call':
-        return options.callLevel !== false && callCheckFails(rule.check!, ctx, rule.max) ? finding(rule, lang, text, NO_SPAN) : undefined;
+        return options.callLevel !== false && callCheckFails(rule.check!, ctx, rule.max, rule.window) ? finding(rule, lang, text, NO_SPAN) : undefined;
       case 'elements': {
         // Only what is still due: an element said earlier in the call (or held back by the scenario) is not asked again.
         const due = rule.elements.filter((e) => !options.covered?.includes(e));
@@ -261,7 +261,7 @@ export function createEngine(data: { packs: RulePack[]; moves: MoveDef[]; concep
     callLevelFindings(partial, lang) {
       const ctx = resolveContext(lang, partial, packs);
       return tables[lang].rules[ctx.jurisdiction]
-        .filter((c) => c.rule.kind === 'call' && conditionsHold(ctx, c.when, c.unless) && callCheckFails(c.rule.check!, ctx, c.rule.max))
+        .filter((c) => c.rule.kind === 'call' && conditionsHold(ctx, c.when, c.unless) && callCheckFails(c.rule.check!, ctx, c.rule.max, c.rule.window))
         .map((c) => finding(c.rule, lang, '', NO_SPAN));
     },
   };

@@ -1,25 +1,30 @@
 /** Reads and validates one rule (and the small pieces rules share with moves: guards, test lines, conditions). */
 import { isMap, isScalar, type Node } from 'yaml';
 import {
-  CALL_CHECKS, CALL_DIRECTIONS, CATEGORIES, CONDITION_FIELDS, GUARDS, RELATIONS, RULE_KINDS, SEVERITIES, STAGES,
+  CALL_CHECKS, CALL_DIRECTIONS, CATEGORIES, CONDITION_FIELDS, DIALLED_NUMBERS, GUARDS, RELATIONS, RULE_KINDS, SEVERITIES, STAGES,
   type Conditions, type Guard, type Lang, type PatternsByLang, type RuleDef, type Source, type TestLine,
 } from './types.ts';
 import { clauseSource, MAX_ALL_PARTS, type MatchClause } from './concepts.ts';
-import type { YamlReader } from './yaml-reader.ts';
+import { minutesOf } from './context.ts';
+import type { Fields, YamlReader } from './yaml-reader.ts';
 
 const RULE_KEYS = [
   'id', 'kind', 'category', 'severity', 'message', 'better', 'sources', 'when', 'unless', 'patterns', 'except',
-  'requires', 'moves', 'elements', 'check', 'max', 'guards', 'tests', 'description', 'note', 'match',
+  'requires', 'moves', 'elements', 'check', 'max', 'window', 'guards', 'tests', 'description', 'note', 'match',
 ] as const;
 const DEFAULT_GUARDS: Guard[] = ['negation', 'quotation', 'reassurance'];
 const CONTEXT_KEYS = [
   'party', 'relation', 'verified', 'stage', 'local_time', 'caller_type', 'consent_late_call', 'cease_request',
   'attorney_represented', 'legal_action_filed', 'disclosure_given', 'calls_today', 'calls_last_7_days', 'bank_policy',
-  'jurisdiction', 'call_direction',
+  'jurisdiction', 'call_direction', 'unanswered_today', 'dialled', 'own_number_invalid', 'failed_attempts_in_row',
+  'third_party_related',
 ];
+/** The contact facts of the CBA 2026 rules, checked in test contexts so a typo is an error at its place, not a silent pass. */
+const COUNT_KEYS = ['unanswered_today', 'failed_attempts_in_row'];
+const FLAG_KEYS = ['own_number_invalid', 'third_party_related'];
 const ENUMS: Record<string, readonly string[]> = {
   party: ['debtor', 'third_party'], relation: RELATIONS, stage: STAGES, caller_type: ['bank', 'agency'],
-  call_direction: CALL_DIRECTIONS,
+  call_direction: CALL_DIRECTIONS, dialled: DIALLED_NUMBERS,
 };
 
 /** One rule, or undefined (with diagnostics) when anything about it is wrong: a broken rule is left out whole. */
@@ -53,7 +58,9 @@ export function readRule(node: Node, r: YamlReader, pack: string, line: (offset:
   };
   if (f.has('check')) rule.check = r.oneOf(v('check'), 'check', CALL_CHECKS, 'unknown_check');
   if (f.has('max')) rule.max = r.number(v('max'), 'max');
+  if (f.has('window')) rule.window = readWindow(v('window'), r);
   checkKind(rule, r, node);
+  if (rule.kind === 'call' && rule.check === 'outside_guideline_hours' && !f.has('window')) r.report('missing_field', node, 'a `call` rule with `outside_guideline_hours` needs `window`');
   return r.errors === errorsBefore ? (rule as RuleDef) : undefined;
 }
 
@@ -108,7 +115,7 @@ function checkKind(rule: Partial<RuleDef>, r: YamlReader, node: Node): void {
   if (rule.kind === 'move') need((rule.moves ?? []).length > 0, 'moves');
   if (rule.kind === 'missing') need(has(rule.requires), 'requires') && need(has(rule.patterns) || (rule.moves ?? []).length > 0, 'patterns or moves');
   if (rule.kind === 'elements') need((rule.elements ?? []).length > 0, 'elements');
-  if (rule.kind === 'call') need(rule.check !== undefined, 'check') && need(!['calls_today', 'calls_last_7_days'].includes(rule.check!) || rule.max !== undefined, 'max');
+  if (rule.kind === 'call') need(rule.check !== undefined, 'check') && need(!['calls_today', 'calls_last_7_days', 'unanswered_today', 'third_party_too_early'].includes(rule.check!) || rule.max !== undefined, 'max');
 }
 
 function readSources(node: Node | null | undefined, r: YamlReader): Source[] | undefined {
@@ -187,7 +194,33 @@ export function readTestLines(node: Node | null | undefined, r: YamlReader, what
     const ctxNode = f.get('context')?.value;
     const ctxFields = ctxNode === undefined ? undefined : r.map(ctxNode, 'test context', CONTEXT_KEYS);
     if (text === undefined || (ctxNode !== undefined && !ctxFields)) continue;
+    if (ctxFields && !contactFactsValid(ctxFields, r)) continue;
     out.push({ text, ...(lang ? { lang } : {}), ...(ctxNode !== undefined ? { context: (ctxNode as Node).toJSON() } : {}) });
   }
   return out;
+}
+
+/** The contact facts' values in a test context: counts are whole numbers ≥ 0, flags true/false, `dialled` own/third_party. */
+function contactFactsValid(fields: Fields, r: YamlReader): boolean {
+  let ok = true;
+  for (const [key, { value }] of fields) {
+    const raw = isScalar(value) ? value.value : undefined;
+    const bad = (expected: string) => {
+      r.report('invalid_value', value, `test context ${key} cannot be \`${String(raw)}\``, `Use ${expected}`);
+      ok = false;
+    };
+    if (COUNT_KEYS.includes(key) && !(typeof raw === 'number' && Number.isInteger(raw) && raw >= 0)) bad('a whole number ≥ 0');
+    if (FLAG_KEYS.includes(key) && typeof raw !== 'boolean') bad('true or false');
+    if (key === 'dialled' && !(typeof raw === 'string' && (DIALLED_NUMBERS as readonly string[]).includes(raw))) bad(DIALLED_NUMBERS.join(' or '));
+  }
+  return ok;
+}
+
+/** `window: "HH:MM-HH:MM"` (24-hour; may cross midnight), or undefined with an error at the value. */
+function readWindow(node: Node | null | undefined, r: YamlReader): string | undefined {
+  const text = r.string(node, 'window');
+  if (text === undefined) return undefined;
+  const parts = text.split('-');
+  if (parts.length === 2 && parts.every((p) => minutesOf(p) !== undefined)) return text;
+  return r.report('invalid_value', node, `window \`${text}\` must be "HH:MM-HH:MM"`, 'Write it in quotes, e.g. "08:00-22:00"');
 }

@@ -74,10 +74,23 @@ export interface ScoringContext {
    * cardholder's call), so outbound-only rules such as the collection opening can stay quiet on a service greeting.
    */
   call_direction?: CallDirection;
+  // Contact facts the CBA 2026 guideline limits (issue 15 part H); absent means the plainest case (resolveContext).
+  /** Unanswered attempts to the dialled number earlier today; this call is one more (default 0). */
+  unanswered_today?: number;
+  /** Whose number this call dialled: the debtor's `own`, or a `third_party`'s (a contact, relative, employer); default `own`. */
+  dialled?: DialledNumber;
+  /** The debtor's own number was found invalid (disconnected, not theirs); default false. */
+  own_number_invalid?: boolean;
+  /** Consecutive failed attempts to reach the debtor on their own number before this call (default 0). */
+  failed_attempts_in_row?: number;
+  /** The third party is one the debt concerns (债务相关第三人, e.g. a spouse whose household it paid for); default false. */
+  third_party_related?: boolean;
 }
 
 export const CALL_DIRECTIONS = ['outbound', 'inbound'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+export const DIALLED_NUMBERS = ['own', 'third_party'] as const;
+export type DialledNumber = (typeof DIALLED_NUMBERS)[number];
 
 export interface Source {
   /**
@@ -174,6 +187,9 @@ export const CALL_CHECKS = [
   'calls_last_7_days',
   'cease_request',
   'attorney_represented',
+  'unanswered_today',
+  'third_party_too_early',
+  'outside_guideline_hours',
 ] as const;
 export type CallCheck = (typeof CALL_CHECKS)[number];
 
@@ -190,6 +206,8 @@ export const CONDITION_FIELDS = [
   'legal_action_filed',
   'disclosure_given',
   'call_direction',
+  'dialled',
+  'third_party_related',
   'bank_policy.sues',
   'bank_policy.field_visits',
   'bank_policy.reports_to_bureau',
@@ -230,6 +248,8 @@ export interface RuleDef {
   /** `call`: the call-level check and its limit. */
   check?: CallCheck;
   max?: number;
+  /** `outside_guideline_hours`: the hours a guideline allows, "HH:MM-HH:MM" (checked where a bank's window is wider). */
+  window?: string;
   guards: Guard[];
   tests: { fires: TestLine[]; passes: TestLine[] };
   /** 1-based line of the rule in its file, for tooling that links back to the source. */
@@ -256,6 +276,8 @@ export interface RulePack {
   rules: RuleDef[];
   markers: ToneMarker[];
   file: string;
+  /** Content version: a hash of the pack file, set by the build (absent where packs are read directly). */
+  version?: string;
 }
 
 /** A call move (`kind: move`) or an opening-drill script element (`kind: element`), defined as data. */

@@ -16,13 +16,14 @@ import { abandonAttempt, completeAttempt, findResumableAttempt, startAttempt } f
 import type { StorageError } from '../storage/errors.ts';
 import { saveRecord } from '../storage/records.ts';
 import { recordExchange, type ExchangeLine } from '../storage/turns.ts';
+import type { JudgedBy } from '../report/types.ts';
 import type { Attempt, Mode, Profile, SessionSnapshot } from '../storage/types.ts';
 import { toShownError, type AppFault } from './app-fault.ts';
 import { callPeople, withCallPeople, type CallPeople } from './better-line.ts';
 import { passPolicy } from './courses.ts';
 import { holdCall, type CallHold } from './call-lock.ts';
 import { appDb, reopenIfFailed } from './db.ts';
-import { loadEngine } from './engine.ts';
+import { loadEngine, shippedVersions } from './engine.ts';
 import type { TranscriptEntry } from './practice-types.ts';
 import { transcriptFromTurns } from './transcript.ts';
 
@@ -56,6 +57,9 @@ export class PracticeState {
   private people: CallPeople;
   private typingSince: number | null = null;
   private linePasted = false;
+
+  /** The app, rule-pack and scenario versions judging this call (shown in small print on the report). */
+  versions = $state.raw<JudgedBy | null>(null);
 
   private session: Session | null = null;
   private engine: ScoringEngine | null = null;
@@ -117,6 +121,7 @@ export class PracticeState {
         return;
       }
       this.attemptId = open.attempt.id;
+      this.versions = open.attempt.versions ?? null;
       this.mode = open.attempt.mode;
       this.startedAt = open.attempt.startedAt;
       this.transcript = transcriptFromTurns(open.turns);
@@ -146,13 +151,15 @@ export class PracticeState {
       this.mode = mode;
       const seed = Math.floor(Math.random() * 2 ** 31);
       this.session = createSession(this.scenario, { engine: this.engine!, seed, mode, trainee: this.trainee ?? undefined });
+      const versions = await shippedVersions(this.scenario);
       const attempt = await startAttempt(appDb(), {
         profileId: this.profileId, scenarioId: this.scenario.id, scenarioTitle: this.scenario.title,
-        lang: this.scenario.lang, mode, seed, snapshot: this.snapshot(),
+        lang: this.scenario.lang, mode, seed, snapshot: this.snapshot(), versions,
       });
       this.letGo();
       this.attemptId = attempt.id;
       this.hold = await holdCall(attempt.id, { takeOver: true, onLost: () => this.lost(attempt.id) });
+      this.versions = versions;
       this.startedAt = attempt.startedAt;
       this.transcript = [];
       this.drill = [];

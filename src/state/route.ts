@@ -1,6 +1,8 @@
 /** Hash routes of the app shell: `#/library`, `#/practice/<scenario-id>`, … Plain TS so it is testable anywhere. */
-export const PAGES = ['library', 'practice', 'progress', 'review', 'studio', 'settings'] as const;
+export const PAGES = ['library', 'practice', 'progress', 'review', 'studio', 'settings', 'about'] as const;
 export type Page = (typeof PAGES)[number];
+/** The pages in the main navigation; `about` (version and licences) is linked from the footer. */
+export const NAV_PAGES = PAGES.filter((p): p is Exclude<Page, 'about'> => p !== 'about');
 
 export interface Route {
   page: Page | 'not_found';

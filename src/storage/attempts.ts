@@ -1,6 +1,6 @@
 /** The life of one practice call: start, resume, complete or abandon. The only writer of `attempts`. */
 import type { Lang } from '../scoring/types.ts';
-import type { MissedElement } from '../report/types.ts';
+import type { JudgedBy, MissedElement } from '../report/types.ts';
 import type { OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
 import type { CallDojoDb } from './db.ts';
 import { StorageError, guard, guardWrite } from './errors.ts';
@@ -17,6 +17,8 @@ export interface StartAttemptInput {
   seed: number;
   /** The session engine's state before the first line. */
   snapshot: SessionSnapshot;
+  /** The app, rule-pack and scenario versions judging the call. */
+  versions?: JudgedBy;
 }
 
 /** Reads an attempt that must still be in progress (inside the caller's transaction). */

@@ -9,7 +9,7 @@ import { CORRECTION_ACTIONS } from '../report/overrides.ts';
 import { SIGNATURE_ALG, type Signature } from '../security/signature.ts';
 import type { Attempt, CallRecord, Override, Profile, Review, Turn } from './types.ts';
 import { ATTEMPT_STATUSES, MODES } from './types.ts';
-import { anyObject, arr, bool, num, nullable, obj, oneOf, str, textOr, type Schema } from './validate.ts';
+import { anyObject, arr, bool, dict, num, nullable, obj, oneOf, str, textOr, type Schema } from './validate.ts';
 
 export const BUNDLE_FORMAT = 'calldojo-export';
 /** The newest format this app reads and the one signed exports are written in. */
@@ -72,6 +72,8 @@ const attempt = obj({
   endedAt: time, outcome: nullable(oneOf(OUTCOME_CODES)), scores: nullable(scores), passed: nullable(bool),
   blockerRule: nullable(id), 'policy?': policy,
   'missed?': arr(obj({ turn: num({ min: 0, int: true }), nodeId: text(200), element: id }), { max: 1000 }), 'expected?': num({ min: 0, int: true }),
+  // The versions that judged the call (issue 15 part H).
+  'versions?': obj({ app: text(40), rules: dict(id, text(40), { max: 50 }), scenario: text(40) }),
 });
 
 const offset = num({ min: 0, int: true });

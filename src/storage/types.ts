@@ -4,7 +4,7 @@
  */
 import type { Assessment, Category, Lang, Severity } from '../scoring/types.ts';
 import type { CorrectionAction } from '../report/overrides.ts';
-import type { AttemptScores, MissedElement, RecordCheck } from '../report/types.ts';
+import type { AttemptScores, JudgedBy, MissedElement, RecordCheck } from '../report/types.ts';
 import type { CallStage, OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
 
 export const MODES = ['guided', 'practice', 'exam'] as const;
@@ -68,6 +68,8 @@ export interface Attempt {
   /** The elements the report listed as missed, and how many were expected, so a mentor's credit can recount the script score. */
   missed?: MissedElement[];
   expected?: number;
+  /** The app, rule-pack and scenario versions that judged the call; absent on calls from before they were kept. */
+  versions?: JudgedBy;
   /** Present while in progress or ended (the record form resumes from it). */
   snapshot: SessionSnapshot | null;
   /** Filled when the call ends, completes or is abandoned (and by the v2 upgrade for older rows). */

@@ -73,6 +73,19 @@ export function textOr(text: Schema, shape: Schema): Schema {
 }
 
 /** An array whose items all satisfy `item`. */
+/** An object used as a map: every key passes `key`, every value `value` (at most `max` entries). */
+export function dict(key: Schema, value: Schema, opts: { max?: number } = {}): Schema {
+  return (v, path, out) => {
+    if (!isObject(v)) return report(out, { path, message: `expected an object, got ${describe(v)}` });
+    const entries = Object.entries(v);
+    if (opts.max !== undefined && entries.length > opts.max) return report(out, { path, message: `has more than ${opts.max} entries` });
+    for (const [k, x] of entries) {
+      key(k, `${path}.${k}`, out);
+      value(x, `${path}.${k}`, out);
+    }
+  };
+}
+
 export function arr(item: Schema, opts: { max?: number } = {}): Schema {
   return (v, path, out) => {
     if (!Array.isArray(v)) return report(out, { path, message: `expected a list, got ${describe(v)}` });

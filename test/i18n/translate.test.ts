@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/messages/en.ts';
 import { zhCN } from '../../src/i18n/messages/zh-CN.ts';
+import { messageParams } from '../../src/i18n/plural.ts';
 import { initialLocale, parseLocale, translate } from '../../src/i18n/translate.ts';
 
 describe('translate', () => {
@@ -18,8 +19,7 @@ describe('translate', () => {
   it('has every key translated in both languages, with the same placeholders', () => {
     for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
       expect(en[key], key).toBeTruthy();
-      const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(holes(en[key]), key).toEqual(holes(zhCN[key]));
+      expect(messageParams(en[key]), key).toEqual(messageParams(zhCN[key]));
     }
   });
 
@@ -36,6 +36,35 @@ describe('translate', () => {
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.svelte'));
     const hardCoded = files.flatMap((f) => readFileSync(join(root, f), 'utf8').split('\n').filter((l) => /t\([^)]*\)\}:(?:<\/strong>)?(?:\s|$)/.test(l)).map((l) => `${f}: ${l.trim()}`));
     expect(hardCoded).toEqual([]);
+  });
+});
+
+describe('plural forms', () => {
+  it('says "1 scenario" and "2 scenarios" in English, with the count in Chinese as before', () => {
+    expect(translate('en', 'library.count', { count: 1 })).toBe('1 scenario');
+    expect(translate('en', 'library.count', { count: 2 })).toBe('2 scenarios');
+    expect(translate('en', 'library.count', { count: 0 })).toBe('0 scenarios');
+    expect(translate('en', 'library.attempts', { count: 1 })).toBe('1 attempt');
+    expect(translate('zh-CN', 'library.count', { count: 1 })).toBe('共 1 个场景');
+  });
+
+  it('chooses each plural block by its own parameter and keeps other placeholders', () => {
+    expect(translate('en', 'mydata.added', { attempts: 1, turns: 2, records: 1, profiles: 0 })).toBe('Added: 1 call, 2 lines, 1 after-call record, 0 profiles.');
+    expect(translate('en', 'call.linesFlagged', { n: 1, severity: 'major' })).toBe('1 note on this line (worst: major)');
+    expect(translate('en', 'review.heat.rules', { n: 1 })).toBe('The most frequent rule');
+    expect(translate('en', 'review.heat.rules', { n: 5 })).toBe('The 5 most frequent rules');
+  });
+
+  it('leaves no English message saying "1 <plural>": every count reads right at 1', () => {
+    const ones = (text: string) => Object.fromEntries(messageParams(text).map((p) => [p, 1]));
+    const wrong = (Object.keys(en) as (keyof typeof en)[])
+      .map((key) => translate('en', key, ones(en[key])))
+      .filter((text) => /\b1 (scenarios|attempts|calls|errors|notes|lines|rows|items|replies|points|records|profiles|trainees|reviews|options)\b/.test(text));
+    expect(wrong).toEqual([]);
+  });
+
+  it('rejects a plural message without an `other` form', () => {
+    expect(() => messageParams('{n, plural, one {# call}}')).toThrow(/other/);
   });
 });
 

@@ -298,7 +298,7 @@ export const en: Record<keyof typeof zh, string> = {
   'brief.department': 'Department',
   'brief.trainee': 'Name',
   'brief.staffNo': 'Staff number',
-  'call.linesFlagged': '{n} note(s) on this line (worst: {severity})',
+  'call.linesFlagged': '{n, plural, one {# note} other {# notes}} on this line (worst: {severity})',
   // Issue 15 part E: one tab per call.
   'tab.elsewhere.title': 'This call is open in another tab',
   'tab.elsewhere.body': 'A call can be made in one tab only, so two conversations never mix in one record. Go back to that tab to continue, or take the call over here (that tab stops recording and says so).',

@@ -45,7 +45,7 @@ export const en: Record<keyof typeof zh, string> = {
   'verdict.reason.minimum': '{dimension} scored {score}, under the course minimum {minimum}',
   'verdict.machine': 'Machine verdict: {total} · {verdict}',
   'verdict.mentor': 'After the mentor’s review: {total} · {verdict}',
-  'verdict.score': '{total} points',
+  'verdict.score': '{total, plural, one {# point} other {# points}}',
   'verdict.reviewed': 'Reviewed by a mentor',
   'policy.title': 'How this course passes a call',
   'policy.blocking': 'Any {severities} compliance finding fails the call',
