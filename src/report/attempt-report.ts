@@ -39,12 +39,15 @@ export function attemptReport(input: ReportInput): AttemptReport {
   const outcome = outcomeScore(input.outcome?.code ?? null, input.course);
   const checks = input.recordChecks;
   const record = checks.length === 0 ? 0 : Math.round((100 * checks.filter((c) => c.ok).length) / checks.length);
+  // A drill asks for no after-call record: its total is weighed over the other dimensions only.
+  const recordWeight = input.course === 'drill' ? 0 : WEIGHTS.record;
   const weighted =
-    compliance.score * WEIGHTS.compliance +
-    script * WEIGHTS.script +
-    tone * WEIGHTS.tone +
-    outcome * WEIGHTS.outcome +
-    record * WEIGHTS.record;
+    (compliance.score * WEIGHTS.compliance +
+      script * WEIGHTS.script +
+      tone * WEIGHTS.tone +
+      outcome * WEIGHTS.outcome +
+      record * recordWeight) /
+    (1 - WEIGHTS.record + recordWeight);
   const scores = { compliance: compliance.score, script, tone, outcome, record, total: Math.round(weighted) };
   const verdict = judge(input.policy, scores, findings, input.outcome?.code ?? null, input.turns.length);
   return {

@@ -33,6 +33,17 @@ describe('attemptReport', () => {
     expect(r.scores).toMatchObject({ compliance: 100, script: 100, tone: 80, outcome: 100, record: 100 });
   });
 
+  it('weighs a drill, which asks for no record, over the other dimensions only', () => {
+    const turns = [{ text: 'a', nodeId: 'opening', expected: ['surname'], assessment: assessment({ elements: ['surname'] }) }];
+    const outcome = { code: 'drill_complete' as const, amount: null, date: null };
+    const drill = attemptReport({ course: 'drill', policy: LEGACY_POLICY, turns, outcome, recordChecks: [] });
+    const call = attemptReport({ course: 'first_contact', policy: LEGACY_POLICY, turns, outcome, recordChecks: [] });
+    expect(drill.scores.record).toBe(0);
+    expect(drill.scores.total).toBeGreaterThan(call.scores.total);
+    const { compliance, script, tone, outcome: o } = drill.scores;
+    expect(drill.scores.total).toBe(Math.round((compliance * 0.35 + script * 0.25 + tone * 0.15 + o * 0.15) / 0.9));
+  });
+
   it('fails the call on one critical finding however good the rest was, naming the blocker', () => {
     const r = attemptReport({
       course: 'first_contact', policy: LEGACY_POLICY,
