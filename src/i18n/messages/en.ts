@@ -8,6 +8,7 @@ import * as review from './review.ts';
 import * as reviewCohort from './review-cohort.ts';
 import * as studio from './studio.ts';
 import * as verdicts from './verdicts.ts'; // issue 14: pass policy and mentor verdicts
+import * as trust from './trust.ts'; // issue 15 part F: trusted records
 import type { Messages } from './zh-CN.ts';
 
-export const en: Messages = { ...core.en, ...library.en, ...profile.en, ...practice.en, ...progress.en, ...review.en, ...reviewCohort.en, ...studio.en, ...verdicts.en };
+export const en: Messages = { ...core.en, ...library.en, ...profile.en, ...practice.en, ...progress.en, ...review.en, ...reviewCohort.en, ...studio.en, ...verdicts.en, ...trust.en };

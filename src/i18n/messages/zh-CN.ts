@@ -11,8 +11,9 @@ import * as review from './review.ts';
 import * as reviewCohort from './review-cohort.ts';
 import * as studio from './studio.ts';
 import * as verdicts from './verdicts.ts'; // issue 14: pass policy and mentor verdicts
+import * as trust from './trust.ts'; // issue 15 part F: trusted records
 
-export const zhCN = { ...core.zh, ...library.zh, ...profile.zh, ...practice.zh, ...progress.zh, ...review.zh, ...reviewCohort.zh, ...studio.zh, ...verdicts.zh } as const;
+export const zhCN = { ...core.zh, ...library.zh, ...profile.zh, ...practice.zh, ...progress.zh, ...review.zh, ...reviewCohort.zh, ...studio.zh, ...verdicts.zh, ...trust.zh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
