@@ -10,7 +10,7 @@ import type { Finding } from '../scoring/types.ts';
 import type { Attempt, CallRecord, EffectiveScores, Override, Profile, Review, Turn } from '../storage/index.ts';
 import { personaSeries, type PersonaPoint } from './mentor-persona.ts';
 
-export type { Attempt, CallRecord, CorrectionKind, EffectiveScores, Override, Profile, QueuedFinding, Review };
+export type { Attempt, AuditProblem, CallRecord, CorrectionKind, EffectiveScores, Override, Profile, QueuedFinding, Review };
 
 export interface ReviewLine {
   /** Position of the line in the call. */

@@ -11,6 +11,9 @@ import { rescoreImported, type RescoreSummary } from './rescore-import.ts';
 import { bundleFile, downloadFile, readText } from './my-data.svelte.ts';
 
 export type DataPhase = 'idle' | 'exporting' | 'reading' | 'importing';
+/** A file held at import until a mentor accepts its device (or, unsigned, its source). */
+export type HeldFile = Extract<ImportSignature, { status: 'held' }>;
+export { displayFingerprint } from '../security/signature.ts';
 
 export class ReviewDataState {
   phase = $state<DataPhase>('idle');
@@ -28,7 +31,7 @@ export class ReviewDataState {
   // A signature that did not verify: the file was changed after export (or damaged).
   tampered = $derived(this.result?.signature?.status === 'rejected');
   /** A file from a device not yet accepted (or unsigned): nothing imported until the mentor accepts it. */
-  held = $derived(this.result?.signature?.status === 'held' ? (this.result.signature as Extract<ImportSignature, { status: 'held' }>) : null);
+  held = $derived(this.result?.signature?.status === 'held' ? (this.result.signature as HeldFile) : null);
   /** The text of the held file, imported again when the mentor accepts its device. */
   private heldText = '';
 
