@@ -157,6 +157,14 @@ test('a bundle signed with a fresh key (an invented trainee) and an unsigned v1 
   await expect(b.getByText('导入完成：新增 1 名学员、1 次通话、0 条复核；跳过 0 条已有记录。')).toBeVisible();
   await expect(listed('王小明')).toHaveCount(1);
   await expect(listed('赵无中')).toHaveCount(0);
+
+  // Settings holds the invented file the same way, and offers the unlocked mentor the same check.
+  await b.goto('./?lang=zh-CN#/settings');
+  await b.getByLabel('导入数据文件').setInputFiles({ name: 'invented.json', mimeType: 'application/json', buffer: Buffer.from(invented) });
+  const heldHere = b.getByRole('alert').filter({ hasText: '来自未确认设备的数据包，尚未导入' });
+  await expect(heldHere).toContainText('赵无中（工号 9999）');
+  await expect(heldHere.getByRole('button', { name: '接受这台设备并导入' })).toBeVisible();
+  await expectNoAxeViolations(b, 'bundle held in Settings');
   await context.close();
 });
 
