@@ -111,14 +111,19 @@ export function effectiveScores(db: CallDojoDb, attemptId: string): Promise<Effe
   );
 }
 
-async function reviewOf(db: CallDojoDb, attemptId: string, mentor: string): Promise<Review> {
+/** The attempt's review, or a new one not yet stored (`fresh`), for `mentor`. */
+async function reviewFor(db: CallDojoDb, attemptId: string, mentor: string): Promise<{ review: Review; fresh: boolean }> {
   required(mentor, 'the mentor name');
   await completed(db, attemptId);
   const existing = (await db.reviews.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.createdAt - b.createdAt).at(-1);
-  if (existing) return existing;
+  if (existing) return { review: existing, fresh: false };
   const now = Date.now();
-  const review: Review = { id: newId(), attemptId, mentor: mentor.trim(), status: 'open', comment: '', traineeComment: null, createdAt: now, updatedAt: now };
-  await db.reviews.add(review);
+  return { review: { id: newId(), attemptId, mentor: mentor.trim(), status: 'open', comment: '', traineeComment: null, createdAt: now, updatedAt: now }, fresh: true };
+}
+
+async function reviewOf(db: CallDojoDb, attemptId: string, mentor: string): Promise<Review> {
+  const { review, fresh } = await reviewFor(db, attemptId, mentor);
+  if (fresh) await db.reviews.add(review);
   return review;
 }
 
@@ -141,11 +146,11 @@ function correct(
   pick: (line: ScoredTurn, attempt: Attempt, earlier: readonly Override[]) => Correction,
 ): Promise<Override> {
   return guard(async () => {
-    const { row, prev } = await db.transaction('rw', [db.attempts, db.turns, db.reviews, db.overrides], async () => {
+    const { row, prev, review, fresh } = await db.transaction('r', [db.attempts, db.turns, db.reviews, db.overrides], async () => {
       required(input.reason, 'the reason');
       required(input.rule, 'the rule');
       const attempt = await completed(db, input.attemptId);
-      const review = await reviewOf(db, input.attemptId, input.by);
+      const { review, fresh } = await reviewFor(db, input.attemptId, input.by);
       const turns = await scoredTurns(db, input.attemptId);
       const earlier = await listOverrides(db, input.attemptId);
       const now = applyOverrides(turns, earlier);
@@ -161,15 +166,18 @@ function correct(
       };
       const row: Override = { ...base, ...pick(line, attempt, earlier), scoresBefore: verdict(attempt, turns, earlier).scores, scoresAfter: attempt.scores };
       row.scoresAfter = verdict(attempt, turns, [...earlier, row]).scores;
-      return { row, prev: headOf(earlier) };
+      return { row, prev: headOf(earlier), review, fresh };
     });
     const chained = await chainEntry(row, prev, input.signer ?? null);
+    // The review (when this is the first correction), the correction and the review's new head: together or not at all.
     await db.transaction('rw', [db.reviews, db.overrides], async () => {
-      if (headOf(await listOverrides(db, input.attemptId)) !== prev) {
+      const stale = fresh ? (await db.reviews.where('attemptId').equals(input.attemptId).count()) > 0 : false;
+      if (stale || headOf(await listOverrides(db, input.attemptId)) !== prev) {
         throw new StorageError('version_conflict', 'another correction was saved to this call meanwhile; reload the call and try again');
       }
+      if (fresh) await db.reviews.add(review);
       await db.overrides.add(chained);
-      await db.reviews.update(row.reviewId, { status: 'open', updatedAt: row.at, auditHead: chained.chain.hash });
+      await db.reviews.update(review.id, { status: 'open', updatedAt: row.at, auditHead: chained.chain.hash });
     });
     return chained;
   });
