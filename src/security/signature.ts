@@ -43,6 +43,11 @@ export async function keyFingerprint(jwk: JsonWebKey): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A fingerprint as people compare it aloud: groups of four hex digits. */
+export function displayFingerprint(fingerprint: string): string {
+  return fingerprint.match(/.{1,4}/g)?.join(' ') ?? '';
+}
+
 export type VerifyResult =
   | { ok: true; fingerprint: string }
   | { ok: false; problem: 'unsupported_alg' | 'bad_key' | 'bad_value' | 'mismatch'; message: string };

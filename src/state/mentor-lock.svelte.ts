@@ -1,12 +1,16 @@
 /**
- * Mentor mode: a PIN set on first use (storage keeps only a salted hash), asked for on later visits. Unlocking lasts
- * for this browser tab (sessionStorage), so a trainee who sits down at the PC later in the day finds it locked again.
+ * Mentor mode: a PIN set on first use (storage keeps only a salted hash and the mentor key sealed under it), asked for
+ * on later visits. Unlocked means holding the mentor's signing key, decrypted with the PIN; the tab keeps it sealed in
+ * sessionStorage under a random key (see `MentorSession`), so a reload stays unlocked, and a trainee who sits down at
+ * the PC later in the day finds it locked again. No value a script can type into storage unlocks it.
  */
-import { checkMentorPin, getMentorPin, setMentorPin, toStorageError, type StorageError } from '../storage/index.ts';
+import { openSession, sealSession, type MentorSession } from '../security/mentor-key.ts';
+import type { SigningKey } from '../security/signature.ts';
+import { getMentorKey, getMentorPin, setMentorPin, toStorageError, unlockMentor, type StorageError } from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { newPinProblem, normalizePin, type PinProblem } from './mentor-pin.ts';
 
-const FLAG = 'calldojo.mentor';
+const SESSION = 'calldojo.mentorSession';
 
 export type LockStatus = 'loading' | 'setup' | 'locked' | 'unlocked';
 /** What went wrong with the last PIN entry, as a `review.pin.*` message key suffix. */
@@ -19,21 +23,35 @@ export class MentorLockState {
   /** Who is reviewing: recorded with every override and review so the audit trail says who changed what. */
   mentor = $state('');
   error = $state.raw<StorageError | null>(null);
+  /** The mentor's signing key while unlocked: every correction is signed with it. */
+  signer = $state.raw<SigningKey | null>(null);
+
+  /** Bumped by `lock()`, so a `start()` still opening the tab's session cannot unlock it again afterwards. */
+  private epoch = 0;
 
   constructor(private readonly session: Storage | undefined = safeSession()) {}
 
   /** Decides between first-time setup, the lock screen, or the tab's unlocked session. */
   async start(): Promise<void> {
+    const epoch = this.epoch;
     try {
-      const stored = await getMentorPin(appDb());
-      const flag = this.readFlag();
+      const db = appDb();
+      const stored = await getMentorPin(db);
+      const sealed = await getMentorKey(db);
+      const session = this.readSession();
+      const signer = sealed && session ? await openSession(session, sealed) : null;
+      if (epoch !== this.epoch) return;
       if (!stored) {
-        this.clearFlag(); // a PIN removed with the data cannot leave an old tab unlocked
+        this.clearSession(); // a PIN removed with the data cannot leave an old tab unlocked
         this.status = 'setup';
-      } else if (flag) {
-        this.mentor = flag;
+      } else if (signer && session) {
+        this.signer = signer;
+        this.mentor = session.name;
         this.status = 'unlocked';
-      } else this.status = 'locked';
+      } else {
+        this.clearSession();
+        this.status = 'locked';
+      }
     } catch (e) {
       this.error = toStorageError(e);
       this.status = 'locked';
@@ -46,37 +64,46 @@ export class MentorLockState {
     if (this.problem) return;
     await this.run(async () => {
       await setMentorPin(appDb(), normalizePin(pin));
-      this.open(name.trim());
+      await this.open(name.trim(), normalizePin(pin));
     });
   }
 
-  /** Unlocks this tab when the PIN matches the stored hash. */
+  /** Unlocks this tab when the PIN decrypts the mentor key. */
   async unlock(name: string, pin: string): Promise<void> {
     this.problem = !name.trim() ? 'name' : null;
     if (this.problem) return;
     await this.run(async () => {
-      if (await checkMentorPin(appDb(), normalizePin(pin))) this.open(name.trim());
-      else this.problem = 'wrong';
+      if (!(await this.open(name.trim(), normalizePin(pin)))) this.problem = 'wrong';
     });
   }
 
   /** Locks the tab again (the mentor leaves the PC to a trainee). */
   lock(): void {
-    this.clearFlag();
+    this.epoch++;
+    this.clearSession();
+    this.signer = null;
     this.mentor = '';
     this.problem = null;
     this.status = 'locked';
   }
 
-  private open(name: string): void {
+  /** Decrypts the mentor key with `pin`; false when it does not open. */
+  private async open(name: string, pin: string): Promise<boolean> {
+    const db = appDb();
+    const signer = await unlockMentor(db, pin);
+    if (!signer) return false;
+    const sealed = await getMentorKey(db);
+    const session = sealed && (await sealSession(pin, sealed));
+    this.signer = signer;
     this.mentor = name;
     this.problem = null;
     this.status = 'unlocked';
     try {
-      this.session?.setItem(FLAG, name);
+      if (session) this.session?.setItem(SESSION, JSON.stringify({ name, ...session }));
     } catch {
       // storage disabled: unlocked until the page reloads
     }
+    return true;
   }
 
   private async run(fn: () => Promise<void>): Promise<void> {
@@ -91,17 +118,21 @@ export class MentorLockState {
     }
   }
 
-  private readFlag(): string | null {
+  private readSession(): (MentorSession & { name: string }) | null {
     try {
-      return this.session?.getItem(FLAG) || null;
+      const value: unknown = JSON.parse(this.session?.getItem(SESSION) ?? 'null');
+      if (!value || typeof value !== 'object') return null;
+      const { name, key, iv, wrapped } = value as Record<string, unknown>;
+      const texts = [name, key, iv, wrapped].every((v) => typeof v === 'string' && v.length > 0);
+      return texts ? { name: name as string, key: key as string, iv: iv as string, wrapped: wrapped as string } : null;
     } catch {
       return null;
     }
   }
 
-  private clearFlag(): void {
+  private clearSession(): void {
     try {
-      this.session?.removeItem(FLAG);
+      this.session?.removeItem(SESSION);
     } catch {
       // nothing to clear
     }

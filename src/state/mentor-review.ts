@@ -2,6 +2,7 @@
  * The mentor's view of one finished call, built from what storage kept: every line with its findings as they count
  * now, the findings a mentor overruled (still shown, with why), the persona's state, and the audit trail.
  */
+import type { AuditProblem } from '../security/audit-chain.ts';
 import { applyOverrides, awaitsReview, creditedElements } from '../report/overrides.ts';
 import { correctionKinds, reviewQueue, type CorrectionKind, type QueuedFinding } from '../report/review-queue.ts';
 import type { ScoredTurn } from '../report/types.ts';
@@ -9,7 +10,7 @@ import type { Finding } from '../scoring/types.ts';
 import type { Attempt, CallRecord, EffectiveScores, Override, Profile, Review, Turn } from '../storage/index.ts';
 import { personaSeries, type PersonaPoint } from './mentor-persona.ts';
 
-export type { Attempt, CallRecord, CorrectionKind, EffectiveScores, Override, Profile, QueuedFinding, Review };
+export type { Attempt, AuditProblem, CallRecord, CorrectionKind, EffectiveScores, Override, Profile, QueuedFinding, Review };
 
 export interface ReviewLine {
   /** Position of the line in the call. */
@@ -38,6 +39,8 @@ export interface AttemptReviewData {
   overrides: Override[];
   effective: EffectiveScores;
   review: Review | null;
+  /** What is wrong with the corrections' hash chain and signatures (empty when every link holds). */
+  audit: AuditProblem[];
   kind: 'scored';
 }
 

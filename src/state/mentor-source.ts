@@ -6,8 +6,10 @@
  * database handle (the state layer never imports Dexie); every write goes through storage repositories, settings
  * included (`getSetting`/`putSetting`).
  */
+import { checkChain } from '../security/audit-chain.ts';
+import { keyFingerprint } from '../security/signature.ts';
 import {
-  effectiveScores, getAttempt, getProfile, getRecord, getSetting, listOverrides, listTurns, putSetting, reviewsFor,
+  effectiveScores, getAttempt, getMentorKey, getProfile, getRecord, getSetting, listOverrides, listTurns, putSetting, reviewsFor,
   toStorageError, watch,
   type Attempt, type CallDojoDb, type EffectiveScores, type Override, type Profile, type Review, type StorageError,
 } from '../storage/index.ts';
@@ -59,11 +61,14 @@ export async function loadReview(db: CallDojoDb, attemptId: string): Promise<Att
     const [profile, turns] = await Promise.all([getProfile(db, attempt.profileId), listTurns(db, attemptId)]);
     return { attempt, profile, turns, kind: 'unscored' };
   }
-  const [profile, turns, record, overrides, effective, reviews] = await Promise.all([
+  const [profile, turns, record, overrides, effective, reviews, mentorKey] = await Promise.all([
     getProfile(db, attempt.profileId), listTurns(db, attemptId), getRecord(db, attemptId), listOverrides(db, attemptId),
-    effectiveScores(db, attemptId), reviewsFor(db, { profileId: attempt.profileId }),
+    effectiveScores(db, attemptId), reviewsFor(db, { profileId: attempt.profileId }), getMentorKey(db),
   ]);
-  return { attempt, profile, turns, record, overrides, effective, review: reviews.find((r) => r.attemptId === attemptId) ?? null, kind: 'scored' };
+  const review = reviews.find((r) => r.attemptId === attemptId) ?? null;
+  // The audit trail checked link by link: a removed, edited or unsigned correction is shown to the mentor.
+  const audit = await checkChain(overrides, review?.auditHead, mentorKey && (await keyFingerprint(mentorKey.publicKey)));
+  return { attempt, profile, turns, record, overrides, effective, review, audit, kind: 'scored' };
 }
 
 export interface ReviewNotice {

@@ -3,10 +3,11 @@
  * all-or-nothing (storage validates the whole file first), so a bad file leaves the database as it was.
  */
 import {
-  MAX_IMPORT_CHARS, exportFileName, exportProfile, importBundle, toStorageError,
-  type ExportBundle, type ImportResult, type SignedBundle, type StorageError,
+  MAX_IMPORT_CHARS, acceptToken, exportFileName, exportProfile, importBundle, toStorageError,
+  type ExportBundle, type ImportResult, type ImportSignature, type SignedBundle, type StorageError,
 } from '../storage/index.ts';
 import { appDb } from './db.ts';
+import { mentorLock } from './mentor-lock.svelte.ts';
 
 export type DataPhase = 'idle' | 'exporting' | 'reading' | 'importing';
 
@@ -31,6 +32,9 @@ export class MyDataState {
   refused = $derived(this.result?.diagnostics.filter((d) => d.severity === 'error') ?? []);
   // Warnings that came with a successful import (e.g. a staff number now shared by two profiles).
   warnings = $derived(this.result?.diagnostics.filter((d) => d.severity !== 'error') ?? []);
+  /** A file from a device not yet accepted (or unsigned): held until a mentor, unlocked in this tab, accepts it. */
+  held = $derived(this.result?.signature?.status === 'held' ? (this.result.signature as Extract<ImportSignature, { status: 'held' }>) : null);
+  private heldText = '';
 
   constructor(private readonly save: (file: File) => void = downloadFile) {}
 
@@ -60,15 +64,33 @@ export class MyDataState {
     this.error = null;
     this.importedFile = file.name;
     try {
-      const text = await readText(file, (f) => (this.readProgress = f));
-      this.phase = 'importing';
-      this.result = await importBundle(appDb(), text, { file: file.name, maxChars: MAX_IMPORT_CHARS });
+      this.heldText = await readText(file, (f) => (this.readProgress = f));
+      await this.run(undefined);
     } catch (e) {
       if (e instanceof DOMException && this.phase === 'reading') this.unreadable = true;
       else this.error = toStorageError(e);
     } finally {
       this.phase = 'idle';
     }
+  }
+
+  /** Imports the held file, its device (or its being unsigned) accepted by the mentor unlocked in this tab. */
+  async accept(): Promise<void> {
+    if (!this.held || mentorLock.status !== 'unlocked') return;
+    try {
+      await this.run({ token: acceptToken(this.held), by: mentorLock.mentor });
+    } catch (e) {
+      this.error = toStorageError(e);
+    } finally {
+      this.phase = 'idle';
+    }
+  }
+
+  private async run(accept: { token: string; by: string } | undefined): Promise<void> {
+    this.phase = 'importing';
+    this.error = null;
+    this.result = await importBundle(appDb(), this.heldText, { file: this.importedFile, maxChars: MAX_IMPORT_CHARS, accept });
+    if (this.result.signature?.status !== 'held') this.heldText = '';
   }
 }
 

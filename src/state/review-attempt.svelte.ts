@@ -3,12 +3,14 @@
  * trainee's acknowledgement or dispute appears without a reload), and sends the mentor's corrections to storage.
  */
 import type { Category, Finding, RuleDef, Severity } from '../scoring/types.ts';
+import type { SigningKey } from '../security/signature.ts';
 import {
   addFinding, commentReview, creditElement, ensureReview, narrowFinding, overruleFinding, toStorageError, type StorageError,
 } from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { loadEngine } from './engine.ts';
 import { buildAttemptReview, buildUnscoredCall, type AttemptReviewView, type UnscoredCallView } from './mentor-review.ts';
+import { mentorLock } from './mentor-lock.svelte.ts';
 import { follow, loadReview, reviewTrigger } from './mentor-source.ts';
 
 export type ReviewStatus = 'loading' | 'ready' | 'missing' | 'error';
@@ -24,7 +26,11 @@ export class ReviewAttemptState {
   busy = $state(false);
   private stop: (() => void) | undefined;
 
-  constructor(private readonly mentor: () => string) {}
+  constructor(
+    private readonly mentor: () => string,
+    /** The unlocked mentor key every correction is signed with. */
+    private readonly signer: () => SigningKey | null = () => mentorLock.signer,
+  ) {}
 
   /** Starts following `attemptId`; returns the function that stops. */
   open(attemptId: string): () => void {
@@ -49,22 +55,22 @@ export class ReviewAttemptState {
 
   /** Overrules every finding of `rule` on the scored trainee line `turnIndex`; the reason is required. */
   overrule(turnIndex: number, rule: string, reason: string): Promise<boolean> {
-    return this.write((attemptId, by) => overruleFinding(appDb(), { attemptId, turnIndex, rule, reason, by }));
+    return this.write((attemptId, by) => overruleFinding(appDb(), { attemptId, turnIndex, rule, reason, by, signer: this.signer() }));
   }
 
   /** Adds a finding the engine missed on the scored trainee line `turnIndex`. */
   add(turnIndex: number, finding: { rule: string; category: Category; severity: Severity; reason: string }): Promise<boolean> {
-    return this.write((attemptId, by) => addFinding(appDb(), { attemptId, turnIndex, by, ...finding }));
+    return this.write((attemptId, by) => addFinding(appDb(), { attemptId, turnIndex, by, ...finding, signer: this.signer() }));
   }
 
   /** Narrows `rule`'s finding on the line: a new severity, and only `quote`'s words when given; the reason is required. */
   narrow(turnIndex: number, rule: string, change: { severity: Severity; quote: string; reason: string }): Promise<boolean> {
-    return this.write((attemptId, by) => narrowFinding(appDb(), { attemptId, turnIndex, rule, by, ...change }));
+    return this.write((attemptId, by) => narrowFinding(appDb(), { attemptId, turnIndex, rule, by, ...change, signer: this.signer() }));
   }
 
   /** Credits `element`, which the report listed as missed on the line, as said. */
   credit(turnIndex: number, element: string, reason: string): Promise<boolean> {
-    return this.write((attemptId, by) => creditElement(appDb(), { attemptId, turnIndex, rule: element, reason, by }));
+    return this.write((attemptId, by) => creditElement(appDb(), { attemptId, turnIndex, rule: element, reason, by, signer: this.signer() }));
   }
 
   /**

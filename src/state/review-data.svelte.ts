@@ -2,12 +2,18 @@
  * The mentor's exports and imports: CSV sheets for Excel, and signed bundles that carry trainees, calls and reviews
  * from one PC to another. A bundle that fails its signature or schema check is refused whole and changes nothing.
  */
-import { MAX_IMPORT_CHARS, exportAll, importBundle, toStorageError, type ImportResult, type StorageError } from '../storage/index.ts';
+import {
+  MAX_IMPORT_CHARS, acceptToken, exportAll, importBundle, toStorageError, type ImportResult, type ImportSignature, type StorageError,
+} from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { buildCsv, csvFileName, type CsvKind } from './mentor-exports.ts';
+import { rescoreImported, type RescoreSummary } from './rescore-import.ts';
 import { bundleFile, downloadFile, readText } from './my-data.svelte.ts';
 
 export type DataPhase = 'idle' | 'exporting' | 'reading' | 'importing';
+/** A file held at import until a mentor accepts its device (or, unsigned, its source). */
+export type HeldFile = Extract<ImportSignature, { status: 'held' }>;
+export { displayFingerprint } from '../security/signature.ts';
 
 export class ReviewDataState {
   phase = $state<DataPhase>('idle');
@@ -17,13 +23,23 @@ export class ReviewDataState {
   exported = $state.raw<{ name: string; attempts: number | null } | null>(null);
   importedFile = $state('');
   result = $state.raw<ImportResult | null>(null);
+  /** The imported calls re-scored on this PC; calls whose stored verdict differs are flagged. */
+  rescore = $state.raw<RescoreSummary | null>(null);
   error = $state.raw<StorageError | null>(null);
   // Errors in the result mean the file was refused as a whole and nothing changed.
   refused = $derived(this.result?.diagnostics.filter((d) => d.severity === 'error') ?? []);
   // A signature that did not verify: the file was changed after export (or damaged).
   tampered = $derived(this.result?.signature?.status === 'rejected');
+  /** A file from a device not yet accepted (or unsigned): nothing imported until the mentor accepts it. */
+  held = $derived(this.result?.signature?.status === 'held' ? (this.result.signature as HeldFile) : null);
+  /** The text of the held file, imported again when the mentor accepts its device. */
+  private heldText = '';
 
-  constructor(private readonly save: (file: File) => void = downloadFile) {}
+  constructor(
+    private readonly save: (file: File) => void = downloadFile,
+    /** The mentor accepting a device (recorded with it). */
+    private readonly mentor: () => string = () => '',
+  ) {}
 
   /** Builds one CSV sheet and hands it to the browser's download. */
   exportCsv(kind: CsvKind, lang: 'zh' | 'en'): Promise<void> {
@@ -50,20 +66,41 @@ export class ReviewDataState {
     this.phase = 'reading';
     this.progress = 0;
     this.result = null;
+    this.rescore = null;
     this.error = null;
     this.importedFile = file.name;
     try {
-      const text = await readText(file, (f) => (this.progress = f));
-      this.phase = 'importing';
-      this.progress = 0;
-      this.result = await importBundle(appDb(), text, {
-        file: file.name, maxChars: MAX_IMPORT_CHARS, onProgress: (done, total) => (this.progress = total ? done / total : 1),
-      });
+      this.heldText = await readText(file, (f) => (this.progress = f));
+      await this.run(undefined);
     } catch (e) {
       this.error = toStorageError(e);
     } finally {
       this.phase = 'idle';
     }
+  }
+
+  /** Accepts the held file's device (or the unsigned file) and imports it. */
+  async accept(): Promise<void> {
+    const held = this.held;
+    if (!held) return;
+    try {
+      await this.run({ token: acceptToken(held), by: this.mentor() });
+    } catch (e) {
+      this.error = toStorageError(e);
+    } finally {
+      this.phase = 'idle';
+    }
+  }
+
+  private async run(accept: { token: string; by: string } | undefined): Promise<void> {
+    this.phase = 'importing';
+    this.progress = 0;
+    this.error = null;
+    this.result = await importBundle(appDb(), this.heldText, {
+      file: this.importedFile, maxChars: MAX_IMPORT_CHARS, accept, onProgress: (done, total) => (this.progress = total ? done / total : 1),
+    });
+    if (this.result.signature?.status !== 'held') this.heldText = '';
+    if (this.result.attemptIds.length) this.rescore = await rescoreImported(appDb(), this.result.attemptIds);
   }
 
   private async exporting(fn: () => Promise<{ name: string; attempts: number | null }>): Promise<void> {

@@ -116,16 +116,23 @@ export const bundleSchema: Schema = obj({
   records: arr(record, { max: 100_000 }),
 });
 
+export const signatureSchema: Schema = obj({
+  alg: oneOf([SIGNATURE_ALG]),
+  publicKey: obj({ kty: oneOf(['EC']), crv: oneOf(['P-256']), x: str({ min: 1, max: 100 }), y: str({ min: 1, max: 100 }) }),
+  value: str({ min: 1, max: 200 }),
+});
+
 const name = str({ min: 1, max: 100 });
 const review = obj({
   id, attemptId: id, mentor: name, status: oneOf(['open', 'acknowledged', 'disputed']), comment: text(5000),
-  traineeComment: nullable(text(5000)), createdAt: time, updatedAt: time,
+  traineeComment: nullable(text(5000)), createdAt: time, updatedAt: time, 'auditHead?': text(200),
 });
 const override = obj({
   id, attemptId: id, reviewId: id, turnIndex: num({ min: 0, max: 10_000, int: true }), action: oneOf(CORRECTION_ACTIONS), rule: id,
   category: oneOf(CATEGORIES), severity: oneOf(SEVERITIES), reason: str({ min: 1, max: 2000 }), by: name, at: time,
   'quote?': text(2000), 'start?': num({ min: 0, int: true }), 'end?': num({ min: 0, int: true }),
   scoresBefore: scores, scoresAfter: scores,
+  'chain?': obj({ prev: text(200), hash: str({ pattern: /^[0-9a-f]{64}$/, what: 'a SHA-256 hash' }), signature: nullable(signatureSchema) }),
 });
 
 /** Version 2 without the signature (checked on its own first, so a bad signature is named as such). */
@@ -139,10 +146,4 @@ export const payloadSchema: Schema = obj({
   records: arr(record, { max: 100_000 }),
   reviews: arr(review, { max: 100_000 }),
   overrides: arr(override, { max: 1_000_000 }),
-});
-
-export const signatureSchema: Schema = obj({
-  alg: oneOf([SIGNATURE_ALG]),
-  publicKey: obj({ kty: oneOf(['EC']), crv: oneOf(['P-256']), x: str({ min: 1, max: 100 }), y: str({ min: 1, max: 100 }) }),
-  value: str({ min: 1, max: 200 }),
 });

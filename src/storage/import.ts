@@ -1,7 +1,9 @@
 /**
  * Import of an export file: signature (version 2) and schema checked first, then merged in one transaction. Rows
  * already present and identical are skipped (so importing twice adds nothing); rows present with different content
- * are reported, never overwritten. A refused file changes nothing.
+ * are reported, never overwritten. A refused file changes nothing. Anyone can make a key and sign a file, so a file
+ * from a device this PC has not accepted (and any unsigned file) is held: nothing is merged until a mentor accepts
+ * that device (`accept`), after checking who is in the file and the device's fingerprint.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { locate } from '../diagnostics/diagnostic.ts';
@@ -17,11 +19,20 @@ import type { Attempt, CallRecord, Override, Profile, Review, Turn } from './typ
 
 export type { ImportConflict, ImportCounts } from './merge-rows.ts';
 
-/** Who signed the file: this PC, a PC imported from before, one never seen here; or nobody (version 1 files). */
+/**
+ * Who signed the file: this PC, a device accepted before, one accepted with this import; or nobody (version 1
+ * files, imported only once accepted). `held`: not imported until a mentor accepts the signer (or the unsigned file).
+ */
 export type ImportSignature =
   | { status: 'signed'; fingerprint: string; signer: 'this_device' | 'known_device' | 'new_device' }
   | { status: 'unsigned' }
+  | { status: 'held'; fingerprint: string | null; trainees: { name: string; staffNo: string }[] }
   | { status: 'rejected'; code: string };
+
+/** What `accept` takes to import a held file: the signer's fingerprint, or 'unsigned' for a version 1 file. */
+export function acceptToken(held: Extract<ImportSignature, { status: 'held' }>): string {
+  return held.fingerprint ?? 'unsigned';
+}
 
 export interface ImportResult {
   added: ImportCounts;
@@ -31,6 +42,8 @@ export interface ImportResult {
   diagnostics: Diagnostic[];
   /** null when the file was refused before its signature could be looked at (not JSON, too large…). */
   signature: ImportSignature | null;
+  /** The calls of a merged file now on this PC as the file has them (added, or already here identical): to re-score. */
+  attemptIds: string[];
 }
 
 export interface ImportOptions {
@@ -38,12 +51,14 @@ export interface ImportOptions {
   maxChars?: number;
   /** Called as rows are merged: `done` of `total` rows in the file (large files take a few seconds). */
   onProgress?: (done: number, total: number) => void;
+  /** A mentor's acceptance of the file's signer (its fingerprint, as a held result gave it) or of an unsigned file. */
+  accept?: { token: string; by: string };
 }
 
 /** Imports an export file's text; storage failures (quota…) throw a StorageError and leave the database unchanged. */
 export async function importBundle(db: CallDojoDb, text: string, options: ImportOptions = {}): Promise<ImportResult> {
   const file = options.file ?? 'import.json';
-  const result: ImportResult = { added: zeroCounts(), skipped: zeroCounts(), conflicts: [], diagnostics: [], signature: null };
+  const result: ImportResult = { added: zeroCounts(), skipped: zeroCounts(), conflicts: [], diagnostics: [], signature: null, attemptIds: [] };
   const parsed = parseBundle(text, file, options.maxChars);
   if (!parsed.data) return { ...result, diagnostics: parsed.diagnostics };
   let fingerprint: string | null = null;
@@ -58,22 +73,36 @@ export async function importBundle(db: CallDojoDb, text: string, options: Import
   const { rows, diagnostics } = checkRows(parsed.data, text, file);
   result.diagnostics = diagnostics;
   if (!rows) return result;
+  const accepted = options.accept?.token === (fingerprint ?? 'unsigned') ? options.accept : undefined;
   return guard(() =>
     db.transaction('rw', [db.profiles, db.attempts, db.turns, db.records, db.reviews, db.overrides, db.deviceKeys], async () => {
-      result.signature = fingerprint ? { status: 'signed', fingerprint, signer: await noteSigner(db, fingerprint, parsed.data!, rows) } : { status: 'unsigned' };
+      const signer = fingerprint ? await trustOf(db, fingerprint, parsed.data!, rows, accepted) : accepted ? 'unsigned' : null;
+      if (!signer) {
+        result.signature = { status: 'held', fingerprint, trainees: rows.profiles.map(({ name, staffNo }) => ({ name, staffNo })) };
+        return result;
+      }
+      result.signature = signer === 'unsigned' ? { status: 'unsigned' } : { status: 'signed', fingerprint: fingerprint!, signer };
       await merge(db, rows, result, file, options.onProgress);
       return result;
     }),
   );
 }
 
-/** Remembers a signer's public key the first time it is seen, so later files can be told apart from strangers'. */
-async function noteSigner(db: CallDojoDb, fingerprint: string, data: Record<string, unknown>, rows: BundleRows): Promise<'this_device' | 'known_device' | 'new_device'> {
+/**
+ * Whether the signer may add to this PC: this PC itself, a device a mentor accepted before, or the device being
+ * accepted now (remembered with who accepted it and when); null for a device not accepted (the file is held).
+ * Keys noted by older CallDojo without an acceptance count as not accepted.
+ */
+async function trustOf(
+  db: CallDojoDb, fingerprint: string, data: Record<string, unknown>, rows: BundleRows, accepted: ImportOptions['accept'],
+): Promise<'this_device' | 'known_device' | 'new_device' | null> {
   const known = await db.deviceKeys.get(fingerprint);
-  if (known) return known.privateKey ? 'this_device' : 'known_device';
+  if (known?.privateKey) return 'this_device';
+  if (known?.acceptedAt !== undefined) return 'known_device';
+  if (!accepted) return null;
   const who = rows.profiles.length === 1 ? `${rows.profiles[0].name} (${rows.profiles[0].staffNo})` : `${rows.profiles.length} trainees`;
   const publicJwk = (data.signature as { publicKey: JsonWebKey }).publicKey;
-  await db.deviceKeys.add({ id: fingerprint, label: `export of ${who}`, publicJwk, privateKey: null, createdAt: Date.now() });
+  await db.deviceKeys.put({ id: fingerprint, label: `export of ${who}`, publicJwk, privateKey: null, createdAt: known?.createdAt ?? Date.now(), acceptedBy: accepted.by, acceptedAt: Date.now() });
   return 'new_device';
 }
 
@@ -114,6 +143,7 @@ async function merge(db: CallDojoDb, rows: BundleRows, result: ImportResult, fil
     prepare: (a) => ({ ...a, snapshot: null, findings: a.status !== 'in_progress' ? summarizeFindings(turnsOf.get(a.id) ?? []) : null }),
   }, sink);
   const ok = new Set(attempts.map((a) => a.id));
+  result.attemptIds = [...ok];
 
   const keep = <T extends { attemptId: string }>(list: readonly T[]) => {
     const kept = list.filter((r) => ok.has(r.attemptId));

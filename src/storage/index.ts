@@ -15,7 +15,7 @@ export {
 } from './progress.ts';
 export {
   acknowledgeReview, addFinding, changeMentorPin, checkMentorPin, commentReview, creditElement, disputeReview, effectiveScores,
-  ensureReview, getMentorPin, listOverrides, narrowFinding, overruleFinding, reviewsFor, setMentorPin,
+  ensureReview, getMentorKey, getMentorPin, listOverrides, narrowFinding, overruleFinding, reviewsFor, setMentorPin, unlockMentor,
   type AddFindingInput, type CreditElementInput, type EffectiveScores, type NarrowFindingInput, type OverruleInput,
 } from './reviews.ts';
 export { watch } from './live.ts';
@@ -23,7 +23,7 @@ export { getSetting, putSetting } from './settings.ts';
 export { requestPersistence } from './persistence.ts';
 export { exportAll, exportFileName, exportProfile } from './export.ts';
 export {
-  importBundle, type ImportConflict, type ImportCounts, type ImportOptions, type ImportResult, type ImportSignature,
+  acceptToken, importBundle, type ImportConflict, type ImportCounts, type ImportOptions, type ImportResult, type ImportSignature,
 } from './import.ts';
 export { deviceKey } from './signing.ts';
 export {

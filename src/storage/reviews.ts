@@ -3,6 +3,8 @@
  * to, and the trainee's answer. The only writer of `reviews` and `overrides`; the attempt's machine scores stay as is.
  */
 import { scriptScore } from '../report/attempt-report.ts';
+import { chainEntry, headOf } from '../security/audit-chain.ts';
+import type { SigningKey } from '../security/signature.ts';
 import { applyOverrides, creditedElements, reviseScores } from '../report/overrides.ts';
 import { LEGACY_POLICY, type FailReason } from '../report/pass-policy.ts';
 import type { ScoredTurn } from '../report/types.ts';
@@ -13,7 +15,7 @@ import { newId } from './ids.ts';
 import { summarizeFindings } from './summary.ts';
 import type { Attempt, FindingSummary, Override, Review, Scores } from './types.ts';
 
-export { changeMentorPin, checkMentorPin, getMentorPin, setMentorPin } from './mentor-pin.ts';
+export { changeMentorPin, checkMentorPin, getMentorKey, getMentorPin, setMentorPin, unlockMentor } from './mentor-pin.ts';
 
 interface CorrectionBase {
   attemptId: string;
@@ -24,6 +26,8 @@ interface CorrectionBase {
   reason: string;
   /** The mentor's name as they signed in to mentor mode. */
   by: string;
+  /** The unlocked mentor key the correction is signed with; without it the audit trail shows it as unsigned. */
+  signer?: SigningKey | null;
 }
 export type OverruleInput = CorrectionBase;
 export interface AddFindingInput extends CorrectionBase {
@@ -107,14 +111,19 @@ export function effectiveScores(db: CallDojoDb, attemptId: string): Promise<Effe
   );
 }
 
-async function reviewOf(db: CallDojoDb, attemptId: string, mentor: string): Promise<Review> {
+/** The attempt's review, or a new one not yet stored (`fresh`), for `mentor`. */
+async function reviewFor(db: CallDojoDb, attemptId: string, mentor: string): Promise<{ review: Review; fresh: boolean }> {
   required(mentor, 'the mentor name');
   await completed(db, attemptId);
   const existing = (await db.reviews.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.createdAt - b.createdAt).at(-1);
-  if (existing) return existing;
+  if (existing) return { review: existing, fresh: false };
   const now = Date.now();
-  const review: Review = { id: newId(), attemptId, mentor: mentor.trim(), status: 'open', comment: '', traineeComment: null, createdAt: now, updatedAt: now };
-  await db.reviews.add(review);
+  return { review: { id: newId(), attemptId, mentor: mentor.trim(), status: 'open', comment: '', traineeComment: null, createdAt: now, updatedAt: now }, fresh: true };
+}
+
+async function reviewOf(db: CallDojoDb, attemptId: string, mentor: string): Promise<Review> {
+  const { review, fresh } = await reviewFor(db, attemptId, mentor);
+  if (fresh) await db.reviews.add(review);
   return review;
 }
 
@@ -125,18 +134,23 @@ export function ensureReview(db: CallDojoDb, attemptId: string, mentor: string):
 
 type Correction = Pick<Override, 'action' | 'rule' | 'category' | 'severity' | 'quote' | 'start' | 'end'>;
 
-/** Appends one correction with the scores before and after it; a review the trainee already answered reopens. */
+/**
+ * Appends one correction with the scores before and after it, chained to the attempt's earlier corrections and signed
+ * (see src/security/audit-chain.ts); a review the trainee already answered reopens. The row is built in one
+ * transaction, hashed and signed outside it (IndexedDB commits a transaction left waiting on WebCrypto), and written
+ * in a second one only if no other correction was added meanwhile.
+ */
 function correct(
   db: CallDojoDb,
   input: CorrectionBase,
   pick: (line: ScoredTurn, attempt: Attempt, earlier: readonly Override[]) => Correction,
 ): Promise<Override> {
-  return guard(() =>
-    db.transaction('rw', [db.attempts, db.turns, db.reviews, db.overrides], async () => {
+  return guard(async () => {
+    const { row, prev, review, fresh } = await db.transaction('r', [db.attempts, db.turns, db.reviews, db.overrides], async () => {
       required(input.reason, 'the reason');
       required(input.rule, 'the rule');
       const attempt = await completed(db, input.attemptId);
-      const review = await reviewOf(db, input.attemptId, input.by);
+      const { review, fresh } = await reviewFor(db, input.attemptId, input.by);
       const turns = await scoredTurns(db, input.attemptId);
       const earlier = await listOverrides(db, input.attemptId);
       const now = applyOverrides(turns, earlier);
@@ -152,11 +166,21 @@ function correct(
       };
       const row: Override = { ...base, ...pick(line, attempt, earlier), scoresBefore: verdict(attempt, turns, earlier).scores, scoresAfter: attempt.scores };
       row.scoresAfter = verdict(attempt, turns, [...earlier, row]).scores;
-      await db.overrides.add(row);
-      await db.reviews.update(review.id, { status: 'open', updatedAt: base.at });
-      return row;
-    }),
-  );
+      return { row, prev: headOf(earlier), review, fresh };
+    });
+    const chained = await chainEntry(row, prev, input.signer ?? null);
+    // The review (when this is the first correction), the correction and the review's new head: together or not at all.
+    await db.transaction('rw', [db.reviews, db.overrides], async () => {
+      const stale = fresh ? (await db.reviews.where('attemptId').equals(input.attemptId).count()) > 0 : false;
+      if (stale || headOf(await listOverrides(db, input.attemptId)) !== prev) {
+        throw new StorageError('version_conflict', 'another correction was saved to this call meanwhile; reload the call and try again');
+      }
+      if (fresh) await db.reviews.add(review);
+      await db.overrides.add(chained);
+      await db.reviews.update(review.id, { status: 'open', updatedAt: row.at, auditHead: chained.chain.hash });
+    });
+    return chained;
+  });
 }
 
 /** Overrules a finding the engine got wrong (a false positive): every finding of `rule` on that line stops counting. */

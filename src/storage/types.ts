@@ -2,6 +2,7 @@
  * Row shapes of the CallDojo database. Plain JSON (no Dates, no Maps) so rows export and import unchanged; times are
  * epoch milliseconds. Only `db.ts` decides how these are stored and indexed.
  */
+import type { AuditLink } from '../security/audit-chain.ts';
 import type { Assessment, Category, Lang, Severity } from '../scoring/types.ts';
 import type { CorrectionAction } from '../report/overrides.ts';
 import type { AttemptScores, JudgedBy, MissedElement, RecordCheck } from '../report/types.ts';
@@ -121,6 +122,8 @@ export interface Review {
   traineeComment: string | null;
   createdAt: number;
   updatedAt: number;
+  /** The hash of the newest correction's audit link (src/security/audit-chain.ts), so removing it shows; absent before any. */
+  auditHead?: string;
 }
 
 /** One mentor correction, append-only so the audit trail keeps the machine verdict and every change (issue 7). */
@@ -144,6 +147,8 @@ export interface Override {
   at: number;
   scoresBefore: Scores;
   scoresAfter: Scores;
+  /** Its place in the attempt's hash-chained, signed audit trail; absent on corrections stored before issue 15. */
+  chain?: AuditLink;
 }
 
 /** A device's signing key for export bundles (issue 7); the private key stays a non-extractable CryptoKey. */
@@ -153,6 +158,9 @@ export interface DeviceKey {
   publicJwk: JsonWebKey;
   privateKey: CryptoKey | null;
   createdAt: number;
+  /** Another device's key: the mentor who accepted it and when (absent: never accepted, so its files are held). */
+  acceptedBy?: string;
+  acceptedAt?: number;
 }
 
 /** Small app-wide values (the mentor PIN hash and its salt, readiness settings); key-value. */

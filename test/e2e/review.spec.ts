@@ -155,6 +155,7 @@ test('a signed bundle moves a cohort to another browser profile; a tampered one 
   await expectNoAxeViolations(b, 'tampered import refused');
 
   await b.getByLabel('导入数据包').setInputFiles({ name: bundleDownload.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(bundle) });
+  await b.getByRole('button', { name: '接受这台设备并导入' }).click(); // issue 15: a new device is accepted explicitly
   await expect(b.getByText('导入完成：新增 1 名学员、1 次通话、0 条复核；跳过 0 条已有记录。')).toBeVisible();
   await expect(b.getByText(/签名有效/)).toBeVisible();
   await expect(grid).toContainText('王小明');

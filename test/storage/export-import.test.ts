@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { abandonAttempt, completeAttempt } from '../../src/storage/attempts.ts';
 import type { CallDojoDb } from '../../src/storage/db.ts';
 import { exportFileName, exportProfile } from '../../src/storage/export.ts';
-import { importBundle } from '../../src/storage/import.ts';
 import { libraryStats, scenarioHistory, weakestRules } from '../../src/storage/progress.ts';
 import { createProfile, renameProfile } from '../../src/storage/profiles.ts';
 import { saveRecord } from '../../src/storage/records.ts';
 import { listTurns, recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
-import { assessment, dump, finding, freshDb, quotaOn, scores, snap, started } from './helpers.ts';
+import { assessment, dump, finding, freshDb, importAccepted, quotaOn, scores, snap, started } from './helpers.ts';
 
 /** A trainee with two completed calls (one with a record), one abandoned and one still in progress. */
 async function trainee(db: CallDojoDb) {
@@ -48,13 +47,14 @@ describe('import', () => {
     const a = freshDb();
     const { profileId, ids } = await trainee(a);
     const b = freshDb();
-    const result = await importBundle(b, await text(a, profileId));
+    const result = await importAccepted(b, await text(a, profileId));
     expect(result).toEqual({
       added: { profiles: 1, attempts: 3, turns: 3, records: 1, reviews: 0, overrides: 0 },
       skipped: { profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 },
       conflicts: [],
       diagnostics: [],
       signature: { status: 'unsigned' },
+      attemptIds: ids,
     });
     expect(await weakestRules(b, profileId)).toEqual(await weakestRules(a, profileId));
     expect(await scenarioHistory(b, profileId, 's2')).toEqual(await scenarioHistory(a, profileId, 's2'));
@@ -68,28 +68,28 @@ describe('import', () => {
     const { profileId } = await trainee(a);
     const file = await text(a, profileId);
     const b = freshDb();
-    await importBundle(b, file);
+    await importAccepted(b, file);
     const before = await dump(b);
-    const again = await importBundle(b, file);
+    const again = await importAccepted(b, file);
     expect(again.added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 });
     expect(again.skipped).toEqual({ profiles: 1, attempts: 3, turns: 3, records: 1, reviews: 0, overrides: 0 });
     expect(again.conflicts).toEqual([]);
     expect(await dump(b)).toEqual(before);
-    expect((await importBundle(a, file)).added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 });
+    expect((await importAccepted(a, file)).added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 });
   });
 
   it('reports rows that differ instead of overwriting them, and still adds what is new', async () => {
     const a = freshDb();
     const { profileId, ids } = await trainee(a);
     const b = freshDb();
-    await importBundle(b, await text(a, profileId));
+    await importAccepted(b, await text(a, profileId));
     await renameProfile(b, profileId, '王小明（二号机）');
     await saveRecord(b, ids[1], { resultCode: 'ptp', promiseAmount: 999, promiseDate: null, nextAction: 'x', notes: 'edited on B', checks: [] });
     const { attempt: extra } = await started(a, { profileId, scenarioId: 's3' });
     await completeAttempt(a, extra.id, { scores: scores(70), outcome: 'ptp', passed: true, blockerRule: null });
     const tampered = JSON.parse(await text(a, profileId));
     tampered.attempts[0].scores.total = 100; // a changed verdict must not slip in, nor its lines get mixed in
-    const result = await importBundle(b, JSON.stringify(tampered));
+    const result = await importAccepted(b, JSON.stringify(tampered));
     expect(result.conflicts.map((c) => [c.table, c.key])).toEqual([['profiles', profileId], ['attempts', ids[0]], ['records', ids[1]]]);
     // New on A since the first export: the extra call, and the call that was in progress (abandoned by starting it).
     expect(result.added).toEqual({ profiles: 0, attempts: 2, turns: 0, records: 0, reviews: 0, overrides: 0 });
@@ -104,7 +104,7 @@ describe('import', () => {
     const { profileId } = await trainee(a);
     const b = freshDb();
     await createProfile(b, { name: '王小明', staffNo: 'A1001' });
-    const result = await importBundle(b, await text(a, profileId), { file: 'wang.json' });
+    const result = await importAccepted(b, await text(a, profileId), { file: 'wang.json' });
     expect(result.added.profiles).toBe(1);
     expect(result.diagnostics).toMatchObject([{ code: 'staff_no_shared', severity: 'warning', file: 'wang.json' }]);
     expect(await b.profiles.count()).toBe(2);
@@ -118,7 +118,7 @@ describe('import of a bad file changes nothing', () => {
     const b = freshDb();
     await createProfile(b, { name: 'Local', staffNo: 'L1' });
     const before = await dump(b);
-    const result = await importBundle(b, mutate(await text(a, profileId)), options);
+    const result = await importAccepted(b, mutate(await text(a, profileId)), options);
     expect(await dump(b)).toEqual(before);
     expect(result.added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 });
     return result.diagnostics;
@@ -191,7 +191,7 @@ describe('import of a bad file changes nothing', () => {
     const before = await dump(b);
     full = true;
     // Profile and attempts are written before the turns fail: all of it must roll back.
-    await expect(importBundle(b, await text(a, profileId))).rejects.toMatchObject({ kind: 'quota_exceeded' });
+    await expect(importAccepted(b, await text(a, profileId))).rejects.toMatchObject({ kind: 'quota_exceeded' });
     expect(await dump(b)).toEqual(before);
   });
 });
@@ -208,14 +208,14 @@ describe('finding sources in bundles', () => {
 
   it('imports clauses in both languages and the one-string clauses of older files', async () => {
     for (const clause of [{ zh: '《刑法》第 279 条', en: 'Criminal Law, Art. 279' }, '刑法 第279条']) {
-      const result = await importBundle(freshDb(), await bundleCiting(clause));
+      const result = await importAccepted(freshDb(), await bundleCiting(clause));
       expect(result.diagnostics).toEqual([]);
       expect(result.added.turns).toBe(3);
     }
   });
 
   it('refuses a clause with one language missing, naming its path', async () => {
-    const result = await importBundle(freshDb(), await bundleCiting({ zh: '《刑法》第 279 条' }));
+    const result = await importAccepted(freshDb(), await bundleCiting({ zh: '《刑法》第 279 条' }));
     expect(result.diagnostics.map((d) => d.message)).toEqual(['$.turns[1].assessment.findings[0].sources[0].clause: is missing the field `en`.']);
   });
 });

@@ -10,7 +10,7 @@ import { createProfile } from '../../src/storage/profiles.ts';
 import { acknowledgeReview, disputeReview, effectiveScores, ensureReview, listOverrides, overruleFinding } from '../../src/storage/reviews.ts';
 import { deviceKey, signBundle } from '../../src/storage/signing.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
-import { assessment, dump, finding, freshDb, scores, snap, started } from './helpers.ts';
+import { assessment, dump, finding, freshDb, importAccepted, scores, snap, started } from './helpers.ts';
 
 /** Two trainees; 王小明's threat call was overruled by a mentor and disputed, 李华 has a clean call. */
 async function cohort(db: CallDojoDb) {
@@ -57,7 +57,7 @@ describe('signed bundle (version 2)', () => {
     expect(exportFileName(bundle)).toMatch(/^calldojo-2-trainees-\d{4}-\d{2}-\d{2}\.json$/);
 
     const b = freshDb();
-    const result = await importBundle(b, JSON.stringify(bundle, null, 2));
+    const result = await importAccepted(b, JSON.stringify(bundle, null, 2));
     expect(result).toMatchObject({
       added: { profiles: 2, attempts: 2, turns: 3, records: 0, reviews: 1, overrides: 1 }, skipped: none, conflicts: [], diagnostics: [],
       signature: { status: 'signed', signer: 'new_device', fingerprint: (await deviceKey(a)).id },
@@ -76,13 +76,13 @@ describe('signed bundle (version 2)', () => {
     await cohort(a);
     const text = await file(a);
     const b = freshDb();
-    await importBundle(b, text);
+    await importAccepted(b, text);
     const before = await dump(b);
-    const again = await importBundle(b, text);
+    const again = await importAccepted(b, text);
     expect(again).toMatchObject({ added: none, skipped: { profiles: 2, attempts: 2, turns: 3, records: 0, reviews: 1, overrides: 1 }, conflicts: [] });
     expect(again.signature).toMatchObject({ status: 'signed', signer: 'known_device' });
     expect(await dump(b)).toEqual(before);
-    expect(await importBundle(a, text)).toMatchObject({ added: none, signature: { signer: 'this_device' } });
+    expect(await importAccepted(a, text)).toMatchObject({ added: none, signature: { signer: 'this_device' } });
   });
 
   it('a trainee export signed on their PC carries their reviews too', async () => {
@@ -92,16 +92,16 @@ describe('signed bundle (version 2)', () => {
     expect(mine.profiles.map((p) => p.staffNo)).toEqual(['A1001']);
     expect([mine.reviews.length, mine.overrides.length]).toEqual([1, 1]);
     expect(exportFileName(mine)).toMatch(/^calldojo-A1001-/);
-    expect((await importBundle(freshDb(), JSON.stringify(mine))).added).toMatchObject({ profiles: 1, reviews: 1, overrides: 1 });
+    expect((await importAccepted(freshDb(), JSON.stringify(mine))).added).toMatchObject({ profiles: 1, reviews: 1, overrides: 1 });
   });
 
   it('reports a review answered differently on this PC as a conflict and keeps the local one', async () => {
     const a = freshDb();
     const { reviewId } = await cohort(a);
     const b = freshDb();
-    await importBundle(b, await file(a));
+    await importAccepted(b, await file(a));
     await acknowledgeReview(b, reviewId);
-    const result = await importBundle(b, await file(a));
+    const result = await importAccepted(b, await file(a));
     expect(result.conflicts).toEqual([{ table: 'reviews', key: reviewId, reason: 'this PC has this review as acknowledged (newer), the file as disputed; kept as is' }]);
     expect((await b.reviews.get(reviewId))?.status).toBe('acknowledged');
     expect(result.added).toEqual(none);
@@ -111,18 +111,41 @@ describe('signed bundle (version 2)', () => {
     const a = freshDb();
     await cohort(a);
     const calls: [number, number][] = [];
-    await importBundle(freshDb(), await file(a), { onProgress: (done, total) => calls.push([done, total]) });
+    await importAccepted(freshDb(), await file(a), { onProgress: (done, total) => calls.push([done, total]) });
     expect(calls[0]).toEqual([0, 9]);
     expect(calls.at(-1)).toEqual([9, 9]);
     expect(calls.every(([d], i) => i === 0 || d >= calls[i - 1][0])).toBe(true);
   });
 
-  it('still accepts a version 1 file, reported as unsigned', async () => {
+  it('holds a version 1 file (no signature to check) until it is accepted, then reports it unsigned', async () => {
     const a = freshDb();
     const { wang } = await cohort(a);
-    const result = await importBundle(freshDb(), JSON.stringify(await exportProfile(a, wang)));
+    const text = JSON.stringify(await exportProfile(a, wang));
+    const b = freshDb();
+    const held = await importBundle(b, text);
+    expect(held.signature).toEqual({ status: 'held', fingerprint: null, trainees: [{ name: '王小明', staffNo: 'A1001' }] });
+    expect(held.added).toEqual(none);
+    expect(await b.profiles.count()).toBe(0);
+    // Accepting something else (a device's fingerprint) does not import an unsigned file.
+    expect((await importBundle(b, text, { accept: { token: 'f'.repeat(64), by: '李老师' } })).signature?.status).toBe('held');
+    const result = await importBundle(b, text, { accept: { token: 'unsigned', by: '李老师' } });
     expect(result.signature).toEqual({ status: 'unsigned' });
     expect(result.added).toMatchObject({ profiles: 1, attempts: 1, reviews: 0 });
+  });
+
+  it('holds a file from a device never accepted here, records who accepted it, and imports its later files at once', async () => {
+    const a = freshDb();
+    await cohort(a);
+    const text = await file(a);
+    const b = freshDb();
+    const held = await importBundle(b, text);
+    const fingerprint = (await deviceKey(a)).id;
+    expect(held.signature).toEqual({ status: 'held', fingerprint, trainees: [{ name: '王小明', staffNo: 'A1001' }, { name: '李华', staffNo: 'A1002' }] });
+    expect(await dump(b)).toMatchObject({ profiles: [], attempts: [], deviceKeys: [] });
+    const accepted = await importBundle(b, text, { accept: { token: fingerprint, by: '周老师' } });
+    expect(accepted.signature).toEqual({ status: 'signed', fingerprint, signer: 'new_device' });
+    expect(await b.deviceKeys.get(fingerprint)).toMatchObject({ acceptedBy: '周老师', acceptedAt: expect.any(Number), privateKey: null });
+    expect((await importBundle(b, text)).signature).toEqual({ status: 'signed', fingerprint, signer: 'known_device' });
   });
 });
 
@@ -135,7 +158,7 @@ describe('a tampered signed bundle is rejected and changes nothing', () => {
     await createProfile(b, { name: 'Local', staffNo: 'L1' });
     const before = await dump(b);
     mutate(bundle);
-    const result = await importBundle(b, JSON.stringify(bundle));
+    const result = await importAccepted(b, JSON.stringify(bundle));
     expect(await dump(b)).toEqual(before);
     expect(result.added).toEqual(none);
     expect(result.diagnostics).toHaveLength(1);
@@ -178,7 +201,7 @@ describe('a tampered signed bundle is rejected and changes nothing', () => {
       const key = path.at(-1)!;
       const v = parent[key];
       parent[key] = typeof v === 'string' ? `${v}x` : typeof v === 'number' ? v + 1 : typeof v === 'boolean' ? !v : 0;
-      const result = await importBundle(b, JSON.stringify(copy));
+      const result = await importAccepted(b, JSON.stringify(copy));
       expect(result.signature, path.join('.')).toEqual({ status: 'rejected', code: 'bundle_signature_invalid' });
     }
     expect(await b.attempts.count()).toBe(0);
@@ -198,13 +221,15 @@ describe('a tampered signed bundle is rejected and changes nothing', () => {
     expect(swapped.diagnostics[0].code).toBe('bundle_signature_invalid');
     const zeroed = await rejected((b) => void (b.signature.value = btoa(String.fromCharCode(...new Uint8Array(64)))));
     expect(zeroed.diagnostics[0].code).toBe('bundle_signature_invalid');
-    // An edited file re-signed with another key verifies, but as a device never seen here: the UI must say so.
     const a = freshDb();
     await cohort(a);
     const { signature: _s, ...payload } = JSON.parse(await file(a)) as SignedBundle;
     payload.attempts[0].scores!.total = 100;
     const forged = { ...payload, signature: await signText(other, canonicalJson(payload)) };
-    expect((await importBundle(freshDb(), JSON.stringify(forged))).signature).toMatchObject({ status: 'signed', signer: 'new_device' });
+    // An edited file re-signed with a made-up key verifies, but comes from a device nobody accepted: it is held.
+    const held = await importBundle(freshDb(), JSON.stringify(forged));
+    expect(held.signature).toMatchObject({ status: 'held', fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(held.added).toEqual(none);
   });
 
   it('a correctly signed file with an override pointing at a line the call does not have is refused by the schema check', async () => {
@@ -212,7 +237,7 @@ describe('a tampered signed bundle is rejected and changes nothing', () => {
     await cohort(a);
     const { signature: _s, ...payload } = await exportAll(a);
     payload.overrides[0].turnIndex = 5;
-    const result = await importBundle(freshDb(), JSON.stringify(await signBundle(a, payload)));
+    const result = await importAccepted(freshDb(), JSON.stringify(await signBundle(a, payload)));
     expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^\$\.overrides\[0\]\.turnIndex: names trainee line 5, but attempt .* has 1 in the file\.$/)]);
     expect(result.added).toEqual(none);
   });
@@ -223,7 +248,7 @@ describe('review', () => {
     const a = freshDb();
     const { a1, reviewId } = await cohort(a);
     const b = freshDb();
-    await importBundle(b, await file(a));
+    await importAccepted(b, await file(a));
     expect((await ensureReview(b, a1, '王老师')).id).toBe(reviewId);
   });
 });

@@ -7,13 +7,12 @@ import type { PassPolicy } from '../../src/scenarios/ir.ts';
 import { completeAttempt } from '../../src/storage/attempts.ts';
 import type { CallDojoDb } from '../../src/storage/db.ts';
 import { exportAll } from '../../src/storage/export.ts';
-import { importBundle } from '../../src/storage/import.ts';
 import { correctedVerdicts, libraryStats, scenarioHistory } from '../../src/storage/progress.ts';
 import {
   acknowledgeReview, addFinding, commentReview, creditElement, disputeReview, effectiveScores, ensureReview, narrowFinding,
 } from '../../src/storage/reviews.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
-import { assessment, finding, freshDb, snap, started } from './helpers.ts';
+import { assessment, finding, freshDb, importAccepted, snap, started } from './helpers.ts';
 
 const POLICY: PassPolicy = { blocking: ['critical', 'major'], pass_mark: 60, minimums: {}, failing_endings: ['hung_up', 'complaint'] };
 const by = '李老师';
@@ -80,7 +79,7 @@ describe('a signed bundle', () => {
     await narrowFinding(a, { attemptId, turnIndex: 1, rule: leak.rule, severity: 'minor', quote: '三万多', reason: '只算提示', by });
     await creditElement(a, { attemptId, turnIndex: 0, rule: 'purpose', reason: '说过了', by });
     const b = freshDb();
-    await importBundle(b, JSON.stringify(await exportAll(a)));
+    await importAccepted(b, JSON.stringify(await exportAll(a)));
     expect(await b.attempts.get(attemptId)).toMatchObject({ policy: POLICY, expected: 2, missed: [{ turn: 0, element: 'purpose' }] });
     expect(await effectiveScores(b, attemptId)).toEqual(await effectiveScores(a, attemptId));
     expect(await effectiveScores(b, attemptId)).toMatchObject({ passed: true, overrides: 2 });

@@ -106,7 +106,7 @@ describe('the mentor’s review queue', { timeout: 30_000 }, () => {
     useDb(db);
     await setMentorPin(db, '2468');
     mentorLock.lock();
-    sessionStorage.setItem('calldojo.mentor', '李老师');
+    await mentorLock.unlock('李老师', '2468'); // unlocked in this tab, as after entering the PIN
   });
 
   /** A finished call whose second line has `findings`, scored as the app scores it. */

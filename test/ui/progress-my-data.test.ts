@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appDb, useDb } from '../../src/state/db.ts';
 import { locale } from '../../src/state/locale.svelte.ts';
+import { mentorLock } from '../../src/state/mentor-lock.svelte.ts';
 import { createDb, exportProfile, libraryStats, type CallDojoDb } from '../../src/storage/index.ts';
 import MyData from '../../src/ui/progress/MyData.svelte';
 import { EN_FIRST, TIGHT_MONEY, found, playCall, trainee } from './progress-seed.ts';
@@ -13,6 +14,7 @@ let pendingUrl: File | null = null;
 
 beforeEach(() => {
   locale.set('zh-CN');
+  mentorLock.lock(); // no mentor unlocked in this tab unless a test unlocks one
   downloads = [];
   // jsdom has no object URLs or downloads: capture the file the page hands to the browser instead.
   URL.createObjectURL = vi.fn((blob: Blob) => ((pendingUrl = blob as File), 'blob:calldojo/export'));
@@ -62,6 +64,12 @@ async function importFile(file: File) {
   await user.upload(screen.getByLabelText('导入数据文件'), file);
 }
 
+/** A file from another PC (or unsigned) is held: a mentor sets their PIN in this tab and accepts it. */
+async function acceptAsMentor(button: RegExp = /接受这台设备并导入|确认来源并导入未签名文件/) {
+  await mentorLock.setPin('李老师', '2468', '2468');
+  await userEvent.setup().click(await screen.findByRole('button', { name: button }));
+}
+
 describe('my data: export and import', { timeout: 20_000 }, () => {
   it('exports the trainee’s finished calls as a JSON file named after them', async () => {
     const { profile, ids } = await seeded();
@@ -89,6 +97,13 @@ describe('my data: export and import', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: '导出我的数据' })).toBeDisabled();
 
     await importFile(file);
+    // Signed by a PC this one never accepted: held, and only a mentor can accept it.
+    const held = await screen.findByRole('alert');
+    expect(held).toHaveTextContent('来自未确认设备的数据包，尚未导入');
+    expect(held).toHaveTextContent('王小明');
+    expect(held).toHaveTextContent('只有带教老师可以接受新设备');
+    expect(await target.attempts.count()).toBe(0);
+    await acceptAsMentor();
     const status = await screen.findByText(/导入完成/);
     const result = status.closest('[role=status]') as HTMLElement;
     expect(result).toHaveTextContent('新增：2 次通话、3 句对话、1 条催收记录、1 个档案。');
@@ -162,6 +177,7 @@ describe('my data: export and import', { timeout: 20_000 }, () => {
     render(MyData, { profileId: profile.id });
 
     await importFile(new File([JSON.stringify(bundle)], 'other-pc.json', { type: 'application/json' }));
+    await acceptAsMentor();
     expect(await screen.findByText('1 项与本机的记录不同，已保留本机版本：')).toBeInTheDocument();
     expect(screen.getByText(`通话 ${ids[0]}（连同其对话和记录）`)).toBeInTheDocument();
     expect((await appDb().attempts.get(ids[0]))?.scenarioTitle).toBe(TIGHT_MONEY.title);
@@ -175,6 +191,7 @@ describe('my data: export and import', { timeout: 20_000 }, () => {
     render(MyData, { profileId: null });
     const user = userEvent.setup();
     await user.upload(screen.getByLabelText('Import a data file'), file);
+    await acceptAsMentor(/Accept this device and import/);
     expect(await screen.findByText(`Imported ${file.name}.`)).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Added: 2 calls, 3 lines, 1 after-call records, 1 profiles.');
   });

@@ -51,9 +51,8 @@ beforeEach(async () => {
   db = createDb(`t-${Math.random()}`);
   useDb(db);
   await setMentorPin(db, '2468');
-  sessionStorage.setItem('calldojo.mentor', '李老师'); // unlocked in this tab, as after entering the PIN
   mentorLock.lock();
-  sessionStorage.setItem('calldojo.mentor', '李老师');
+  await mentorLock.unlock('李老师', '2468'); // unlocked in this tab, as after entering the PIN
 });
 
 describe('reviewing one call', { timeout: 30_000 }, () => {

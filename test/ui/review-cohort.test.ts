@@ -25,7 +25,7 @@ beforeEach(async () => {
   useDb(db);
   await setMentorPin(db, '2468');
   mentorLock.lock();
-  sessionStorage.setItem('calldojo.mentor', '李老师');
+  await mentorLock.unlock('李老师', '2468'); // unlocked in this tab, as after entering the PIN
   downloads = [];
   // jsdom has no downloads: keep the file the page hands to the browser.
   URL.createObjectURL = vi.fn((blob: Blob) => ((pending = blob as File), 'blob:calldojo/x'));
@@ -186,6 +186,8 @@ describe('exports and imports', { timeout: 30_000 }, () => {
     db = createDb(`t-${Math.random()}`);
     useDb(db);
     await setMentorPin(db, '1357');
+    mentorLock.lock();
+    await mentorLock.unlock('周老师', '1357');
     const text = await bundle.text();
     const tampered = new File([text.replace('"total": 82', '"total": 99')], 'tampered.json', { type: 'application/json' });
     expect(await tampered.text()).not.toBe(text);
@@ -200,6 +202,10 @@ describe('exports and imports', { timeout: 30_000 }, () => {
     expect(await db.profiles.count()).toBe(0);
 
     await user.upload(screen.getByLabelText('导入数据包'), new File([text], bundle.name, { type: 'application/json' }));
+    // The first file from a PC this one never accepted is held until the mentor accepts that device.
+    expect(await screen.findByText('来自未确认设备的数据包，尚未导入')).toBeInTheDocument();
+    expect(await db.attempts.count()).toBe(0);
+    await user.click(screen.getByRole('button', { name: '接受这台设备并导入' }));
     expect(await screen.findByText('导入完成：新增 2 名学员、4 次通话、0 条复核；跳过 0 条已有记录。')).toBeInTheDocument();
     expect(screen.getByText(/签名有效/)).toBeInTheDocument();
     expect((await screen.findAllByRole('rowheader', { name: /王小明/ })).length).toBeGreaterThan(0);

@@ -57,14 +57,15 @@ describe('mentor PIN lock', { timeout: 30_000 }, () => {
     await setPin(user, '135790');
     await screen.findByRole('rowheader', { name: /陈小红/ });
 
-    // A reload in the same tab stays unlocked (sessionStorage), without asking again.
+    // A reload in the same tab stays unlocked (its session holds the mentor key, sealed), without asking again.
+    expect(sessionStorage.getItem('calldojo.mentorSession')).not.toBeNull();
     first.unmount();
     const second = render(Review, { params: [] });
     expect(await screen.findByRole('button', { name: '锁定' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '锁定' }));
     expect(await screen.findByRole('heading', { name: '带教复核已锁定' })).toBeInTheDocument();
     expect(document.body).not.toHaveTextContent('陈小红');
-    expect(sessionStorage.getItem('calldojo.mentor')).toBeNull();
+    expect(sessionStorage.getItem('calldojo.mentorSession')).toBeNull();
 
     await user.type(screen.getByLabelText('你的姓名（记入复核记录）'), '周老师');
     await user.type(screen.getByLabelText('带教密码'), '135791');
