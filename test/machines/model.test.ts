@@ -61,7 +61,7 @@ function check(scenario: Scenario) {
 const NO_PROMISE = ['fraud', 'colleague'];
 const scenarios = [...contentScenarios(), ...ARCHETYPES.filter((a) => !NO_PROMISE.includes(a)).map((a) => tinyScenario(a))];
 
-describe('model-based checks over every scenario', () => {
+describe('model-based checks over every scenario', { timeout: 60_000 }, () => {
   it('found the content scenarios', () => {
     if (notCompiled.length) console.warn(`content/scripts not compiling (left to lint:scripts):\n  ${notCompiled.join('\n  ')}`);
     expect(contentScenarios().length).toBeGreaterThanOrEqual(2);

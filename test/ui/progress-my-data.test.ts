@@ -193,6 +193,6 @@ describe('my data: export and import', { timeout: 20_000 }, () => {
     await user.upload(screen.getByLabelText('Import a data file'), file);
     await acceptAsMentor(/Accept this device and import/);
     expect(await screen.findByText(`Imported ${file.name}.`)).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('Added: 2 calls, 3 lines, 1 after-call records, 1 profiles.');
+    expect(screen.getByRole('status')).toHaveTextContent('Added: 2 calls, 3 lines, 1 after-call record, 1 profile.');
   });
 });

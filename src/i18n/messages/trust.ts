@@ -52,9 +52,9 @@ export const en: Record<keyof typeof zh, string> = {
   'trust.device.needMentor': 'Only a mentor can accept a new device: ask your mentor to import this file under Mentor review → Data.',
   'trust.device.thisDevice': 'This PC’s fingerprint: {device}',
 
-  'trust.rescore.title': 'Re-scoring found {n} calls whose stored score differs',
+  'trust.rescore.title': 'Re-scoring found {n, plural, one {# call} other {# calls}} whose stored score differs',
   'trust.rescore.intro': 'This PC re-scored every imported call from its lines with its own engine; these calls carry a stored score that differs from the re-scored one. Go by the re-scored result and look into them:',
   'trust.rescore.row': '{name} ({staffNo}) · {title}: stored {stored} · {storedVerdict}, re-scored {rescored} · {rescoredVerdict}',
-  'trust.rescore.ok': 'Re-scored {n} calls from their lines; all match what the file says.',
-  'trust.rescore.skipped': '{n} calls are of scenarios not in this PC’s library and could not be re-scored.',
+  'trust.rescore.ok': 'Re-scored {n, plural, one {# call} other {# calls}} from their lines; all match what the file says.',
+  'trust.rescore.skipped': '{n, plural, one {# call is} other {# calls are}} of scenarios not in this PC’s library and could not be re-scored.',
 };
