@@ -51,7 +51,8 @@ test('after ten lines the newest line is in view, and the customer card and obje
   await expect(lines.first()).not.toBeInViewport();
   // The customer's newest line is announced on its own, not the whole transcript.
   const newest = await lines.last().locator('span[lang]').innerText();
-  await expect(page.locator('[aria-live="polite"]')).toHaveText(`客户：${newest}`);
+  // The call's own live region (the update prompt has another).
+  await expect(page.locator('p.visually-hidden[aria-live="polite"]')).toHaveText(`客户：${newest}`);
 
   const card = page.getByRole('region', { name: '客户资料' });
   await expect(card).toBeInViewport();

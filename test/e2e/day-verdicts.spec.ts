@@ -157,27 +157,27 @@ test('a missed element the trainee did say is shown with its line, and a mentor 
   await playAndFile(page, SPOUSE_LINES, 'third_party_message');
   // The evidence: which line, at which step of the script, left out what.
   const line2 = page.getByRole('listitem').filter({ hasText: '打XX银行客服热线转账务管理部' });
-  await expect(line2).toContainText(/第 2 句（.+）该说而没说：.*留回电号码/);
+  await expect(line2).toContainText(/第 2 句（.+）该说而没说：.*询问回电时间/);
   const attemptId = await latestAttempt(page);
 
   await mentorOpens(page, attemptId);
   const scores = page.getByRole('table', { name: '机器评分与复核后得分' });
   const scriptBefore = (await scores.getByRole('row', { name: /话术要点/ }).getByRole('cell').nth(1).innerText()).trim();
   const reviewed = page.getByRole('listitem').filter({ hasText: '打XX银行客服热线转账务管理部' });
-  await reviewed.getByText('认可已说到：留回电号码').click();
+  await reviewed.getByText('认可已说到：询问回电时间').click();
   await expectNoAxeViolations(page, 'review with the credit form open');
   await reviewed.getByRole('button', { name: '确认认可' }).click();
   await expect(reviewed.getByText('请填写理由：学员和复核记录都会看到它。')).toBeVisible();
-  await reviewed.getByLabel('认可“留回电号码”的理由').fill('“打客服热线找工号3021”就是留了回电方式');
+  await reviewed.getByLabel('认可“询问回电时间”的理由').fill('“有空回个电话”已经请他回电，时间由他本人定');
   await reviewed.getByRole('button', { name: '确认认可' }).click();
   await expect(reviewed).toContainText('已认可要点');
   await expect(scores.getByRole('row', { name: /话术要点/ }).getByRole('cell').nth(1)).not.toHaveText(scriptBefore);
-  await expect(page.getByRole('region', { name: '复核记录（审计轨迹）' })).toContainText('认可学员第 2 句已说到要点 give_callback_number');
+  await expect(page.getByRole('region', { name: '复核记录（审计轨迹）' })).toContainText('认可学员第 2 句已说到要点 ask_callback_time');
   await page.getByRole('button', { name: '锁定' }).click();
 
   await page.goto(`./#/progress/${attemptId}`);
-  await expect(page.getByRole('region', { name: '带教复核意见' })).toContainText('“打客服热线找工号3021”就是留了回电方式');
+  await expect(page.getByRole('region', { name: '带教复核意见' })).toContainText('“有空回个电话”已经请他回电，时间由他本人定');
   const creditedLine = page.getByRole('listitem').filter({ hasText: '打XX银行客服热线转账务管理部' });
-  await expect(creditedLine).toContainText('该说而没说');
-  await expect(creditedLine).not.toContainText('留回电号码');
+  await expect(creditedLine).toBeVisible();
+  await expect(creditedLine).not.toContainText('询问回电时间');
 });
