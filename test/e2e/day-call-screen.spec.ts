@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
+import { ZH_TITLE } from './journey.ts';
 
 // Issue 14, "Seeing the call" and "Feedback": the call screen keeps the newest line and the customer card in view,
 // marks each sent line with its findings, shows guided feedback for the pick that ends the call, and hints agree
 // with what was already said, with the scenario's objectives and with the customer on the card.
 
-const ZH_TITLE = '首次联系：手头紧的张先生';
 const MODEL_LINES = [
   '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？',
   '张先生您好，您尾号6688的信用卡已经逾期35天，目前应还12860.50元，最低还款额1286元。今天来电是想了解一下您的情况，看看怎么把这笔款安排上。',

@@ -1,23 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
+import { PIN, THREAT, ZH_OPENING, ZH_TITLE, say } from './journey.ts';
 
 // Issue 14: nothing vanishes (a call without its record, a discarded call) and the opening drill's flow.
-const ZH_TITLE = '首次联系：手头紧的张先生';
-const ZH_OPENING = '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？';
-const THREAT = '你再不还钱，后果自负！我们知道你家住哪。';
 const NUDGE = '张先生，您的信用卡逾期了，赶紧还钱吧。';
 const DRILL_TITLE = '背诵练习：首次联系标准开场白';
 const DRILL_MODEL = '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓李，工号3021。请问您是王建国先生本人吗？';
-const PIN = '246810';
-
-/** Sends a typed line and waits until the persona has answered (or the call has ended). */
-async function say(page: Page, text: string) {
-  const log = page.getByRole('log');
-  const before = await log.getByRole('listitem').count();
-  await page.getByLabel('你的回复').fill(text);
-  await page.getByRole('button', { name: '发送', exact: true }).click();
-  await expect.poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
-}
 
 async function newTrainee(page: Page, title: string, name: string, staffNo: string) {
   await page.goto('./?lang=zh-CN#/library');

@@ -3,15 +3,12 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expectNoAxeViolations } from './axe.ts';
+import { PIN, THREAT, ZH_OPENING, ZH_TITLE, say } from './journey.ts';
 
 // Issue 14, roles and zh throughout: the Studio is for mentors and trainers, exam scripts stay unseen by trainees, and
 // a zh session shows rule sources, CSV values and Studio tools in Chinese.
 
 const SCRIPT = '010_zh-first-contact-tight-money.md';
-const ZH_TITLE = '首次联系：手头紧的张先生';
-const PIN = '246810';
-const ZH_OPENING = '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？';
-const THREAT = '你再不还钱，后果自负！我们知道你家住哪。';
 /** An English word; section letters of a citation such as 1692c(b) or (iii) read the same in both languages. */
 const ENGLISH_WORD = /[A-Za-z]{3,}/;
 const english = (text: string) => ENGLISH_WORD.exec(text.replace(/\([a-z]+\)/g, ''))?.[0];
@@ -39,15 +36,6 @@ async function unlock(page: Page, mentor = '李老师') {
   await page.getByLabel('再次输入新密码').fill(PIN);
   await page.getByRole('button', { name: '保存密码并进入' }).click();
   await expect(page.getByText(`带教老师：${mentor}`)).toBeVisible();
-}
-
-/** Sends a typed line and waits until the persona has answered (or the call has ended). */
-async function say(page: Page, text: string) {
-  const log = page.getByRole('log');
-  const before = await log.getByRole('listitem').count();
-  await page.getByLabel('你的回复').fill(text);
-  await page.getByRole('button', { name: '发送', exact: true }).click();
-  await expect.poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
 }
 
 /** Downloads one CSV export of the mentor's data panel and reads it as a spreadsheet would. */

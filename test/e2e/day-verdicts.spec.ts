@@ -4,17 +4,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
+import { PIN, say } from './journey.ts';
 
-const PIN = '246810';
-
-/** Sends a typed line and waits until the persona has answered (or the call has ended). */
-async function say(page: Page, text: string) {
-  const log = page.getByRole('log');
-  const before = await log.getByRole('listitem').count();
-  await page.getByLabel('你的回复').fill(text);
-  await page.getByRole('button', { name: '发送', exact: true }).click();
-  await expect.poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
-}
 
 /** A new trainee opens a zh scenario from the library and reaches its briefing. */
 async function brief(page: Page, title: string, name: string, staffNo: string) {

@@ -1,9 +1,8 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
+import { ZH_OPENING, ZH_TITLE } from './journey.ts';
 
 // Issue 15, part E: one transaction per exchange, one tab per call, honest storage errors.
-const ZH_TITLE = '首次联系：手头紧的张先生';
-const ZH_OPENING = '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？';
 const ZH_PURPOSE = '张先生您好，您尾号6688的信用卡已经逾期35天，目前应还12860.50元，最低还款额1286元。今天来电是想了解一下您的情况。';
 
 interface StoredCall { status: string; turns: { index: number; speaker: string; text: string }[] }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
+import { PIN, THREAT, ZH_OPENING, ZH_TITLE, say } from './journey.ts';
 
 /** The app's canonical JSON (src/security/canonical.ts): keys sorted at every depth, no whitespace. */
 const canonicalJson = (value: unknown) => JSON.stringify(value, (_k, v: unknown) =>
@@ -10,18 +11,6 @@ const canonicalJson = (value: unknown) => JSON.stringify(value, (_k, v: unknown)
 // Issue 15, records a mentor can trust: forged scores, invented trainees and unsigned files do not reach the mentor as
 // genuine; the mentor lock is the PIN, not a flag; a removed audit entry shows.
 
-const ZH_TITLE = '首次联系：手头紧的张先生';
-const ZH_OPENING = '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？';
-const THREAT = '你再不还钱，后果自负！我们知道你家住哪。';
-const PIN = '246810';
-
-async function say(page: Page, text: string) {
-  const log = page.getByRole('log');
-  const before = await log.getByRole('listitem').count();
-  await page.getByLabel('你的回复').fill(text);
-  await page.getByRole('button', { name: '发送', exact: true }).click();
-  await expect.poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
-}
 
 /** A trainee plays the zh first-contact call with a threat (a critical finding: the call fails) and files the record. */
 async function playThreatCall(page: Page, name: string, staffNo: string) {
