@@ -4,6 +4,7 @@ import {
   abandonAttempt, createDb, overruleFinding, recordTraineeTurn, startAttempt, type CallDojoDb,
 } from '../../src/storage/index.ts';
 import { found, playCall, TIGHT_MONEY, trainee } from './progress-seed.ts';
+import { mentorSigner } from '../storage/helpers.ts';
 
 let db: CallDojoDb;
 beforeEach(() => {
@@ -21,7 +22,7 @@ describe('cohort source', () => {
     const before = await loadCohort(db, await cohortTables(db));
     expect(before.attempts[0].findings?.byRule[threat.rule]?.count).toBe(1);
 
-    await overruleFinding(db, { attemptId: id, turnIndex: 0, rule: threat.rule, reason: '转述客户原话', by: '李老师' });
+    await overruleFinding(db, { attemptId: id, turnIndex: 0, rule: threat.rule, reason: '转述客户原话', by: '李老师', signer: await mentorSigner(db) });
     const after = await loadCohort(db, await cohortTables(db));
     expect(after.attempts[0]).toMatchObject({ passed: true, blockerRule: null });
     expect(after.attempts[0].findings?.byRule[threat.rule]).toBeUndefined();

@@ -108,7 +108,7 @@ describe('cohort view', { timeout: 30_000 }, () => {
     first.unmount();
 
     // The mentor overrules the threat: 陈小红's zh call is no longer failed by a blocker.
-    await overruleFinding(db, { attemptId: failed, turnIndex: 0, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师' });
+    await overruleFinding(db, { attemptId: failed, turnIndex: 0, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师', signer: mentorLock.signer });
     render(Review, { params: [] });
     const again = await screen.findByRole('region', { name: '上线准备情况' });
     await expect.poll(() => within(again).getAllByRole('listitem')[0].textContent).not.toContain('一票否决');
@@ -148,7 +148,7 @@ describe('a large cohort', { timeout: 30_000 }, () => {
 describe('exports and imports', { timeout: 30_000 }, () => {
   it('CSV files start with the UTF-8 BOM and read back with Chinese names and the mentor’s decisions', async () => {
     const { failed } = await cohort();
-    await overruleFinding(db, { attemptId: failed, turnIndex: 0, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师' });
+    await overruleFinding(db, { attemptId: failed, turnIndex: 0, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师', signer: mentorLock.signer });
     const user = userEvent.setup();
     render(Review, { params: [] });
     await screen.findByRole('region', { name: '学员 × 场景' });
