@@ -53,6 +53,14 @@ async function cohort() {
 const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent?.trim());
 
 describe('cohort view', { timeout: 30_000 }, () => {
+  it('says when the stored readiness settings were changed without the mentor key, and shows the defaults', async () => {
+    await cohort();
+    await db.settings.put({ key: 'readiness', value: { required: [], lastN: 1 } });
+    render(Review, { params: [] });
+    expect(await screen.findByText(/本机保存的达标设置没有带教密钥的签名/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/最近/)).toHaveValue(5);
+  });
+
   it('shows trainees × scenarios with best score, calls and pass in words', async () => {
     await cohort();
     render(Review, { params: [] });
