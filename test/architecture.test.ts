@@ -47,9 +47,11 @@ const layers: Layer[] = [
   },
   { dir: 'report', mayImport: ['report', 'scoring', 'scenarios/ir.ts'], packages: [] },
   { dir: 'i18n', mayImport: ['i18n'], packages: [] },
+  // The xAPI client, statements and the cohort read from the LRS: fetch and storage's settings, no UI.
+  { dir: 'lrs', mayImport: ['lrs', 'storage', 'report', 'scoring', 'scenarios/ir.ts'], packages: ['uuid', '@xapi/cmi5'] },
   {
     dir: 'state',
-    mayImport: ['state', 'i18n', 'storage', 'machines', 'report', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'content', 'security'],
+    mayImport: ['state', 'i18n', 'storage', 'machines', 'report', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'content', 'security', 'lrs'],
     forbid: BUILD_TIME,
     packages: ['svelte', 'xstate', 'virtual:calldojo'],
   },
