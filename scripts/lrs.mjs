@@ -41,7 +41,10 @@ function install() {
   }
 }
 
-/** Starts the statement service in this process, bound to loopback (its own server.js listens on every interface). */
+/**
+ * Starts the statement service in this process, bound to loopback (its own server.js listens on every interface).
+ * @param {number} port
+ */
 function serve(port) {
   const storage = mkdtempSync(join(tmpdir(), 'calldojo-lrs-'));
   Object.assign(process.env, {
@@ -57,6 +60,7 @@ function serve(port) {
   const requireLrs = createRequire(join(pkgDir, 'dist/server.js'));
   // server.js calls `app.listen(port)`; give the express it loads a listen that binds to 127.0.0.1 alone.
   const express = requireLrs('express');
+  /** @type {(this: import('node:http').RequestListener, p: number, callback?: () => void) => import('node:http').Server} */
   express.application.listen = function listen(p, callback) {
     const server = createServer(this);
     server.listen(p, HOST, callback);
