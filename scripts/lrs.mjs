@@ -52,7 +52,7 @@ function serve(port) {
     AUTH_REPO: 'test',
     MODELS_REPO: 'memory',
     STORAGE_REPO: 'local',
-    EVENTS_REPO: 'memory',
+    EVENTS_REPO: 'test', // no Redis: new statements are announced to nobody
     FS_LOCAL_STORAGE_DIR: storage,
     WINSTON_CONSOLE_LEVEL: process.env.WINSTON_CONSOLE_LEVEL ?? 'warn',
     AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
