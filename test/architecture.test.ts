@@ -42,9 +42,12 @@ const layers: Layer[] = [
   },
   {
     dir: 'storage',
-    mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines', 'report', 'security'],
+    // The LRS outbox is written in the transactions of the rows it reports: storage builds statements (pure) there.
+    mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines', 'report', 'security', 'lrs/statements.ts', 'lrs/xapi.ts', 'lrs/ids.ts', 'lrs/target.ts', 'lrs/settings.ts'],
     packages: ['dexie'],
   },
+  // xAPI statements, the LRS client and the outbox's flusher: storage for the outbox and settings, never the UI.
+  { dir: 'lrs', mayImport: ['lrs', 'storage', 'scoring/types.ts', 'report/types.ts', 'scenarios/ir.ts'], packages: ['uuid', '@xapi/cmi5'] },
   { dir: 'report', mayImport: ['report', 'scoring', 'scenarios/ir.ts'], packages: [] },
   { dir: 'i18n', mayImport: ['i18n'], packages: [] },
   // The xAPI client, statements and the cohort read from the LRS: fetch and storage's settings, no UI.

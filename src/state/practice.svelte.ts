@@ -154,7 +154,7 @@ export class PracticeState {
       const versions = await shippedVersions(this.scenario);
       const attempt = await startAttempt(appDb(), {
         profileId: this.profileId, scenarioId: this.scenario.id, scenarioTitle: this.scenario.title,
-        lang: this.scenario.lang, mode, seed, snapshot: this.snapshot(), versions,
+        lang: this.scenario.lang, mode, seed, snapshot: this.snapshot(), versions, course: this.scenario.course,
       });
       this.letGo();
       this.attemptId = attempt.id;
@@ -203,7 +203,7 @@ export class PracticeState {
   }
 
   choose(index: number): Promise<void> {
-    return this.step(() => this.session!.choose(index), this.scenario.nodes.find((n) => n.id === this.call?.node)?.options[index]?.text ?? '');
+    return this.step(() => this.session!.choose(index), this.scenario.nodes.find((n) => n.id === this.call?.node)?.options[index]?.text ?? '', index);
   }
 
   silence(): Promise<void> {
@@ -280,7 +280,7 @@ export class PracticeState {
    * is over) its end are stored in one transaction before any of it is shown. If that fails (disk full…) the call
    * rewinds to before the line and the draft stays in the box, so nothing is sent twice or kept half.
    */
-  private async step(run: () => StepResult, said: string | null): Promise<void> {
+  private async step(run: () => StepResult, said: string | null, picked?: number): Promise<void> {
     if (!this.session || this.busy || this.call?.ended || this.phase !== 'call') return;
     const before = this.snapshot();
     const drill = this.drill;
@@ -292,7 +292,8 @@ export class PracticeState {
       const lines: ExchangeLine[] = [];
       const shown: TranscriptEntry[] = [];
       if (said !== null && result.assessment) {
-        lines.push({ speaker: 'trainee', text: said, assessment: result.assessment, stage, personaState: null });
+        // The node answered and the option picked go along, so the LRS sees which point of the call the line answered.
+        lines.push({ speaker: 'trainee', text: said, assessment: result.assessment, stage, personaState: null, node, ...(picked === undefined ? {} : { picked }) });
         shown.push({ speaker: 'trainee', text: said, nodeId: node, assessment: result.assessment });
       }
       const reply = result.reply ? this.replyLine() : null;
