@@ -47,11 +47,10 @@ const layers: Layer[] = [
     packages: ['dexie'],
   },
   // xAPI statements, the LRS client and the outbox's flusher: storage for the outbox and settings, never the UI.
-  { dir: 'lrs', mayImport: ['lrs', 'storage', 'scoring/types.ts', 'report/types.ts', 'scenarios/ir.ts'], packages: ['uuid', '@xapi/cmi5'] },
+  // The cohort read from the LRS gives the local cohort's shapes (report/cohort.ts, types only).
+  { dir: 'lrs', mayImport: ['lrs', 'storage', 'scoring/types.ts', 'report/types.ts', 'report/cohort.ts', 'scenarios/ir.ts'], packages: ['uuid', '@xapi/cmi5'] },
   { dir: 'report', mayImport: ['report', 'scoring', 'scenarios/ir.ts'], packages: [] },
   { dir: 'i18n', mayImport: ['i18n'], packages: [] },
-  // The xAPI client, statements and the cohort read from the LRS: fetch and storage's settings, no UI.
-  { dir: 'lrs', mayImport: ['lrs', 'storage', 'report', 'scoring', 'scenarios/ir.ts'], packages: ['uuid', '@xapi/cmi5'] },
   {
     dir: 'state',
     mayImport: ['state', 'i18n', 'storage', 'machines', 'report', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'content', 'security', 'lrs'],
