@@ -1,33 +1,17 @@
 /**
  * The LRS journeys against a real LRS (Learning Locker's statement service on 127.0.0.1, started by
- * playwright.config.ts): a mentor reads a cohort that practised on another PC.
+ * playwright.config.ts): a call played partly offline arrives once per line with its result and the mentor's
+ * correction; a mentor reads a cohort that practised on another PC.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { statementId } from '../../src/lrs/ids.ts';
 import { attemptedStatement, completionStatements, exchangeStatements, type CompletedFacts, type StatementEnv } from '../../src/lrs/statements.ts';
-import { staffAgent } from '../../src/lrs/xapi.ts';
+import { EXT, VERBS, staffAgent, type Statement } from '../../src/lrs/xapi.ts';
 import type { Assessment } from '../../src/scoring/types.ts';
 import type { Turn } from '../../src/storage/types.ts';
 import { expectNoAxeViolations } from './axe.ts';
-import { THREAT, ZH_OPENING, ZH_TITLE } from './journey.ts';
-import { ACTIVITY_BASE, HOME_PAGE, LRS_ENDPOINT, freshStaffNo, lrsPost, setMentorPin, watchLrs } from './lrs.ts';
-
-/** Saves the LRS connection on this browser profile. */
-async function configureLrs(page: Page) {
-  await page.evaluate(async (value) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const r = indexedDB.open('calldojo');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    await new Promise<void>((ok, fail) => {
-      const tx = db.transaction('settings', 'readwrite');
-      tx.objectStore('settings').put({ key: 'lrs', value });
-      tx.oncomplete = () => ok();
-      tx.onerror = () => fail(tx.error);
-    });
-    db.close();
-  }, { endpoint: LRS_ENDPOINT, key: 'calldojo-pc-07', secret: 'send-only', homePage: HOME_PAGE, activityBase: ACTIVITY_BASE });
-}
+import { THREAT, ZH_OPENING, ZH_TITLE, say } from './journey.ts';
+import { ACTIVITY_BASE, HOME_PAGE, LRS_ENDPOINT, configureLrs, freshStaffNo, lrsPost, lrsStatements, setMentorPin, watchLrs } from './lrs.ts';
 
 const REPLY_1 = '我是张伟，什么事？';
 const REPLY_2 = '你这是在威胁我吗？我要投诉！';
@@ -60,7 +44,7 @@ test('a mentor reads a trainee from another PC out of the LRS and opens their ca
 
   await setMentorPin(page, '李老师');
   await configureLrs(page);
-  await page.reload();
+  await page.getByRole('link', { name: '带教复核' }).click();
   const panel = page.getByRole('region', { name: '学习记录库（LRS）中的学员' });
   await expect(panel).toContainText(LRS_ENDPOINT);
   await expect(page.getByRole('region', { name: '学员 × 场景' })).toHaveCount(0); // nothing on this PC, nothing read yet
@@ -90,4 +74,83 @@ test('a mentor reads a trainee from another PC out of the LRS and opens their ca
   await expect(panel.getByRole('alert')).toContainText('连接不上学习记录库：请检查网络，或稍后再试。');
   await expect(grid.getByRole('rowheader', { name: `${staffNo} LRS` })).toBeVisible();
   await context.setOffline(false);
+});
+
+const ZH_PURPOSE = '张先生您好，您尾号6688的信用卡已经逾期35天，目前应还12860.50元，最低还款额1286元。今天来电是想了解一下您的情况。';
+const ZH_ASK = '请问您最近是遇到什么困难了吗？我们可以一起看看怎么安排还款。';
+const REASON = '学员在复述客户担心的后果，不是威胁';
+
+const byVerb = (all: Statement[], verb: keyof typeof VERBS) => all.filter((s) => s.verb.id === VERBS[verb].id);
+
+test('a call played partly offline reaches the LRS once per line, with its result and the mentor’s correction', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  const staffNo = freshStaffNo();
+  const agent = JSON.stringify({ account: { homePage: HOME_PAGE, name: staffNo } });
+  const mine = () => lrsStatements({ agent });
+  await configureLrs(page);
+
+  await page.goto('./?lang=zh-CN#/library');
+  await page.getByRole('link', { name: ZH_TITLE }).click();
+  await page.getByLabel('姓名').fill('陈静');
+  await page.getByLabel('工号').fill(staffNo);
+  await page.getByRole('button', { name: '创建档案' }).click();
+  await page.getByRole('button', { name: '开始通话' }).click();
+  await say(page, ZH_OPENING);
+  // Online, the first line goes out while the call goes on.
+  await expect.poll(async () => byVerb(await mine(), 'responded').length, { timeout: 30_000 }).toBe(1);
+
+  await context.setOffline(true);
+  await say(page, ZH_PURPOSE);
+  await say(page, ZH_ASK);
+  await say(page, THREAT);
+  if (await page.getByRole('button', { name: '挂断' }).isVisible()) await page.getByRole('button', { name: '挂断' }).click();
+  await page.getByLabel('结果代码').selectOption('complaint');
+  await page.getByLabel('下一步行动').fill('主管回访');
+  await page.getByLabel('备注').fill('客户对通话不满并投诉');
+  await page.getByRole('button', { name: '提交记录' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '一票否决' })).toContainText('cn-violence-threat');
+  await page.getByRole('link', { name: '设置' }).click();
+  await expect(page.getByText(/待发送 [1-9]\d* 条/)).toBeVisible();
+  expect(byVerb(await mine(), 'responded').length, 'nothing left this PC while offline').toBe(1);
+
+  await context.setOffline(false);
+  await expect(page.getByText(/待发送 0 条/)).toBeVisible({ timeout: 30_000 });
+  const all = await mine();
+  const registration = all[0].context!.registration!;
+  expect(all.every((s) => s.context?.registration === registration)).toBe(true);
+  // Every trainee line exactly once, in order, under the id its attempt and line give.
+  const lines = byVerb(all, 'responded').sort((a, b) => (a.result!.extensions![EXT.turnIndex] as number) - (b.result!.extensions![EXT.turnIndex] as number));
+  expect(lines.map((s) => s.result!.response)).toEqual([ZH_OPENING, ZH_PURPOSE, ZH_ASK, THREAT]);
+  const indexes = lines.map((s) => s.result!.extensions![EXT.turnIndex] as number);
+  expect(new Set(indexes).size).toBe(4);
+  expect(lines.map((s) => s.id)).toEqual(indexes.map((i) => statementId(registration, `turn/${i}`)));
+  expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+  // The attempt's statements: started, completed, failed on the blocker (a raw score, no scaled one).
+  expect(byVerb(all, 'attempted')).toHaveLength(1);
+  expect(byVerb(all, 'completed')).toHaveLength(1);
+  expect(byVerb(all, 'passed')).toHaveLength(0);
+  const [failed] = byVerb(all, 'failed');
+  expect(failed.result).toMatchObject({ success: false, completion: true, score: { min: 0, max: 100 } });
+  expect(failed.result!.score!.scaled).toBeUndefined();
+  expect(failed.result!.extensions![EXT.blockerRule]).toBe('cn-violence-threat');
+  const threatLine = lines[3];
+  expect(threatLine.result!.success).toBe(false);
+  expect(threatLine.result!.extensions![EXT.personaReply]).toEqual(expect.any(String));
+
+  // The mentor overrules the blocker in Review: it reaches the LRS as a comment on that line, nothing voided.
+  await setMentorPin(page, '李老师');
+  await page.getByRole('link', { name: '通话列表' }).click();
+  await page.getByRole('link', { name: /^复核：陈静/ }).click();
+  await page.getByText('驳回 cn-violence-threat（误判）').click();
+  await page.getByLabel('驳回 cn-violence-threat 的理由').fill(REASON);
+  await page.getByRole('button', { name: '确认驳回' }).click();
+  await expect(page.getByText('已驳回')).toBeVisible();
+  const comments = async () => byVerb(await lrsStatements({ registration }), 'commented');
+  await expect.poll(async () => (await comments()).length, { timeout: 30_000 }).toBe(1);
+  const [comment] = await comments();
+  expect(comment.object).toEqual({ objectType: 'StatementRef', id: threatLine.id });
+  expect(comment.result!.response).toBe(REASON);
+  expect(comment.result!.extensions![EXT.correction]).toMatchObject({ action: 'overrule', rule: 'cn-violence-threat' });
+  expect(await lrsStatements({ registration, verb: 'http://adlnet.gov/expapi/verbs/voided' })).toEqual([]);
+  await expect.poll(async () => byVerb(await mine(), 'responded').length).toBe(4); // still once per line
 });
