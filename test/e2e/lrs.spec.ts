@@ -17,8 +17,8 @@ const REPLY_1 = '我是张伟，什么事？';
 const REPLY_2 = '你这是在威胁我吗？我要投诉！';
 
 /** Statements of one call by `staffNo` as another PC sends them (built by the app's own statement builder). */
-function anotherPcsCall(staffNo: string) {
-  const env: StatementEnv = { actor: staffAgent(HOME_PAGE, staffNo), homePage: HOME_PAGE, activityBase: ACTIVITY_BASE };
+function anotherPcsCall(staffNo: string, activityBase: string) {
+  const env: StatementEnv = { actor: staffAgent(HOME_PAGE, staffNo), homePage: HOME_PAGE, activityBase };
   const at = Date.now() - 3_600_000;
   const attempt: CompletedFacts = {
     id: crypto.randomUUID(), scenarioId: 'zh-first-contact-tight-money', scenarioTitle: ZH_TITLE, lang: 'zh', mode: 'practice',
@@ -39,11 +39,12 @@ function anotherPcsCall(staffNo: string) {
 
 test('a mentor reads a trainee from another PC out of the LRS and opens their call line by line', async ({ page, context }) => {
   const staffNo = freshStaffNo();
-  await lrsPost(anotherPcsCall(staffNo));
+  const activityBase = `${ACTIVITY_BASE}cohort-${staffNo}/`; // this test's courses alone, whatever else the LRS holds
+  await lrsPost(anotherPcsCall(staffNo, activityBase));
   const requests = watchLrs(page);
 
   await setMentorPin(page, '李老师');
-  await configureLrs(page);
+  await configureLrs(page, activityBase);
   await page.getByRole('link', { name: '带教复核' }).click();
   const panel = page.getByRole('region', { name: '学习记录库（LRS）中的学员' });
   await expect(panel).toContainText(LRS_ENDPOINT);

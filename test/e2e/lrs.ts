@@ -45,14 +45,17 @@ export function watchLrs(page: Page): string[] {
   return seen;
 }
 
-/** Fills Settings → 学习记录库 LRS with the test LRS and saves it (any key works with AUTH_REPO=test). */
-export async function configureLrs(page: Page) {
+/**
+ * Fills Settings → 学习记录库 LRS with the test LRS and saves it (any key works with AUTH_REPO=test). A test of its own
+ * activity base sees only its own courses in the shared LRS.
+ */
+export async function configureLrs(page: Page, activityBase = ACTIVITY_BASE) {
   await page.goto('./?lang=zh-CN#/settings');
   await page.getByLabel('LRS 地址（xAPI endpoint）').fill(LRS_ENDPOINT);
   await page.getByLabel('密钥 ID（key）').fill('calldojo-pc-07');
   await page.getByLabel('密钥（secret）').fill('send-only');
   await page.getByLabel('员工账号主页（homePage）').fill(HOME_PAGE);
-  await page.getByLabel('活动 IRI 前缀').fill(ACTIVITY_BASE);
+  await page.getByLabel('活动 IRI 前缀').fill(activityBase);
   await page.getByRole('button', { name: '保存连接' }).click();
   await expect(page.getByText('已保存。待发送的记录会自动发送。')).toBeVisible();
 }
