@@ -43,7 +43,7 @@ const layers: Layer[] = [
   {
     dir: 'storage',
     // The LRS outbox is written in the transactions of the rows it reports: storage builds statements (pure) there.
-    mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines', 'report', 'security', 'lrs/statements.ts', 'lrs/xapi.ts', 'lrs/ids.ts', 'lrs/target.ts', 'lrs/settings.ts'],
+    mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines', 'report', 'security', 'lrs/statements.ts', 'lrs/xapi.ts', 'lrs/ids.ts', 'lrs/target.ts', 'lrs/settings.ts', 'lrs/setting-key.ts'],
     packages: ['dexie'],
   },
   // xAPI statements, the LRS client and the outbox's flusher: storage for the outbox and settings, never the UI.

@@ -5,7 +5,8 @@
  * settles rows here.
  */
 import Dexie from 'dexie';
-import { checkLrsSettings, DEFAULT_ACTIVITY_BASE, LRS_SETTING_KEY, type LrsSettings } from '../lrs/settings.ts';
+import { checkLrsSettings, DEFAULT_ACTIVITY_BASE, type LrsSettings } from '../lrs/settings.ts';
+import { LRS_SETTING_KEY } from '../lrs/setting-key.ts';
 import type { StatementEnv } from '../lrs/statements.ts';
 import { sessionTarget } from '../lrs/target.ts';
 import { staffAgent, type Statement } from '../lrs/xapi.ts';
