@@ -14,7 +14,7 @@ export interface RemoteFinding {
 }
 
 export interface RemoteComment {
-  /** The mentor's staff number (comments are sent under the staff home page, without names). */
+  /** The mentor's account name under the staff home page (as the commenting PC sent it). */
   by: string;
   reason: string;
   /** What the correction did (`overrule`, `add`, …) and to which rule, when the comment says so. */
