@@ -38,6 +38,11 @@ export function problemOf(e: unknown): LrsProblem {
   return { kind: 'refused', detail: e instanceof Error ? e.message : String(e) };
 }
 
+/** True for the id of a call read from the LRS (it has no local review page; its lines open from the LRS list). */
+export function isRemoteAttemptId(id: string): boolean {
+  return id.startsWith('lrs:');
+}
+
 /** What this PC's cohort already holds, so calls it sent itself are not counted again. */
 export function localKnown(profiles: readonly { id: string; staffNo: string }[], attempts: readonly { id: string }[]): LocalKnown {
   return { profiles, attemptIds: attempts.map((a) => a.id) };

@@ -58,6 +58,11 @@ test('a mentor reads a trainee from another PC out of the LRS and opens their ca
   await expect(grid.getByRole('rowheader', { name: `${staffNo} LRS` })).toBeVisible();
   await expect(grid.getByRole('row', { name: new RegExp(staffNo) })).toContainText('23 1 次 · 未通过');
   await expect(page.getByRole('region', { name: '违规热力图' })).toContainText('cn-violence-threat');
+  // Readiness counts the remote blocker too; that call has no review page on this PC, so no link to one.
+  const ready = page.getByRole('region', { name: '上线准备情况' }).getByRole('listitem').filter({ hasText: staffNo });
+  await expect(ready).toContainText('尚未达标');
+  await expect(ready).toContainText('最近通话中有一票否决：cn-violence-threat');
+  await expect(ready.getByRole('link')).toHaveCount(0);
   const calls = panel.getByRole('table', { name: '学习记录库中的通话' });
   await expect(calls.getByRole('row', { name: new RegExp(staffNo) })).toContainText(/未通过\s*·\s*一票否决：cn-violence-threat/);
   expect(requests.every((r) => r === 'GET /xAPI/statements')).toBe(true);
