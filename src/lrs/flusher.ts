@@ -297,9 +297,11 @@ export async function flushOutbox(): Promise<void> {
 
 /**
  * Routes statements to a launch's LMS LRS (cmi5), with its token, from now on (null: back to this PC's LRS). Starts
- * the flusher on `db` if none runs yet.
+ * the flusher on `db` (the app's `appDb()`) if none runs yet; without a flusher nothing would be sent, so a target
+ * with neither throws rather than queue statements no one sends.
  */
 export function useSessionTarget(target: SessionTarget | null, db?: CallDojoDb): void {
+  if (target && !running && !db) throw new Error('useSessionTarget: no outbox flusher runs; pass the database (appDb()) to start one');
   setSessionTarget(target);
   if (!running && db) startOutbox(db);
 }

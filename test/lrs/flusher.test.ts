@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { backoffDelay, OutboxFlusher, type FlusherOptions } from '../../src/lrs/flusher.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backoffDelay, flushOutbox, OutboxFlusher, stopOutbox, useSessionTarget, type FlusherOptions } from '../../src/lrs/flusher.ts';
 import { statementId } from '../../src/lrs/ids.ts';
 import { setSessionTarget } from '../../src/lrs/target.ts';
 import type { CallDojoDb } from '../../src/storage/db.ts';
@@ -56,7 +56,9 @@ function flusher(db: CallDojoDb, lrs: ReturnType<typeof fakeLrs>, options: Flush
 }
 afterEach(() => {
   for (const f of flushers.splice(0)) f.stop();
+  stopOutbox();
   setSessionTarget(null);
+  vi.unstubAllGlobals();
 });
 
 describe('outbox flusher', () => {
@@ -227,5 +229,19 @@ describe('outbox flusher', () => {
     expect(lrs.posts).toHaveLength(1);
     expect(lrs.posts[0]!.authorization).toBe('Basic bGF1bmNo');
     expect(lrs.posts[0]!.statements.every((s) => s.actor.account.name === 'learner-9')).toBe(true);
+  });
+
+  it('a launch routes through useSessionTarget, and flushOutbox resolves once its statements are sent', async () => {
+    const db = freshDb();
+    const lrs = fakeLrs();
+    vi.stubGlobal('fetch', lrs.fetch);
+    const target = { endpoint: 'http://lms.test/lrs/', authorization: 'Basic bGF1bmNo', registration: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', actor: { objectType: 'Agent' as const, account: { homePage: 'https://lms.example', name: 'learner-9' } } };
+    // Without a running flusher or a database to start one, statements would wait for ever: refused loudly.
+    expect(() => useSessionTarget(target)).toThrow(/pass the database/);
+    useSessionTarget(target, db);
+    await call(db, 2);
+    await flushOutbox();
+    expect(await db.outbox.count()).toBe(0);
+    expect(lrs.stored.size).toBe(3);
   });
 });

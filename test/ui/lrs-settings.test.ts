@@ -135,6 +135,6 @@ describe('settings: LRS connection', { timeout: 30_000 }, () => {
     await user.type(screen.getByLabelText('新密码'), '2468');
     await user.type(screen.getByLabelText('再次输入新密码'), '2468');
     await user.click(screen.getByRole('button', { name: '保存密码并进入' }));
-    expect(await screen.findByText(/被拒 · attempted · .*400: Invalid 'actor.account.homePage'/)).toBeInTheDocument();
+    expect(await screen.findByText(/被拒 · 开始 · .*400: Invalid 'actor.account.homePage'/)).toBeInTheDocument();
   });
 });
