@@ -1,7 +1,7 @@
 /**
  * The LRS journeys against a real LRS (Learning Locker's statement service on 127.0.0.1, started by
  * playwright.config.ts): a call played partly offline arrives once per line with its result and the mentor's
- * correction; a mentor reads a cohort that practised on another PC.
+ * correction; 50 lines over ten minutes offline arrive once each; a mentor reads a cohort that practised on another PC.
  */
 import { expect, test } from '@playwright/test';
 import { statementId } from '../../src/lrs/ids.ts';
@@ -160,4 +160,48 @@ test('a call played partly offline reaches the LRS once per line, with its resul
   expect(comment.result!.extensions![EXT.correction]).toMatchObject({ action: 'overrule', rule: 'cn-violence-threat' });
   expect(await lrsStatements({ registration, verb: 'http://adlnet.gov/expapi/verbs/voided' })).toEqual([]);
   await expect.poll(async () => byVerb(await mine(), 'responded').length).toBe(4); // still once per line
+});
+
+const DRILL_TITLE = '背诵练习：首次联系标准开场白';
+const DRILL_MODEL = '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓李，工号3021。请问您是王建国先生本人吗？';
+
+test('50 lines recited over 10 minutes offline reach the LRS once each when the PC is back online', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  const staffNo = freshStaffNo();
+  const mine = () => lrsStatements({ agent: JSON.stringify({ account: { homePage: HOME_PAGE, name: staffNo } }) });
+  await page.clock.install(); // the page's clock, so ten minutes offline pass in a moment (retries and backoff included)
+  await configureLrs(page);
+  await page.goto('./?lang=zh-CN#/library');
+  await page.getByRole('link', { name: DRILL_TITLE }).click();
+  await page.getByLabel('姓名').fill('周八');
+  await page.getByLabel('工号').fill(staffNo);
+  await page.getByRole('button', { name: '创建档案' }).click();
+  await page.getByRole('button', { name: '开始通话' }).click();
+  await context.setOffline(true);
+  // The opening drill recites again without ending the call: 50 trainee lines in one call.
+  for (let i = 0; i < 50; i++) {
+    await say(page, DRILL_MODEL);
+    if (i % 10 === 9) await page.clock.fastForward('02:00');
+    if (i < 49) await page.getByRole('button', { name: '再背一遍' }).click();
+  }
+  await page.getByRole('button', { name: '结束练习' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '通话报告' })).toBeVisible();
+  await page.getByRole('link', { name: '设置' }).click();
+  const waiting = page.getByText(/待发送 \d+ 条/);
+  await expect(waiting).toBeVisible();
+  const queued = Number((await waiting.innerText()).match(/待发送 (\d+) 条/)![1]);
+  expect(await mine(), 'nothing left this PC while offline').toEqual([]);
+
+  await context.setOffline(false);
+  await expect(page.getByText('待发送 0 条 · 冲突 0 条 · 被拒 0 条')).toBeVisible({ timeout: 60_000 });
+  const all = await mine();
+  const lines = byVerb(all, 'responded');
+  expect(lines).toHaveLength(50);
+  expect(lines.every((s) => s.result!.response === DRILL_MODEL)).toBe(true);
+  expect(new Set(lines.map((s) => s.result!.extensions![EXT.turnIndex])).size).toBe(50);
+  expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+  expect(new Set(all.map((s) => s.context!.registration)).size).toBe(1);
+  // Nothing lost: everything that waited arrived, and nothing more: the 50 lines and the call's start and result.
+  expect(all).toHaveLength(queued);
+  expect(all.map((s) => s.verb.id.split('/').pop()).filter((v) => v !== 'responded').sort()).toEqual(['attempted', 'completed', 'passed']);
 });
