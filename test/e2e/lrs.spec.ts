@@ -72,7 +72,9 @@ test('a mentor reads a trainee from another PC out of the LRS and opens their ca
   await expect(lines.getByRole('listitem').filter({ hasText: ZH_OPENING })).toContainText(REPLY_1);
   await expect(lines.getByRole('listitem').filter({ hasText: THREAT })).toContainText('严重 cn-violence-threat');
   await expect(lines).toContainText(REPLY_2);
-  await expectNoAxeViolations(page, 'cohort with the LRS read');
+  await panel.getByText('带教读取凭据（可选）').click();
+  await expect(panel.getByLabel('读取密钥（Key）')).toBeVisible();
+  await expectNoAxeViolations(page, 'cohort with the LRS read, a call opened and the mentor credential form');
 
   // The LRS cannot be reached: the mentor is told so, and the cohort read before stays.
   await context.setOffline(true);
