@@ -11,7 +11,8 @@ import { outboxCounts, queueStatements } from '../../src/storage/outbox.ts';
 import { saveRecord } from '../../src/storage/records.ts';
 import { overruleFinding } from '../../src/storage/index.ts';
 import { listTurns, recordExchange, type ExchangeLine } from '../../src/storage/turns.ts';
-import { assessment, dump, finding, freshDb, quotaOn, scores, snap, started } from '../storage/helpers.ts';
+import { exportProfile } from '../../src/storage/export.ts';
+import { assessment, dump, finding, freshDb, importAccepted, quotaOn, scores, snap, started } from '../storage/helpers.ts';
 import { configure } from './fixtures.ts';
 
 const threat = finding('cn-violence-threat', 'threat', 'critical');
@@ -125,6 +126,20 @@ describe('outbox writes', () => {
     const [row] = await db.outbox.toArray();
     expect(row).toMatchObject({ id: statementId(attempt.id, 'attempted'), to: 'session', statement: { actor: { account: { name: 'learner-9' } } } });
     expect(row!.statement.context!.registration).toBe('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+  });
+});
+
+describe('exported calls', () => {
+  it('carry the node answered, the option picked and the course to another PC, and import there', async () => {
+    const a = freshDb();
+    const { attempt, profileId } = await started(a, { course: 'first_contact', mode: 'guided' });
+    await recordExchange(a, attempt.id, [said('您好', { node: 'greet', picked: 2 }), reply], snap('n1', 1));
+    await completeAttempt(a, attempt.id, { scores: scores(80), outcome: null, passed: true, blockerRule: null });
+    const b = freshDb();
+    const result = await importAccepted(b, JSON.stringify(await exportProfile(a, profileId)));
+    expect(result.diagnostics).toEqual([]);
+    expect(await b.attempts.get(attempt.id)).toMatchObject({ course: 'first_contact' });
+    expect(await listTurns(b, attempt.id)).toMatchObject([{ node: 'greet', picked: 2 }, { speaker: 'persona' }]);
   });
 });
 
