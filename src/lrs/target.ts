@@ -3,7 +3,7 @@
  * LMS's learner under the launch's registration, instead of to this PC's configured LRS. Kept in memory only: a
  * launch's token is good for that launch alone.
  */
-import type { Agent, ContextActivities } from './xapi.ts';
+import type { Agent, ContextActivities, Statement } from './xapi.ts';
 
 export interface SessionTarget {
   /** The LMS's LRS endpoint (cmi5 `endpoint` launch parameter). */
@@ -18,6 +18,11 @@ export interface SessionTarget {
   contextActivities?: ContextActivities;
   /** The activities' base IRI for this launch (absent: this PC's setting, or CallDojo's default). */
   activityBase?: string;
+  /**
+   * Rewrites the statements of one write before they are queued (cmi5: keep only what the spec allows, in its order,
+   * with its context template). Runs inside the Dexie transaction of the row: synchronous, no I/O.
+   */
+  adapt?: (statements: readonly Statement[]) => Statement[];
 }
 
 let current: SessionTarget | null = null;

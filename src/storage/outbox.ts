@@ -69,10 +69,13 @@ export function outboxEnv(db: CallDojoDb, profileId: string): Promise<OutboxEnv 
 }
 
 /**
- * Queues `statements` inside the caller's transaction (its scope must hold `outbox`), oldest first. A statement whose
- * id is already queued keeps its one row (ids are deterministic: the same row always gives the same id).
+ * Queues `built` inside the caller's transaction (its scope must hold `outbox`), oldest first, as a launch's `adapt`
+ * rewrites them for a `session` route. A statement whose id is already queued keeps its one row (ids are
+ * deterministic: the same row always gives the same id).
  */
-export async function queueStatements(db: CallDojoDb, to: OutboxRoute, statements: readonly Statement[]): Promise<void> {
+export async function queueStatements(db: CallDojoDb, to: OutboxRoute, built: readonly Statement[]): Promise<void> {
+  const adapt = to === 'session' ? sessionTarget()?.adapt : undefined;
+  const statements = adapt ? adapt(built) : built;
   if (statements.length === 0) return;
   const last = await db.outbox.orderBy('queuedAt').last();
   // Strictly increasing, so two statements of one transaction (completed, then passed) keep their order.

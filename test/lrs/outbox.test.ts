@@ -127,6 +127,21 @@ describe('outbox writes', () => {
     expect(row).toMatchObject({ id: statementId(attempt.id, 'attempted'), to: 'session', statement: { actor: { account: { name: 'learner-9' } } } });
     expect(row!.statement.context!.registration).toBe('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
   });
+
+  it('lets a launch rewrite the statements of a write before they are queued (in the same transaction)', async () => {
+    const db = freshDb();
+    setSessionTarget({
+      endpoint: 'http://lms.test/lrs/', authorization: 'Basic abc', registration: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+      actor: { objectType: 'Agent', account: { homePage: 'https://lms.example', name: 'learner-9' } },
+      // e.g. cmi5: no `responded` lines for this LMS, and a cmi5 category on the rest.
+      adapt: (statements) => statements.filter((s) => s.verb.id !== VERBS.responded.id).map((s) => ({ ...s, context: { ...s.context, extensions: { ...s.context?.extensions, 'https://example/adapted': true } } })),
+    });
+    const { attempt } = await started(db);
+    await recordExchange(db, attempt.id, [said('您好'), reply], snap('n1', 1));
+    const rows = await db.outbox.toArray();
+    expect(rows.map((r) => r.statement.verb.id)).toEqual([VERBS.attempted.id]);
+    expect(rows[0]!.statement.context!.extensions!['https://example/adapted']).toBe(true);
+  });
 });
 
 describe('exported calls', () => {
