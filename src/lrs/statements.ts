@@ -170,13 +170,23 @@ export function completionStatements(env: StatementEnv, attempt: CompletedFacts,
  * A mentor's correction of line `turnIndex` (the stored line's index): the mentor `commented` on that line's statement,
  * with the reason and the change. Never `voided`: the machine's verdict stays in the record beside the mentor's.
  */
+/**
+ * The account a correction is sent under: the mentor's staff number when they gave it at the lock screen, else the
+ * mentor key that signed it (a pseudonym, stable per PC) — never the name they typed.
+ */
+export function mentorAccount(override: Pick<Override, 'byStaffNo' | 'chain'>): string {
+  if (override.byStaffNo) return override.byStaffNo;
+  const x = override.chain?.signature?.publicKey.x;
+  return x ? `mentor-key-${x.slice(0, 16)}` : 'mentor-unsigned';
+}
+
 export function commentStatement(env: StatementEnv, attempt: AttemptFacts, override: Override, turnIndex: number): Statement {
   const { action, rule, category, severity, reason, quote, start, end, scoresBefore, scoresAfter } = override;
   const correction: Record<string, unknown> = { action, rule, category, severity, reason, scoresBefore, scoresAfter };
   if (quote !== undefined) Object.assign(correction, { quote, start, end });
   return {
     id: statementId(attempt.id, `override/${override.id}`),
-    actor: staffAgent(env.homePage, override.by),
+    actor: staffAgent(env.homePage, mentorAccount(override)),
     verb: VERBS.commented,
     object: { objectType: 'StatementRef', id: statementId(attempt.id, turnPart(turnIndex)) },
     result: { response: reason, extensions: { [EXT.correction]: correction } },

@@ -22,6 +22,8 @@ export class MentorLockState {
   busy = $state(false);
   /** Who is reviewing: recorded with every override and review so the audit trail says who changed what. */
   mentor = $state('');
+  /** The mentor's staff number, if they gave it: corrections sent to an LRS carry it instead of the name. */
+  staffNo = $state('');
   error = $state.raw<StorageError | null>(null);
   /** The mentor's signing key while unlocked: every correction is signed with it. */
   signer = $state.raw<SigningKey | null>(null);
@@ -47,6 +49,7 @@ export class MentorLockState {
       } else if (signer && session) {
         this.signer = signer;
         this.mentor = session.name;
+        this.staffNo = typeof session.staffNo === 'string' ? session.staffNo : '';
         this.status = 'unlocked';
       } else {
         this.clearSession();
@@ -59,21 +62,21 @@ export class MentorLockState {
   }
 
   /** Saves the first PIN (typed twice) and unlocks this tab. */
-  async setPin(name: string, pin: string, confirm: string): Promise<void> {
+  async setPin(name: string, pin: string, confirm: string, staffNo = ''): Promise<void> {
     this.problem = !name.trim() ? 'name' : newPinProblem(pin, confirm);
     if (this.problem) return;
     await this.run(async () => {
       await setMentorPin(appDb(), normalizePin(pin));
-      await this.open(name.trim(), normalizePin(pin));
+      await this.open(name.trim(), normalizePin(pin), staffNo.trim());
     });
   }
 
   /** Unlocks this tab when the PIN decrypts the mentor key. */
-  async unlock(name: string, pin: string): Promise<void> {
+  async unlock(name: string, pin: string, staffNo = ''): Promise<void> {
     this.problem = !name.trim() ? 'name' : null;
     if (this.problem) return;
     await this.run(async () => {
-      if (!(await this.open(name.trim(), normalizePin(pin)))) this.problem = 'wrong';
+      if (!(await this.open(name.trim(), normalizePin(pin), staffNo.trim()))) this.problem = 'wrong';
     });
   }
 
@@ -83,12 +86,13 @@ export class MentorLockState {
     this.clearSession();
     this.signer = null;
     this.mentor = '';
+    this.staffNo = '';
     this.problem = null;
     this.status = 'locked';
   }
 
   /** Decrypts the mentor key with `pin`; false when it does not open. */
-  private async open(name: string, pin: string): Promise<boolean> {
+  private async open(name: string, pin: string, staffNo = ''): Promise<boolean> {
     const db = appDb();
     const signer = await unlockMentor(db, pin);
     if (!signer) return false;
@@ -96,10 +100,11 @@ export class MentorLockState {
     const session = sealed && (await sealSession(pin, sealed));
     this.signer = signer;
     this.mentor = name;
+    this.staffNo = staffNo;
     this.problem = null;
     this.status = 'unlocked';
     try {
-      if (session) this.session?.setItem(SESSION, JSON.stringify({ name, ...session }));
+      if (session) this.session?.setItem(SESSION, JSON.stringify({ name, staffNo, ...session }));
     } catch {
       // storage disabled: unlocked until the page reloads
     }
@@ -118,13 +123,14 @@ export class MentorLockState {
     }
   }
 
-  private readSession(): (MentorSession & { name: string }) | null {
+  private readSession(): (MentorSession & { name: string; staffNo?: string }) | null {
     try {
       const value: unknown = JSON.parse(this.session?.getItem(SESSION) ?? 'null');
       if (!value || typeof value !== 'object') return null;
-      const { name, key, iv, wrapped } = value as Record<string, unknown>;
+      const { name, key, iv, wrapped, staffNo } = value as Record<string, unknown>;
       const texts = [name, key, iv, wrapped].every((v) => typeof v === 'string' && v.length > 0);
-      return texts ? { name: name as string, key: key as string, iv: iv as string, wrapped: wrapped as string } : null;
+      const staff = typeof staffNo === 'string' ? { staffNo } : {};
+      return texts ? { name: name as string, key: key as string, iv: iv as string, wrapped: wrapped as string, ...staff } : null;
     } catch {
       return null;
     }

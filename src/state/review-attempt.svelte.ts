@@ -55,22 +55,22 @@ export class ReviewAttemptState {
 
   /** Overrules every finding of `rule` on the scored trainee line `turnIndex`; the reason is required. */
   overrule(turnIndex: number, rule: string, reason: string): Promise<boolean> {
-    return this.write((attemptId, by) => overruleFinding(appDb(), { attemptId, turnIndex, rule, reason, by, signer: this.signer() }));
+    return this.write((attemptId, by) => overruleFinding(appDb(), { attemptId, turnIndex, rule, reason, by, byStaffNo: mentorLock.staffNo, signer: this.signer() }));
   }
 
   /** Adds a finding the engine missed on the scored trainee line `turnIndex`. */
   add(turnIndex: number, finding: { rule: string; category: Category; severity: Severity; reason: string }): Promise<boolean> {
-    return this.write((attemptId, by) => addFinding(appDb(), { attemptId, turnIndex, by, ...finding, signer: this.signer() }));
+    return this.write((attemptId, by) => addFinding(appDb(), { attemptId, turnIndex, by, byStaffNo: mentorLock.staffNo, ...finding, signer: this.signer() }));
   }
 
   /** Narrows `rule`'s finding on the line: a new severity, and only `quote`'s words when given; the reason is required. */
   narrow(turnIndex: number, rule: string, change: { severity: Severity; quote: string; reason: string }): Promise<boolean> {
-    return this.write((attemptId, by) => narrowFinding(appDb(), { attemptId, turnIndex, rule, by, ...change, signer: this.signer() }));
+    return this.write((attemptId, by) => narrowFinding(appDb(), { attemptId, turnIndex, rule, by, byStaffNo: mentorLock.staffNo, ...change, signer: this.signer() }));
   }
 
   /** Credits `element`, which the report listed as missed on the line, as said. */
   credit(turnIndex: number, element: string, reason: string): Promise<boolean> {
-    return this.write((attemptId, by) => creditElement(appDb(), { attemptId, turnIndex, rule: element, reason, by, signer: this.signer() }));
+    return this.write((attemptId, by) => creditElement(appDb(), { attemptId, turnIndex, rule: element, reason, by, byStaffNo: mentorLock.staffNo, signer: this.signer() }));
   }
 
   /**

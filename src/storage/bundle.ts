@@ -133,7 +133,7 @@ const review = obj({
 });
 const override = obj({
   id, attemptId: id, reviewId: id, turnIndex: num({ min: 0, max: 10_000, int: true }), action: oneOf(CORRECTION_ACTIONS), rule: id,
-  category: oneOf(CATEGORIES), severity: oneOf(SEVERITIES), reason: str({ min: 1, max: 2000 }), by: name, at: time,
+  category: oneOf(CATEGORIES), severity: oneOf(SEVERITIES), reason: str({ min: 1, max: 2000 }), by: name, 'byStaffNo?': name, at: time,
   'quote?': text(2000), 'start?': num({ min: 0, int: true }), 'end?': num({ min: 0, int: true }),
   scoresBefore: scores, scoresAfter: scores,
   'chain?': obj({ prev: text(200), hash: str({ pattern: /^[0-9a-f]{64}$/, what: 'a SHA-256 hash' }), signature: nullable(signatureSchema) }),

@@ -15,6 +15,7 @@ import { newId } from './ids.ts';
 import { outboxEnv, queueStatements } from './outbox.ts';
 import { completed, listOverrides, required, reviewFor, scoredTurns, verdict } from './reviews.ts';
 import type { Attempt, Override } from './types.ts';
+import { normalizeStaffNo } from './text.ts';
 
 interface CorrectionBase {
   attemptId: string;
@@ -25,6 +26,8 @@ interface CorrectionBase {
   reason: string;
   /** The mentor's name as they signed in to mentor mode. */
   by: string;
+  /** The mentor's staff number, when they gave it: what an LRS is told instead of the name. */
+  byStaffNo?: string;
   /** The unlocked mentor key the correction is signed with; without it the audit trail shows it as unsigned. */
   signer?: SigningKey | null;
 }
@@ -78,7 +81,7 @@ function correct(
       }
       const base = {
         id: newId(), attemptId: input.attemptId, reviewId: review.id, turnIndex: input.turnIndex, rule: input.rule.trim(),
-        reason: input.reason.trim(), by: input.by.trim(),
+        reason: input.reason.trim(), by: input.by.trim(), ...(input.byStaffNo?.trim() ? { byStaffNo: normalizeStaffNo(input.byStaffNo) } : {}),
         // Strictly after the previous correction, so the order they apply in never depends on a clock tie.
         at: Math.max(Date.now(), (earlier.at(-1)?.at ?? 0) + 1),
       };

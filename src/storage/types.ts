@@ -146,6 +146,8 @@ export interface Override {
   category: Category;
   severity: Severity;
   reason: string;
+  /** The mentor's staff number when they gave it (the LRS is told it instead of their name). */
+  byStaffNo?: string;
   /** For `narrow` with a span: the words the finding covers now and where they are in the line. */
   quote?: string;
   start?: number;

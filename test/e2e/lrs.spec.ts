@@ -43,7 +43,7 @@ test('a mentor reads a trainee from another PC out of the LRS and opens their ca
   await lrsPost(anotherPcsCall(staffNo, activityBase));
   const requests = watchLrs(page);
 
-  await setMentorPin(page, '李老师');
+  await setMentorPin(page, '李老师', 'M0007');
   await configureLrs(page, activityBase);
   await page.getByRole('link', { name: '带教复核' }).click();
   const panel = page.getByRole('region', { name: '学习记录库（LRS）中的学员' });
@@ -147,7 +147,7 @@ test('a call played partly offline reaches the LRS once per line, with its resul
   expect(threatLine.result!.extensions![EXT.personaReply]).toEqual(expect.any(String));
 
   // The mentor overrules the blocker in Review: it reaches the LRS as a comment on that line, nothing voided.
-  await setMentorPin(page, '李老师');
+  await setMentorPin(page, '李老师', 'M0007');
   await page.getByRole('link', { name: '通话列表' }).click();
   await page.getByRole('link', { name: /^复核：陈静/ }).click();
   await page.getByText('驳回 cn-violence-threat（误判）').click();
@@ -158,6 +158,9 @@ test('a call played partly offline reaches the LRS once per line, with its resul
   await expect.poll(async () => (await comments()).length, { timeout: 30_000 }).toBe(1);
   const [comment] = await comments();
   expect(comment.object).toEqual({ objectType: 'StatementRef', id: threatLine.id });
+  // The mentor is their staff number in the LRS; their name stays on this PC.
+  expect(comment.actor).toMatchObject({ account: { homePage: HOME_PAGE, name: 'M0007' } });
+  expect(JSON.stringify(comment)).not.toContain('李老师');
   expect(comment.result!.response).toBe(REASON);
   expect(comment.result!.extensions![EXT.correction]).toMatchObject({ action: 'overrule', rule: 'cn-violence-threat' });
   expect(await lrsStatements({ registration, verb: 'http://adlnet.gov/expapi/verbs/voided' })).toEqual([]);

@@ -61,10 +61,11 @@ export async function configureLrs(page: Page, activityBase = ACTIVITY_BASE) {
 }
 
 /** First visit to mentor review on this browser profile: set the PIN twice. */
-export async function setMentorPin(page: Page, mentor: string) {
+export async function setMentorPin(page: Page, mentor: string, staffNo?: string) {
   await page.goto('./?lang=zh-CN#/review');
   await expect(page.getByRole('heading', { name: '设置带教密码' })).toBeVisible();
   await page.getByLabel('你的姓名（记入复核记录）').fill(mentor);
+  if (staffNo) await page.getByLabel(/你的工号/).fill(staffNo);
   await page.getByLabel('新密码', { exact: true }).fill(PIN);
   await page.getByLabel('再次输入新密码').fill(PIN);
   await page.getByRole('button', { name: '保存密码并进入' }).click();

@@ -170,7 +170,7 @@ describe('one remote call line by line', () => {
   const turns = exchangeStatements(envOf('9001'), a, lines);
   const override = {
     id: 'o1', attemptId: a.id, reviewId: 'r1', turnIndex: 3, action: 'overrule', rule: 'cn-violence-threat', category: 'threat', severity: 'critical',
-    reason: '复述客户的话，不是威胁', by: '7001', at: T0 + 9_000_000, scoresBefore: a.scores!, scoresAfter: a.scores!,
+    reason: '复述客户的话，不是威胁', by: '周老师', byStaffNo: '7001', at: T0 + 9_000_000, scoresBefore: a.scores!, scoresAfter: a.scores!,
   } satisfies Override;
   const comment = commentStatement(envOf('9001'), a, override, 3);
   const stored = [...results('9001', a), comment, ...turns].map(asStored);

@@ -104,7 +104,7 @@ describe('outbox writes', () => {
       turns: (await listTurns(db, attempt.id)).filter((t) => t.assessment).map((t) => ({ text: t.text, nodeId: '', expected: [], assessment: t.assessment! })),
     });
     await completeAttempt(db, attempt.id, { scores: report.scores, outcome: null, passed: report.passed, blockerRule: report.blocker?.rule ?? null });
-    const o = await overruleFinding(db, { attemptId: attempt.id, turnIndex: 1, rule: 'cn-violence-threat', reason: '转述客户原话', by: 'M0007' });
+    const o = await overruleFinding(db, { attemptId: attempt.id, turnIndex: 1, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师', byStaffNo: 'M0007' });
     const comment = await db.outbox.get(statementId(attempt.id, `override/${o.id}`));
     expect(comment!.statement).toMatchObject({
       actor: { account: { homePage: 'https://staff.bank.example', name: 'M0007' } },

@@ -106,10 +106,11 @@ describe('statement builder', () => {
   it('files a mentor correction as the mentor `commented` on the line statement, never voiding it', () => {
     const override: Override = {
       id: 'o-1', attemptId: attempt.id, reviewId: 'r-1', turnIndex: 0, action: 'overrule', rule: 'cn-violence-threat', category: 'threat',
-      severity: 'critical', reason: '这是转述客户的话，不是威胁', by: 'M0007', at: Date.UTC(2026, 11, 8), scoresBefore: scores(40), scoresAfter: scores(80),
+      severity: 'critical', reason: '这是转述客户的话，不是威胁', by: '李老师', byStaffNo: 'M0007', at: Date.UTC(2026, 11, 8), scoresBefore: scores(40), scoresAfter: scores(80),
     };
     const s = commentStatement(env, attempt, override, 1);
     expect(s.actor).toEqual(staffAgent('https://staff.bank.example', 'M0007'));
+    expect(JSON.stringify(s)).not.toContain('李老师');
     expect(s.verb).toEqual(VERBS.commented);
     expect(s.object).toEqual({ objectType: 'StatementRef', id: statementId(attempt.id, 'turn/1') } satisfies StatementRef);
     expect(s.result).toEqual({
@@ -118,6 +119,17 @@ describe('statement builder', () => {
     });
     expect(s.id).toBe(statementId(attempt.id, 'override/o-1'));
     expect(JSON.stringify(s)).not.toContain('voided');
+  });
+
+  it('never sends the mentor’s name: without a staff number, the signing key stands for the mentor', () => {
+    const base: Override = {
+      id: 'o-2', attemptId: attempt.id, reviewId: 'r-1', turnIndex: 0, action: 'overrule', rule: 'cn-violence-threat', category: 'threat',
+      severity: 'critical', reason: '转述', by: '李老师', at: Date.UTC(2026, 11, 8), scoresBefore: scores(40), scoresAfter: scores(80),
+    };
+    const signed: Override = { ...base, chain: { prev: '', hash: 'a'.repeat(64), signature: { alg: 'ECDSA-P256-SHA256', publicKey: { kty: 'EC', crv: 'P-256', x: 'Qx3yZ1-AbCdEfGhIjKlMn', y: 'y' }, value: 'v' } } };
+    expect(commentStatement(env, attempt, signed, 1).actor.account.name).toBe('mentor-key-Qx3yZ1-AbCdEfGhI');
+    expect(commentStatement(env, attempt, base, 1).actor.account.name).toBe('mentor-unsigned');
+    expect(JSON.stringify(commentStatement(env, attempt, signed, 1))).not.toContain('李老师');
   });
 
   it('gives the same ids when a row is built again (a retry after a lost answer is harmless)', () => {
