@@ -211,6 +211,15 @@ describe('architecture', () => {
     expect(checkers).toEqual(['src/state/studio.svelte.ts', 'src/state/studio.worker.ts']);
   });
 
+  it('lets only src/storage read or write a table', () => {
+    const tables = /\b(?:db|appDb\(\))\.(?:profiles|attempts|turns|records|reviews|overrides|deviceKeys|settings|outbox)\b|\.table\(/;
+    const offenders = [...sourceFiles(src)]
+      .filter((f) => relative(src, f).split('/')[0] !== 'storage' && tables.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
+    expect(offenders).toEqual([]);
+    expect(tables.test('await appDb().attempts.get(id)')).toBe(true);
+  });
+
   it('lets only src/storage import Dexie and only src/cli use Node built-ins', () => {
     const offenders: string[] = [];
     for (const file of sourceFiles(src)) {

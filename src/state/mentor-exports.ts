@@ -5,7 +5,7 @@
 import { cohortTable } from '../report/cohort.ts';
 import { attemptsCsv, cohortCsv, findingRows, findingsCsv } from '../report/csv.ts';
 import type { ScoredTurn } from '../report/types.ts';
-import type { CallDojoDb, Turn } from '../storage/index.ts';
+import { allTurns, type CallDojoDb, type Turn } from '../storage/index.ts';
 import { csvNames } from './csv-names.ts';
 import { cohortTables, loadCohort } from './mentor-source.ts';
 
@@ -43,7 +43,7 @@ export async function buildCsv(db: CallDojoDb, kind: CsvKind, lang: Lang): Promi
     const effective = new Map(cohort.attempts.map((a) => [a.id, { scores: a.scores!, passed: a.passed === true }]));
     return attemptsCsv(cohort.profiles, [...machineRows].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0)), { lang, names, effective });
   }
-  const turns = scoredByAttempt(await db.turns.toArray());
+  const turns = scoredByAttempt(await allTurns(db));
   const profiles = new Map(cohort.profiles.map((p) => [p.id, p]));
   const byAttempt = new Map<string, typeof overrides>();
   for (const o of [...overrides].sort((a, b) => a.at - b.at)) byAttempt.set(o.attemptId, [...(byAttempt.get(o.attemptId) ?? []), o]);

@@ -2,15 +2,15 @@
  * What the mentor views read, and how they stay live. A live query only re-runs when it saw every read it depends on,
  * and Dexie loses track of reads made after the first `await` of a nested async function (observed here: the view
  * never updated after an overrule). So each view follows a flat trigger (table reads with no `await`) and reloads its
- * data with ordinary async functions whenever the trigger fires. The cohort reads whole tables through the app's
- * database handle (the state layer never imports Dexie); every write goes through storage repositories, settings
- * included (`getSetting`/`putSetting`).
+ * data with ordinary async functions whenever the trigger fires. The triggers' table reads live in
+ * src/storage/mentor-reads.ts (only storage touches tables); every write goes through storage repositories,
+ * settings included (`getSetting`/`putSetting`).
  */
 import { checkChain } from '../security/audit-chain.ts';
 import { canonicalJson } from '../security/canonical.ts';
 import { keyFingerprint, signText, verifyText, type Signature, type SigningKey } from '../security/signature.ts';
 import {
-  effectiveScores, getAttempt, getMentorKey, getProfile, getRecord, getSetting, listOverrides, listTurns, putSetting, reviewsFor,
+  cohortTables, effectiveScores, getAttempt, getMentorKey, getProfile, getRecord, getSetting, listOverrides, listTurns, putSetting, reviewsFor,
   toStorageError, watch,
   type Attempt, type CallDojoDb, type EffectiveScores, type Override, type Profile, type Review, type StorageError,
 } from '../storage/index.ts';
@@ -39,14 +39,7 @@ export function follow<T, R>(
   );
 }
 
-/** The rows whose change alters one call's review: the attempt, its corrections and its review (flat reads). */
-export function reviewTrigger(db: CallDojoDb, attemptId: string): Promise<unknown> {
-  return Promise.all([
-    db.attempts.get(attemptId),
-    db.overrides.where('attemptId').equals(attemptId).toArray(),
-    db.reviews.where('attemptId').equals(attemptId).toArray(),
-  ]);
-}
+export { cohortTables, reviewTrigger } from '../storage/index.ts';
 import { correctionKinds, type CorrectionKind } from '../report/review-queue.ts';
 import type { ReadinessOptions } from './mentor-cohort.ts';
 import type { AttemptReviewData, UnscoredCallData } from './mentor-review.ts';
@@ -100,16 +93,6 @@ export interface CohortSource {
   reviews: Map<string, Review>;
 }
 
-/** Every row the cohort view depends on, read flat (the trigger of `loadCohort`). */
-export function cohortTables(db: CallDojoDb): Promise<[Profile[], Attempt[], Override[], Review[], Attempt[]]> {
-  return Promise.all([
-    db.profiles.toArray(),
-    db.attempts.where('status').equals('completed').toArray(),
-    db.overrides.toArray(),
-    db.reviews.toArray(),
-    db.attempts.where('status').anyOf('ended', 'abandoned').toArray(),
-  ]);
-}
 
 /** The cohort from its tables; only the few calls a mentor corrected cost more than their attempt row. */
 export async function loadCohort(db: CallDojoDb, [profiles, rows, overrides, reviews, unscored]: Awaited<ReturnType<typeof cohortTables>>): Promise<CohortSource> {
