@@ -8,6 +8,7 @@ const node = process.execPath;
 /** @type {[string, string[]][]} */
 const steps = [
   ['type check (svelte-check)', ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
+  ['code lint (npm run lint: eslint)', ['node_modules/eslint/bin/eslint.js', '.']],
   ['content lint (npm run lint:scripts)', ['node_modules/tsx/dist/cli.mjs', 'src/cli/lint-scripts.ts']],
   ['rule patterns proven free of catastrophic backtracking (npm run recheck -- --check)', ['node_modules/tsx/dist/cli.mjs', 'tools/recheck-patterns.ts', '--check']],
   ['unit and component tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run']],

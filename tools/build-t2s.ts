@@ -11,7 +11,7 @@
  * Run: `npx tsx tools/build-t2s.ts` (add `--check` to fail when the checked-in file is stale).
  */
 import { writeOrCheck } from './generated.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');

@@ -7,7 +7,7 @@
  * Mistakes in the YAML stop the script with one line per problem naming the word and what to change.
  */
 import { writeOrCheck } from './generated.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { parse } from 'yaml';

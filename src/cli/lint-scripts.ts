@@ -84,7 +84,7 @@ process.exitCode = diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 
 /** A file stays as given; a directory yields its `*.md` files (recursively) except README.md. */
 function expand(path: string): string[] {
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(path).isDirectory();
   } catch {

@@ -5,7 +5,7 @@
  * function the compiler's playthrough runs.
  */
 import { assign, setup } from 'xstate';
-import { DISCLOSURE_MOVE, type Effect, type Outcome, type Scenario, type ScenarioNode } from '../scenarios/ir.ts';
+import { DISCLOSURE_MOVE, type Effect, type Outcome, type Scenario } from '../scenarios/ir.ts';
 import { afterLine, applyEffects, decide, entered, fillSlots, heard, IDENTIFYING, identifierOf, pickIndex, pickReply, replyCue, rulesOf, SILENT_LINE, spokenMood, type Decision, type LineFacts, type Reaction } from '../scenarios/semantics/index.ts';
 import { callConfig } from './config.ts';
 import { initialContext, type CallContext, type CallInput, type TurnInput } from './context.ts';

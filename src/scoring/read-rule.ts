@@ -113,9 +113,9 @@ function checkKind(rule: Partial<RuleDef>, r: YamlReader, node: Node): void {
   const need = (ok: boolean, field: string) => ok || r.report('missing_field', node, `a \`${rule.kind}\` rule needs \`${field}\``);
   if (rule.kind === 'pattern') need(has(rule.patterns), 'patterns');
   if (rule.kind === 'move') need((rule.moves ?? []).length > 0, 'moves');
-  if (rule.kind === 'missing') need(has(rule.requires), 'requires') && need(has(rule.patterns) || (rule.moves ?? []).length > 0, 'patterns or moves');
+  if (rule.kind === 'missing' && need(has(rule.requires), 'requires')) need(has(rule.patterns) || (rule.moves ?? []).length > 0, 'patterns or moves');
   if (rule.kind === 'elements') need((rule.elements ?? []).length > 0, 'elements');
-  if (rule.kind === 'call') need(rule.check !== undefined, 'check') && need(!['calls_today', 'calls_last_7_days', 'unanswered_today', 'third_party_too_early'].includes(rule.check!) || rule.max !== undefined, 'max');
+  if (rule.kind === 'call' && need(rule.check !== undefined, 'check')) need(!['calls_today', 'calls_last_7_days', 'unanswered_today', 'third_party_too_early'].includes(rule.check!) || rule.max !== undefined, 'max');
 }
 
 function readSources(node: Node | null | undefined, r: YamlReader): Source[] | undefined {

@@ -219,6 +219,7 @@ export class PracticeState {
     await this.guard(async () => {
       const db = appDb();
       const outcome = this.call?.outcome ?? null;
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off date string, not state
       this.checks = checkRecord(entry, outcome, new Date(this.startedAt).toISOString().slice(0, 10));
       const policy = passPolicy(this.scenario.course);
       this.report = attemptReport({ course: this.scenario.course, policy, turns: this.scoredTurns(), outcome, recordChecks: this.checks });
@@ -371,6 +372,7 @@ export class PracticeState {
   }
 
   private scoredTurns() {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built and read in this call only
     const nodes = new Map(this.scenario.nodes.map((n) => [n.id, n]));
     return this.transcript
       .filter((e) => e.speaker === 'trainee' && e.assessment)

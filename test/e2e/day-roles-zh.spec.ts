@@ -16,7 +16,7 @@ const english = (text: string) => ENGLISH_WORD.exec(text.replace(/\([a-z]+\)/g, 
 /** Model answers, their reasons and the hidden facts of a bundled script, read from the file the trainer wrote. */
 async function secretsOf(file: string): Promise<string[]> {
   const source = await readFile(join(import.meta.dirname, '../../content/scripts', file), 'utf8');
-  const lines = [...source.matchAll(/^(?:model|why|  real_reason):\s*(.+)$/gm)].map((m) => m[1].trim());
+  const lines = [...source.matchAll(/^(?:model|why| {2}real_reason):\s*(.+)$/gm)].map((m) => m[1].trim());
   expect(lines.length).toBeGreaterThan(6);
   return lines;
 }

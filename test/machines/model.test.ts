@@ -48,7 +48,10 @@ function check(scenario: Scenario) {
   }
   const canEnd = new Set(done);
   const queue = [...done];
-  while (queue.length) for (const p of parents.get(queue.pop()!) ?? []) if (!canEnd.has(p)) canEnd.add(p), queue.push(p);
+  while (queue.length) for (const p of parents.get(queue.pop()!) ?? []) if (!canEnd.has(p)) {
+    canEnd.add(p);
+    queue.push(p);
+  }
   const reachedNodes = new Set(keys.map((k) => k.split('|')[0]));
   const stuck = keys.filter((k) => {
     const v = adj[k as keyof typeof adj];

@@ -35,7 +35,7 @@ describe('lint:scripts CLI', { timeout: 60_000 }, () => {
     expect(json).toMatchObject([{ code: 'unknown_mood', line: 35, column: 4, severity: 'error' }]);
     const framed = lint('--frame', sample('unknown_mood')).out;
     expect(framed).toContain('> 35 | > [angry] 喂?谁啊?');
-    expect(framed).toMatch(/\|    \^\^\^\^\^\n/);
+    expect(framed).toMatch(/\| {4}\^\^\^\^\^\n/);
   });
 
   it('reports two files that share a scenario id', () => {

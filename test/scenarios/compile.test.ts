@@ -34,7 +34,7 @@ describe('scenario IR', () => {
     expect(s.caller).toBeUndefined();
     expect(s.card.honorific).toBeUndefined();
     const header = 'caller:\n  institution: 华信银行信用卡中心\n  department: 账务管理部\nwithhold: [institution]\nexam_hide_card: true\ncard:\n';
-    const t = ok(read('valid-minimal').replace('card:\n', header).replace(/(\ncard:\n  name: [^\n]+\n)/, '$1  honorific: 女士\n'));
+    const t = ok(read('valid-minimal').replace('card:\n', header).replace(/(\ncard:\n {2}name: [^\n]+\n)/, '$1  honorific: 女士\n'));
     expect(t.caller).toEqual({ institution: '华信银行信用卡中心', department: '账务管理部' });
     expect(t.withhold).toEqual(['institution']);
     expect(t.exam_hide_card).toBe(true);

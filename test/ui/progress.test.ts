@@ -29,8 +29,6 @@ async function asNewTrainee(name = '王小明') {
   return p.id;
 }
 
-const rowOf = (el: HTMLElement) => el.closest('tr') as HTMLElement;
-
 describe('progress page', { timeout: 20_000 }, () => {
   it('shows each scenario first → best with passed state, last date and a link to practise again', async () => {
     const id = await asNewTrainee();

@@ -33,6 +33,8 @@ export class CondError extends Error {
 const SPLIT_KINDS: KeywordKind[] = ['condition', 'state', 'tone', 'category'];
 const CJK_KEYWORD = new RegExp(
   SPLIT_KINDS.flatMap(spellings)
+    // Non-ASCII spellings: the range starts at NUL on purpose.
+    // eslint-disable-next-line no-control-regex
     .filter((w) => /[^\x00-\x7f]/.test(w))
     .sort((a, b) => b.length - a.length)
     .join('|'),
@@ -40,6 +42,7 @@ const CJK_KEYWORD = new RegExp(
 );
 
 /** One token at the sticky position; the groups say which kind (in this order, as the first that matches wins). */
+// eslint-disable-next-line no-control-regex -- `[^\x00-\x7f…]` is "any non-ASCII", starting at NUL on purpose
 const TOKEN = /([ \t\u3000]+)|(>=|<=|==|!=|[><=≥≤])|([(（])|([)）])|(-?\d[\d.]*)|([A-Za-z_][A-Za-z0-9_]*)|([^\x00-\x7f≥≤（）\u3000]+)/y;
 
 /** Tokenizes `text` (spans at file offset `base`); throws `CondError` on a stray character. */
