@@ -1,7 +1,8 @@
 /** The current trainee's attempts and best score per scenario, live from storage, for the library cards. */
-import { watch } from '../storage/live.ts';
+import { progressTrigger } from '../storage/index.ts';
 import { libraryStats, type ScenarioStats } from '../storage/progress.ts';
 import { appDb } from './db.ts';
+import { follow } from './follow.ts';
 
 export class LibraryStatsState {
   /** undefined while loading or when no trainee is selected. */
@@ -13,6 +14,7 @@ export class LibraryStatsState {
     this.stop?.();
     this.stop = undefined;
     this.stats = undefined;
-    if (profileId) this.stop = watch(() => libraryStats(appDb(), profileId), (s) => (this.stats = s));
+    // A flat trigger, then the stats (which check corrections' signatures with WebCrypto) outside the live query.
+    if (profileId) this.stop = follow(() => progressTrigger(appDb(), profileId), () => libraryStats(appDb(), profileId), (s) => (this.stats = s), () => {});
   }
 }

@@ -11,34 +11,10 @@ import { canonicalJson } from '../security/canonical.ts';
 import { keyFingerprint, signText, verifyText, type Signature, type SigningKey } from '../security/signature.ts';
 import {
   cohortTables, effectiveScores, getAttempt, getMentorKey, getProfile, getRecord, getSetting, listOverrides, listTurns, putSetting, reviewsFor,
-  toStorageError, watch,
   type Attempt, type CallDojoDb, type EffectiveScores, type Override, type Profile, type Review, type StorageError,
 } from '../storage/index.ts';
 
-/**
- * Runs `load` with the trigger's value each time the trigger's reads change; a slower earlier load never overwrites a
- * later one. Returns the function that stops following.
- */
-export function follow<T, R>(
-  trigger: () => Promise<T>,
-  load: (value: T) => Promise<R>,
-  onValue: (value: R) => void,
-  onError: (error: StorageError) => void,
-): () => void {
-  let ticket = 0;
-  return watch(
-    trigger,
-    (value) => {
-      const mine = ++ticket;
-      load(value).then(
-        (result) => mine === ticket && onValue(result),
-        (e: unknown) => mine === ticket && onError(toStorageError(e)),
-      );
-    },
-    onError,
-  );
-}
-
+export { follow } from './follow.ts';
 export { cohortTables, reviewTrigger } from '../storage/index.ts';
 import { correctionKinds, type CorrectionKind } from '../report/review-queue.ts';
 import type { ReadinessOptions } from './mentor-cohort.ts';

@@ -1,6 +1,7 @@
 /** The current trainee's progress, live from storage: it refreshes by itself when a call completes or data is imported. */
-import { watch, type StorageError } from '../storage/index.ts';
+import { progressTrigger, type StorageError } from '../storage/index.ts';
 import { appDb } from './db.ts';
+import { follow } from './follow.ts';
 import { loadProgress, type ProgressData } from './progress-data.ts';
 
 export class ProgressState {
@@ -16,7 +17,10 @@ export class ProgressState {
     this.data = undefined;
     this.error = null;
     if (!profileId) return;
-    this.stop = watch(
+    // Followed through a flat trigger: loading checks corrections' signatures (WebCrypto), which a live query's
+    // transaction cannot wait for.
+    this.stop = follow(
+      () => progressTrigger(appDb(), profileId),
       () => loadProgress(appDb(), profileId),
       (d) => {
         this.data = d;

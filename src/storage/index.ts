@@ -22,7 +22,7 @@ export {
   type AddFindingInput, type CreditElementInput, type NarrowFindingInput, type OverruleInput,
 } from './corrections.ts';
 export { watch } from './live.ts';
-export { allTurns, cohortTables, reviewTrigger } from './mentor-reads.ts';
+export { allTurns, cohortTables, progressTrigger, reviewTrigger } from './mentor-reads.ts';
 export { getSetting, putSetting } from './settings.ts';
 export { requestPersistence } from './persistence.ts';
 export { exportAll, exportFileName, exportProfile } from './export.ts';

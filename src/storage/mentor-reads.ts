@@ -1,6 +1,8 @@
 /**
- * The flat reads the mentor views follow live (see src/state/mentor-source.ts): table reads with no `await` between
- * them, so Dexie's live query sees every read it depends on. Read-only; kept here because only storage touches tables.
+ * The flat reads the live views follow (see `follow` in src/state/mentor-source.ts): table reads with no `await`
+ * between them, so Dexie's live query sees every read it depends on; the view then loads with ordinary async code
+ * (which may use WebCrypto, as checking corrections' signatures does). Read-only; here because only storage touches
+ * tables.
  */
 import type { CallDojoDb } from './db.ts';
 import type { Attempt, Override, Profile, Review, Turn } from './types.ts';
@@ -23,6 +25,14 @@ export function cohortTables(db: CallDojoDb): Promise<[Profile[], Attempt[], Ove
     db.reviews.toArray(),
     db.attempts.where('status').anyOf('ended', 'abandoned').toArray(),
   ]);
+}
+
+/**
+ * The rows a trainee's progress and library cards depend on: their calls, every correction and review (a mentor's
+ * verdict changes theirs), and this PC's mentor key (which decides which corrections count).
+ */
+export function progressTrigger(db: CallDojoDb, profileId: string): Promise<unknown> {
+  return Promise.all([db.attempts.where('profileId').equals(profileId).toArray(), db.overrides.toArray(), db.reviews.toArray(), db.settings.toArray()]);
 }
 
 /** Every stored line of every call (the findings CSV reads them all at once). */

@@ -109,6 +109,7 @@ export function effectiveScores(db: CallDojoDb, attemptId: string): Promise<Effe
       ((await db.settings.get(MENTOR_KEY))?.value as WrappedMentorKey | undefined) ?? null,
     ] as const);
     if (overrides.length === 0) return verdict(attempt, turns, overrides);
+    // WebCrypto cannot run inside a live query's transaction: views follow a flat trigger and load with this outside.
     const { trusted } = await trustedCorrections(overrides, head, key);
     return { ...verdict(attempt, turns, trusted), untrusted: overrides.length - trusted.length };
   });
