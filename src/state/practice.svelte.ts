@@ -22,6 +22,7 @@ import { toShownError, type AppFault } from './app-fault.ts';
 import { callPeople, withCallPeople, type CallPeople } from './better-line.ts';
 import { passPolicy } from './courses.ts';
 import { holdCall, type CallHold } from './call-lock.ts';
+import { emitAttemptEvent } from './attempt-events.ts';
 import { appDb, reopenIfFailed } from './db.ts';
 import { loadEngine, shippedVersions } from './engine.ts';
 import type { TranscriptEntry } from './practice-types.ts';
@@ -167,6 +168,7 @@ export class PracticeState {
       await this.storeReply();
       this.call = this.session.state;
       this.phase = 'call';
+      emitAttemptEvent({ kind: 'started', attemptId: attempt.id, scenario: this.scenario, mode, at: Date.now() });
     });
   }
 
@@ -203,7 +205,7 @@ export class PracticeState {
   }
 
   choose(index: number): Promise<void> {
-    return this.step(() => this.session!.choose(index), this.scenario.nodes.find((n) => n.id === this.call?.node)?.options[index]?.text ?? '');
+    return this.step(() => this.session!.choose(index), this.scenario.nodes.find((n) => n.id === this.call?.node)?.options[index]?.text ?? '', index);
   }
 
   silence(): Promise<void> {
@@ -227,6 +229,7 @@ export class PracticeState {
         scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
         blockerRule: this.report.blocker?.rule ?? null, policy, missed: this.report.missed, expected: this.report.expected,
       });
+      this.completed();
       this.session?.stop();
       this.session = null;
       this.letGo();
@@ -258,11 +261,17 @@ export class PracticeState {
         scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
         blockerRule: this.report.blocker?.rule ?? null,
       });
+      this.completed();
       this.session?.stop();
       this.session = null;
       this.letGo();
       this.phase = 'report';
     });
+  }
+
+  /** Tells listeners (an LMS runtime) the attempt is scored; `report` is set. */
+  private completed(): void {
+    emitAttemptEvent({ kind: 'completed', attemptId: this.attemptId!, scenario: this.scenario, mode: this.mode, report: this.report!, at: Date.now() });
   }
 
   /** Back to the briefing for another attempt at the same scenario. */
@@ -280,7 +289,7 @@ export class PracticeState {
    * is over) its end are stored in one transaction before any of it is shown. If that fails (disk full…) the call
    * rewinds to before the line and the draft stays in the box, so nothing is sent twice or kept half.
    */
-  private async step(run: () => StepResult, said: string | null): Promise<void> {
+  private async step(run: () => StepResult, said: string | null, choice: number | null = null): Promise<void> {
     if (!this.session || this.busy || this.call?.ended || this.phase !== 'call') return;
     const before = this.snapshot();
     const drill = this.drill;
@@ -303,7 +312,10 @@ export class PracticeState {
       // A call over without its record is kept as ended (not lost) until the record is filed; drills have none.
       const end = result.state.ended && this.scenario.course !== 'drill' ? { outcome: result.state.outcome?.code ?? null } : undefined;
       await recordExchange(appDb(), this.attemptId!, lines, this.snapshot(), { after: this.transcript.length, end });
+      const index = this.transcript.filter((e) => e.speaker === 'trainee').length;
       this.transcript = [...this.transcript, ...shown];
+      if (said !== null && result.assessment)
+        emitAttemptEvent({ kind: 'turn', attemptId: this.attemptId!, index, nodeId: node, text: said, choice, assessment: result.assessment, at: Date.now() });
       this.feedback = result.option;
       this.call = result.state;
       if (result.state.ended) this.phase = this.endedPhase();

@@ -1,0 +1,56 @@
+/**
+ * The fixed assignment a packaged app carries (`lms.json` beside index.html) and what a launch URL says. Pure: the
+ * package script writes what this reads, and both sides are unit-tested against each other.
+ */
+import { MODES, type Mode } from '../storage/types.ts';
+
+export const ASSIGNMENT_FILE = 'lms.json';
+export const LMS_SYSTEMS = ['scorm12', 'cmi5'] as const;
+export type LmsSystem = (typeof LMS_SYSTEMS)[number];
+
+export interface Assignment {
+  system: LmsSystem;
+  /** The scenarios the package may play; the launch URL's `scenario` picks one of them. */
+  scenarios: string[];
+  mode: Mode;
+}
+
+/** The cmi5 launch parameters (cmi5 spec 8.1), every one required. */
+export const CMI5_PARAMS = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'] as const;
+
+/** True when the URL's query carries every cmi5 launch parameter. */
+export function hasCmi5Launch(search: string): boolean {
+  const q = new URLSearchParams(search);
+  return CMI5_PARAMS.every((p) => q.get(p));
+}
+
+/** Reads `lms.json`; throws an error naming the field and what to do, never returns half an assignment. */
+export function parseAssignment(text: string): Assignment {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`${ASSIGNMENT_FILE} is not JSON (${(e as Error).message}); rebuild the package with npm run package:scorm or package:cmi5.`);
+  }
+  const o = (raw ?? {}) as Record<string, unknown>;
+  if (!LMS_SYSTEMS.includes(o.system as LmsSystem)) throw new Error(`${ASSIGNMENT_FILE}: "system" must be one of ${LMS_SYSTEMS.join(', ')}.`);
+  if (!Array.isArray(o.scenarios) || o.scenarios.length === 0 || !o.scenarios.every((s) => typeof s === 'string' && s))
+    throw new Error(`${ASSIGNMENT_FILE}: "scenarios" must list at least one scenario id.`);
+  if (!MODES.includes(o.mode as Mode)) throw new Error(`${ASSIGNMENT_FILE}: "mode" must be one of ${MODES.join(', ')}.`);
+  return { system: o.system as LmsSystem, scenarios: o.scenarios as string[], mode: o.mode as Mode };
+}
+
+/**
+ * The scenario a launch plays: the URL's `scenario` (each SCORM item and cmi5 AU names its own), or the package's
+ * only scenario when the URL names none. Null when the URL names a scenario the package was not built for.
+ */
+export function launchedScenario(search: string, assignment: Assignment): string | null {
+  const wanted = new URLSearchParams(search).get('scenario');
+  if (wanted === null) return assignment.scenarios.length === 1 ? assignment.scenarios[0] : null;
+  return assignment.scenarios.includes(wanted) ? wanted : null;
+}
+
+/** The launch URL (relative to the package's index.html) of one scenario, as the manifest and cmi5.xml name it. */
+export function launchUrl(scenarioId: string): string {
+  return `index.html?scenario=${encodeURIComponent(scenarioId)}`;
+}
