@@ -59,6 +59,14 @@ const layers: Layer[] = [
     forbid: BUILD_TIME,
     packages: ['svelte', 'marked', 'dompurify', 'virtual:calldojo'],
   },
+  // LMS runtimes (SCORM 1.2, cmi5) and package files: lazy chunks over the state's attempt events; nothing imports
+  // them but the entry (main.ts) and the package CLI.
+  {
+    dir: 'lms',
+    mayImport: ['lms', 'state', 'i18n', 'lrs/xapi.ts', 'report', 'scoring', 'scenarios/ir.ts', 'storage/types.ts'],
+    forbid: BUILD_TIME,
+    packages: ['@xapi/cmi5'],
+  },
 ];
 
 function* sourceFiles(dir: string): Generator<string> {
