@@ -1,4 +1,4 @@
-import { JSDOM } from 'jsdom';
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { cmi5CourseXml, scormManifest, xmlId, type PackageSpec } from '../../src/lms/package-files.ts';
 
@@ -13,7 +13,7 @@ const spec: PackageSpec = {
 };
 
 const parse = (text: string) => {
-  const doc = new JSDOM(text, { contentType: 'text/xml' }).window.document;
+  const doc = new DOMParser().parseFromString(text, 'text/xml');
   expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
   return doc;
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { choiceResponse, cmiIdentifier, cmiScore, cmiString255, cmiTime, cmiTimespan, cut, interactionValues, turnResult } from '../../src/lms/scorm12-fields.ts';
 import type { Finding } from '../../src/scoring/types.ts';
 
-const finding = (severity: Finding['severity'], category: Finding['category'] = 'compliance'): Finding =>
+const finding = (severity: Finding['severity'], category: Finding['category'] = 'threat'): Finding =>
   ({ rule: 'r', category, severity, start: 0, end: 1, quote: 'x', message: 'm', better: '', sources: [] }) as Finding;
 
 describe('SCORM 1.2 field limits', () => {
@@ -63,6 +63,8 @@ describe('a trainee line as a SCORM 1.2 interaction', () => {
     expect(turnResult({ findings: [finding('minor')] })).toBe('correct');
     expect(turnResult({ findings: [finding('major')] })).toBe('wrong');
     expect(turnResult({ findings: [finding('critical')] })).toBe('wrong');
+    // Tone and script findings are coaching, not compliance: they never make a line wrong.
+    expect(turnResult({ findings: [finding('major', 'tone')] })).toBe('correct');
   });
 
   it('sets id, type, response, result, time and latency within the limits', () => {
