@@ -7,6 +7,7 @@ import Cmi5 from '@xapi/cmi5';
 import { onAttemptEvent } from '../state/attempt-events.ts';
 import { refusal, verdictStatements, localeFromPreference, type Cmi5Session, type Cmi5Verb } from './cmi5-rules.ts';
 import type { Locale } from '../i18n/translate.ts';
+import type { Agent, ContextActivities } from '../lrs/xapi.ts';
 import { flushTurns, routeTurnsTo } from './outbox-port.ts';
 
 export interface Cmi5Launch {
@@ -24,9 +25,10 @@ export async function startCmi5(): Promise<Cmi5Launch> {
   const data = cmi5.getLaunchData();
   const session: Cmi5Session = { launchMode: data.launchMode, masteryScore: data.masteryScore, sent: ['initialized'] };
   const params = cmi5.getLaunchParameters();
+  // The LMS's JSON as the xAPI shapes of src/lrs (the library types them more loosely than xAPI 1.0.3 does).
   routeTurnsTo({
-    endpoint: params.endpoint, authorization: `Basic ${cmi5.getAuthToken()}`, actor: params.actor,
-    registration: params.registration, contextActivities: data.contextTemplate?.contextActivities,
+    endpoint: params.endpoint, authorization: `Basic ${cmi5.getAuthToken()}`, actor: { ...params.actor, objectType: 'Agent' } as Agent,
+    registration: params.registration, contextActivities: data.contextTemplate?.contextActivities as ContextActivities | undefined,
   });
 
   // Statements go out one after another, in the order the rules checked them.

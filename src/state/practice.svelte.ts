@@ -289,7 +289,7 @@ export class PracticeState {
    * is over) its end are stored in one transaction before any of it is shown. If that fails (disk full…) the call
    * rewinds to before the line and the draft stays in the box, so nothing is sent twice or kept half.
    */
-  private async step(run: () => StepResult, said: string | null, choice: number | null = null): Promise<void> {
+  private async step(run: () => StepResult, said: string | null, picked?: number): Promise<void> {
     if (!this.session || this.busy || this.call?.ended || this.phase !== 'call') return;
     const before = this.snapshot();
     const drill = this.drill;
@@ -315,7 +315,7 @@ export class PracticeState {
       const index = this.transcript.filter((e) => e.speaker === 'trainee').length;
       this.transcript = [...this.transcript, ...shown];
       if (said !== null && result.assessment)
-        emitAttemptEvent({ kind: 'turn', attemptId: this.attemptId!, index, nodeId: node, text: said, choice, assessment: result.assessment, at: Date.now() });
+        emitAttemptEvent({ kind: 'turn', attemptId: this.attemptId!, index, nodeId: node, text: said, choice: picked ?? null, assessment: result.assessment, at: Date.now() });
       this.feedback = result.option;
       this.call = result.state;
       if (result.state.ended) this.phase = this.endedPhase();

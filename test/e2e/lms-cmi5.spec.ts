@@ -26,17 +26,23 @@ let server: Server;
 let auUrl = '';
 let auId = '';
 
-const json = (res: ServerResponse, status: number, body: unknown) =>
-  void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+/** Answers JSON; true, so a route can `return json(…)`. */
+function json(res: ServerResponse, status: number, body: unknown): true {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  return true;
+}
 
 function lms(req: IncomingMessage, res: ServerResponse, body: string): boolean {
   const url = new URL(req.url ?? '/', ORIGIN);
   if (url.pathname === '/fetch' && req.method === 'POST') {
     // cmi5 8.2.3: the fetch URL answers once per launch.
-    if (fetchCalls++) return json(res, 200, { 'error-code': '1', 'error-text': 'already used' }), true;
-    return json(res, 200, { 'auth-token': TOKEN }), true;
+    if (fetchCalls++) return json(res, 200, { 'error-code': '1', 'error-text': 'already used' });
+    return json(res, 200, { 'auth-token': TOKEN });
   }
-  if (url.pathname === '/return') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="en"><head><title>LMS</title></head><body><main><h1>Back in the LMS course</h1></main></body></html>'), true;
+  if (url.pathname === '/return') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="en"><head><title>LMS</title></head><body><main><h1>Back in the LMS course</h1></main></body></html>');
+    return true;
+  }
   if (!url.pathname.startsWith('/xapi/')) return false;
   if (req.headers.authorization !== `Basic ${TOKEN}`) problems.push(`${req.method} ${url.pathname} without the launch token`);
   const resource = url.pathname.slice('/xapi/'.length);
@@ -48,17 +54,17 @@ function lms(req: IncomingMessage, res: ServerResponse, body: string): boolean {
         extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'session-1' },
       },
       launchMode: launch.launchMode, moveOn: 'CompletedAndPassed', masteryScore: 0.6, returnURL: `${ORIGIN}/return`,
-    }), true;
+    });
   }
   if (resource === 'agents/profile' && url.searchParams.get('profileId') === 'cmi5LearnerPreferences')
-    return json(res, 200, { languagePreference: launch.languagePreference, audioPreference: 'off' }), true;
+    return json(res, 200, { languagePreference: launch.languagePreference, audioPreference: 'off' });
   if (resource === 'statements' && (req.method === 'POST' || req.method === 'PUT')) {
     const sent = JSON.parse(body);
     statements.push(...(Array.isArray(sent) ? sent : [sent]));
-    return json(res, 200, (Array.isArray(sent) ? sent : [sent]).map((s: any) => s.id)), true;
+    return json(res, 200, (Array.isArray(sent) ? sent : [sent]).map((s: any) => s.id));
   }
   problems.push(`unexpected ${req.method} ${url.pathname}${url.search}`);
-  return json(res, 404, {}), true;
+  return json(res, 404, {});
 }
 
 test.describe.configure({ mode: 'serial' }); // one stand-in on one port

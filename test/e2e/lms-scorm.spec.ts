@@ -19,7 +19,10 @@ test.beforeAll(async () => {
   scoHref = /<resource [^>]*adlcp:scormtype="sco" href="([^"]+)"/.exec(manifest)![1].replace(/&amp;/g, '&');
   const runtime = readFileSync('node_modules/scorm-again/dist/scorm12.min.js');
   ({ server, origin } = await serve(files, 0, (req, res) => {
-    if (req.url === '/scorm12.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(runtime) ?? true;
+    if (req.url === '/scorm12.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(runtime);
+      return true;
+    }
     if (!req.url?.startsWith('/lms.html')) return false;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS stand-in</title>
       <script src="/scorm12.js"></script><script>window.API = new Scorm12API({ autocommit: false, logLevel: 5 });</script></head>
