@@ -22,6 +22,8 @@ let launch: Launch;
 let statements: any[] = [];
 let problems: string[] = [];
 let fetchCalls = 0;
+/** Verbs the statements resource answers 503 to (the LMS is down for them) until the test takes them out. */
+let refuse = new Set<string>();
 let server: Server;
 let auUrl = '';
 let auId = '';
@@ -60,6 +62,7 @@ function lms(req: IncomingMessage, res: ServerResponse, body: string): boolean {
     return json(res, 200, { languagePreference: launch.languagePreference, audioPreference: 'off' });
   if (resource === 'statements' && (req.method === 'POST' || req.method === 'PUT')) {
     const sent = JSON.parse(body);
+    if ((Array.isArray(sent) ? sent : [sent]).some((st: any) => refuse.has(st.verb.id.split('/').pop()))) return json(res, 503, { message: 'try later' });
     statements.push(...(Array.isArray(sent) ? sent : [sent]));
     return json(res, 200, (Array.isArray(sent) ? sent : [sent]).map((s: any) => s.id));
   }
@@ -85,6 +88,7 @@ async function open(page: Page, l: Launch) {
   statements = [];
   problems = [];
   fetchCalls = 0;
+  refuse = new Set();
   const q = new URLSearchParams({ endpoint: `${ORIGIN}/xapi/`, fetch: `${ORIGIN}/fetch`, actor: JSON.stringify(ACTOR), registration: l.registration, activityId: auId });
   await page.goto(`${ORIGIN}/pkg/${auUrl}&${q}`);
 }
@@ -158,7 +162,7 @@ test('a Normal cmi5 launch plays the assigned scenario only, in the learner’s 
 
 test('a Browse launch lets the learner practise in Chinese but sends no completed, passed or failed', async ({ page }) => {
   await open(page, { launchMode: 'Browse', languagePreference: 'zh-CN', registration: 'c0a8f3d2-1b7e-4d8a-a6f0-5b2e9c4d1e22' });
-  await expect(page.getByRole('note')).toContainText('浏览模式');
+  await expect(page.getByRole('note')).toContainText('浏览或复习');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expectNoAxeViolations(page, 'cmi5 AU in Browse mode');
   await playThreatCall(page, 'zh');
@@ -166,5 +170,37 @@ test('a Browse launch lets the learner practise in Chinese but sends no complete
   await page.getByRole('button', { name: '结束并返回学习管理系统' }).click();
   await expect(page).toHaveURL(`${ORIGIN}/return`);
   expect(verbs()).toEqual(['initialized', 'terminated']);
+  expect(problems).toEqual([]);
+});
+
+test('a result the LMS does not take is said and sent again on Finish; terminated only after it', async ({ page }) => {
+  await open(page, { launchMode: 'Normal', languagePreference: 'zh-CN', registration: '9d2f6a1e-44b0-4c1e-8f3b-7a6c5d4e3f21' });
+  refuse = new Set(['failed']);
+  await playThreatCall(page, 'zh');
+  await expect.poll(verbs).toEqual(['initialized', 'completed']);
+  await page.getByRole('button', { name: '结束并返回学习管理系统' }).click();
+  await expect(page.getByRole('alert')).toContainText('学习管理系统暂时没有收到结果');
+  await expectNoAxeViolations(page, 'cmi5 AU, result not delivered');
+  expect(verbs()).toEqual(['initialized', 'completed']); // no terminated while the result is missing
+  expect(page.url()).toContain('/pkg/index.html');
+
+  refuse = new Set();
+  await page.getByRole('button', { name: '结束并返回学习管理系统' }).click();
+  await expect(page).toHaveURL(`${ORIGIN}/return`);
+  expect(verbs()).toEqual(['initialized', 'completed', 'failed', 'terminated']);
+  expect(problems).toEqual([]);
+});
+
+test('a Review launch closed without Finish still sends terminated as the page goes, and nothing else', async ({ page }) => {
+  await open(page, { launchMode: 'Review', languagePreference: 'en-GB', registration: '1f3e5d7c-9b2a-4c6e-8d0f-a1b2c3d4e5f6' });
+  await expect(page.getByRole('note')).toContainText('browse or review');
+  await expect.poll(verbs).toEqual(['initialized']);
+  await page.goto('about:blank');
+  await expect.poll(verbs).toEqual(['initialized', 'terminated']);
+  const terminated = statements[1];
+  expect(terminated.object.id).toBe(auId);
+  expect(terminated.context.registration).toBe(launch.registration);
+  expect(terminated.context.contextActivities.category.map((c: any) => c.id)).toContain('https://w3id.org/xapi/cmi5/context/categories/cmi5');
+  expect(terminated.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe('session-1');
   expect(problems).toEqual([]);
 });

@@ -1,0 +1,45 @@
+/**
+ * The `terminated` statement sent as the page goes (pagehide), when the trainee closes the window instead of pressing
+ * Finish: the library's own sender (axios) may be cut off there, a `fetch` with `keepalive` is not. Pure, so the shape
+ * is tested against what the library sends (cmi5 9.3.8 and 9.6: actor, AU, registration, context template, category).
+ */
+import type { Agent, Context, Statement } from '../lrs/xapi.ts';
+
+export const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+export const TERMINATED = 'http://adlnet.gov/expapi/verbs/terminated';
+
+/** ISO 8601 duration of `ms` milliseconds, seconds to the hundredth (xAPI result.duration). */
+export function isoDuration(ms: number): string {
+  return `PT${Math.round(Math.max(0, ms) / 10) / 100}S`;
+}
+
+export interface TerminatedInput {
+  id: string;
+  actor: Agent;
+  activityId: string;
+  registration: string;
+  /** LMS.LaunchData `contextTemplate`, merged into the statement's context as the cmi5 spec requires. */
+  contextTemplate: Context | undefined;
+  initializedAt: Date;
+  now: Date;
+}
+
+/** The cmi5-defined `terminated` statement for this session. */
+export function terminatedStatement(i: TerminatedInput): Statement {
+  const template = i.contextTemplate ?? {};
+  const category = [...(template.contextActivities?.category ?? []), { objectType: 'Activity' as const, id: CMI5_CATEGORY }];
+  return {
+    id: i.id,
+    actor: i.actor,
+    verb: { id: TERMINATED, display: { 'en-US': 'terminated' } },
+    object: { objectType: 'Activity', id: i.activityId },
+    result: { duration: isoDuration(i.now.getTime() - i.initializedAt.getTime()) },
+    context: { ...template, registration: i.registration, contextActivities: { ...template.contextActivities, category } },
+    timestamp: i.now.toISOString(),
+  };
+}
+
+/** The LRS's statements resource under the launch's `endpoint` (with or without its trailing slash). */
+export function statementsUrl(endpoint: string): string {
+  return `${endpoint.replace(/\/?$/, '/')}statements`;
+}
