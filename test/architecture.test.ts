@@ -45,6 +45,8 @@ const layers: Layer[] = [
     mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines', 'report', 'security'],
     packages: ['dexie'],
   },
+  // xAPI statements, the LRS client and its settings: plain TypeScript on fetch, storage for the outbox and settings.
+  { dir: 'lrs', mayImport: ['lrs', 'storage', 'scoring', 'report', 'scenarios/ir.ts'], packages: ['uuid'] },
   { dir: 'report', mayImport: ['report', 'scoring', 'scenarios/ir.ts'], packages: [] },
   { dir: 'i18n', mayImport: ['i18n'], packages: [] },
   {
@@ -87,9 +89,38 @@ function importsOf(file: string): string[] {
   return [...found];
 }
 
+/** Entries of src/ that are not layers: Node entry points (the CLIs), the app's entry file and the content typings. */
+const ENTRY_POINTS = ['cli', 'main.ts', 'content.d.ts'];
+
 function layerOf(file: string): Layer | undefined {
   const rel = relative(src, file).split('/')[0];
   return layers.find((l) => l.dir === rel);
+}
+
+/** Top-level entries of src/ that are neither a layer nor an entry point: a new folder must say where it sits. */
+function unknownTopLevel(names: string[]): string[] {
+  return names.filter((name) => !ENTRY_POINTS.includes(name) && !layers.some((l) => l.dir === name));
+}
+
+/**
+ * Static imports of `entry` and everything they import in turn (relative specifiers only; dynamic `import()` is a
+ * separate chunk loaded on demand, so it is not followed).
+ */
+function staticClosure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:import|export)\s(?![^'"]*\btype\b\s*\{[^}]*\}\s*from)[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s+['"](\.[^'"]+)['"]/g)) {
+      if (/^import\s+type\s/.test(m[0]) || /^export\s+type\s/.test(m[0])) continue;
+      const target = resolve(dirname(file), m[1] ?? m[2]);
+      if (/\.(ts|svelte)$/.test(target)) stack.push(target);
+    }
+  }
+  return seen;
 }
 
 /**
@@ -102,7 +133,8 @@ const EXCEPTIONS: Record<string, string[]> = { 'src/state/studio.svelte.ts': ['s
 function check(file: string, specs: string[]): string[] {
   const base = layerOf(file);
   const extra = EXCEPTIONS[relative(root, file)];
-  const layer = base && extra ? { ...base, mayImport: [...base.mayImport, ...extra], forbid: [] } : base;
+  // An exception widens what a file may import; it never lifts its layer's ban on build-time modules.
+  const layer = base && extra ? { ...base, mayImport: [...base.mayImport, ...extra] } : base;
   const rel = relative(root, file);
   if (!layer) return []; // src/cli and the entry file are Node/app entry points with no restriction
   const out: string[] = [];
@@ -143,6 +175,24 @@ describe('architecture', () => {
       'src/state/s.ts (state) must not import scoring/index.ts',
     ]);
     expect(importsOf(join(src, 'ui', 'App.svelte'))).toContain('../state/locale.svelte.ts');
+  });
+
+  it('knows every top-level entry of src/: a new folder must be given its place among the layers', () => {
+    expect(unknownTopLevel(readdirSync(src))).toEqual([]);
+    expect(unknownTopLevel(['scoring', 'cli', 'helpers'])).toEqual(['helpers']);
+  });
+
+  it('keeps the build-time ban for a file with an exception', () => {
+    expect(check(join(root, 'src/state/studio.svelte.ts'), ['../scoring/load-packs.ts', '../scenarios/compile.ts'])).toEqual([
+      'src/state/studio.svelte.ts (state) must not import scoring/load-packs.ts',
+    ]);
+  });
+
+  it('keeps the first page free of build-time modules and the authoring compiler (static imports from main.ts)', () => {
+    const closure = [...staticClosure(join(src, 'main.ts'))].map((f) => relative(src, f));
+    expect(closure).toContain('ui/App.svelte');
+    const heavy = closure.filter((f) => BUILD_TIME.includes(f) || f.startsWith('scenarios/compile') || f.startsWith('scenarios/parse/') || f === 'state/studio.svelte.ts');
+    expect(heavy).toEqual([]);
   });
 
   it('keeps the scenario semantics free of the compiler: it imports only the IR, itself and scoring types', () => {

@@ -3,13 +3,14 @@
  * hand-written expectations) and `expected.json` (the full run: persona replies, findings, signals, state, ending).
  * UPDATE_SNAPSHOTS=1 rewrites expected.json; FILTER=word runs matching cases only.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARCHETYPE_SPECS, createSession, type Mode, type StepResult } from '../../src/machines/index.ts';
 import type { Archetype, Scenario } from '../../src/scenarios/ir.ts';
 import { contentEngine, contentScenario } from './content.ts';
 import { parsePlan, type Plan } from './plan.ts';
+import { expectedJson } from '../expected-file.ts';
 
 const dir = join(import.meta.dirname, 'transcripts');
 const cases = readdirSync(dir).filter((c) => !process.env.FILTER || c.includes(process.env.FILTER)).sort();
@@ -69,7 +70,6 @@ describe.each(cases)('transcript %s', (name) => {
 
   it('matches expected.json (persona replies, findings, signals, state)', () => {
     const file = join(dir, name, 'expected.json');
-    if (process.env.UPDATE_SNAPSHOTS || !existsSync(file)) writeFileSync(file, JSON.stringify(record, null, 2) + '\n');
-    expect(record).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    expect(record).toEqual(expectedJson(file, record));
   });
 });

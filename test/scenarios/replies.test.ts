@@ -4,7 +4,7 @@
  * (`UPDATE_SNAPSHOTS=1` rewrites, `FILTER=word` focuses); how a repertoire resolves for a scenario; and the bundled
  * files load clean, with every reply for every archetype in both languages.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRepliesForNode } from '../../src/cli/replies-node.ts';
@@ -12,6 +12,7 @@ import { ARCHETYPES, REPLY_INTENTS } from '../../src/scenarios/ir.ts';
 import { checkReplyTargets, loadReplies, repliesFor } from '../../src/scenarios/load-replies.ts';
 import { fillSlots, intentOf, slotsOf, spokenMood } from '../../src/scenarios/semantics/index.ts';
 import { line, tinyScenario } from '../machines/fixture.ts';
+import { expectedJson } from '../expected-file.ts';
 
 const dir = join(import.meta.dirname, 'reply-samples');
 const cases = readdirSync(dir).filter((c) => !process.env.FILTER || c.includes(process.env.FILTER)).sort();
@@ -25,8 +26,7 @@ describe('reply repertoire samples', () => {
       const all = [...diagnostics, ...checkReplyTargets(repertoire, [tiny])];
       const got = all.map(({ code, severity, line, column, message, hint }) => ({ code, severity, line, column, message, hint }));
       const file = join(dir, name, 'expected.json');
-      if (process.env.UPDATE_SNAPSHOTS || (!existsSync(file) && !process.env.CI)) writeFileSync(file, JSON.stringify(got, null, 2) + '\n');
-      expect(got).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+      expect(got).toEqual(expectedJson(file, got));
       if (!name.startsWith('clean')) expect(got.some((d) => d.code === name), `${name} reports its own code`).toBe(true);
     });
   }

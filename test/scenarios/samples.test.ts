@@ -3,11 +3,12 @@
  * exactly `expected.json` (code, severity, line, column, message). `FILTER=word` focuses; `UPDATE_SNAPSHOTS=1`
  * rewrites the expectations (review the diff!).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, MESSAGES } from '../../src/scenarios/index.ts';
 import { fixtureEngine } from './engines.ts';
+import { expectedJson } from '../expected-file.ts';
 
 const dir = join(import.meta.dirname, 'samples');
 const cases = readdirSync(dir).filter((c) => !process.env.FILTER || c.includes(process.env.FILTER)).sort();
@@ -20,8 +21,7 @@ describe('compiler samples', () => {
       const { scenario, diagnostics } = compile(source, { file: 'input.md', engine });
       const got = diagnostics.map(({ code, severity, line, column, message }) => ({ code, severity, line, column, message }));
       const file = join(dir, name, 'expected.json');
-      if (process.env.UPDATE_SNAPSHOTS || !existsSync(file)) writeFileSync(file, JSON.stringify(got, null, 2) + '\n');
-      expect(got).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+      expect(got).toEqual(expectedJson(file, got));
       // An error means no IR; warnings alone still compile.
       expect(scenario === null).toBe(got.some((d) => d.severity === 'error'));
     });

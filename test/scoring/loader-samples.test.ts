@@ -2,11 +2,12 @@
  * Loader fixture folders: test/scoring/samples/loader/<case>/*.yaml → expected.json (formatted diagnostics and the
  * rule ids that survived). UPDATE_SNAPSHOTS=1 rewrites expected.json; FILTER=word runs matching cases only.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { createEngine, loadRulePacks } from '../../src/scoring/index.ts';
+import { expectedJson } from '../expected-file.ts';
 
 const dir = join(import.meta.dirname, 'samples/loader');
 const cases = readdirSync(dir).filter((c) => !process.env.FILTER || c.includes(process.env.FILTER));
@@ -27,7 +28,6 @@ describe('loader samples', () => {
         rules: loaded.packs.flatMap((p) => p.rules.map((r) => r.id)),
       };
       const expectedFile = join(folder, 'expected.json');
-      if (process.env.UPDATE_SNAPSHOTS || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
-      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+      expect(actual).toEqual(expectedJson(expectedFile, actual));
     });
 });

@@ -13,6 +13,12 @@ describe('checkPattern rejects patterns that can hang the page', () => {
     ['(a|a)*b', 'ambiguous_alternation'],
     ['(?:ab|ac)+', 'ambiguous_alternation'],
     ['(?:\\d|,)+', 'ambiguous_alternation'],
+    ['(?:x?a|a)+$', 'ambiguous_alternation'],
+    ['(?:(?:xy)?a|a)+$', 'ambiguous_alternation'],
+    ['.*.*.*.*.*=', 'polynomial_repetition'],
+    ['[^，]*x[^。]+y', 'polynomial_repetition'],
+    ['\\S+\\s\\S+=', 'polynomial_repetition'],
+    ['(?:a|.*x).*y', 'polynomial_repetition'],
     ['(a)\\1', 'backreference'],
     ['(?<x>a)\\k<x>', 'backreference'],
     ['(?<=a+)b', 'unbounded_lookbehind'],
@@ -39,6 +45,10 @@ describe('checkPattern accepts the shapes rule authors need', () => {
     'a{2}(?:b|c)',
     '[(+*]x',
     'why (?:haven|didn)[\\x27’]t',
+    '(?:xa|a)+',
+    '[^，]{0,10}x[^。]*y',
+    'scam\\w*|fraud\\w*|.*x',
+    'this is \\w+(?: \\w+)?',
   ])('%s', (source) => {
     expect(checkPattern(source)).toBeUndefined();
   });

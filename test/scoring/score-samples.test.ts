@@ -2,13 +2,14 @@
  * CLI contract samples: test/scoring/samples/cli/<case>/input.json → expected.json, scored in-process through the
  * same functions the CLI uses (cli.test.ts spawns the real CLI on them). UPDATE_SNAPSHOTS=1 rewrites; FILTER=word.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRuleFiles } from '../../src/cli/rule-files.ts';
 import { readModels } from '../../src/cli/engine-node.ts';
 import { parseScoreInput, scoreItems } from '../../src/cli/score-input.ts';
 import { createEngine, loadRulePacks } from '../../src/scoring/index.ts';
+import { expectedJson } from '../expected-file.ts';
 
 const dir = join(import.meta.dirname, 'samples/cli');
 // The engine the CLI ships: rules and the trained models (cli.test.ts runs the real CLI against these snapshots).
@@ -20,7 +21,6 @@ describe('score samples', () => {
       const items = parseScoreInput(readFileSync(join(dir, name, 'input.json'), 'utf8'));
       const actual = scoreItems(engine, items);
       const expectedFile = join(dir, name, 'expected.json');
-      if (process.env.UPDATE_SNAPSHOTS || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
-      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+      expect(actual).toEqual(expectedJson(expectedFile, actual));
     });
 });

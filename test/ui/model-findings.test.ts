@@ -66,7 +66,7 @@ describe('a model finding shown to the trainee', () => {
 
     await user.type(screen.getByLabelText('你的回复'), LINE);
     const hints = screen.getByRole('region', { name: '实时提示' });
-    const item = within(hints).getByRole('listitem');
+    const item = await within(hints).findByRole('listitem');
     expect(item).toHaveTextContent('模型判断 · 置信度 72%');
     expect(item).toHaveTextContent('待带教老师复核：确认前不计入是否通过');
     expect(item).toHaveTextContent('规则：cn-violence-threat');
