@@ -195,6 +195,11 @@ describe('architecture', () => {
     expect(heavy).toEqual([]);
   });
 
+  it('keeps the LMS runtimes out of the first page: main.ts statically reaches only the launch check', () => {
+    const closure = [...staticClosure(join(src, 'main.ts'))].map((f) => relative(src, f));
+    expect(closure.filter((f) => f.startsWith('lms/'))).toEqual(['lms/assignment.ts']);
+  });
+
   it('keeps the scenario semantics free of the compiler: it imports only the IR, itself and scoring types', () => {
     const dir = join(src, 'scenarios', 'semantics');
     const offenders = [...sourceFiles(dir)].flatMap((file) =>
