@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { buildPackage, serve } from './lms-package.ts';
+import { buildPackage, PASSING_CALL, PASSING_RECORD, serve } from './lms-package.ts';
 import { THREAT, ZH_OPENING } from './journey.ts';
 
 // A stand-in for an LMS's cmi5 launch endpoints on 127.0.0.1:8093: the one-time fetch URL answering an auth token,
@@ -202,5 +202,38 @@ test('a Review launch closed without Finish still sends terminated as the page g
   expect(terminated.context.registration).toBe(launch.registration);
   expect(terminated.context.contextActivities.category.map((c: any) => c.id)).toContain('https://w3id.org/xapi/cmi5/context/categories/cmi5');
   expect(terminated.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe('session-1');
+  expect(problems).toEqual([]);
+});
+
+test('a call that passes sends completed then passed with the scaled score, at least the mastery score', async ({ page }) => {
+  await open(page, { launchMode: 'Normal', languagePreference: 'zh-CN', registration: '2a4c6e8f-0b1d-4f3a-9c5e-7d9f1b3d5e7a' });
+  const l = LABELS.zh;
+  await page.getByLabel(l.name).fill('Li Na');
+  await page.getByLabel(l.staff).fill('3022');
+  await page.getByRole('button', { name: l.create }).click();
+  await page.getByRole('button', { name: l.start }).click();
+  for (const line of PASSING_CALL) {
+    const log = page.getByRole('log');
+    const before = await log.getByRole('listitem').count();
+    await page.getByLabel(l.reply).fill(line);
+    await page.getByRole('button', { name: l.send, exact: true }).click();
+    await expect.poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
+  }
+  await page.getByLabel(l.code).selectOption(PASSING_RECORD.code);
+  await page.getByLabel('承诺金额（元）').fill(PASSING_RECORD.amount);
+  await page.getByLabel('承诺日期').fill(PASSING_RECORD.date());
+  await page.getByLabel(l.next).fill('周五后核实还款');
+  await page.getByLabel(l.notes).fill('客户承诺周五前还最低还款');
+  await page.getByRole('button', { name: l.submit }).click();
+  await expect(page.getByRole('heading', { level: 1, name: l.report })).toBeVisible();
+  const total = Number((await page.locator('tr.total td').first().textContent())!.trim());
+  await expect.poll(verbs).toEqual(['initialized', 'completed', 'passed']);
+  const passed = statements[2];
+  expect(passed.result).toMatchObject({ success: true, score: { scaled: total / 100, raw: total, min: 0, max: 100 } });
+  expect(passed.result.score.scaled).toBeGreaterThanOrEqual(0.6);
+  expect(passed.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.6);
+  await page.getByRole('button', { name: '结束并返回学习管理系统' }).click();
+  await expect(page).toHaveURL(`${ORIGIN}/return`);
+  expect(verbs()).toEqual(['initialized', 'completed', 'passed', 'terminated']);
   expect(problems).toEqual([]);
 });

@@ -37,3 +37,17 @@ export async function serve(files: Record<string, Uint8Array>, port: number, rou
   const actual = typeof address === 'object' && address ? address.port : port;
   return { server, origin: `http://127.0.0.1:${actual}` };
 }
+
+/**
+ * A call that passes on zh-first-contact-tight-money (test/machines/plans, "tight-plain": a promise to pay on every
+ * seed), and the after-call record that matches it: the minimum payment, three days from the call day.
+ */
+export const PASSING_CALL = [
+  '您好，这里是华信银行信用卡中心账务管理部，我姓王，工号3021，请问是张伟先生吗？',
+  '张先生，您尾号6688的卡逾期35天了，现在要还12860.5元，最低还1286元，今天打电话就是想看看您这边什么情况。',
+  '我理解，最近是碰到什么困难了吗？',
+  '厂里停工确实挺难的。不过逾期每天都有利息，还会上征信。这个月能不能先把最低还款1286元还了？',
+  '那您看周五之前能还上1286元吗？',
+  '好的，那我确认一下，本周五前您通过手机银行还1286元，对吧？',
+];
+export const PASSING_RECORD = { code: 'ptp', amount: '1286', date: () => new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
-import { buildPackage, serve } from './lms-package.ts';
+import { buildPackage, PASSING_CALL, PASSING_RECORD, serve } from './lms-package.ts';
 import { THREAT, ZH_OPENING } from './journey.ts';
 
 // A SCORM 1.2 LMS stand-in: a page that puts scorm-again's Scorm12API on window.API and opens the packaged SCO in a
@@ -93,6 +93,30 @@ test('a SCORM 1.2 package plays its one scenario and reports status, score and o
   expect(await page.evaluate(() => (window as any).API.isTerminated())).toBe(true);
   expect((await cmi(page)).core.session_time).not.toBe('');
   await expectNoAxeViolations(page, 'SCO finished');
+});
+
+test('a call that passes is reported passed with its score', async ({ page }) => {
+  await page.goto(`${origin}/lms.html`);
+  const sco = page.frameLocator('iframe');
+  await sco.getByLabel('姓名').fill('李娜');
+  await sco.getByLabel('工号').fill('3022');
+  await sco.getByRole('button', { name: '创建档案' }).click();
+  await sco.getByRole('button', { name: '开始通话' }).click();
+  for (const line of PASSING_CALL) await say(sco, line);
+  await sco.getByLabel('结果代码').selectOption(PASSING_RECORD.code);
+  await sco.getByLabel('承诺金额（元）').fill(PASSING_RECORD.amount);
+  await sco.getByLabel('承诺日期').fill(PASSING_RECORD.date());
+  await sco.getByLabel('下一步行动').fill('周五后核实还款');
+  await sco.getByLabel('备注').fill('客户因厂里停工资金紧张，承诺周五前还最低还款');
+  await sco.getByRole('button', { name: '提交记录' }).click();
+  await expect(sco.getByRole('heading', { level: 1, name: '通话报告' })).toBeVisible();
+  const total = (await sco.locator('tr.total td').first().textContent())!.trim();
+  const data = await cmi(page);
+  expect(data.core.lesson_status).toBe('passed');
+  expect(Number(data.core.score.raw)).toBeGreaterThanOrEqual(60);
+  expect(data.core.score.raw).toBe(total);
+  expect(Object.keys(data.interactions)).toHaveLength(PASSING_CALL.length);
+  expect((Object.values(data.interactions) as any[]).every((i) => i.result === 'correct')).toBe(true);
 });
 
 test('the packaged SCO opened outside an LMS says how to open it and records nothing', async ({ page }) => {
