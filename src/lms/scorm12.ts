@@ -42,8 +42,13 @@ export function findScorm12Api(start: Window = window): Scorm12Api | null {
   return climb(start) ?? (start.opener ? climb(start.opener as Window) : null);
 }
 
-/** One SCO session: initialised on creation, finished once. */
+/**
+ * One SCO session: initialised on creation, finished once. In the LMS's `browse` or `review` lesson mode (RTE
+ * cmi.core.lesson_mode) it records no verdict: browse marks the lesson `browsed`, review leaves it as it was.
+ */
 export class Scorm12Session {
+  /** False in browse and review lesson modes: the call is practice only and no score or verdict is reported. */
+  readonly reportsVerdict: boolean;
   private startedAt: number;
   private lastShownAt: number;
   private finished = false;
@@ -55,8 +60,11 @@ export class Scorm12Session {
   ) {
     if (api.LMSInitialize('') !== 'true') throw new Error(`LMSInitialize failed: ${this.lastError()}`);
     this.startedAt = this.lastShownAt = now();
+    const mode = api.LMSGetValue('cmi.core.lesson_mode');
+    this.reportsVerdict = mode !== 'browse' && mode !== 'review';
     const status = api.LMSGetValue('cmi.core.lesson_status');
-    if (status === '' || status === 'not attempted') this.set('cmi.core.lesson_status', 'incomplete' satisfies LessonStatus);
+    const fresh = status === '' || status === 'not attempted';
+    if (fresh && mode !== 'review') this.set('cmi.core.lesson_status', (mode === 'browse' ? 'browsed' : 'incomplete') satisfies LessonStatus);
     this.commit();
     this.stop = onAttemptEvent((e) => this.on(e));
   }
@@ -69,6 +77,7 @@ export class Scorm12Session {
         this.lastShownAt = event.at;
         return;
       case 'turn': {
+        if (!this.reportsVerdict) return;
         const n = Number(this.api.LMSGetValue('cmi.interactions._count')) || 0;
         const values = interactionValues(n, {
           index: event.index, nodeId: event.nodeId, text: event.text, choice: event.choice, assessment: event.assessment,
@@ -80,6 +89,7 @@ export class Scorm12Session {
         return;
       }
       case 'completed':
+        if (!this.reportsVerdict) return;
         this.set('cmi.core.score.min', '0');
         this.set('cmi.core.score.max', '100');
         this.set('cmi.core.score.raw', cmiScore(event.report.scores.total));

@@ -60,7 +60,7 @@ export async function startLms(search = location.search): Promise<void> {
   // The LMS may close the frame without warning: finishing on pagehide keeps the session time and the last commit.
   addEventListener('pagehide', () => session.finish());
   lmsLock.current = {
-    system: 'scorm12', scenarioId, mode: assignment.mode, reportsVerdict: true,
+    system: 'scorm12', scenarioId, mode: assignment.mode, reportsVerdict: session.reportsVerdict,
     exit: async () => {
       session.finish();
       lmsLock.ended = true;

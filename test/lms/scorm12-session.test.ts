@@ -13,8 +13,9 @@ afterEach(() => {
   sessions = [];
 });
 
-function start(now: () => number) {
+function start(now: () => number, lessonMode?: 'browse' | 'review' | 'normal') {
   const api = new Scorm12API({ logLevel: 5, autocommit: false });
+  if (lessonMode) api.loadFromJSON({ core: { lesson_mode: lessonMode } });
   const session = new Scorm12Session(api as unknown as Scorm12Api, now);
   sessions.push(session);
   return { api, session, data: () => JSON.parse(JSON.stringify(api.cmi)) };
@@ -51,6 +52,21 @@ describe('the SCORM 1.2 SCO session', () => {
     session.finish();
     expect(data().core.lesson_status).toBe('failed');
     expect(data().core.score.raw).toBe('59');
+  });
+
+  it('records no verdict, score or interaction in browse and review lesson modes; browse marks the lesson browsed', () => {
+    for (const mode of ['browse', 'review'] as const) {
+      const { session, data } = start(() => 0, mode);
+      expect(session.reportsVerdict).toBe(false);
+      emitAttemptEvent({ kind: 'turn', attemptId: 'a', index: 0, nodeId: 'opening', text: 'x', choice: null, assessment: { findings: [], tone: {} as never, moves: [], elements: [] }, at: 0 });
+      emitAttemptEvent({ kind: 'completed', attemptId: 'a', scenario, mode: 'exam', report: report(true, 90), at: 0 });
+      session.finish();
+      expect(data().core.lesson_mode).toBe(mode);
+      expect(data().core.lesson_status).toBe(mode === 'browse' ? 'browsed' : 'not attempted');
+      expect(data().core.score.raw).toBe('');
+      expect(Object.keys(data().interactions)).toEqual([]);
+    }
+    expect(start(() => 0, 'normal').session.reportsVerdict).toBe(true);
   });
 
   it('finds the API on a parent window, climbing at most 7 levels, then on the opener', () => {
