@@ -42,19 +42,26 @@ const compiled = files.map((path) => {
     return { file, scenario: null };
   }
   sources.set(file, source);
-  const result = compile(source, { file, engine });
-  diagnostics.push(...result.diagnostics);
-  // Rehearsed as the app plays it: with the persona's reply repertoire.
-  if (result.scenario) result.scenario = withReplies(result.scenario, replies.repertoire);
-  // A clean script is also rehearsed: its model answers on the live persona, over 20 seeds.
-  const golden = result.scenario && playthrough(result.scenario, { engine }).modelPath;
-  if (result.scenario && golden?.outcome) {
-    const warning = unsteadyModelCall(result.scenario, rehearseAcrossSeeds(result.scenario, engine, golden.outcome), golden, file, source);
-    if (warning) diagnostics.push(warning);
+  // One file's failure is that file's diagnostic: every other file is still checked, and `--json` stays JSON.
+  try {
+    const result = compile(source, { file, engine });
+    diagnostics.push(...result.diagnostics);
+    // Rehearsed as the app plays it: with the persona's reply repertoire.
+    if (result.scenario) result.scenario = withReplies(result.scenario, replies.repertoire);
+    // A clean script is also rehearsed: its model answers on the live persona, over 20 seeds.
+    const golden = result.scenario && playthrough(result.scenario, { engine }).modelPath;
+    if (result.scenario && golden?.outcome) {
+      const warning = unsteadyModelCall(result.scenario, rehearseAcrossSeeds(result.scenario, engine, golden.outcome), golden, file, source);
+      if (warning) diagnostics.push(warning);
+    }
+    // And every good or acceptable option, typed at its node on the same seeds.
+    if (result.scenario) diagnostics.push(...mishandledOptions(rehearseOptions(result.scenario, engine), file, source));
+    return { file, scenario: result.scenario };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    diagnostics.push({ code: 'script_crashed', severity: 'error', message: `The checker failed on this file: ${detail}`, hint: 'Other files were still checked. Simplify the part of the file you changed last, and report the file to the CallDojo maintainers.', args: { detail }, file, start: 0, end: 0, line: 1, column: 1 });
+    return { file, scenario: null };
   }
-  // And every good or acceptable option, typed at its node on the same seeds.
-  if (result.scenario) diagnostics.push(...mishandledOptions(rehearseOptions(result.scenario, engine), file, source));
-  return { file, scenario: result.scenario };
 });
 diagnostics.push(...lintLibrary(compiled));
 // The reply repertoires: their own mistakes, and overrides naming a scenario or node that does not exist.

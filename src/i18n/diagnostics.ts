@@ -67,6 +67,7 @@ const REASONS: Record<string, (a: Args) => string> = {
   expected_value_at_end: (a) => `\`${a.value}\` 后面缺少取值`,
   expected_word_after: (a) => `\`${a.value}\` 后面应是一个词`,
   expected_close_paren: () => '这里应是 `)`',
+  too_deep: (a) => `嵌套超过 ${a.value} 层（括号或“非”），请拆成几条分支`,
   needs_before: (a) => `\`${a.value}\` 前面需要内容`,
   expected_number_after: (a) => `\`${a.value}\` 后面应是数字`,
   unknown_tone: (a) => `未知的语气 \`${a.value}\`（可用 polite、neutral 或 rude）`,
@@ -160,6 +161,10 @@ export const DIAGNOSTICS_ZH: Record<string, Entry> = {
     (a) => `照参考回答说下去，${a.seeds} 次种子通话中有 ${a.reached} 次以 \`${a.outcome}\` 结束；种子 ${a.seed} 在节点 \`${a.node}\` 之后以 \`${a.ending || '未到结局'}\` 结束。`,
     () => '在脚本工坊的示范通话里逐句查看客户状态；加强这个节点的效果，或放宽它的分支。',
   ),
+  prose_too_deep: e((a) => `这一行的引用或列表嵌套了 ${a.depth} 层（最多 ${a.max} 层）。`, () => '把 Markdown 改平：简报最多需要两三层。'),
+  raw_html: e((a) => `原始 HTML \`${a.value}\` 在显示时会被删掉。`, () => '改用 Markdown（**加粗**、列表、> 引用）；HTML 标签不会显示给学员。'),
+  remote_image: e((a) => `图片 \`${a.value}\` 在别的网站上，不会显示。`, () => '话术道场不访问外部网站：把图片放进 public/，用相对路径引用。'),
+  script_crashed: e((a) => `检查程序处理这个文件时出错：${a.detail}`, () => '其他文件照常检查。请简化最近改动的部分，并把文件发给话术道场的维护人员。'),
   duplicate_scenario_id: e((a) => `场景 id \`${a.id}\` 已被 ${a.first} 使用。`, () => '每个场景文件用自己的 `id:`；场景库和保存的练习都以它为准。'),
 };
 

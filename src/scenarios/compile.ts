@@ -15,6 +15,7 @@ import { vocabulary, type ScenarioEngine } from './engine.ts';
 import { IR_VERSION, type Scenario, type ScenarioNode } from './ir.ts';
 import type { RawValue } from './parse/ast.ts';
 import { parseBody } from './parse/body.ts';
+import { checkProse } from './parse/prose.ts';
 import { Fields, parseFrontMatter } from './parse/front-matter.ts';
 import { Reporter } from './report.ts';
 
@@ -40,6 +41,8 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   // 1. parse
   const fm = parseFrontMatter(source, r);
   const body = parseBody(source, fm.bodyStart, r, lineAt(source, fm.bodyStart));
+  // Before anything renders the prose: nesting that would exhaust marked's stack is an error, never a crash.
+  checkProse(source, fm.bodyStart, r);
   const firstHeading = body.nodes[0]?.heading.start ?? source.length;
   if (body.nodes.length === 0) r.report('no_nodes', { start: fm.bodyStart, end: source.length });
   if (!fm.doc) return done(source, r, null);

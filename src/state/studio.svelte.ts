@@ -96,6 +96,15 @@ export class StudioDraft {
         rehearsal: scenario && coverage?.modelPath ? rehearseAcrossSeeds(scenario, engine, coverage.modelPath.outcome) : null,
         options,
       };
+    } catch (e) {
+      // A checker bug on some input is shown as this draft's error, never as a Studio that silently stops answering.
+      const detail = e instanceof Error ? e.message : String(e);
+      const crashed: Diagnostic = {
+        code: 'script_crashed', severity: 'error', message: `The checker failed on this file: ${detail}`,
+        hint: 'Simplify the part of the file you changed last, and report the file to the CallDojo maintainers.',
+        args: { detail }, file, start: 0, end: 0, line: 1, column: 1,
+      };
+      this.result = { diagnostics: [{ ...crashed, frame: '' }], errors: 1, title: null, lang: null, coverage: null, rehearsal: null, options: null };
     } finally {
       this.busy = false;
     }

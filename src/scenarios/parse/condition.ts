@@ -9,6 +9,12 @@ import { CondError, tokenize, valueOf, type Tok } from './condition-lexer.ts';
 
 type StateOp = '>=' | '>' | '<=' | '<' | '==' | '!=';
 
+/**
+ * How deeply parentheses and `not`s may nest. A real branch needs three or four levels; the limit keeps a pasted or
+ * generated condition from exhausting the stack (a positioned error instead of a crash).
+ */
+export const MAX_CONDITION_DEPTH = 32;
+
 /** What each comparison spelling means. */
 const OPS: Record<string, StateOp> = { '>=': '>=', '≥': '>=', '>': '>', '<=': '<=', '≤': '<=', '<': '<', '==': '==', '=': '==', '!=': '!=' };
 
@@ -30,6 +36,7 @@ export function parseCondition(text: string, base: number, r: Reporter): CondAst
 
 class Parser {
   i = 0;
+  private depth = 0;
   constructor(
     private readonly toks: Tok[],
     /** File offset of the condition's end (where "expected … at the end" points). */
@@ -76,10 +83,21 @@ class Parser {
     return parts.length === 1 ? parts[0] : { kind: 'and', all: parts };
   }
 
+  /** Parses one nested level (inside `(` or after `not`), refusing to go deeper than MAX_CONDITION_DEPTH. */
+  private nested<T>(at: Tok, parse: () => T): T {
+    if (++this.depth > MAX_CONDITION_DEPTH)
+      throw new CondError(`nested more than ${MAX_CONDITION_DEPTH} levels deep`, at, 'too_deep', String(MAX_CONDITION_DEPTH));
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
+
   private unary(): CondAst {
     if (this.keyword() === 'not') {
-      this.i++;
-      return { kind: 'not', cond: this.unary() };
+      const t = this.toks[this.i++];
+      return { kind: 'not', cond: this.nested(t, () => this.unary()) };
     }
     return this.primary();
   }
@@ -87,7 +105,7 @@ class Parser {
   private primary(): CondAst {
     const t = this.next('a condition', 'expected_condition_at_end');
     if (t.type === '(') {
-      const inner = this.or();
+      const inner = this.nested(t, () => this.or());
       const close = this.next('`)`', 'expected_paren_at_end');
       if (close.type !== ')') throw new CondError('expected `)`', close, 'expected_close_paren', close.text);
       return inner;
