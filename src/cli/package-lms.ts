@@ -84,7 +84,7 @@ function main(argv: string[]): string {
     // The build's own output goes to stderr: stdout carries only the zip's path.
     const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'lms', '--outDir', build, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 2, 2] });
     if (vite.status !== 0) throw new UsageError(`the build failed (vite exit ${vite.status})`);
-    const assignment: Assignment = { system: o.system, scenarios: ids, mode: o.mode };
+    const assignment: Assignment = { system: o.system, scenarios: ids, mode: o.mode, ...(o.system === 'cmi5' ? { activityBase: o.base } : {}) };
     writeFileSync(join(build, ASSIGNMENT_FILE), `${JSON.stringify(assignment, null, 2)}\n`);
     const files = listFiles(build);
     const name = ids.length === 1 ? ids[0] : `${ids.length}-scenarios`;

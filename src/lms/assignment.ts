@@ -13,6 +13,8 @@ export interface Assignment {
   /** The scenarios the package may play; the launch URL's `scenario` picks one of them. */
   scenarios: string[];
   mode: Mode;
+  /** cmi5: the base IRI the package's AU ids were made under, so per-turn statements name activities under it too. */
+  activityBase?: string;
 }
 
 /** The cmi5 launch parameters (cmi5 spec 8.1), every one required. */
@@ -37,7 +39,9 @@ export function parseAssignment(text: string): Assignment {
   if (!Array.isArray(o.scenarios) || o.scenarios.length === 0 || !o.scenarios.every((s) => typeof s === 'string' && s))
     throw new Error(`${ASSIGNMENT_FILE}: "scenarios" must list at least one scenario id.`);
   if (!MODES.includes(o.mode as Mode)) throw new Error(`${ASSIGNMENT_FILE}: "mode" must be one of ${MODES.join(', ')}.`);
-  return { system: o.system as LmsSystem, scenarios: o.scenarios as string[], mode: o.mode as Mode };
+  if (o.activityBase !== undefined && typeof o.activityBase !== 'string') throw new Error(`${ASSIGNMENT_FILE}: "activityBase" must be an IRI.`);
+  const out: Assignment = { system: o.system as LmsSystem, scenarios: o.scenarios as string[], mode: o.mode as Mode };
+  return typeof o.activityBase === 'string' ? { ...out, activityBase: o.activityBase } : out;
 }
 
 /**

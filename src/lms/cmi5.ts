@@ -24,7 +24,7 @@ export interface Cmi5Launch {
 }
 
 /** Starts the AU session (auth token, LaunchData, preferences, `initialized`); rejects when the LMS cannot be reached. */
-export async function startCmi5(): Promise<Cmi5Launch> {
+export async function startCmi5(activityBase?: string): Promise<Cmi5Launch> {
   const cmi5 = new Cmi5();
   await cmi5.initialize();
   const data = cmi5.getLaunchData();
@@ -36,6 +36,7 @@ export async function startCmi5(): Promise<Cmi5Launch> {
   routeTurnsTo({
     endpoint: params.endpoint, authorization, actor, registration: params.registration,
     contextActivities: data.contextTemplate?.contextActivities as ContextActivities | undefined,
+    ...(activityBase ? { activityBase } : {}),
   });
 
   // Statements go out one after another, in the order the rules checked them; one the LMS did not take waits for

@@ -34,7 +34,7 @@ export async function startLms(search = location.search): Promise<void> {
   if (hasCmi5Launch(search)) {
     try {
       const { startCmi5 } = await import('./cmi5.ts');
-      const launch = await startCmi5();
+      const launch = await startCmi5(assignment.activityBase);
       if (launch.locale) locale.set(launch.locale);
       lmsLock.current = {
         system: 'cmi5', scenarioId, mode: assignment.mode, reportsVerdict: launch.launchMode === 'Normal',

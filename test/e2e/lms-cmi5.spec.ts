@@ -27,6 +27,8 @@ let refuse = new Set<string>();
 let server: Server;
 let auUrl = '';
 let auId = '';
+let packaged: string[] = [];
+let assignment: unknown;
 
 /** Answers JSON; true, so a route can `return json(…)`. */
 function json(res: ServerResponse, status: number, body: unknown): true {
@@ -75,6 +77,8 @@ test.describe.configure({ mode: 'serial' }); // one stand-in on one port
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   const { files } = buildPackage('cmi5', [SCENARIO, 'en-first-contact', '--mode', 'practice', '--base', 'https://bank.example/xapi/', '--out', test.info().outputPath('zip')]);
+  packaged = Object.keys(files);
+  assignment = JSON.parse(new TextDecoder().decode(files['lms.json']));
   const xml = new TextDecoder().decode(files['cmi5.xml']);
   const au = /<au id="([^"]+)"[^>]*>[\s\S]*?<url>([^<]+)<\/url>/.exec(xml)!;
   [auId, auUrl] = [au[1], au[2].replace(/&amp;/g, '&')];
@@ -123,6 +127,14 @@ async function playThreatCall(page: Page, lang: keyof typeof LABELS) {
   await page.getByRole('button', { name: l.submit }).click();
   await expect(page.getByRole('heading', { level: 1, name: l.report })).toBeVisible();
 }
+
+test('the cmi5 package has cmi5.xml at its root, the fixed assignment, and no service worker', () => {
+  expect(packaged).toContain('cmi5.xml');
+  expect(packaged).toContain('index.html');
+  expect(packaged.filter((f) => /(^|\/)(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest)$/.test(f))).toEqual([]);
+  expect(assignment).toEqual({ system: 'cmi5', scenarios: [SCENARIO, 'en-first-contact'], mode: 'practice', activityBase: 'https://bank.example/xapi/' });
+  expect(auId).toBe(`https://bank.example/xapi/scenarios/${SCENARIO}`);
+});
 
 test('a Normal cmi5 launch plays the assigned scenario only, in the learner’s language, and reports in the allowed order', async ({ page }) => {
   await open(page, { launchMode: 'Normal', languagePreference: 'fr-FR,en-US', registration: '6b4e0a4c-6f3a-4c57-9d1b-3f1e0d2a7b11' });

@@ -11,10 +11,14 @@ const SCENARIO = 'zh-first-contact-tight-money';
 let server: Server;
 let origin = '';
 let scoHref = '';
+let packaged: string[] = [];
+let assignment: unknown;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   const { files } = buildPackage('scorm', [SCENARIO, '--mode', 'practice', '--out', test.info().outputPath('zip')]);
+  packaged = Object.keys(files);
+  assignment = JSON.parse(new TextDecoder().decode(files['lms.json']));
   const manifest = new TextDecoder().decode(files['imsmanifest.xml']);
   scoHref = /<resource [^>]*adlcp:scormtype="sco" href="([^"]+)"/.exec(manifest)![1].replace(/&amp;/g, '&');
   const runtime = readFileSync('node_modules/scorm-again/dist/scorm12.min.js');
@@ -44,6 +48,13 @@ async function say(sco: FrameLocator, text: string) {
   await sco.getByRole('button', { name: '发送', exact: true }).click();
   await expect.poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
 }
+
+test('the SCORM package has imsmanifest.xml at its root, the fixed assignment, and no service worker', () => {
+  expect(packaged).toContain('imsmanifest.xml');
+  expect(packaged.filter((f) => /(^|\/)(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest)$/.test(f))).toEqual([]);
+  expect(scoHref).toBe(`index.html?scenario=${SCENARIO}`);
+  expect(assignment).toEqual({ system: 'scorm12', scenarios: [SCENARIO], mode: 'practice' });
+});
 
 test('a SCORM 1.2 package plays its one scenario and reports status, score and one interaction per line to the LMS', async ({ page }) => {
   await page.goto(`${origin}/lms.html`);

@@ -6,6 +6,8 @@ const launch = 'endpoint=http%3A%2F%2Flms%2Fxapi&fetch=http%3A%2F%2Flms%2Ftoken&
 describe('the package assignment and the launch URL', () => {
   it('reads lms.json and names the broken field', () => {
     expect(parseAssignment('{"system":"scorm12","scenarios":["a","b"],"mode":"exam"}')).toEqual({ system: 'scorm12', scenarios: ['a', 'b'], mode: 'exam' });
+    expect(parseAssignment('{"system":"cmi5","scenarios":["a"],"mode":"guided","activityBase":"https://bank.example/xapi/"}').activityBase).toBe('https://bank.example/xapi/');
+    expect(() => parseAssignment('{"system":"cmi5","scenarios":["a"],"mode":"guided","activityBase":7}')).toThrow(/"activityBase"/);
     expect(() => parseAssignment('{')).toThrow(/not JSON/);
     expect(() => parseAssignment('{"system":"aicc","scenarios":["a"],"mode":"exam"}')).toThrow(/"system"/);
     expect(() => parseAssignment('{"system":"cmi5","scenarios":[],"mode":"exam"}')).toThrow(/"scenarios"/);
