@@ -3,6 +3,7 @@ import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { appUpdate } from './state/app-update.svelte.ts';
 import { hasCmi5Launch } from './lms/assignment.ts';
+import { lmsLock } from './state/lms-lock.svelte.ts';
 import './ui/app.css';
 
 const target = document.getElementById('app');
@@ -13,7 +14,11 @@ const el = target;
 // LMS code is a lazy chunk, so the ordinary first page neither loads it nor makes any request for it.
 const lms = import.meta.env.MODE === 'lms' || hasCmi5Launch(location.search);
 if (lms)
-  void import('./lms/start.ts').then((m) => m.startLms()).finally(() => mount(App, { target: el }));
+  void import('./lms/start.ts')
+    .then((m) => m.startLms())
+    // The LMS chunk itself did not load: say so rather than open the app unlocked inside an LMS.
+    .catch((e: Error) => void (lmsLock.problem = { kind: 'lms_unreachable', detail: e.message }))
+    .finally(() => mount(App, { target: el }));
 else mount(App, { target: el });
 
 // The built app's service worker (dev and tests have none; LMS packages have none either, the LMS serves them).

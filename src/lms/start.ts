@@ -21,6 +21,15 @@ async function readAssignment(search: string): Promise<Assignment> {
 
 /** Sets `lmsLock.current`, or `lmsLock.problem` with what stops the launch. Never throws. */
 export async function startLms(search = location.search): Promise<void> {
+  try {
+    await start(search);
+  } catch (e) {
+    // A chunk that did not load, an API that threw: the app must not open unlocked inside an LMS.
+    lmsLock.problem = { kind: 'lms_unreachable', detail: (e as Error).message };
+  }
+}
+
+async function start(search: string): Promise<void> {
   const fail = (problem: LmsProblem) => void (lmsLock.problem = problem);
   let assignment: Assignment;
   try {
@@ -32,31 +41,22 @@ export async function startLms(search = location.search): Promise<void> {
   if (!scenarioId) return fail({ kind: 'not_assigned', scenario: new URLSearchParams(search).get('scenario') ?? '' });
 
   if (hasCmi5Launch(search)) {
-    try {
-      const { startCmi5 } = await import('./cmi5.ts');
-      const launch = await startCmi5(assignment.activityBase);
-      if (launch.locale) locale.set(launch.locale);
-      lmsLock.current = {
-        system: 'cmi5', scenarioId, mode: assignment.mode, reportsVerdict: launch.launchMode === 'Normal',
-        exit: async () => {
-          if (!(await launch.exit())) lmsLock.ended = true;
-        },
-      };
-    } catch (e) {
-      fail({ kind: 'lms_unreachable', detail: (e as Error).message });
-    }
+    const { startCmi5 } = await import('./cmi5.ts');
+    const launch = await startCmi5(assignment.activityBase);
+    if (launch.locale) locale.set(launch.locale);
+    lmsLock.current = {
+      system: 'cmi5', scenarioId, mode: assignment.mode, reportsVerdict: launch.launchMode === 'Normal',
+      exit: async () => {
+        if (!(await launch.exit())) lmsLock.ended = true;
+      },
+    };
     return;
   }
   if (assignment.system !== 'scorm12') return fail({ kind: 'no_launch' });
   const { findScorm12Api, Scorm12Session } = await import('./scorm12.ts');
   const api = findScorm12Api();
   if (!api) return fail({ kind: 'no_api' });
-  let session: InstanceType<typeof Scorm12Session>;
-  try {
-    session = new Scorm12Session(api);
-  } catch (e) {
-    return fail({ kind: 'lms_unreachable', detail: (e as Error).message });
-  }
+  const session = new Scorm12Session(api);
   // The LMS may close the frame without warning: finishing on pagehide keeps the session time and the last commit.
   addEventListener('pagehide', () => session.finish());
   lmsLock.current = {

@@ -43,6 +43,7 @@ function lms(req: IncomingMessage, res: ServerResponse, body: string): boolean {
     if (fetchCalls++) return json(res, 200, { 'error-code': '1', 'error-text': 'already used' });
     return json(res, 200, { 'auth-token': TOKEN });
   }
+  if (url.pathname === '/fetch-down') return json(res, 503, { message: 'maintenance' });
   if (url.pathname === '/return') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="en"><head><title>LMS</title></head><body><main><h1>Back in the LMS course</h1></main></body></html>');
     return true;
@@ -248,4 +249,16 @@ test('a call that passes sends completed then passed with the scaled score, at l
   await expect(page).toHaveURL(`${ORIGIN}/return`);
   expect(verbs()).toEqual(['initialized', 'completed', 'passed', 'terminated']);
   expect(problems).toEqual([]);
+});
+
+test('a launch whose fetch URL fails says the LMS cannot be reached and shows no practice at all', async ({ page }) => {
+  const q = new URLSearchParams({ endpoint: `${ORIGIN}/xapi/`, fetch: `${ORIGIN}/fetch-down`, actor: JSON.stringify(ACTOR), registration: 'r-down', activityId: auId });
+  statements = [];
+  await page.goto(`${ORIGIN}/pkg/${auUrl}&${q}`);
+  await expect(page.getByRole('heading', { level: 1, name: '无法从学习管理系统开始练习' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('无法连接学习管理系统');
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '开始通话' })).toHaveCount(0);
+  expect(statements).toEqual([]);
+  await expectNoAxeViolations(page, 'cmi5 launch, LMS down');
 });
