@@ -11,6 +11,8 @@ export default defineConfig(({ mode }) => ({
   base: './',
   // The app version each attempt records and the About page shows (src/state/app-version.ts).
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  // The Studio's checker runs in a module worker that imports the bundled content like the page does.
+  worker: { format: 'es', plugins: () => [contentPlugin()] },
   plugins: [
     contentPlugin(),
     svelte(),

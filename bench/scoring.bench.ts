@@ -5,7 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { readModels } from '../src/cli/engine-node.ts';
-import { text as alex } from 'alex';
+import { baseline } from './baseline.ts';
 import { readRuleFiles } from '../src/cli/rule-files.ts';
 import { createEngine, loadRulePacks } from '../src/scoring/index.ts';
 import { percentile, timeEach, type BenchResult } from './harness.ts';
@@ -54,6 +54,7 @@ export default async function scoringBench(): Promise<BenchResult[]> {
   const samples = timeEach(corpus, (l) => engine.assess(l.text, l.lang, l.context), 2);
   const en = corpus.filter((l) => l.lang === 'en');
   const ours = timeEach(en, (l) => engine.assess(l.text, l.lang, l.context), 2);
+  const { text: alex } = await baseline<{ text: (t: string) => unknown }>('alex', '11.0.1');
   const alexWarm = en.slice(0, 50);
   for (const l of alexWarm) alex(l.text);
   const theirs = timeEach(en, (l) => alex(l.text), 0);

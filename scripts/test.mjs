@@ -9,6 +9,7 @@ const node = process.execPath;
 const steps = [
   ['type check (svelte-check)', ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
   ['content lint (npm run lint:scripts)', ['node_modules/tsx/dist/cli.mjs', 'src/cli/lint-scripts.ts']],
+  ['rule patterns proven free of catastrophic backtracking (npm run recheck -- --check)', ['node_modules/tsx/dist/cli.mjs', 'tools/recheck-patterns.ts', '--check']],
   ['unit and component tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run']],
   ['shipped models are what the corpus trains (npm run train -- --check)', ['node_modules/tsx/dist/cli.mjs', 'tools/train-classifier.ts', '--check']],
   ['language evaluation on the held-out test split (npm run eval -- --check)', ['node_modules/tsx/dist/cli.mjs', 'src/cli/eval.ts', '--check', '--misses', '0']],

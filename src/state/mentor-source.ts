@@ -7,7 +7,8 @@
  * included (`getSetting`/`putSetting`).
  */
 import { checkChain } from '../security/audit-chain.ts';
-import { keyFingerprint } from '../security/signature.ts';
+import { canonicalJson } from '../security/canonical.ts';
+import { keyFingerprint, signText, verifyText, type Signature, type SigningKey } from '../security/signature.ts';
 import {
   effectiveScores, getAttempt, getMentorKey, getProfile, getRecord, getSetting, listOverrides, listTurns, putSetting, reviewsFor,
   toStorageError, watch,
@@ -133,19 +134,39 @@ export async function loadCohort(db: CallDojoDb, [profiles, rows, overrides, rev
 const READINESS_KEY = 'readiness';
 export const DEFAULT_READINESS: ReadinessOptions = { required: [], lastN: 5 };
 
-/** The readiness settings stored on this PC, or the defaults. */
-export async function loadReadiness(db: CallDojoDb): Promise<ReadinessOptions> {
-  const v = (await getSetting(db, READINESS_KEY)) as Partial<ReadinessOptions> | undefined;
-  return {
-    required: Array.isArray(v?.required) ? v.required.filter((s): s is string => typeof s === 'string') : DEFAULT_READINESS.required,
-    lastN: Number.isInteger(v?.lastN) && (v!.lastN as number) > 0 ? (v!.lastN as number) : DEFAULT_READINESS.lastN,
+/** Readiness as the cohort view uses it; `unverified` when stored settings lacked this PC's mentor signature. */
+export type LoadedReadiness = ReadinessOptions & { unverified?: true };
+
+/**
+ * The readiness settings stored on this PC, or the defaults. They decide who is "ready", so they count only when
+ * signed with this PC's mentor key: settings changed any other way (the browser's developer tools) are ignored, and
+ * the view says so.
+ */
+export async function loadReadiness(db: CallDojoDb): Promise<LoadedReadiness> {
+  const [v, mentorKey] = await Promise.all([
+    getSetting(db, READINESS_KEY) as Promise<(Partial<ReadinessOptions> & { signature?: Signature }) | undefined>,
+    getMentorKey(db),
+  ]);
+  if (!v) return DEFAULT_READINESS;
+  const options: ReadinessOptions = {
+    required: Array.isArray(v.required) ? v.required.filter((s): s is string => typeof s === 'string') : DEFAULT_READINESS.required,
+    lastN: Number.isInteger(v.lastN) && (v.lastN as number) > 0 ? (v.lastN as number) : DEFAULT_READINESS.lastN,
   };
+  const signed =
+    v.signature !== undefined &&
+    mentorKey !== null &&
+    (await verifyText(canonicalJson(options), v.signature)).ok &&
+    (await keyFingerprint(v.signature.publicKey)) === (await keyFingerprint(mentorKey.publicKey));
+  return signed ? options : { ...DEFAULT_READINESS, unverified: true };
 }
 
-/** Saves the readiness settings; N is rounded to a whole number of at least 1 and returned as stored. */
-export async function saveReadiness(db: CallDojoDb, options: ReadinessOptions): Promise<ReadinessOptions> {
-  const stored = { required: [...new Set(options.required)], lastN: Math.max(1, Math.round(options.lastN) || 1) };
-  await putSetting(db, READINESS_KEY, stored);
+/**
+ * Saves the readiness settings signed with the unlocked mentor key; N is rounded to a whole number of at least 1 and
+ * returned as stored.
+ */
+export async function saveReadiness(db: CallDojoDb, options: ReadinessOptions, signer: SigningKey): Promise<ReadinessOptions> {
+  const stored: ReadinessOptions = { required: [...new Set(options.required)], lastN: Math.max(1, Math.round(options.lastN) || 1) };
+  await putSetting(db, READINESS_KEY, { ...stored, signature: await signText(signer, canonicalJson(stored)) });
   return stored;
 }
 

@@ -3,12 +3,13 @@ import { toStorageError, type StorageError } from '../storage/index.ts';
 import { scenarios } from './catalog.ts';
 import { appDb } from './db.ts';
 import type { ReadinessOptions } from './mentor-cohort.ts';
-import { DEFAULT_READINESS, cohortTables, follow, loadCohort, loadReadiness, saveReadiness, type CohortSource } from './mentor-source.ts';
+import { DEFAULT_READINESS, cohortTables, follow, loadCohort, loadReadiness, saveReadiness, type CohortSource, type LoadedReadiness } from './mentor-source.ts';
+import { mentorLock } from './mentor-lock.svelte.ts';
 
 export class CohortState {
   /** undefined until storage answers the first time. */
   source = $state.raw<CohortSource | undefined>(undefined);
-  readiness = $state.raw<ReadinessOptions>(DEFAULT_READINESS);
+  readiness = $state.raw<LoadedReadiness>(DEFAULT_READINESS);
   error = $state.raw<StorageError | null>(null);
   /** True right after the readiness settings were saved (cleared by the next edit). */
   saved = $state(false);
@@ -33,8 +34,11 @@ export class CohortState {
   /** Stores the required scenarios and N on this PC. */
   async saveReadiness(options: ReadinessOptions): Promise<void> {
     this.error = null;
+    const signer = mentorLock.signer;
+    // The gate only opens with the PIN, which unlocks the key; a tab without it cannot sign settings that count.
+    if (!signer) return;
     try {
-      this.readiness = await saveReadiness(appDb(), options);
+      this.readiness = await saveReadiness(appDb(), options, signer);
       this.saved = true;
     } catch (e) {
       this.error = toStorageError(e);

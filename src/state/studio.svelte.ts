@@ -3,28 +3,13 @@
  * linter and playthrough as `npm run lint:scripts`. Authoring only: this module (and the compiler it loads) lives in
  * the Studio's lazy chunk; the practice runtime never imports it.
  */
-import { codeFrame, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { OptionRehearsal } from '../machines/rehearse-options.ts';
-import type { RehearsalSummary } from '../machines/rehearse.ts';
-import type { Coverage } from '../scenarios/playthrough.ts';
-import { loadEngine } from './engine.ts';
+import type { CheckResult, CheckStep, WorkerAnswer } from './studio-check.ts';
+
+export type { CheckResult, CheckStep } from './studio-check.ts';
 
 const KEY = 'calldojo.studio.draft';
 /** The name of the file the draft was opened from, kept beside it so a download after a reload is still named so. */
 const FILE_KEY = 'calldojo.studio.file';
-
-export interface CheckResult {
-  diagnostics: (Diagnostic & { frame: string })[];
-  errors: number;
-  title: string | null;
-  /** The script's language (for `lang` on its lines), when it compiled. */
-  lang: string | null;
-  coverage: Coverage | null;
-  /** The model answers said on the live persona machine over several seeds (a clean script with a model path only). */
-  rehearsal: RehearsalSummary | null;
-  /** Every `[good]`/`[ok]` option said at its node over the same seeds (a clean script only). */
-  options: OptionRehearsal | null;
-}
 
 /** Raw sources of the bundled scripts, fetched one at a time when a trainer opens one. */
 const sources = import.meta.glob('../../content/scripts/*.md', { query: '?raw', import: 'default' }) as Record<
@@ -66,49 +51,50 @@ export class StudioDraft {
     store(KEY, text);
   }
 
-  /** Compiles and lints the draft, then plays it through; every diagnostic comes with its code frame. */
+  /** What the running check is doing, for the progress line (null when idle). */
+  step = $state<CheckStep | null>(null);
+
+  /**
+   * Compiles and lints the draft, then plays it through; every diagnostic comes with its code frame. The work runs in
+   * a Web Worker where the browser has one, so a large draft never freezes the editor; `step` says where it is.
+   */
   async check(file = this.downloadName): Promise<void> {
     this.busy = true;
+    this.step = 'loading';
     try {
-      const [{ compile }, { repliesFor }, { default: repertoire }, { playthrough }, { rehearseAcrossSeeds }, { mishandledOptions, rehearseOptions }, engine] = await Promise.all([
-        import('../scenarios/compile.ts'),
-        import('../scenarios/load-replies.ts'),
-        import('virtual:calldojo/replies'),
-        import('../scenarios/playthrough.ts'),
-        import('../machines/rehearse.ts'),
-        import('../machines/rehearse-options.ts'),
-        loadEngine(),
-      ]);
-      const source = this.source;
-      const compiled = compile(source, { file, engine });
-      // Rehearsed as the app will play it: with the persona's reply repertoire.
-      const scenario = compiled.scenario && { ...compiled.scenario, replies: repliesFor(repertoire, compiled.scenario) };
-      const coverage = scenario ? playthrough(scenario, { engine }) : null;
-      const options = scenario ? rehearseOptions(scenario, engine) : null;
-      // The options' warnings join the compiler's, so the list and its "go to" buttons cover them too.
-      const diagnostics = options ? [...compiled.diagnostics, ...mishandledOptions(options, file, source)] : compiled.diagnostics;
-      this.result = {
-        diagnostics: diagnostics.map((d) => ({ ...d, frame: codeFrame(source, d) })),
-        errors: diagnostics.filter((d) => d.severity === 'error').length,
-        title: scenario?.title ?? null,
-        lang: scenario?.lang ?? null,
-        coverage,
-        rehearsal: scenario && coverage?.modelPath ? rehearseAcrossSeeds(scenario, engine, coverage.modelPath.outcome) : null,
-        options,
-      };
-    } catch (e) {
-      // A checker bug on some input is shown as this draft's error, never as a Studio that silently stops answering.
-      const detail = e instanceof Error ? e.message : String(e);
-      const crashed: Diagnostic = {
-        code: 'script_crashed', severity: 'error', message: `The checker failed on this file: ${detail}`,
-        hint: 'Simplify the part of the file you changed last, and report the file to the CallDojo maintainers.',
-        args: { detail }, file, start: 0, end: 0, line: 1, column: 1,
-      };
-      this.result = { diagnostics: [{ ...crashed, frame: '' }], errors: 1, title: null, lang: null, coverage: null, rehearsal: null, options: null };
+      this.result = await checkOffThread(this.source, file, (step) => (this.step = step));
     } finally {
       this.busy = false;
+      this.step = null;
     }
   }
+}
+
+let worker: Worker | null | undefined;
+let calls = 0;
+
+/** The check in the Studio's worker, or on this thread where workers are unavailable (tests, old browsers). */
+function checkOffThread(source: string, file: string, onStep: (step: CheckStep) => void): Promise<CheckResult> {
+  if (worker === undefined) {
+    try {
+      worker = typeof Worker === 'function' ? new Worker(new URL('./studio.worker.ts', import.meta.url), { type: 'module' }) : null;
+    } catch {
+      worker = null;
+    }
+  }
+  const w = worker;
+  if (!w) return import('./studio-check.ts').then(({ runCheck }) => runCheck(source, file, onStep));
+  const id = ++calls;
+  return new Promise((resolve) => {
+    const listen = (e: MessageEvent<WorkerAnswer>) => {
+      if (e.data.id !== id) return;
+      if (e.data.step) return onStep(e.data.step);
+      w.removeEventListener('message', listen);
+      resolve(e.data.result!);
+    };
+    w.addEventListener('message', listen);
+    w.postMessage({ id, source, file });
+  });
 }
 
 /** The complete annotated example inside content/scripts/README.md (its ````markdown block). */

@@ -10,7 +10,7 @@ import type { CallDojoDb } from './db.ts';
 import { StorageError, guard } from './errors.ts';
 
 const PIN_KEY = 'mentorPin';
-const MENTOR_KEY = 'mentorKey';
+export const MENTOR_KEY = 'mentorKey';
 
 /** The stored PIN hash, or null before a mentor has set one (the UI then offers to set it). */
 export function getMentorPin(db: CallDojoDb): Promise<PinHash | null> {

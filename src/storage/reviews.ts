@@ -3,8 +3,8 @@
  * to, and the trainee's answer. The only writer of `reviews` and `overrides`; the attempt's machine scores stay as is.
  */
 import { scriptScore } from '../report/attempt-report.ts';
-import { chainEntry, headOf } from '../security/audit-chain.ts';
-import type { SigningKey } from '../security/signature.ts';
+import { chainEntry, checkChain, headOf, type AuditProblem } from '../security/audit-chain.ts';
+import { keyFingerprint, type SigningKey } from '../security/signature.ts';
 import { applyOverrides, creditedElements, reviseScores } from '../report/overrides.ts';
 import { LEGACY_POLICY, type FailReason } from '../report/pass-policy.ts';
 import type { ScoredTurn } from '../report/types.ts';
@@ -12,8 +12,10 @@ import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../scoring
 import type { CallDojoDb } from './db.ts';
 import { StorageError, guard } from './errors.ts';
 import { newId } from './ids.ts';
+import { MENTOR_KEY } from './mentor-pin.ts';
 import { summarizeFindings } from './summary.ts';
 import type { Attempt, FindingSummary, Override, Review, Scores } from './types.ts';
+import type { WrappedMentorKey } from '../security/mentor-key.ts';
 
 export { changeMentorPin, checkMentorPin, getMentorKey, getMentorPin, setMentorPin, unlockMentor } from './mentor-pin.ts';
 
@@ -55,6 +57,11 @@ export interface EffectiveScores {
   machinePassed: boolean;
   /** How many corrections were applied (0: `scores` is the machine's). */
   overrides: number;
+  /**
+   * Corrections left out because their audit entry is not intact and signed by this PC's mentor key (edited,
+   * unsigned, signed by another key, or recorded before signing): shown in the audit trail, never counted.
+   */
+  untrusted: number;
   /** The call's finding counts after the corrections, for heat maps that should not count overruled findings. */
   findings: FindingSummary;
 }
@@ -88,11 +95,11 @@ function verdict(attempt: Attempt & { scores: Scores }, turns: ScoredTurn[], ove
   if (overrides.length === 0) {
     const findings = attempt.findings ?? summarizeFindings(turns);
     const { reasons } = reviseScores(machine, turns, policy, attempt.outcome);
-    return { machine, machinePassed, scores: machine, passed: machinePassed, blockerRule: attempt.blockerRule, reasons, overrides: 0, findings };
+    return { machine, machinePassed, scores: machine, passed: machinePassed, blockerRule: attempt.blockerRule, reasons, overrides: 0, untrusted: 0, findings };
   }
   const corrected = applyOverrides(turns, overrides);
   const revised = reviseScores(machine, corrected, policy, attempt.outcome, scriptAfterCredits(attempt, overrides));
-  return { machine, machinePassed, ...revised, overrides: overrides.length, findings: summarizeFindings(corrected) };
+  return { machine, machinePassed, ...revised, overrides: overrides.length, untrusted: 0, findings: summarizeFindings(corrected) };
 }
 
 /** The script score once credited elements no longer count as missed (the machine's when nothing was credited). */
@@ -102,13 +109,36 @@ function scriptAfterCredits(attempt: Attempt & { scores: Scores }, overrides: re
   return scriptScore(attempt.expected, attempt.missed.filter((m) => !credited.has(`${m.turn}:${m.element}`)).length);
 }
 
-/** Machine scores with the mentor's corrections applied; the attempt row itself is never changed. */
+/** Audit problems that keep a correction from counting: all but a removed tail (the entries left are intact). */
+const DISQUALIFYING: ReadonlySet<AuditProblem['kind']> = new Set(['edited', 'removed_before', 'unsigned', 'bad_signature', 'other_signer', 'unchained']);
+
+/**
+ * The corrections that count: those whose audit entry is intact and signed by this PC's mentor key. Anyone with the
+ * browser's developer tools can add an override row; only the mentor's PIN opens the key that signs one.
+ */
+export async function trustedCorrections(overrides: readonly Override[], head: string | undefined, mentorKey: WrappedMentorKey | null): Promise<{ trusted: Override[]; problems: AuditProblem[] }> {
+  const problems = await checkChain(overrides, head, mentorKey && (await keyFingerprint(mentorKey.publicKey)));
+  const bad = new Set(problems.flatMap((p) => (p.kind !== 'tail_removed' && DISQUALIFYING.has(p.kind) ? [p.id] : [])));
+  return { trusted: overrides.filter((o) => !bad.has(o.id)), problems };
+}
+
+/**
+ * Machine scores with the mentor's trusted corrections applied (see `trustedCorrections`); the attempt row itself is
+ * never changed. The rows are read in one transaction, the signatures checked after it (WebCrypto cannot run inside).
+ */
 export function effectiveScores(db: CallDojoDb, attemptId: string): Promise<EffectiveScores> {
-  return guard(() =>
-    db.transaction('r', db.attempts, db.turns, db.overrides, async () =>
-      verdict(await completed(db, attemptId), await scoredTurns(db, attemptId), await listOverrides(db, attemptId)),
-    ),
-  );
+  return guard(async () => {
+    const [attempt, turns, overrides, head, key] = await db.transaction('r', [db.attempts, db.turns, db.overrides, db.reviews, db.settings], async () => [
+      await completed(db, attemptId),
+      await scoredTurns(db, attemptId),
+      await listOverrides(db, attemptId),
+      (await db.reviews.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.createdAt - b.createdAt).at(-1)?.auditHead,
+      ((await db.settings.get(MENTOR_KEY))?.value as WrappedMentorKey | undefined) ?? null,
+    ] as const);
+    if (overrides.length === 0) return verdict(attempt, turns, overrides);
+    const { trusted } = await trustedCorrections(overrides, head, key);
+    return { ...verdict(attempt, turns, trusted), untrusted: overrides.length - trusted.length };
+  });
 }
 
 /** The attempt's review, or a new one not yet stored (`fresh`), for `mentor`. */

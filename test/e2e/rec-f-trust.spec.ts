@@ -195,3 +195,27 @@ test('deleting an audit entry in IndexedDB is detected and shown to the mentor',
   await expect(audit.getByRole('alert')).toContainText('最近的修改记录已被删除');
   await expectNoAxeViolations(page, 'audit trail with a removed entry');
 });
+
+test('a correction edited in IndexedDB is flagged and stops counting: the score goes back to the machine’s', async ({ page }) => {
+  test.setTimeout(120_000);
+  await playThreatCall(page, '王小明', '3021');
+  await setPin(page, '李老师');
+  await page.getByRole('link', { name: '通话列表' }).click();
+  await page.getByRole('link', { name: /^复核：王小明/ }).click();
+  const totalRow = page.getByRole('table', { name: '机器评分与复核后得分' }).getByRole('row', { name: /总分/ });
+  const machineTotal = (await totalRow.getByRole('cell').first().innerText()).trim();
+  await page.getByText('驳回 cn-violence-threat（误判）').click();
+  await page.getByLabel('驳回 cn-violence-threat 的理由').fill('学员在复述客户担心的后果，不是威胁');
+  await page.getByRole('button', { name: '确认驳回' }).click();
+  await expect(page.getByText('已驳回')).toBeVisible();
+  await expect(totalRow.getByRole('cell').nth(1)).not.toHaveText(machineTotal);
+
+  // The trainee rewrites the correction's reason with the developer tools.
+  await editStore(page, 'overrides', "row.reason = '带教老师同意'; store.put(row);");
+  await page.reload();
+  const audit = page.getByRole('region', { name: '复核记录（审计轨迹）' });
+  await expect(audit.getByRole('alert')).toContainText('第 1 条修改在记录后被改动过');
+  await expect(audit.getByRole('alert')).toContainText('不计入成绩');
+  await expect(totalRow.getByRole('cell').nth(1)).toHaveText(machineTotal);
+  await expectNoAxeViolations(page, 'audit trail with an edited entry');
+});

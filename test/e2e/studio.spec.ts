@@ -13,7 +13,10 @@ test('a trainer checks a draft script in the Studio: positioned errors, then a c
   await expect(editor).toHaveValue(/id: example-first-contact/);
   const source = await editor.inputValue();
   await editor.fill(source.replace('- if verify_identity → confirmed', '- if verify_identity → confirmd'));
+  // The checker runs in the Studio's worker, off the page's thread.
+  const worker = page.waitForEvent('worker');
   await page.getByRole('button', { name: '检查脚本' }).click();
+  expect((await worker).url()).toMatch(/studio\.worker-[\w-]+\.js$/);
   await expect(page.getByRole('status').filter({ hasText: '个错误' })).toHaveText('1 个错误');
   await expect(page.getByText('unknown_branch_target')).toBeVisible();
   await expectNoAxeViolations(page, 'studio with diagnostics');

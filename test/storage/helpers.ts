@@ -6,6 +6,8 @@ import type { Assessment, Category, Finding, Severity } from '../../src/scoring/
 import { createDb, type CallDojoDb } from '../../src/storage/db.ts';
 import { createProfile } from '../../src/storage/profiles.ts';
 import { startAttempt, type StartAttemptInput } from '../../src/storage/attempts.ts';
+import type { SigningKey } from '../../src/security/signature.ts';
+import { setMentorPin, unlockMentor } from '../../src/storage/reviews.ts';
 
 const opened: CallDojoDb[] = [];
 let counter = 0;
@@ -94,4 +96,13 @@ export async function importAccepted(db: CallDojoDb, text: string, options: Impo
   const first = await importBundle(db, text, options);
   if (first.signature?.status !== 'held') return first;
   return importBundle(db, text, { ...options, accept: { token: acceptToken(first.signature), by: '李老师' } });
+}
+
+/**
+ * This PC's mentor key, unlocked as a mentor's PIN unlocks it: corrections count only when signed with it (an
+ * override row written any other way is shown in the audit trail and never counted).
+ */
+export async function mentorSigner(db: CallDojoDb): Promise<SigningKey> {
+  await setMentorPin(db, '2468');
+  return (await unlockMentor(db, '2468'))!;
 }

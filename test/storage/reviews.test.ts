@@ -10,7 +10,7 @@ import {
 } from '../../src/storage/reviews.ts';
 import { createProfile } from '../../src/storage/profiles.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
-import { assessment, dump, finding, freshDb, snap, started } from './helpers.ts';
+import { assessment, dump, finding, freshDb, snap, started, mentorSigner } from './helpers.ts';
 import { LEGACY_POLICY } from '../../src/report/pass-policy.ts';
 
 const threat = finding('cn-violence-threat', 'threat', 'critical');
@@ -64,9 +64,10 @@ describe('mentor PIN', () => {
 describe('overrides', () => {
   it('overruling the blocker passes the call, keeps both verdicts in the trail, and never edits the attempt row', async () => {
     const db = freshDb();
+    const signer = await mentorSigner(db);
     const { attemptId, input, machine } = await failedCall(db);
     const row = await db.attempts.get(attemptId);
-    const o = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '学员在复述客户原话', by });
+    const o = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '学员在复述客户原话', by, signer });
     expect(o).toMatchObject({ action: 'overrule', rule: 'cn-violence-threat', category: 'threat', severity: 'critical', by, reason: '学员在复述客户原话' });
     expect(o.scoresBefore).toEqual(machine.scores);
     expect(o.scoresAfter).toEqual(effectiveReport(input, [o]).scores);
@@ -78,15 +79,16 @@ describe('overrides', () => {
 
   it('adding a critical finding fails the call; corrections chain, each before = the previous after', async () => {
     const db = freshDb();
+    const signer = await mentorSigner(db);
     const { attemptId, input } = await failedCall(db);
-    const first = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '误报', by });
-    const second = await addFinding(db, { attemptId, turnIndex: 2, rule: 'cn-fake-lawyer', category: 'impersonation', severity: 'critical', reason: '自称律师', by });
+    const first = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '误报', by, signer });
+    const second = await addFinding(db, { attemptId, turnIndex: 2, rule: 'cn-fake-lawyer', category: 'impersonation', severity: 'critical', reason: '自称律师', by, signer });
     expect(second.scoresBefore).toEqual(first.scoresAfter);
     expect(second.scoresAfter).toEqual(effectiveReport(input, [first, second]).scores);
     expect(await effectiveScores(db, attemptId)).toMatchObject({ passed: false, blockerRule: 'cn-fake-lawyer', overrides: 2 });
     expect((await listOverrides(db, attemptId)).map((x) => x.action)).toEqual(['overrule', 'add']);
     // The added finding can itself be overruled later: the trail only grows.
-    await overruleFinding(db, { attemptId, turnIndex: 2, rule: 'cn-fake-lawyer', reason: '复听后确认没有', by });
+    await overruleFinding(db, { attemptId, turnIndex: 2, rule: 'cn-fake-lawyer', reason: '复听后确认没有', by, signer });
     expect(await effectiveScores(db, attemptId)).toMatchObject({ passed: true, overrides: 3 });
     // Counts for heat maps follow the corrections: only the pressure finding of line 2 is left.
     expect((await effectiveScores(db, attemptId)).findings).toEqual({
@@ -97,8 +99,9 @@ describe('overrides', () => {
 
   it('refuses corrections without a reason, on a missing line or finding, or on a call that is not finished', async () => {
     const db = freshDb();
+    const signer = await mentorSigner(db);
     const { attemptId, profileId } = await failedCall(db);
-    const ok = { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: 'r', by };
+    const ok = { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: 'r', by, signer };
     await expect(overruleFinding(db, { ...ok, reason: '  ' })).rejects.toMatchObject({ kind: 'invalid', detail: 'the reason must not be empty' });
     await expect(overruleFinding(db, { ...ok, turnIndex: 3 })).rejects.toMatchObject({ kind: 'invalid', detail: expect.stringMatching(/3 trainee lines; there is no line 3/) });
     await expect(overruleFinding(db, { ...ok, turnIndex: 0 })).rejects.toMatchObject({ detail: expect.stringMatching(/no finding of rule cn-violence-threat/) });
@@ -115,17 +118,18 @@ describe('overrides', () => {
 describe('review life', () => {
   it('one review per call; the trainee acknowledges or disputes with a comment; a new correction reopens it', async () => {
     const db = freshDb();
+    const signer = await mentorSigner(db);
     const { attemptId, profileId } = await failedCall(db);
     const review = await ensureReview(db, attemptId, by);
     expect(review).toMatchObject({ attemptId, mentor: by, status: 'open', traineeComment: null });
     expect((await ensureReview(db, attemptId, '别的老师')).id).toBe(review.id);
     await commentReview(db, review.id, '开场很好，威胁的话一定不能说');
-    const o = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '误报', by });
+    const o = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '误报', by, signer });
     expect(o.reviewId).toBe(review.id);
     await expect(disputeReview(db, review.id, ' ')).rejects.toMatchObject({ kind: 'invalid' });
     const disputed = await disputeReview(db, review.id, '第三句我没有施压');
     expect(disputed).toMatchObject({ status: 'disputed', traineeComment: '第三句我没有施压', comment: '开场很好，威胁的话一定不能说' });
-    await overruleFinding(db, { attemptId, turnIndex: 2, rule: 'gp-pressure', reason: '同意，撤销', by });
+    await overruleFinding(db, { attemptId, turnIndex: 2, rule: 'gp-pressure', reason: '同意，撤销', by, signer });
     expect((await db.reviews.get(review.id))?.status).toBe('open');
     expect((await acknowledgeReview(db, review.id)).status).toBe('acknowledged');
     await expect(acknowledgeReview(db, 'missing')).rejects.toMatchObject({ kind: 'not_found' });

@@ -10,7 +10,7 @@ import { createProfile } from '../../src/storage/profiles.ts';
 import { acknowledgeReview, disputeReview, effectiveScores, ensureReview, listOverrides, overruleFinding } from '../../src/storage/reviews.ts';
 import { deviceKey, signBundle } from '../../src/storage/signing.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
-import { assessment, dump, finding, freshDb, importAccepted, scores, snap, started } from './helpers.ts';
+import { assessment, dump, finding, freshDb, importAccepted, mentorSigner, scores, snap, started } from './helpers.ts';
 
 /** Two trainees; 王小明's threat call was overruled by a mentor and disputed, 李华 has a clean call. */
 async function cohort(db: CallDojoDb) {
@@ -18,7 +18,7 @@ async function cohort(db: CallDojoDb) {
   await recordPersonaTurn(db, a1.id, { text: '喂？哪位', personaState: { node: 'n1', trust: 40 }, stage: 'opening' }, snap('n1'));
   await recordTraineeTurn(db, a1.id, { text: '你再不还钱后果自负', assessment: assessment(finding('cn.threat', 'threat', 'critical')), stage: 'negotiation' }, snap('n2'));
   await completeAttempt(db, a1.id, { scores: { ...scores(70), total: 59 }, outcome: 'refused', passed: false, blockerRule: 'cn.threat' });
-  const o = await overruleFinding(db, { attemptId: a1.id, turnIndex: 0, rule: 'cn.threat', reason: '学员在复述客户的话', by: '李老师' });
+  const o = await overruleFinding(db, { attemptId: a1.id, turnIndex: 0, rule: 'cn.threat', reason: '学员在复述客户的话', by: '李老师', signer: await mentorSigner(db) });
   await disputeReview(db, o.reviewId, '我同意，但希望再看看第二句');
   const li = (await createProfile(db, { name: '李华', staffNo: 'A1002' })).id;
   const { attempt: a2 } = await started(db, { profileId: li, scenarioId: 's2', scenarioTitle: '第三方接听' });
@@ -62,8 +62,9 @@ describe('signed bundle (version 2)', () => {
       added: { profiles: 2, attempts: 2, turns: 3, records: 0, reviews: 1, overrides: 1 }, skipped: none, conflicts: [], diagnostics: [],
       signature: { status: 'signed', signer: 'new_device', fingerprint: (await deviceKey(a)).id },
     });
-    expect(await effectiveScores(b, a1)).toEqual(await effectiveScores(a, a1));
-    expect(await effectiveScores(b, a1)).toMatchObject({ passed: true, overrides: 1 });
+    expect(await effectiveScores(a, a1)).toMatchObject({ passed: true, overrides: 1 });
+    // The correction travels and is shown; signed by the other PC's mentor key, it does not count here.
+    expect(await effectiveScores(b, a1)).toMatchObject({ passed: false, overrides: 0, untrusted: 1 });
     expect(await listOverrides(b, a1)).toEqual(await listOverrides(a, a1));
     expect(await b.reviews.get(reviewId)).toMatchObject({ status: 'disputed', traineeComment: '我同意，但希望再看看第二句' });
     expect((await b.attempts.get(a2))?.findings).toEqual((await a.attempts.get(a2))?.findings);

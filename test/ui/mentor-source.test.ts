@@ -4,6 +4,7 @@ import {
   abandonAttempt, createDb, overruleFinding, recordTraineeTurn, startAttempt, type CallDojoDb,
 } from '../../src/storage/index.ts';
 import { found, playCall, TIGHT_MONEY, trainee } from './progress-seed.ts';
+import { mentorSigner } from '../storage/helpers.ts';
 
 let db: CallDojoDb;
 beforeEach(() => {
@@ -21,7 +22,7 @@ describe('cohort source', () => {
     const before = await loadCohort(db, await cohortTables(db));
     expect(before.attempts[0].findings?.byRule[threat.rule]?.count).toBe(1);
 
-    await overruleFinding(db, { attemptId: id, turnIndex: 0, rule: threat.rule, reason: '转述客户原话', by: '李老师' });
+    await overruleFinding(db, { attemptId: id, turnIndex: 0, rule: threat.rule, reason: '转述客户原话', by: '李老师', signer: await mentorSigner(db) });
     const after = await loadCohort(db, await cohortTables(db));
     expect(after.attempts[0]).toMatchObject({ passed: true, blockerRule: null });
     expect(after.attempts[0].findings?.byRule[threat.rule]).toBeUndefined();
@@ -48,9 +49,23 @@ describe('cohort source', () => {
     expect(view?.turns.map((t) => t.text)).toEqual([line]);
   });
 
-  it('keeps readiness settings through storage, normalised, with defaults for a fresh PC', async () => {
+  it('keeps readiness settings through storage, normalised and signed, with defaults for a fresh PC', async () => {
     expect(await loadReadiness(db)).toEqual(DEFAULT_READINESS);
-    expect(await saveReadiness(db, { required: ['a', 'a', 'b'], lastN: 2.6 })).toEqual({ required: ['a', 'b'], lastN: 3 });
+    const signer = await mentorSigner(db);
+    expect(await saveReadiness(db, { required: ['a', 'a', 'b'], lastN: 2.6 }, signer)).toEqual({ required: ['a', 'b'], lastN: 3 });
     expect(await loadReadiness(db)).toEqual({ required: ['a', 'b'], lastN: 3 });
+  });
+
+  it('ignores readiness settings changed without the mentor key, and says so', async () => {
+    const signer = await mentorSigner(db);
+    await saveReadiness(db, { required: ['a', 'b'], lastN: 3 }, signer);
+    // A trainee lowers the bar with the developer tools: N = 1, nothing required, the old signature kept.
+    const row = await db.settings.get('readiness');
+    await db.settings.put({ key: 'readiness', value: { ...(row!.value as object), required: [], lastN: 1 } });
+    expect(await loadReadiness(db)).toEqual({ ...DEFAULT_READINESS, unverified: true });
+    // Or signs them with a key of their own.
+    const { privateKey, publicKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    await saveReadiness(db, { required: [], lastN: 1 }, { privateKey, publicJwk: await crypto.subtle.exportKey('jwk', publicKey) });
+    expect(await loadReadiness(db)).toEqual({ ...DEFAULT_READINESS, unverified: true });
   });
 });

@@ -201,7 +201,7 @@ describe('the mentor’s review queue', { timeout: 30_000 }, () => {
 
   it('the trainee reads a confirmation as such, with the score that now counts', async () => {
     const { attemptId, profileId } = await call('王小明', [queued]);
-    await addFinding(db, { attemptId, turnIndex: 1, rule: queued.rule, category: 'threat', severity: 'critical', reason: '这就是威胁', by: '李老师' });
+    await addFinding(db, { attemptId, turnIndex: 1, rule: queued.rule, category: 'threat', severity: 'critical', reason: '这就是威胁', by: '李老师', signer: mentorLock.signer });
     render(ReviewNotice, { attemptId, profileId });
     const notice = await screen.findByRole('region', { name: '带教复核意见' });
     expect(notice).toHaveTextContent('确认学员第 2 句的模型判断 cn-violence-threat（严重），计入成绩 — 这就是威胁');

@@ -113,7 +113,7 @@ describe('reviewing one call', { timeout: 30_000 }, () => {
 
   it('adds a finding the engine missed from the engine’s own rule list, failing the call again', async () => {
     const { attemptId } = await threatCall();
-    await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '转述', by: '李老师' });
+    await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '转述', by: '李老师', signer: mentorLock.signer });
     const user = userEvent.setup();
     render(Review, { params: ['attempt', attemptId] });
     await screen.findByText('已驳回');
@@ -145,7 +145,7 @@ describe('the trainee’s side of a review', { timeout: 30_000 }, () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(container).toHaveTextContent(/^$/);
 
-    const o = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '学员在转述', by: '李老师' });
+    const o = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '学员在转述', by: '李老师', signer: mentorLock.signer });
     const notice = await screen.findByRole('region', { name: '带教复核意见' });
     expect(notice).toHaveTextContent('复核人：李老师');
     expect(within(notice).getByRole('status')).toHaveTextContent(`机器评分 ${machine.total} 分，复核后 ${o.scoresAfter.total} 分 · 通过`);
@@ -164,8 +164,8 @@ describe('the trainee’s side of a review', { timeout: 30_000 }, () => {
   it('acknowledging closes the question; the mentor sees the trainee’s answer on the call and in the audit trail', async () => {
     const { attemptId, profileId } = await threatCall();
     const other = await threatCall('陈小红');
-    await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '转述', by: '李老师' });
-    await overruleFinding(db, { attemptId: other.attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '转述', by: '李老师' });
+    await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '转述', by: '李老师', signer: mentorLock.signer });
+    await overruleFinding(db, { attemptId: other.attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '转述', by: '李老师', signer: mentorLock.signer });
     const user = userEvent.setup();
     const trainee = render(ReviewNotice, { attemptId: other.attemptId, profileId });
     // Another trainee's review never shows on this trainee's report.

@@ -53,6 +53,14 @@ async function cohort() {
 const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent?.trim());
 
 describe('cohort view', { timeout: 30_000 }, () => {
+  it('says when the stored readiness settings were changed without the mentor key, and shows the defaults', async () => {
+    await cohort();
+    await db.settings.put({ key: 'readiness', value: { required: [], lastN: 1 } });
+    render(Review, { params: [] });
+    expect(await screen.findByText(/本机保存的达标设置没有带教密钥的签名/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/最近/)).toHaveValue(5);
+  });
+
   it('shows trainees × scenarios with best score, calls and pass in words', async () => {
     await cohort();
     render(Review, { params: [] });
@@ -108,7 +116,7 @@ describe('cohort view', { timeout: 30_000 }, () => {
     first.unmount();
 
     // The mentor overrules the threat: 陈小红's zh call is no longer failed by a blocker.
-    await overruleFinding(db, { attemptId: failed, turnIndex: 0, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师' });
+    await overruleFinding(db, { attemptId: failed, turnIndex: 0, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师', signer: mentorLock.signer });
     render(Review, { params: [] });
     const again = await screen.findByRole('region', { name: '上线准备情况' });
     await expect.poll(() => within(again).getAllByRole('listitem')[0].textContent).not.toContain('一票否决');
@@ -148,7 +156,7 @@ describe('a large cohort', { timeout: 30_000 }, () => {
 describe('exports and imports', { timeout: 30_000 }, () => {
   it('CSV files start with the UTF-8 BOM and read back with Chinese names and the mentor’s decisions', async () => {
     const { failed } = await cohort();
-    await overruleFinding(db, { attemptId: failed, turnIndex: 0, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师' });
+    await overruleFinding(db, { attemptId: failed, turnIndex: 0, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师', signer: mentorLock.signer });
     const user = userEvent.setup();
     render(Review, { params: [] });
     await screen.findByRole('region', { name: '学员 × 场景' });

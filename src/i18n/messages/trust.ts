@@ -9,6 +9,8 @@ export const zh = {
   'trust.audit.unchained': '第 {n} 条修改记录于签名功能上线之前，无法校验。',
   'trust.audit.tail_removed': '最近的修改记录已被删除（记录末尾与保存的校验值不符）。',
   'trust.audit.flag': '⚠ 校验失败',
+  'trust.readiness.unverified': '本机保存的达标设置没有带教密钥的签名（可能被改动过），现按默认设置显示。请核对后重新保存。',
+  'trust.audit.notCounted': '以上未通过校验的修改不计入成绩：成绩只采用本机带教密钥签名、且记录完整的修改。需要时请在本机重新复核。',
 
   'trust.device.heldTitle': '来自未确认设备的数据包，尚未导入',
   'trust.device.held': '这个文件由一台本机尚未确认的设备签名。请核对学员姓名、工号和设备指纹（可请学员在自己的电脑上查看），确认无误后再接受这台设备。接受之前本机数据没有任何变化。',
@@ -31,6 +33,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'trust.audit.broken': 'The integrity check of this audit trail found problems:',
+  'trust.audit.notCounted': 'Changes that fail the check do not count towards the score: only intact changes signed with this PC’s mentor key do. Review the call again here if needed.',
   'trust.audit.edited': 'Change {n} was altered after it was recorded (its hash does not match).',
   'trust.audit.removed_before': 'An entry before change {n} was removed (the chain is broken).',
   'trust.audit.unsigned': 'Change {n} is not signed with the mentor key.',
@@ -39,6 +42,7 @@ export const en: Record<keyof typeof zh, string> = {
   'trust.audit.unchained': 'Change {n} was recorded before signed audit trails and cannot be checked.',
   'trust.audit.tail_removed': 'The latest changes were removed (the end of the trail does not match its stored check value).',
   'trust.audit.flag': '⚠ check failed',
+  'trust.readiness.unverified': 'The readiness settings stored on this PC are not signed with the mentor key (they may have been changed), so the defaults are shown. Check them and save again.',
 
   'trust.device.heldTitle': 'Bundle from a device not yet accepted: not imported',
   'trust.device.held': 'This file is signed by a device this PC has not accepted. Check the trainees’ names, staff numbers and the device fingerprint (the trainee can read it on their own PC), then accept the device. Nothing on this PC changes until you do.',
