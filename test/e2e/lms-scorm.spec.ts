@@ -130,6 +130,17 @@ test('a call that passes is reported passed with its score', async ({ page }) =>
   expect((Object.values(data.interactions) as any[]).every((i) => i.result === 'correct')).toBe(true);
 });
 
+test('an LMS that closes the SCO without Finish still gets LMSFinish with the session time; the lesson stays incomplete', async ({ page }) => {
+  await page.goto(`${origin}/lms.html`);
+  await expect(page.frameLocator('iframe').getByLabel('姓名')).toBeVisible();
+  expect(await page.evaluate(() => (window as any).API.isInitialized())).toBe(true);
+  await page.evaluate(() => document.querySelector('iframe')!.remove()); // the LMS player closes the frame
+  await expect.poll(() => page.evaluate(() => (window as any).API.isTerminated())).toBe(true);
+  const data = await cmi(page);
+  expect(data.core.lesson_status).toBe('incomplete');
+  expect(data.core.session_time).toMatch(/^\d+:\d\d:\d\d/);
+});
+
 test('the packaged SCO opened outside an LMS says how to open it and records nothing', async ({ page }) => {
   await page.goto(`${origin}/pkg/${scoHref}`);
   await expect(page.getByRole('heading', { name: '无法从学习管理系统开始练习' })).toBeVisible();
