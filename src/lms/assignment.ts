@@ -54,6 +54,30 @@ export function launchedScenario(search: string, assignment: Assignment): string
   return assignment.scenarios.includes(wanted) ? wanted : null;
 }
 
+/**
+ * The scenario a cmi5 AU's `launchParameters` (from LMS.LaunchData, which the learner cannot edit) names; null when
+ * they name none, so the URL's applies.
+ */
+export function scenarioFromLaunchParameters(launchParameters: string | undefined): string | null {
+  if (!launchParameters) return null;
+  try {
+    const scenario = (JSON.parse(launchParameters) as { scenario?: unknown }).scenario;
+    return typeof scenario === 'string' && scenario ? scenario : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The scenario a cmi5 launch plays: the one the AU's launchParameters name (the LMS's word), else the URL's; null
+ * when a package (`packaged`) was not built for it. The ordinary build plays whatever the LMS names.
+ */
+export function cmi5Scenario(search: string, assignment: Assignment, launchParameters: string | undefined, packaged: boolean): string | null {
+  const assigned = scenarioFromLaunchParameters(launchParameters);
+  if (assigned === null) return launchedScenario(search, assignment);
+  return !packaged || assignment.scenarios.includes(assigned) ? assigned : null;
+}
+
 /** The launch URL (relative to the package's index.html) of one scenario, as the manifest and cmi5.xml name it. */
 export function launchUrl(scenarioId: string): string {
   return `index.html?scenario=${encodeURIComponent(scenarioId)}`;

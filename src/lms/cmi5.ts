@@ -15,6 +15,8 @@ export interface Cmi5Launch {
   launchMode: Cmi5Session['launchMode'];
   /** The learner's preferred UI language, when the LMS knows one we have. */
   locale: Locale | null;
+  /** LMS.LaunchData `launchParameters` as the course structure gave them (cmi5.xml). */
+  launchParameters: string | undefined;
   /**
    * Sends what is left (results not yet delivered, the outbox, `terminated`) and goes to the LMS's return URL;
    * resolves false when the LMS gave none. Rejects, sending no `terminated`, while a result cannot be delivered:
@@ -87,6 +89,7 @@ export async function startCmi5(activityBase?: string): Promise<Cmi5Launch> {
   return {
     launchMode: data.launchMode,
     locale: localeFromPreference(cmi5.getLearnerPreferences()?.languagePreference),
+    launchParameters: data.launchParameters,
     exit: async () => {
       await queue;
       const retry = undelivered;

@@ -95,6 +95,8 @@ export function cmi5CourseXml(spec: PackageSpec, activityBase: string): string {
     `    <title><langstring lang="${langTag(s.lang)}">${xml(s.title)}</langstring></title>`,
     `    <description><langstring lang="${langTag(s.lang)}">${xml(s.title)}</langstring></description>`,
     `    <url>${xml(launchUrl(s.id))}</url>`,
+    // The LMS hands these back in LMS.LaunchData, out of the learner's reach: they, not the URL, name the scenario.
+    `    <launchParameters>${xml(JSON.stringify({ scenario: s.id }))}</launchParameters>`,
     `  </au>`,
   ].join('\n'));
   return [

@@ -5,7 +5,7 @@
 import { locale } from '../state/locale.svelte.ts';
 import { lmsLock, type LmsProblem } from '../state/lms-lock.svelte.ts';
 import { MODES, type Mode } from '../storage/types.ts';
-import { ASSIGNMENT_FILE, hasCmi5Launch, launchedScenario, parseAssignment, type Assignment } from './assignment.ts';
+import { ASSIGNMENT_FILE, cmi5Scenario, hasCmi5Launch, launchedScenario, parseAssignment, type Assignment } from './assignment.ts';
 
 /** The package's fixed assignment; a cmi5 launch of the ordinary build plays the URL's scenario in its mode. */
 async function readAssignment(search: string): Promise<Assignment> {
@@ -37,13 +37,13 @@ async function start(search: string): Promise<void> {
   } catch (e) {
     return fail({ kind: 'bad_assignment', detail: (e as Error).message });
   }
-  const scenarioId = launchedScenario(search, assignment);
-  if (!scenarioId) return fail({ kind: 'not_assigned', scenario: new URLSearchParams(search).get('scenario') ?? '' });
-
   if (hasCmi5Launch(search)) {
     const { startCmi5 } = await import('./cmi5.ts');
     const launch = await startCmi5(assignment.activityBase);
     if (launch.locale) locale.set(launch.locale);
+    // The AU's launchParameters come from the LMS, not the address bar: an edited URL cannot swap the scenario.
+    const scenarioId = cmi5Scenario(search, assignment, launch.launchParameters, import.meta.env.MODE === 'lms');
+    if (!scenarioId) return fail({ kind: 'not_assigned', scenario: launch.launchParameters ?? new URLSearchParams(search).get('scenario') ?? '' });
     lmsLock.current = {
       system: 'cmi5', scenarioId, mode: assignment.mode, reportsVerdict: launch.launchMode === 'Normal',
       exit: async () => {
@@ -53,6 +53,8 @@ async function start(search: string): Promise<void> {
     return;
   }
   if (assignment.system !== 'scorm12') return fail({ kind: 'no_launch' });
+  const scenarioId = launchedScenario(search, assignment);
+  if (!scenarioId) return fail({ kind: 'not_assigned', scenario: new URLSearchParams(search).get('scenario') ?? '' });
   const { findScorm12Api, Scorm12Session } = await import('./scorm12.ts');
   const api = findScorm12Api();
   if (!api) return fail({ kind: 'no_api' });

@@ -17,6 +17,8 @@ interface Launch {
   launchMode: 'Normal' | 'Browse' | 'Review';
   languagePreference: string;
   registration: string;
+  /** The AU url the learner's browser opens, when they edited it (default: the one in cmi5.xml). */
+  url?: string;
 }
 let launch: Launch;
 let statements: any[] = [];
@@ -27,6 +29,8 @@ let refuse = new Set<string>();
 let server: Server;
 let auUrl = '';
 let auId = '';
+/** The AU's launchParameters from cmi5.xml, which the LMS returns in LMS.LaunchData. */
+let auParameters = '';
 let packaged: string[] = [];
 let assignment: unknown;
 
@@ -59,6 +63,7 @@ function lms(req: IncomingMessage, res: ServerResponse, body: string): boolean {
         extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'session-1' },
       },
       launchMode: launch.launchMode, moveOn: 'CompletedAndPassed', masteryScore: 0.6, returnURL: `${ORIGIN}/return`,
+      launchParameters: auParameters,
     });
   }
   if (resource === 'agents/profile' && url.searchParams.get('profileId') === 'cmi5LearnerPreferences')
@@ -83,6 +88,7 @@ test.beforeAll(async () => {
   const xml = new TextDecoder().decode(files['cmi5.xml']);
   const au = /<au id="([^"]+)"[^>]*>[\s\S]*?<url>([^<]+)<\/url>/.exec(xml)!;
   [auId, auUrl] = [au[1], au[2].replace(/&amp;/g, '&')];
+  auParameters = /<launchParameters>([^<]+)<\/launchParameters>/.exec(xml)![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&');
   ({ server } = await serve(files, PORT, lms));
 });
 test.afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -95,7 +101,7 @@ async function open(page: Page, l: Launch) {
   fetchCalls = 0;
   refuse = new Set();
   const q = new URLSearchParams({ endpoint: `${ORIGIN}/xapi/`, fetch: `${ORIGIN}/fetch`, actor: JSON.stringify(ACTOR), registration: l.registration, activityId: auId });
-  await page.goto(`${ORIGIN}/pkg/${auUrl}&${q}`);
+  await page.goto(`${ORIGIN}/pkg/${l.url ?? auUrl}&${q}`);
 }
 
 const verbs = () => statements.map((s) => s.verb.id.split('/').pop());
@@ -135,10 +141,12 @@ test('the cmi5 package has cmi5.xml at its root, the fixed assignment, and no se
   expect(packaged.filter((f) => /(^|\/)(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest)$/.test(f))).toEqual([]);
   expect(assignment).toEqual({ system: 'cmi5', scenarios: [SCENARIO, 'en-first-contact'], mode: 'practice', activityBase: 'https://bank.example/xapi/' });
   expect(auId).toBe(`https://bank.example/xapi/scenarios/${SCENARIO}`);
+  expect(JSON.parse(auParameters)).toEqual({ scenario: SCENARIO });
 });
 
 test('a Normal cmi5 launch plays the assigned scenario only, in the learner’s language, and reports in the allowed order', async ({ page }) => {
-  await open(page, { launchMode: 'Normal', languagePreference: 'fr-FR,en-US', registration: '6b4e0a4c-6f3a-4c57-9d1b-3f1e0d2a7b11' });
+  // The learner edited the address to another scenario of the package: the LMS's launchParameters still decide.
+  await open(page, { launchMode: 'Normal', languagePreference: 'fr-FR,en-US', registration: '6b4e0a4c-6f3a-4c57-9d1b-3f1e0d2a7b11', url: 'index.html?scenario=en-first-contact' });
   await expect(page.getByRole('button', { name: 'Finish and return to the LMS' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(verbs()).toEqual(['initialized']);

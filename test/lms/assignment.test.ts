@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasCmi5Launch, launchedScenario, launchUrl, parseAssignment } from '../../src/lms/assignment.ts';
+import { cmi5Scenario, hasCmi5Launch, launchedScenario, launchUrl, parseAssignment } from '../../src/lms/assignment.ts';
 
 const launch = 'endpoint=http%3A%2F%2Flms%2Fxapi&fetch=http%3A%2F%2Flms%2Ftoken&actor=%7B%7D&registration=r-1&activityId=urn%3Aau';
 
@@ -20,6 +20,15 @@ describe('the package assignment and the launch URL', () => {
     expect(launchedScenario('?scenario=zzz', a)).toBeNull();
     expect(launchedScenario('', a)).toBeNull(); // two scenarios: the URL must say which
     expect(launchedScenario('', { ...a, scenarios: ['a'] })).toBe('a');
+  });
+
+  it('takes a cmi5 launch\'s scenario from the LMS\'s launchParameters over an edited URL', () => {
+    const a = parseAssignment('{"system":"cmi5","scenarios":["a","b"],"mode":"exam"}');
+    expect(cmi5Scenario('?scenario=b', a, '{"scenario":"a"}', true)).toBe('a');
+    expect(cmi5Scenario('?scenario=b', a, undefined, true)).toBe('b');
+    expect(cmi5Scenario('?scenario=b', a, 'not json', true)).toBe('b');
+    expect(cmi5Scenario('?scenario=a', a, '{"scenario":"zzz"}', true)).toBeNull(); // not in this package
+    expect(cmi5Scenario('?scenario=a', a, '{"scenario":"zzz"}', false)).toBe('zzz'); // the ordinary build has them all
   });
 
   it('recognises a cmi5 launch only with all five parameters', () => {

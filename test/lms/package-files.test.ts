@@ -65,6 +65,9 @@ describe('cmi5.xml', () => {
     ]);
     expect(aus.map((a) => a.querySelector('title > langstring')?.getAttribute('lang'))).toEqual(['zh-CN', 'en-US']);
     // cmi5 requires a description for the course and each AU, before the url.
-    for (const au of aus) expect([...au.children].map((c) => c.localName)).toEqual(['title', 'description', 'url']);
+    for (const au of aus) expect([...au.children].map((c) => c.localName)).toEqual(['title', 'description', 'url', 'launchParameters']);
+    expect(aus.map((a) => JSON.parse(a.querySelector('launchParameters')!.textContent!))).toEqual([
+      { scenario: 'zh-first-contact-tight-money' }, { scenario: 'en-first-contact' },
+    ]);
   });
 });
