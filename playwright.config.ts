@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** The real LRS of test/e2e/lrs.spec.ts (scripts/lrs.mjs); test/e2e/lrs.ts reads the same variable. */
+const lrsPort = Number(process.env.LRS_PORT ?? 8090);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -20,10 +22,20 @@ export default defineConfig({
         '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      // Installs the LRS into .cache/lrs/ on a fresh machine (about a minute, once), then starts it on 127.0.0.1.
+      command: 'node scripts/lrs.mjs',
+      url: `http://127.0.0.1:${lrsPort}/xAPI/about`,
+      env: { LRS_PORT: String(lrsPort) },
+      reuseExistingServer: false,
+      timeout: 300_000,
+    },
+  ],
 });

@@ -4,6 +4,9 @@ import App from './ui/App.svelte';
 import { appUpdate } from './state/app-update.svelte.ts';
 import { hasCmi5Launch } from './lms/assignment.ts';
 import { lmsLock } from './state/lms-lock.svelte.ts';
+import { appDb } from './state/db.ts';
+import { LRS_SETTING_KEY } from './lrs/setting-key.ts';
+import { getSetting } from './storage/settings.ts';
 import './ui/app.css';
 
 const target = document.getElementById('app');
@@ -27,4 +30,12 @@ else mount(App, { target: el });
 if (import.meta.env.PROD && !lms && 'serviceWorker' in navigator)
   void import('virtual:pwa-register').then(({ registerSW }) => {
     const updateSW = registerSW({ onNeedRefresh: () => appUpdate.offer(() => updateSW(true)) });
+  });
+
+// With an LRS configured in Settings, the outbox's flusher loads after the first page and sends what waits; without
+// one nothing loads and nothing is sent (a launch from an LMS starts it itself).
+void getSetting(appDb(), LRS_SETTING_KEY)
+  .then((lrs) => lrs && import('./lrs/flusher.ts').then(({ startOutbox }) => startOutbox(appDb())))
+  .catch(() => {
+    // Storage that cannot be read is reported by the app shell; nothing to send from it.
   });

@@ -37,6 +37,8 @@ const EXPECTED: Record<string, string> = {
   'the title shown in the library': '场景库里显示的标题',
   'the local time as "HH:MM" in quotes': '加引号的当地时间 "HH:MM"',
   'a node id': '一个节点 id',
+  'a whole number >= 0': '不小于 0 的整数',
+  'own or third_party': 'own（本人号码）或 third_party（第三方号码）',
 };
 
 /** `expected` in Chinese: a known description, `at most amount_due (…)`, `a or b`, or a list of ids as it is. */

@@ -7,7 +7,9 @@ import type { CallDojoDb } from '../storage/db.ts';
 import { getSetting, putSetting } from '../storage/settings.ts';
 import { basicAuth, type XapiConnection } from './client.ts';
 
-export const LRS_SETTING_KEY = 'lrs';
+import { LRS_SETTING_KEY } from './setting-key.ts';
+
+export { LRS_SETTING_KEY };
 
 export interface LrsSettings {
   /** The LRS's xAPI endpoint (http or https URL). */

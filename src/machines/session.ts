@@ -148,6 +148,8 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
       bank_policy: scenario.bank_policy,
       jurisdiction: scenario.jurisdiction,
       call_direction: callDirectionOf(scenario.course),
+      // The dial's contact facts, as the compiler lints the model answers with them.
+      ...scenario.contact,
     };
   };
   const step = (event: CallEvent, assessment: Assessment | null, option: StepResult['option'] = null): StepResult => {

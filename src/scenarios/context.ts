@@ -6,7 +6,7 @@
 import type { ScoringContext } from '../scoring/types.ts';
 import { callDirectionOf, SCORING_STAGE, type Scenario, type ScenarioNode } from './ir.ts';
 
-type Header = Pick<Scenario, 'local_time' | 'caller_type' | 'bank_policy' | 'jurisdiction' | 'course'>;
+type Header = Pick<Scenario, 'local_time' | 'caller_type' | 'bank_policy' | 'jurisdiction' | 'course' | 'contact'>;
 
 /**
  * Context for assessing a line said at `node`: the node's computed facts (verified, disclosure given, cease requested), the course's
@@ -31,6 +31,8 @@ export function nodeContext(s: Header, node: Pick<ScenarioNode, 'party' | 'relat
     bank_policy: s.bank_policy,
     jurisdiction: s.jurisdiction,
     call_direction: callDirectionOf(s.course),
+    // What this dial is (whose number, attempts before it), as the scenario states it.
+    ...s.contact,
     ...overrides,
   };
 }

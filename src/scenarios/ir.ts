@@ -3,7 +3,7 @@
  * consume. Plain JSON (no Dates, no Maps, no undefined-valued keys), so `JSON.parse(JSON.stringify(ir))` is identical.
  * The runtime imports these types only, never the compiler. Bump `IR_VERSION` on any breaking shape change.
  */
-import type { BankPolicy, CallDirection, Category, Jurisdiction, Lang, Relation, Severity, Stage as ScoringStage } from '../scoring/types.ts';
+import type { BankPolicy, CallDirection, Category, Jurisdiction, Lang, Relation, ScoringContext, Severity, Stage as ScoringStage } from '../scoring/types.ts';
 
 /** 2: nodes carry `disclosure_given`, `cease` and `cease_requested`. */
 export const IR_VERSION = 2;
@@ -159,6 +159,9 @@ export interface HiddenFacts {
   extra: Record<string, string>;
 }
 
+/** The contact facts a scenario may state (`contact:`), with the scoring context's meaning for each. */
+export type ContactFacts = Partial<Pick<ScoringContext, 'dialled' | 'unanswered_today' | 'failed_attempts_in_row' | 'own_number_invalid' | 'third_party_related'>>;
+
 export interface CallLogEntry {
   date: string;
   result: string;
@@ -280,6 +283,11 @@ export interface Scenario {
   /** Cardholder's local time at the call, "HH:MM". */
   local_time: string;
   call_log: CallLogEntry[];
+  /**
+   * `contact:` in the front matter: the facts of this dial that contact rules judge (whose number, unanswered attempts
+   * today, failed attempts in a row, an invalid own number, a related third party); absent, the plainest case.
+   */
+  contact?: ContactFacts;
   card: CustomerCard;
   /** `caller:` in the front matter; absent, the briefing names no institution. */
   caller?: Caller;

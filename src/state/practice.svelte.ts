@@ -155,7 +155,7 @@ export class PracticeState {
       const versions = await shippedVersions(this.scenario);
       const attempt = await startAttempt(appDb(), {
         profileId: this.profileId, scenarioId: this.scenario.id, scenarioTitle: this.scenario.title,
-        lang: this.scenario.lang, mode, seed, snapshot: this.snapshot(), versions,
+        lang: this.scenario.lang, mode, seed, snapshot: this.snapshot(), versions, course: this.scenario.course,
       });
       this.letGo();
       this.attemptId = attempt.id;
@@ -301,7 +301,8 @@ export class PracticeState {
       const lines: ExchangeLine[] = [];
       const shown: TranscriptEntry[] = [];
       if (said !== null && result.assessment) {
-        lines.push({ speaker: 'trainee', text: said, assessment: result.assessment, stage, personaState: null });
+        // The node answered and the option picked go along, so the LRS sees which point of the call the line answered.
+        lines.push({ speaker: 'trainee', text: said, assessment: result.assessment, stage, personaState: null, node, ...(picked === undefined ? {} : { picked }) });
         shown.push({ speaker: 'trainee', text: said, nodeId: node, assessment: result.assessment });
       }
       const reply = result.reply ? this.replyLine() : null;

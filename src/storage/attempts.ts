@@ -1,11 +1,13 @@
 /** The life of one practice call: start, resume, complete or abandon. The only writer of `attempts`. */
 import type { Lang } from '../scoring/types.ts';
 import type { JudgedBy, MissedElement } from '../report/types.ts';
-import type { OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
+import type { CourseStage, OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
 import type { CallDojoDb } from './db.ts';
 import { StorageError, guard, guardWrite } from './errors.ts';
 import { newId } from './ids.ts';
 import { summarizeFindings } from './summary.ts';
+import { attemptedStatement, completionStatements } from '../lrs/statements.ts';
+import { outboxEnv, queueStatements } from './outbox.ts';
 import type { Attempt, Mode, Scores, SessionSnapshot, Turn } from './types.ts';
 
 export interface StartAttemptInput {
@@ -19,6 +21,8 @@ export interface StartAttemptInput {
   snapshot: SessionSnapshot;
   /** The app, rule-pack and scenario versions judging the call. */
   versions?: JudgedBy;
+  /** The scenario's course (the LRS groups the call's statements under it). */
+  course?: CourseStage;
 }
 
 /** Reads an attempt that must still be in progress (inside the caller's transaction). */
@@ -35,7 +39,7 @@ export async function inProgress(db: CallDojoDb, attemptId: string): Promise<Att
  * ended without its record stays `ended`: its record can still be filed.
  */
 export function startAttempt(db: CallDojoDb, input: StartAttemptInput): Promise<Attempt> {
-  return guardWrite(db, [db.profiles, db.attempts, db.turns], async () => {
+  return guardWrite(db, [db.profiles, db.attempts, db.turns, db.settings, db.outbox], async () => {
     const profile = await db.profiles.get(input.profileId);
     if (!profile) throw new StorageError('not_found', `profile ${input.profileId}`);
     const now = Date.now();
@@ -55,6 +59,8 @@ export function startAttempt(db: CallDojoDb, input: StartAttemptInput): Promise<
     };
     await db.attempts.add(attempt);
     await db.profiles.update(profile.id, { lastActiveAt: now });
+    const out = await outboxEnv(db, profile.id);
+    if (out) await queueStatements(db, out.to, [attemptedStatement(out.env, attempt)]);
     return attempt;
   });
 }
@@ -141,10 +147,11 @@ export interface CompleteAttemptInput {
 
 /**
  * Closes a call (in progress, or ended and now with its record) with its machine scores, summarising its findings
- * and dropping the resume snapshot. A call that had ended keeps the time it ended.
+ * and dropping the resume snapshot. A call that had ended keeps the time it ended. With an LRS configured, its
+ * `completed` and `passed`/`failed` statements are queued in the same transaction (file the record first).
  */
 export function completeAttempt(db: CallDojoDb, attemptId: string, result: CompleteAttemptInput): Promise<Attempt> {
-  return guardWrite(db, [db.attempts, db.turns, db.profiles], async () => {
+  return guardWrite(db, [db.attempts, db.turns, db.profiles, db.records, db.settings, db.outbox], async () => {
     const attempt = await notClosed(db, attemptId);
     const turns = await db.turns.where('attemptId').equals(attemptId).toArray();
     const now = Date.now();
@@ -158,6 +165,8 @@ export function completeAttempt(db: CallDojoDb, attemptId: string, result: Compl
     };
     await db.attempts.put(done);
     await db.profiles.update(attempt.profileId, { lastActiveAt: now });
+    const out = await outboxEnv(db, attempt.profileId);
+    if (out) await queueStatements(db, out.to, completionStatements(out.env, done, (await db.records.get(attemptId)) ?? null, now));
     return done;
   });
 }

@@ -4,7 +4,7 @@
  * signed by the exporting device (ECDSA P-256 over the canonical JSON of everything but the signature).
  */
 import { CATEGORIES, SEVERITIES } from '../scoring/types.ts';
-import { CALL_STAGES, OUTCOME_CODES, PASS_DIMENSIONS } from '../scenarios/ir.ts';
+import { CALL_STAGES, COURSE_STAGES, OUTCOME_CODES, PASS_DIMENSIONS } from '../scenarios/ir.ts';
 import { CORRECTION_ACTIONS } from '../report/overrides.ts';
 import { SIGNATURE_ALG, type Signature } from '../security/signature.ts';
 import type { Attempt, CallRecord, Override, Profile, Review, Turn } from './types.ts';
@@ -74,6 +74,8 @@ const attempt = obj({
   'missed?': arr(obj({ turn: num({ min: 0, int: true }), nodeId: text(200), element: id }), { max: 1000 }), 'expected?': num({ min: 0, int: true }),
   // The versions that judged the call (issue 15 part H).
   'versions?': obj({ app: text(40), rules: dict(id, text(40), { max: 50 }), scenario: text(40) }),
+  // The scenario's course (issue 16).
+  'course?': oneOf(COURSE_STAGES),
 });
 
 const offset = num({ min: 0, int: true });
@@ -96,6 +98,8 @@ const assessment = obj({
 const turn = obj({
   attemptId: id, index: num({ min: 0, max: 10_000, int: true }), speaker: oneOf(['trainee', 'persona']),
   text: text(5000), assessment: nullable(assessment), personaState: nullable(anyObject), stage: oneOf(CALL_STAGES), at: time,
+  // The node a trainee line answered and the guided option picked (issue 16).
+  'node?': text(200), 'picked?': num({ min: 0, max: 100, int: true }),
 });
 
 const field = oneOf(['resultCode', 'promiseAmount', 'promiseDate', 'nextAction', 'notes']);

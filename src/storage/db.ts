@@ -6,7 +6,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import { guard } from './errors.ts';
 import { summarizeFindings } from './summary.ts';
 import { normalizeStaffNo } from './text.ts';
-import type { Attempt, CallRecord, DeviceKey, Override, Profile, Review, Setting, Turn } from './types.ts';
+import type { Attempt, CallRecord, DeviceKey, OutboxRow, Override, Profile, Review, Setting, Turn } from './types.ts';
 
 export const DEFAULT_DB_NAME = 'calldojo';
 
@@ -33,7 +33,16 @@ export const STORES_V2 = {
   settings: 'key',
 } as const;
 
-export const SCHEMA_VERSION = 2;
+/**
+ * Version 3 (issue 16): the `outbox` of xAPI statements waiting for the LRS, oldest first per state. No row changes:
+ * older rows simply have no statements (they were never reported, and are not reported after the upgrade either).
+ */
+export const STORES_V3 = {
+  ...STORES_V2,
+  outbox: 'id, state, queuedAt, [state+queuedAt]',
+} as const;
+
+export const SCHEMA_VERSION = 3;
 
 export type CallDojoDb = Dexie & {
   profiles: EntityTable<Profile, 'id'>;
@@ -44,6 +53,7 @@ export type CallDojoDb = Dexie & {
   overrides: EntityTable<Override, 'id'>;
   deviceKeys: EntityTable<DeviceKey, 'id'>;
   settings: EntityTable<Setting, 'key'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
 };
 
 /** Creates (without opening) the CallDojo database; `options` lets tests pass their own indexedDB. */
@@ -69,6 +79,7 @@ export function createDb(name: string = DEFAULT_DB_NAME, options?: DexieOptions)
         await tx.table<Attempt>('attempts').update(a.id, { findings, endedAt: a.endedAt ?? null });
       }
     });
+  db.version(3).stores(STORES_V3);
   return db;
 }
 

@@ -14,10 +14,13 @@ export {
   type HistoryPoint, type ProficiencyPoint, type ScenarioStats, type WeakRule,
 } from './progress.ts';
 export {
-  acknowledgeReview, addFinding, changeMentorPin, checkMentorPin, commentReview, creditElement, disputeReview, effectiveScores,
-  ensureReview, getMentorKey, getMentorPin, listOverrides, narrowFinding, overruleFinding, reviewsFor, setMentorPin, unlockMentor,
-  type AddFindingInput, type CreditElementInput, type EffectiveScores, type NarrowFindingInput, type OverruleInput,
+  acknowledgeReview, changeMentorPin, checkMentorPin, commentReview, disputeReview, effectiveScores,
+  ensureReview, getMentorKey, getMentorPin, listOverrides, reviewsFor, setMentorPin, unlockMentor, type EffectiveScores,
 } from './reviews.ts';
+export {
+  addFinding, creditElement, narrowFinding, overruleFinding,
+  type AddFindingInput, type CreditElementInput, type NarrowFindingInput, type OverruleInput,
+} from './corrections.ts';
 export { watch } from './live.ts';
 export { getSetting, putSetting } from './settings.ts';
 export { requestPersistence } from './persistence.ts';

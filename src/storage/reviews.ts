@@ -1,14 +1,13 @@
 /**
- * Mentor review of a finished call: corrections to its findings as an append-only audit trail, the scores they lead
- * to, and the trainee's answer. The only writer of `reviews` and `overrides`; the attempt's machine scores stay as is.
+ * Mentor review of a finished call: the scores its corrections (corrections.ts, an append-only audit trail) lead to,
+ * and the review itself. The only writer of `reviews` besides corrections.ts; the attempt's machine scores stay as is.
  */
 import { scriptScore } from '../report/attempt-report.ts';
-import { chainEntry, checkChain, headOf, type AuditProblem } from '../security/audit-chain.ts';
-import { keyFingerprint, type SigningKey } from '../security/signature.ts';
+import { checkChain, type AuditProblem } from '../security/audit-chain.ts';
+import { keyFingerprint } from '../security/signature.ts';
 import { applyOverrides, creditedElements, reviseScores } from '../report/overrides.ts';
 import { LEGACY_POLICY, type FailReason } from '../report/pass-policy.ts';
 import type { ScoredTurn } from '../report/types.ts';
-import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../scoring/types.ts';
 import type { CallDojoDb } from './db.ts';
 import { StorageError, guard } from './errors.ts';
 import { newId } from './ids.ts';
@@ -18,32 +17,6 @@ import type { Attempt, FindingSummary, Override, Review, Scores } from './types.
 import type { WrappedMentorKey } from '../security/mentor-key.ts';
 
 export { changeMentorPin, checkMentorPin, getMentorKey, getMentorPin, setMentorPin, unlockMentor } from './mentor-pin.ts';
-
-interface CorrectionBase {
-  attemptId: string;
-  /** Index among the call's scored trainee lines, in order (persona lines not counted); see `applyOverrides`. */
-  turnIndex: number;
-  rule: string;
-  /** Why: required, shown to the trainee and kept in the audit trail. */
-  reason: string;
-  /** The mentor's name as they signed in to mentor mode. */
-  by: string;
-  /** The unlocked mentor key the correction is signed with; without it the audit trail shows it as unsigned. */
-  signer?: SigningKey | null;
-}
-export type OverruleInput = CorrectionBase;
-export interface AddFindingInput extends CorrectionBase {
-  category: Category;
-  severity: Severity;
-}
-export interface NarrowFindingInput extends CorrectionBase {
-  /** The severity the finding keeps from now on. */
-  severity: Severity;
-  /** The words of the line the finding should cover instead (absent or '': the span stays). */
-  quote?: string;
-}
-/** Credits an element the report said was missed on line `turnIndex`; `rule` is the element's id. */
-export type CreditElementInput = CorrectionBase;
 
 /** The scores a mentor's corrections lead to, beside the machine's. */
 export interface EffectiveScores {
@@ -66,11 +39,11 @@ export interface EffectiveScores {
   findings: FindingSummary;
 }
 
-const required = (value: string, what: string) => {
+export const required = (value: string, what: string) => {
   if (!value.trim()) throw new StorageError('invalid', `${what} must not be empty`);
 };
 
-async function completed(db: CallDojoDb, attemptId: string): Promise<Attempt & { scores: Scores }> {
+export async function completed(db: CallDojoDb, attemptId: string): Promise<Attempt & { scores: Scores }> {
   const a = await db.attempts.get(attemptId);
   if (!a) throw new StorageError('not_found', `attempt ${attemptId}`);
   if (a.status !== 'completed' || !a.scores) throw new StorageError('invalid', `attempt ${attemptId} is ${a.status}; only finished calls are reviewed`);
@@ -78,7 +51,7 @@ async function completed(db: CallDojoDb, attemptId: string): Promise<Attempt & {
 }
 
 /** The call's scored trainee lines (what `turnIndex` counts); node and expectations are not needed for findings. */
-async function scoredTurns(db: CallDojoDb, attemptId: string): Promise<ScoredTurn[]> {
+export async function scoredTurns(db: CallDojoDb, attemptId: string): Promise<ScoredTurn[]> {
   const turns = await db.turns.where('attemptId').equals(attemptId).sortBy('index');
   return turns.flatMap((t) => (t.speaker === 'trainee' && t.assessment ? [{ text: t.text, nodeId: '', expected: [], assessment: t.assessment }] : []));
 }
@@ -88,7 +61,7 @@ export function listOverrides(db: CallDojoDb, attemptId: string): Promise<Overri
   return guard(async () => (await db.overrides.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.at - b.at));
 }
 
-function verdict(attempt: Attempt & { scores: Scores }, turns: ScoredTurn[], overrides: readonly Override[]): EffectiveScores {
+export function verdict(attempt: Attempt & { scores: Scores }, turns: ScoredTurn[], overrides: readonly Override[]): EffectiveScores {
   const machine = attempt.scores;
   const machinePassed = attempt.passed === true;
   const policy = attempt.policy ?? LEGACY_POLICY;
@@ -142,7 +115,7 @@ export function effectiveScores(db: CallDojoDb, attemptId: string): Promise<Effe
 }
 
 /** The attempt's review, or a new one not yet stored (`fresh`), for `mentor`. */
-async function reviewFor(db: CallDojoDb, attemptId: string, mentor: string): Promise<{ review: Review; fresh: boolean }> {
+export async function reviewFor(db: CallDojoDb, attemptId: string, mentor: string): Promise<{ review: Review; fresh: boolean }> {
   required(mentor, 'the mentor name');
   await completed(db, attemptId);
   const existing = (await db.reviews.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.createdAt - b.createdAt).at(-1);
@@ -162,107 +135,7 @@ export function ensureReview(db: CallDojoDb, attemptId: string, mentor: string):
   return guard(() => db.transaction('rw', db.attempts, db.reviews, () => reviewOf(db, attemptId, mentor)));
 }
 
-type Correction = Pick<Override, 'action' | 'rule' | 'category' | 'severity' | 'quote' | 'start' | 'end'>;
-
-/**
- * Appends one correction with the scores before and after it, chained to the attempt's earlier corrections and signed
- * (see src/security/audit-chain.ts); a review the trainee already answered reopens. The row is built in one
- * transaction, hashed and signed outside it (IndexedDB commits a transaction left waiting on WebCrypto), and written
- * in a second one only if no other correction was added meanwhile.
- */
-function correct(
-  db: CallDojoDb,
-  input: CorrectionBase,
-  pick: (line: ScoredTurn, attempt: Attempt, earlier: readonly Override[]) => Correction,
-): Promise<Override> {
-  return guard(async () => {
-    const { row, prev, review, fresh } = await db.transaction('r', [db.attempts, db.turns, db.reviews, db.overrides], async () => {
-      required(input.reason, 'the reason');
-      required(input.rule, 'the rule');
-      const attempt = await completed(db, input.attemptId);
-      const { review, fresh } = await reviewFor(db, input.attemptId, input.by);
-      const turns = await scoredTurns(db, input.attemptId);
-      const earlier = await listOverrides(db, input.attemptId);
-      const now = applyOverrides(turns, earlier);
-      const line = now[input.turnIndex];
-      if (!Number.isInteger(input.turnIndex) || !line) {
-        throw new StorageError('invalid', `the call has ${turns.length} trainee lines; there is no line ${input.turnIndex}`);
-      }
-      const base = {
-        id: newId(), attemptId: input.attemptId, reviewId: review.id, turnIndex: input.turnIndex, rule: input.rule.trim(),
-        reason: input.reason.trim(), by: input.by.trim(),
-        // Strictly after the previous correction, so the order they apply in never depends on a clock tie.
-        at: Math.max(Date.now(), (earlier.at(-1)?.at ?? 0) + 1),
-      };
-      const row: Override = { ...base, ...pick(line, attempt, earlier), scoresBefore: verdict(attempt, turns, earlier).scores, scoresAfter: attempt.scores };
-      row.scoresAfter = verdict(attempt, turns, [...earlier, row]).scores;
-      return { row, prev: headOf(earlier), review, fresh };
-    });
-    const chained = await chainEntry(row, prev, input.signer ?? null);
-    // The review (when this is the first correction), the correction and the review's new head: together or not at all.
-    await db.transaction('rw', [db.reviews, db.overrides], async () => {
-      const stale = fresh ? (await db.reviews.where('attemptId').equals(input.attemptId).count()) > 0 : false;
-      if (stale || headOf(await listOverrides(db, input.attemptId)) !== prev) {
-        throw new StorageError('version_conflict', 'another correction was saved to this call meanwhile; reload the call and try again');
-      }
-      if (fresh) await db.reviews.add(review);
-      await db.overrides.add(chained);
-      await db.reviews.update(review.id, { status: 'open', updatedAt: row.at, auditHead: chained.chain.hash });
-    });
-    return chained;
-  });
-}
-
-/** Overrules a finding the engine got wrong (a false positive): every finding of `rule` on that line stops counting. */
-export function overruleFinding(db: CallDojoDb, input: OverruleInput): Promise<Override> {
-  return correct(db, input, ({ assessment: { findings } }) => {
-    const f = findings.find((x) => x.rule === input.rule.trim());
-    if (!f) throw new StorageError('invalid', `trainee line ${input.turnIndex} has no finding of rule ${input.rule} to overrule`);
-    return { action: 'overrule', rule: f.rule, category: f.category, severity: f.severity };
-  });
-}
-
-/** Adds a finding the engine missed; a finding of a severity the course's policy blocks fails the call. */
-export function addFinding(db: CallDojoDb, input: AddFindingInput): Promise<Override> {
-  return correct(db, input, () => {
-    if (!CATEGORIES.includes(input.category)) throw new StorageError('invalid', `unknown category ${input.category}`);
-    if (!SEVERITIES.includes(input.severity)) throw new StorageError('invalid', `unknown severity ${input.severity}`);
-    return { action: 'add', rule: input.rule.trim(), category: input.category, severity: input.severity };
-  });
-}
-
-/**
- * Narrows a finding that stands but was judged too harshly or too widely: every finding of `rule` on the line takes the
- * mentor's severity and, when `quote` is given, covers those words of the line instead.
- */
-export function narrowFinding(db: CallDojoDb, input: NarrowFindingInput): Promise<Override> {
-  return correct(db, input, ({ text, assessment: { findings } }) => {
-    const f = findings.find((x) => x.rule === input.rule.trim());
-    if (!f) throw new StorageError('invalid', `trainee line ${input.turnIndex} has no finding of rule ${input.rule} to narrow`);
-    if (!SEVERITIES.includes(input.severity)) throw new StorageError('invalid', `unknown severity ${input.severity}`);
-    const quote = input.quote?.trim() ?? '';
-    if (!quote) return { action: 'narrow', rule: f.rule, category: f.category, severity: input.severity };
-    const start = text.indexOf(quote);
-    if (start < 0) throw new StorageError('invalid', `the words “${quote}” are not in trainee line ${input.turnIndex}`);
-    return { action: 'narrow', rule: f.rule, category: f.category, severity: input.severity, quote, start, end: start + quote.length };
-  });
-}
-
-/** Credits an element the report listed as missed on that line: the trainee did cover it, so the script score recounts. */
-export function creditElement(db: CallDojoDb, input: CreditElementInput): Promise<Override> {
-  return correct(db, input, (_line, attempt, earlier) => {
-    const element = input.rule.trim();
-    if (!attempt.missed || attempt.expected === undefined) {
-      throw new StorageError('invalid', `attempt ${attempt.id} was stored before missed elements were kept; it has none to credit`);
-    }
-    if (!attempt.missed.some((m) => m.turn === input.turnIndex && m.element === element)) {
-      throw new StorageError('invalid', `trainee line ${input.turnIndex} has no missed element ${element} to credit`);
-    }
-    if (creditedElements(earlier).some((c) => c.turn === input.turnIndex && c.element === element)) {
-      throw new StorageError('invalid', `element ${element} on trainee line ${input.turnIndex} is already credited`);
-    }
-    return { action: 'credit', rule: element, category: 'script', severity: 'minor' };
-  });
-}
-
 export { acknowledgeReview, commentReview, disputeReview, reviewsFor } from './review-replies.ts';
+export type { AddFindingInput, CreditElementInput, NarrowFindingInput, OverruleInput } from './corrections.ts';
+// The correction writers live in corrections.ts, apart from the verdict that the first page's progress reads, so the
+// LRS statement they queue loads only with the Review page.

@@ -9,6 +9,8 @@ import type { CallStage, OutcomeCode } from '../scenarios/ir.ts';
 import { endAttempt, inProgress } from './attempts.ts';
 import type { CallDojoDb } from './db.ts';
 import { StorageError, guard, guardWrite } from './errors.ts';
+import { exchangeStatements } from '../lrs/statements.ts';
+import { outboxEnv, queueStatements } from './outbox.ts';
 import type { PersonaState, SessionSnapshot, Turn } from './types.ts';
 
 function checkSnapshot(snapshot: SessionSnapshot): void {
@@ -25,7 +27,8 @@ export type ExchangeLine = Omit<Turn, 'attemptId' | 'index' | 'at'>;
  * snapshot taken after both, in one transaction, so a closed tab or a failed write never keeps a line without its
  * reply. Lines get the next free indexes in order; `end` also marks the call ended (see `endAttempt`) when the
  * exchange finished it. `after` is how many lines the writer has seen: if the call has more (another tab went on
- * with it), nothing is stored and a `moved_on` StorageError says so, so two conversations never interleave.
+ * with it), nothing is stored and a `moved_on` StorageError says so, so two conversations never interleave. With an
+ * LRS configured, each scored trainee line's statement is queued in the same transaction (see outbox.ts).
  */
 export async function recordExchange(
   db: CallDojoDb,
@@ -36,8 +39,8 @@ export async function recordExchange(
 ): Promise<Turn[]> {
   checkSnapshot(snapshot);
   const { after, end } = options;
-  return guardWrite(db, [db.attempts, db.turns], async () => {
-    await inProgress(db, attemptId);
+  return guardWrite(db, [db.attempts, db.turns, db.profiles, db.settings, db.outbox], async () => {
+    const attempt = await inProgress(db, attemptId);
     const last = await db.turns
       .where('[attemptId+index]')
       .between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey])
@@ -48,6 +51,8 @@ export async function recordExchange(
     const turns = lines.map((line, i): Turn => ({ attemptId, index: next + i, ...line, at }));
     await db.attempts.update(attemptId, { snapshot });
     await db.turns.bulkAdd(turns);
+    const out = await outboxEnv(db, attempt.profileId);
+    if (out) await queueStatements(db, out.to, exchangeStatements(out.env, attempt, turns));
     if (end) await endAttempt(db, attemptId, end.outcome, snapshot);
     return turns;
   });

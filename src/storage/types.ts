@@ -6,7 +6,8 @@ import type { AuditLink } from '../security/audit-chain.ts';
 import type { Assessment, Category, Lang, Severity } from '../scoring/types.ts';
 import type { CorrectionAction } from '../report/overrides.ts';
 import type { AttemptScores, JudgedBy, MissedElement, RecordCheck } from '../report/types.ts';
-import type { CallStage, OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
+import type { CallStage, CourseStage, OutcomeCode, PassPolicy } from '../scenarios/ir.ts';
+import type { Statement } from '../lrs/xapi.ts';
 
 export const MODES = ['guided', 'practice', 'exam'] as const;
 export type Mode = (typeof MODES)[number];
@@ -71,6 +72,8 @@ export interface Attempt {
   expected?: number;
   /** The app, rule-pack and scenario versions that judged the call; absent on calls from before they were kept. */
   versions?: JudgedBy;
+  /** The scenario's course (the LRS groups statements by it); absent on calls started before issue 16. */
+  course?: CourseStage;
   /** Present while in progress or ended (the record form resumes from it). */
   snapshot: SessionSnapshot | null;
   /** Filled when the call ends, completes or is abandoned (and by the v2 upgrade for older rows). */
@@ -94,6 +97,10 @@ export interface Turn {
   personaState: PersonaState | null;
   stage: CallStage;
   at: number;
+  /** Trainee lines: the scenario node the line answered (absent on lines stored before issue 16). */
+  node?: string;
+  /** Trainee lines in guided mode: the index of the option picked (absent: the line was typed). */
+  picked?: number;
 }
 
 /** One check of the after-call record against what happened in the call (computed by src/report). */
@@ -167,4 +174,31 @@ export interface DeviceKey {
 export interface Setting {
   key: string;
   value: unknown;
+}
+
+export const OUTBOX_STATES = ['queued', 'conflict', 'parked'] as const;
+/**
+ * `queued`: waiting to be sent; `conflict`: the LRS holds a different statement under this id (kept, flagged);
+ * `parked`: the LRS refused it (400) and said why, for a mentor to read.
+ */
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** Where a statement goes: this PC's configured LRS, or the LMS's LRS of a cmi5 launch (with the launch's token). */
+export type OutboxRoute = 'lrs' | 'session';
+
+/** An xAPI statement waiting to be sent, written in the same transaction as the row it describes (issue 16). */
+export interface OutboxRow {
+  /** The statement's id (deterministic, so writing it twice keeps one row). */
+  id: string;
+  statement: Statement;
+  state: OutboxState;
+  /** The LRS's words when it refused or conflicted. */
+  reason?: string;
+  /** When it was queued (strictly increasing, so statements go out in the order they were written). */
+  queuedAt: number;
+  /** Failed sends so far (5xx, no network), which the backoff grows with. */
+  tries: number;
+  /** Not sent again before this time (epoch ms; 0 = at once). */
+  nextTryAt: number;
+  to: OutboxRoute;
 }

@@ -3,7 +3,7 @@ import { checkChain } from '../../src/security/audit-chain.ts';
 import { hashPin } from '../../src/security/pin.ts';
 import { keyFingerprint } from '../../src/security/signature.ts';
 import { completeAttempt } from '../../src/storage/attempts.ts';
-import { addFinding, changeMentorPin, getMentorKey, listOverrides, overruleFinding, setMentorPin, unlockMentor } from '../../src/storage/reviews.ts';
+import { addFinding, changeMentorPin, getMentorKey, listOverrides, overruleFinding, setMentorPin, unlockMentor } from '../../src/storage/index.ts';
 import { recordTraineeTurn } from '../../src/storage/turns.ts';
 import { assessment, finding, freshDb, scores, snap, started } from './helpers.ts';
 

@@ -7,7 +7,7 @@ import type { CallDojoDb } from '../../src/storage/db.ts';
 import {
   acknowledgeReview, addFinding, changeMentorPin, checkMentorPin, commentReview, disputeReview, effectiveScores,
   ensureReview, getMentorPin, listOverrides, overruleFinding, reviewsFor, setMentorPin,
-} from '../../src/storage/reviews.ts';
+} from '../../src/storage/index.ts';
 import { createProfile } from '../../src/storage/profiles.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
 import { assessment, dump, finding, freshDb, snap, started, mentorSigner } from './helpers.ts';

@@ -7,7 +7,7 @@ import type { CallDojoDb } from '../../src/storage/db.ts';
 import { exportAll, exportFileName, exportProfile } from '../../src/storage/export.ts';
 import { importBundle } from '../../src/storage/import.ts';
 import { createProfile } from '../../src/storage/profiles.ts';
-import { acknowledgeReview, disputeReview, effectiveScores, ensureReview, listOverrides, overruleFinding } from '../../src/storage/reviews.ts';
+import { acknowledgeReview, disputeReview, effectiveScores, ensureReview, listOverrides, overruleFinding } from '../../src/storage/index.ts';
 import { deviceKey, signBundle } from '../../src/storage/signing.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
 import { assessment, dump, finding, freshDb, importAccepted, mentorSigner, scores, snap, started } from './helpers.ts';

@@ -71,7 +71,7 @@ describe('schema upgrade v1 → v2', () => {
     cleanup.push(db);
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['attempts', 'deviceKeys', 'overrides', 'profiles', 'records', 'reviews', 'settings', 'turns'],
+      ['attempts', 'deviceKeys', 'outbox', 'overrides', 'profiles', 'records', 'reviews', 'settings', 'turns'],
     );
   });
 });

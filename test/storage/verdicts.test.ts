@@ -10,7 +10,7 @@ import { exportAll } from '../../src/storage/export.ts';
 import { correctedVerdicts, libraryStats, scenarioHistory } from '../../src/storage/progress.ts';
 import {
   acknowledgeReview, addFinding, commentReview, creditElement, disputeReview, effectiveScores, ensureReview, narrowFinding,
-} from '../../src/storage/reviews.ts';
+} from '../../src/storage/index.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
 import { assessment, finding, freshDb, importAccepted, snap, started, mentorSigner } from './helpers.ts';
 

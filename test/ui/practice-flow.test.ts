@@ -95,7 +95,7 @@ describe('practice flow', { timeout: 30_000 }, () => {
     const hints = screen.getByRole('region', { name: '实时提示' });
     expect(within(hints).getByText('目前没有问题。')).toBeInTheDocument();
     await user.type(screen.getByLabelText('你的回复'), '你再不还钱，后果自负');
-    expect(within(hints).getByText(/cn-violence-threat/)).toBeInTheDocument();
+    expect(await within(hints).findByText(/cn-violence-threat/)).toBeInTheDocument();
   });
 
   it('offers to resume an unfinished call after a reload and continues where it stopped', async () => {

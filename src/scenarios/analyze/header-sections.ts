@@ -1,7 +1,7 @@
 /** Phase 2a, continued: the customer card, the hidden persona facts and the call log from the front matter. */
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
-import { RELATIONS } from '../../scoring/types.ts';
-import type { CallLogEntry, CustomerCard, HiddenFacts } from '../ir.ts';
+import { DIALLED_NUMBERS, RELATIONS } from '../../scoring/types.ts';
+import type { CallLogEntry, ContactFacts, CustomerCard, HiddenFacts } from '../ir.ts';
 import type { Fields } from '../parse/front-matter.ts';
 import type { Reporter } from '../report.ts';
 
@@ -79,4 +79,37 @@ export function readCallLog(f: Fields, r: Reporter): CallLogEntry[] {
     }
     return { date: String(e.date), result: String(e.result), note: e.note === undefined ? '' : String(e.note) };
   });
+}
+
+const CONTACT_KEYS = ['dialled', 'unanswered_today', 'failed_attempts_in_row', 'own_number_invalid', 'third_party_related'] as const;
+
+/**
+ * The facts of this dial that contact rules judge (`contact:`); absent keys keep the plainest case (the debtor's own
+ * number, first attempt). Rules such as the CBA 2026 limits read them exactly as `npm run score` context does.
+ */
+export function readContact(f: Fields, r: Reporter): ContactFacts | undefined {
+  if (!f.has('contact')) return undefined;
+  const c = f.at('contact');
+  const out: ContactFacts = {};
+  for (const { key, span } of c.keys()) {
+    if (!(CONTACT_KEYS as readonly string[]).includes(key)) r.report('unknown_field', span, { field: `contact.${key}`, suggestion: didYouMean(key, CONTACT_KEYS) });
+  }
+  const dialled = c.value('dialled');
+  if (dialled !== undefined) {
+    if ((DIALLED_NUMBERS as readonly unknown[]).includes(dialled)) out.dialled = dialled as ContactFacts['dialled'];
+    else r.report('invalid_field', c.span('dialled'), { field: 'contact.dialled', value: String(dialled), expected: DIALLED_NUMBERS.join(' or ') });
+  }
+  for (const key of ['unanswered_today', 'failed_attempts_in_row'] as const) {
+    const v = c.value(key);
+    if (v === undefined) continue;
+    if (typeof v === 'number' && Number.isInteger(v) && v >= 0) out[key] = v;
+    else r.report('invalid_field', c.span(key), { field: `contact.${key}`, value: String(v), expected: 'a whole number >= 0' });
+  }
+  for (const key of ['own_number_invalid', 'third_party_related'] as const) {
+    const v = c.value(key);
+    if (v === undefined) continue;
+    if (typeof v === 'boolean') out[key] = v;
+    else r.report('invalid_field', c.span(key), { field: `contact.${key}`, value: String(v), expected: 'true or false' });
+  }
+  return out;
 }

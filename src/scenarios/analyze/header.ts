@@ -8,11 +8,11 @@ import { ARCHETYPE_SPECS, PERSONA_PARAMS } from '../semantics/archetypes.ts';
 import { ARCHETYPES, COURSE_STAGES, type Scenario } from '../ir.ts';
 import type { Fields } from '../parse/front-matter.ts';
 import type { Reporter } from '../report.ts';
-import { readCard, readHidden, readCallLog } from './header-sections.ts';
+import { readCard, readHidden, readCallLog, readContact } from './header-sections.ts';
 
 export type Header = Omit<Scenario, 'ir_version' | 'briefing' | 'briefing_html' | 'start' | 'nodes' | 'source'> & { start: string | null };
 
-const TOP_KEYS = ['id', 'title', 'lang', 'jurisdiction', 'difficulty', 'course', 'caller_type', 'local_time', 'bank_policy', 'call_log', 'card', 'hidden', 'persona', 'start', 'caller', 'withhold', 'exam_hide_card'];
+const TOP_KEYS = ['id', 'title', 'lang', 'jurisdiction', 'difficulty', 'course', 'caller_type', 'local_time', 'bank_policy', 'call_log', 'contact', 'card', 'hidden', 'persona', 'start', 'caller', 'withhold', 'exam_hide_card'];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Validates the front matter fields; returns the header with placeholders where fields were wrong. */
@@ -46,10 +46,16 @@ export function readHeader(f: Fields, r: Reporter): Header {
     id, title, lang, jurisdiction, difficulty, course, caller_type, local_time, start,
     bank_policy: readPolicy(f.at('bank_policy'), f, r),
     call_log: readCallLog(f, r),
+    ...optional('contact', readContact(f, r)),
     card: readCard(f, r),
     hidden: readHidden(f, r),
     persona: readPersona(f, r),
   };
+}
+
+/** `{ [key]: value }` when there is a value, else nothing (so an absent section leaves no `undefined` key in the IR). */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 function readDifficulty(f: Fields, r: Reporter): 1 | 2 | 3 {
