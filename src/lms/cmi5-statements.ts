@@ -43,3 +43,28 @@ export function terminatedStatement(i: TerminatedInput): Statement {
 export function statementsUrl(endpoint: string): string {
   return `${endpoint.replace(/\/?$/, '/')}statements`;
 }
+
+/** The cmi5-defined verbs (cmi5 9.3): only the AU's own cmi5-defined statements may use them in a cmi5 session. */
+const CMI5_DEFINED_VERBS = new Set(['initialized', 'completed', 'passed', 'failed', 'terminated'].map((v) => `http://adlnet.gov/expapi/verbs/${v}`));
+
+/**
+ * The outbox's statements as cmi5 "allowed" statements of this session: the attempt's own completed/passed/failed
+ * are left out (the AU sends the cmi5-defined ones itself, in the order cmi5-rules allows), and every other statement
+ * takes the LaunchData context template (cmi5 9.6.2: its extensions, e.g. the session id, and its context activities).
+ */
+export function asAllowedStatements(statements: readonly Statement[], contextTemplate: Context | undefined): Statement[] {
+  const template = contextTemplate ?? {};
+  return statements
+    .filter((s) => !CMI5_DEFINED_VERBS.has(s.verb.id))
+    .map((s) => {
+      const own = s.context ?? {};
+      const activities = { ...template.contextActivities } as Record<string, { id: string }[] | undefined>;
+      for (const [k, list] of Object.entries(own.contextActivities ?? {}) as [string, { id: string }[]][]) {
+        const merged = [...(activities[k] ?? [])];
+        for (const a of list) if (!merged.some((m) => m.id === a.id)) merged.push(a);
+        activities[k] = merged;
+      }
+      const extensions = { ...template.extensions, ...own.extensions };
+      return { ...s, context: { ...template, ...own, contextActivities: activities as Context['contextActivities'], ...(Object.keys(extensions).length ? { extensions } : {}) } };
+    });
+}

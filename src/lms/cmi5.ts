@@ -6,7 +6,7 @@
 import Cmi5 from '@xapi/cmi5';
 import { onAttemptEvent } from '../state/attempt-events.ts';
 import { refusal, verdictStatements, localeFromPreference, type Cmi5Session, type Cmi5Verb } from './cmi5-rules.ts';
-import { statementsUrl, terminatedStatement } from './cmi5-statements.ts';
+import { asAllowedStatements, statementsUrl, terminatedStatement } from './cmi5-statements.ts';
 import type { Locale } from '../i18n/translate.ts';
 import { XAPI_VERSION, type Agent, type Context, type ContextActivities } from '../lrs/xapi.ts';
 import { flushTurns, routeTurnsTo } from './outbox-port.ts';
@@ -39,6 +39,7 @@ export async function startCmi5(activityBase?: string): Promise<Cmi5Launch> {
     endpoint: params.endpoint, authorization, actor, registration: params.registration,
     contextActivities: data.contextTemplate?.contextActivities as ContextActivities | undefined,
     ...(activityBase ? { activityBase } : {}),
+    adapt: (statements) => asAllowedStatements(statements, data.contextTemplate as Context | undefined),
   });
 
   // Statements go out one after another, in the order the rules checked them; one the LMS did not take waits for

@@ -1,34 +1,20 @@
 /**
- * Where a cmi5 launch routes the per-turn xAPI statements: the outbox (branch lrs-core: src/lrs/target.ts and the
- * flusher) sends them to the LMS's LRS with the launch's token and registration instead of this PC's LRS.
- *
- * NOT WIRED YET: the outbox is not on this branch, so both functions do nothing and a cmi5 launch sends only its
- * cmi5-defined statements (initialized, completed, passed/failed, terminated), no per-turn statements. At merge
- * with lrs-core (src/lrs/flusher.ts), the bodies become:
- *
- *   routeTurnsTo(target) { useSessionTarget(target, appDb()); }   // appDb from '../state/db.ts'
- *   flushTurns() { return flushOutbox(); }
- *
- * and `SessionTarget` here becomes lrs-core's (src/lrs/target.ts), which has the same fields.
+ * Where a cmi5 launch routes the per-turn xAPI statements: the outbox (src/lrs/flusher.ts) sends them to the LMS's
+ * LRS with the launch's token and registration instead of this PC's LRS, and is flushed before `terminated`.
+ * One small port so the cmi5 runtime names only what it needs of the outbox.
  */
-import type { Agent, ContextActivities } from '../lrs/xapi.ts';
+import { flushOutbox, useSessionTarget } from '../lrs/flusher.ts';
+import type { SessionTarget } from '../lrs/target.ts';
+import { appDb } from '../state/db.ts';
 
-/** The LMS's LRS for this launch (cmi5 8.1: endpoint, auth token, actor, registration; context from LaunchData). */
-export interface SessionTarget {
-  endpoint: string;
-  /** `Basic <auth-token>` from the launch's fetch URL. */
-  authorization: string;
-  actor: Agent;
-  registration: string;
-  contextActivities?: ContextActivities;
-  /** The base IRI the package's AU ids use (lms.json), so turn statements name activities the LMS knows. */
-  activityBase?: string;
-}
+export type { SessionTarget };
 
-/** Sends this session's turn statements to `target` (no-op until the outbox is wired). */
+/** Sends this session's statements to `target`, starting the outbox's flusher if none runs. */
 export function routeTurnsTo(target: SessionTarget): void {
-  void target;
+  useSessionTarget(target, appDb());
 }
 
-/** Waits until every statement of this session has been sent (no-op until the outbox is wired). */
-export async function flushTurns(): Promise<void> {}
+/** Waits until the outbox is empty (or the LRS cannot be reached). */
+export function flushTurns(): Promise<void> {
+  return flushOutbox();
+}

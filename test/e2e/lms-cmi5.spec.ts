@@ -104,7 +104,12 @@ async function open(page: Page, l: Launch) {
   await page.goto(`${ORIGIN}/pkg/${l.url ?? auUrl}&${q}`);
 }
 
-const verbs = () => statements.map((s) => s.verb.id.split('/').pop());
+const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
+const isCmi5Defined = (s: any) => (s.context?.contextActivities?.category ?? []).some((c: any) => c.id === CMI5_CATEGORY);
+/** The cmi5-defined statements' verbs, in the order the LMS received them. */
+const verbs = () => statements.filter(isCmi5Defined).map((s) => s.verb.id.split('/').pop());
+/** Every statement's verb in arrival order, the outbox's per-turn and attempt statements included. */
+const allVerbs = () => statements.map((s) => s.verb.id.split('/').pop());
 
 const LABELS = {
   en: { name: 'Name', staff: 'Staff number', create: 'Create profile', start: 'Start call', reply: 'Your reply', send: 'Send', hangUp: 'Hang up',
@@ -171,12 +176,19 @@ test('a Normal cmi5 launch plays the assigned scenario only, in the learner’s 
   const failed = statements[2];
   expect(failed.result.success).toBe(false);
   expect(failed.result.score).toBeUndefined(); // failed on a compliance blocker: no score that would read as a mark
+  // Every statement of the session, the outbox's per-turn ones too, is about this learner, this registration and session.
   for (const s of statements) {
     expect(s.actor.account).toEqual(ACTOR.account);
-    expect(s.object.id).toBe(auId);
     expect(s.context.registration).toBe(launch.registration);
     expect(s.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe('session-1');
   }
+  for (const s of statements.filter(isCmi5Defined)) expect(s.object.id).toBe(auId);
+  // One statement per trainee line went through the outbox, all of them before terminated (flushed first); the
+  // outbox's own completed/failed are left out: only the AU's cmi5-defined ones carry the verdict.
+  const all = allVerbs();
+  expect(all.filter((v) => v === 'responded')).toHaveLength(2);
+  expect(all.lastIndexOf('responded')).toBeLessThan(all.indexOf('terminated'));
+  expect(statements.filter((s) => !isCmi5Defined(s) && /\/(completed|passed|failed)$/.test(s.verb.id))).toEqual([]);
   expect(fetchCalls).toBe(1);
   expect(problems).toEqual([]);
 });
