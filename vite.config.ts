@@ -18,6 +18,8 @@ export default defineConfig(({ mode }) => ({
     svelte(),
     svelteTesting(),
     VitePWA({
+      // An LMS package (`--mode lms`, src/cli/package-lms.ts) has no service worker: the LMS serves and versions it.
+      disable: mode === 'lms',
       // A deployed build waits for the trainee's "reload" (src/state/app-update.svelte.ts registers the worker), then
       // takes over at once: no old build served for several loads, no page swapped under a call in progress.
       registerType: 'prompt',

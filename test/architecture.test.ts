@@ -62,6 +62,14 @@ const layers: Layer[] = [
     forbid: BUILD_TIME,
     packages: ['svelte', 'marked', 'dompurify', 'virtual:calldojo'],
   },
+  // LMS runtimes (SCORM 1.2, cmi5) and package files: lazy chunks over the state's attempt events; nothing imports
+  // them but the entry (main.ts) and the package CLI.
+  {
+    dir: 'lms',
+    mayImport: ['lms', 'state', 'i18n', 'lrs', 'report', 'scoring', 'scenarios/ir.ts', 'storage/types.ts'],
+    forbid: BUILD_TIME,
+    packages: ['@xapi/cmi5'],
+  },
 ];
 
 function* sourceFiles(dir: string): Generator<string> {
@@ -186,6 +194,11 @@ describe('architecture', () => {
     expect(closure).toContain('ui/App.svelte');
     const heavy = closure.filter((f) => BUILD_TIME.includes(f) || f.startsWith('scenarios/compile') || f.startsWith('scenarios/parse/') || f === 'state/studio.svelte.ts' || f === 'state/studio-check.ts');
     expect(heavy).toEqual([]);
+  });
+
+  it('keeps the LMS runtimes out of the first page: main.ts statically reaches only the launch check', () => {
+    const closure = [...staticClosure(join(src, 'main.ts'))].map((f) => relative(src, f));
+    expect(closure.filter((f) => f.startsWith('lms/'))).toEqual(['lms/assignment.ts']);
   });
 
   it('keeps the scenario semantics free of the compiler: it imports only the IR, itself and scoring types', () => {

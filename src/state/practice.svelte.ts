@@ -22,6 +22,7 @@ import { toShownError, type AppFault } from './app-fault.ts';
 import { callPeople, withCallPeople, type CallPeople } from './better-line.ts';
 import { passPolicy } from './courses.ts';
 import { holdCall, type CallHold } from './call-lock.ts';
+import { emitAttemptEvent } from './attempt-events.ts';
 import { appDb, reopenIfFailed } from './db.ts';
 import { loadEngine, shippedVersions } from './engine.ts';
 import type { TranscriptEntry } from './practice-types.ts';
@@ -167,6 +168,7 @@ export class PracticeState {
       await this.storeReply();
       this.call = this.session.state;
       this.phase = 'call';
+      emitAttemptEvent({ kind: 'started', attemptId: attempt.id, scenario: this.scenario, mode, at: Date.now() });
     });
   }
 
@@ -228,6 +230,7 @@ export class PracticeState {
         scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
         blockerRule: this.report.blocker?.rule ?? null, policy, missed: this.report.missed, expected: this.report.expected,
       });
+      this.completed();
       this.session?.stop();
       this.session = null;
       this.letGo();
@@ -259,11 +262,17 @@ export class PracticeState {
         scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
         blockerRule: this.report.blocker?.rule ?? null,
       });
+      this.completed();
       this.session?.stop();
       this.session = null;
       this.letGo();
       this.phase = 'report';
     });
+  }
+
+  /** Tells listeners (an LMS runtime) the attempt is scored; `report` is set. */
+  private completed(): void {
+    emitAttemptEvent({ kind: 'completed', attemptId: this.attemptId!, scenario: this.scenario, mode: this.mode, report: this.report!, at: Date.now() });
   }
 
   /** Back to the briefing for another attempt at the same scenario. */
@@ -305,7 +314,10 @@ export class PracticeState {
       // A call over without its record is kept as ended (not lost) until the record is filed; drills have none.
       const end = result.state.ended && this.scenario.course !== 'drill' ? { outcome: result.state.outcome?.code ?? null } : undefined;
       await recordExchange(appDb(), this.attemptId!, lines, this.snapshot(), { after: this.transcript.length, end });
+      const index = this.transcript.filter((e) => e.speaker === 'trainee').length;
       this.transcript = [...this.transcript, ...shown];
+      if (said !== null && result.assessment)
+        emitAttemptEvent({ kind: 'turn', attemptId: this.attemptId!, index, nodeId: node, text: said, choice: picked ?? null, assessment: result.assessment, at: Date.now() });
       this.feedback = result.option;
       this.call = result.state;
       if (result.state.ended) this.phase = this.endedPhase();

@@ -12,6 +12,7 @@ import * as appInfo from './app-info.ts'; // issue 15 part H: update prompt, Abo
 import * as trust from './trust.ts'; // issue 15 part F: trusted records
 import * as lrs from './lrs.ts'; // issue 16: LRS connection and outbox
 import * as lrsCohort from './lrs-cohort.ts'; // issue 16: the mentor's cohort from the LRS
+import * as lms from './lms.ts'; // issue 16: launched from an LMS (SCORM 1.2, cmi5)
 import type { Messages } from './zh-CN.ts';
 
-export const en: Messages = { ...core.en, ...library.en, ...profile.en, ...practice.en, ...progress.en, ...review.en, ...reviewCohort.en, ...studio.en, ...verdicts.en, ...appInfo.en, ...trust.en, ...lrs.en, ...lrsCohort.en };
+export const en: Messages = { ...core.en, ...library.en, ...profile.en, ...practice.en, ...progress.en, ...review.en, ...reviewCohort.en, ...studio.en, ...verdicts.en, ...appInfo.en, ...trust.en, ...lrs.en, ...lrsCohort.en, ...lms.en };
