@@ -20,6 +20,11 @@ export default ts.config(
     },
   },
   {
+    // Tests read what LMS and LRS stand-ins hold, which has no type of its own.
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'] } },
   },

@@ -32,7 +32,7 @@ export function parseAssignment(text: string): Assignment {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${ASSIGNMENT_FILE} is not JSON (${(e as Error).message}); rebuild the package with npm run package:scorm or package:cmi5.`);
+    throw new Error(`${ASSIGNMENT_FILE} is not JSON (${(e as Error).message}); rebuild the package with npm run package:scorm or package:cmi5.`, { cause: e });
   }
   const o = (raw ?? {}) as Record<string, unknown>;
   if (!LMS_SYSTEMS.includes(o.system as LmsSystem)) throw new Error(`${ASSIGNMENT_FILE}: "system" must be one of ${LMS_SYSTEMS.join(', ')}.`);
