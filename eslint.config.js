@@ -6,7 +6,18 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-  { ignores: ['.scratch/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', '.cache/', 'bench/out/', 'node_modules/'] },
+  {
+    ignores: [
+      '.scratch/',
+      'dist/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      '.cache/',
+      'bench/out/',
+      'node_modules/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
@@ -16,7 +27,10 @@ export default ts.config(
       // `_name` marks a value kept on purpose (destructuring it away, an unused parameter of a callback).
       // `{' — '}` keeps spaces at the edge of an `{#if}` block, where Svelte would trim plain text.
       'svelte/no-useless-mustaches': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {

@@ -52,7 +52,13 @@ export default defineConfig(({ mode }) => ({
   // The trained models are one data chunk (≈ 600 kB of JSON, 185 kB gzip), loaded lazily with the rules; the
   // warning limit sits above it so a real code-size regression still shows.
   // `license`: the licences of every bundled package, as JSON for the About page (Vite's own collector).
-  build: { license: { fileName: 'licenses.json' }, target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 700, rolldownOptions: { checks: { pluginTimings: false } } },
+  build: {
+    license: { fileName: 'licenses.json' },
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+    rolldownOptions: { checks: { pluginTimings: false } },
+  },
   // Vitest runs jsdom tests in Vite's client environment: "browser" picks svelte's client runtime.
   resolve: mode === 'test' ? { conditions: ['module', 'browser', 'development|production'] } : {},
   test: {

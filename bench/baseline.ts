@@ -13,10 +13,16 @@ const dir = join(import.meta.dirname, '..', '.cache', 'bench-baselines');
 export async function baseline<T>(name: string, version: string): Promise<T> {
   const pkg = join(dir, 'node_modules', name);
   const manifest = join(pkg, 'package.json');
-  const installed = existsSync(manifest) && (await import(pathToFileURL(manifest).href, { with: { type: 'json' } })).default.version === version;
+  const installed =
+    existsSync(manifest) &&
+    (await import(pathToFileURL(manifest).href, { with: { type: 'json' } })).default.version === version;
   if (!installed) {
     process.stderr.write(`bench: installing the baseline ${name}@${version} into .cache/bench-baselines (once)\n`);
-    execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `${name}@${version}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      'npm',
+      ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', `${name}@${version}`],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
   }
   return (await import(pathToFileURL(join(pkg, 'index.js')).href)) as T;
 }

@@ -42,8 +42,14 @@ async function buildApp(outDir: string): Promise<void> {
 
 /** A minimal Svelte 5 app (one component with one rune): the floor any Svelte page pays. */
 async function buildBaseline(dir: string): Promise<void> {
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="app"></div><script type="module" src="/main.ts"></script>');
-  writeFileSync(join(dir, 'main.ts'), "import { mount } from 'svelte';\nimport App from './App.svelte';\nmount(App, { target: document.getElementById('app')! });\n");
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><div id="app"></div><script type="module" src="/main.ts"></script>',
+  );
+  writeFileSync(
+    join(dir, 'main.ts'),
+    "import { mount } from 'svelte';\nimport App from './App.svelte';\nmount(App, { target: document.getElementById('app')! });\n",
+  );
   writeFileSync(join(dir, 'App.svelte'), '<script>let n = $state(0);</script><button onclick={() => n++}>{n}</button>');
   await build({
     root: dir,

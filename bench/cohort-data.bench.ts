@@ -5,7 +5,14 @@
  * by reading every line to count findings, as it would be without the summaries stored at the end of each call.
  * CPU time of the fastest run is reported beside its wall time: under load it is the better guess at an idle machine.
  */
-import { cohortTable, readiness, trend, violationHeatmap, type CohortAttempt, type CohortProfile } from '../src/report/cohort.ts';
+import {
+  cohortTable,
+  readiness,
+  trend,
+  violationHeatmap,
+  type CohortAttempt,
+  type CohortProfile,
+} from '../src/report/cohort.ts';
 import { generateCohort, summariesFromLines } from './cohort-render/generate.ts';
 import type { BenchResult } from './harness.ts';
 
@@ -16,7 +23,13 @@ const RUNS = 15;
 
 function aggregate(profiles: CohortProfile[], attempts: CohortAttempt[]) {
   const required = ['s00', 's01', 's02', 's03'];
-  return [cohortTable(profiles, attempts), violationHeatmap(attempts), trend(attempts, 'day'), trend(attempts, 'week'), readiness(profiles, attempts, { required, lastN: 5 })];
+  return [
+    cohortTable(profiles, attempts),
+    violationHeatmap(attempts),
+    trend(attempts, 'day'),
+    trend(attempts, 'week'),
+    readiness(profiles, attempts, { required, lastN: 5 }),
+  ];
 }
 
 function fastest(fn: () => unknown): { best: number; median: number; cpu: number } {
@@ -44,8 +57,19 @@ export default async function (): Promise<BenchResult[]> {
   const slow = fastest(fromLines);
   const note = `${attempts.length} attempts, ${lines.length} lines, ${profiles.length} trainees; fastest of ${RUNS}`;
   return [
-    { name: 'cohort data (table+heatmap+trends+readiness)', value: fast.best, unit: 'ms', target: { op: '<=', value: 50 }, note: `${note}; median ${fast.median.toFixed(1)} ms; CPU ${fast.cpu.toFixed(1)} ms` },
-    { name: 'cohort data from every line (baseline)', value: slow.best, unit: 'ms', note: `median ${slow.median.toFixed(1)} ms; CPU ${slow.cpu.toFixed(1)} ms` },
+    {
+      name: 'cohort data (table+heatmap+trends+readiness)',
+      value: fast.best,
+      unit: 'ms',
+      target: { op: '<=', value: 50 },
+      note: `${note}; median ${fast.median.toFixed(1)} ms; CPU ${fast.cpu.toFixed(1)} ms`,
+    },
+    {
+      name: 'cohort data from every line (baseline)',
+      value: slow.best,
+      unit: 'ms',
+      note: `median ${slow.median.toFixed(1)} ms; CPU ${slow.cpu.toFixed(1)} ms`,
+    },
     { name: 'cohort data: baseline / summaries', value: slow.best / fast.best, unit: 'x' },
   ];
 }

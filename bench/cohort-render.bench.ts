@@ -44,13 +44,22 @@ export default async function cohortRender(): Promise<BenchResult[]> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // A real page origin (not about:blank) so the app's storage lookups behave as in the app.
-    await page.route('http://bench.local/', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>cohort bench</title></head><body></body></html>' }));
+    await page.route('http://bench.local/', (r) =>
+      r.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>cohort bench</title></head><body></body></html>',
+      }),
+    );
     await page.goto('http://bench.local/');
     await page.addScriptTag({ content: code });
     const measure = (n: number, naive: boolean) =>
       page.evaluate(
         ([n, naive, runs, warmup]) => {
-          const bench = (globalThis as unknown as { cohortBench: { render(n: number, naive: boolean): number; prepare(n: number): void } }).cohortBench;
+          const bench = (
+            globalThis as unknown as {
+              cohortBench: { render(n: number, naive: boolean): number; prepare(n: number): void };
+            }
+          ).cohortBench;
           bench.prepare(n); // data generation is not part of the render
           for (let i = 0; i < warmup; i++) bench.render(n, naive);
           return Array.from({ length: runs }, () => bench.render(n, naive));
@@ -60,10 +69,20 @@ export default async function cohortRender(): Promise<BenchResult[]> {
     const big = await measure(10_000, false);
     const small = await measure(1_000, false);
     const naive = await measure(10_000, true);
-    const size = await page.evaluate(() => (globalThis as unknown as { cohortBench: { size(n: number): { rows: number; cells: number; turns: number } } }).cohortBench.size(10_000));
+    const size = await page.evaluate(() =>
+      (
+        globalThis as unknown as { cohortBench: { size(n: number): { rows: number; cells: number; turns: number } } }
+      ).cohortBench.size(10_000),
+    );
     const note = `${size.turns.toLocaleString('en')} lines, ${size.rows} table rows, ${size.cells} cells; median of ${RUNS} after ${WARMUP} warm-up`;
     return [
-      { name: 'cohort render 10,000 calls (chromium) median', value: median(big), unit: 'ms', target: { op: '<=', value: 200 }, note },
+      {
+        name: 'cohort render 10,000 calls (chromium) median',
+        value: median(big),
+        unit: 'ms',
+        target: { op: '<=', value: 200 },
+        note,
+      },
       { name: 'cohort render 10,000 calls, slowest run', value: Math.max(...big), unit: 'ms' },
       { name: 'cohort render 1,000 calls (baseline) median', value: median(small), unit: 'ms' },
       { name: 'cohort render 10,000 / 1,000 calls', value: median(big) / median(small), unit: 'x' },

@@ -49,7 +49,9 @@ function measure(fn: () => unknown, runs: number, warmup: number): Stats {
 
 export default async function (): Promise<BenchResult[]> {
   const dir = join(root, 'content/scripts');
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') && !/README\.md$/.test(f));
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.endsWith('.md') && !/README\.md$/.test(f),
+  );
   const sources = files.map((f) => ({ file: f, text: readFileSync(join(dir, f), 'utf8') }));
   const engine = createEngine(loadRulePacks(readRuleFiles(join(root, 'content/rules'))));
   const load = () => `load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
@@ -70,12 +72,23 @@ export default async function (): Promise<BenchResult[]> {
     lintCost.push(performance.now() - t1 - (t1 - t0));
   }
   const results: BenchResult[] = [
-    { name: `compile: content/scripts (${sources.length} files)`, value: tree.median, unit: 'ms', note: `no engine lint; ${both(tree)}` },
-    { name: `engine lint: content/scripts`, value: percentile(lintCost, 50), unit: 'ms', note: `compile with the engine minus without, median of ${lintCost.length} back-to-back pairs; ${load()}` },
+    {
+      name: `compile: content/scripts (${sources.length} files)`,
+      value: tree.median,
+      unit: 'ms',
+      note: `no engine lint; ${both(tree)}`,
+    },
+    {
+      name: `engine lint: content/scripts`,
+      value: percentile(lintCost, 50),
+      unit: 'ms',
+      note: `compile with the engine minus without, median of ${lintCost.length} back-to-back pairs; ${load()}`,
+    },
   ];
   for (const [nodes, target] of SIZES) {
     const script = generateScript(nodes);
-    if (compile(script, { file: 'gen.md' }).scenario === null) throw new Error(`the generated ${nodes}-node script does not compile`);
+    if (compile(script, { file: 'gen.md' }).scenario === null)
+      throw new Error(`the generated ${nodes}-node script does not compile`);
     const s = measure(() => compile(script, { file: 'gen.md' }), nodes >= 1000 ? 15 : 31, 5);
     const missed = target !== null && s.median > target ? '; MEDIAN MISSES the target on this run' : '';
     results.push({
@@ -91,7 +104,12 @@ export default async function (): Promise<BenchResult[]> {
   const script = generateScript(INK_NODES);
   const ours = measure(() => compile(script, { file: 'gen.md' }), 15, 3);
   const theirs = measure(() => new Compiler(ink).Compile(), 7, 1);
-  results.push({ name: `inkjs: generated ${INK_NODES}-knot story`, value: theirs.median, unit: 'ms', note: `yardstick, no target: ${(theirs.median / ours.median).toFixed(0)}x our ${INK_NODES}-node median; ${both(theirs)}` });
+  results.push({
+    name: `inkjs: generated ${INK_NODES}-knot story`,
+    value: theirs.median,
+    unit: 'ms',
+    note: `yardstick, no target: ${(theirs.median / ours.median).toFixed(0)}x our ${INK_NODES}-node median; ${both(theirs)}`,
+  });
   return results;
 }
 
@@ -125,8 +143,9 @@ persona: {archetype: staller}
     const next = i + 1 < n - 2 ? `n${i + 1}` : 'done';
     const k = i % 4;
     const level = 40 + (i % 7) * 5;
-    body.push(k === 0
-      ? `## 第${i}步：协商 {#n${i}}
+    body.push(
+      k === 0
+        ? `## 第${i}步：协商 {#n${i}}
 stage: negotiation
 > 嗯，我知道了，你接着说。
 > [annoyed] 你到底想怎样？
@@ -143,8 +162,8 @@ branches:
 - if tone rude or finding threat → out {irritation +30}
 - else → ${next} {willingness -5}
 `
-      : k === 1
-        ? `## 第${i}步：了解 {#n${i}}
+        : k === 1
+          ? `## 第${i}步：了解 {#n${i}}
 阶段：协商
 > 【不耐烦】又是你们，说吧。
 > 【平静】嗯，你说。
@@ -161,8 +180,8 @@ branches:
 - 若 empathise 且 信任 >= ${level} → ${next} {信任 +10}
 - 否则 → ${next}
 `
-        : k === 2
-          ? `## 第${i}步：说明 {#n${i}}
+          : k === 2
+            ? `## 第${i}步：说明 {#n${i}}
 stage: situation
 effects: patience -${1 + (i % 5)}
 > 我最近手头确实紧，厂子停工了。
@@ -175,7 +194,7 @@ branches:
 - if not empathise and irritation > ${50 + (i % 3) * 10} → out {irritation +20, trust -10}
 - else → ${next} {trust +10}
 `
-          : `## 第${i}步：确认 {#n${i}}
+            : `## 第${i}步：确认 {#n${i}}
 stage: verification
 party: debtor
 > 对，是我。什么事？
@@ -189,7 +208,8 @@ branches:
 - if (state_purpose or empathise) and patience >= ${20 + (i % 4) * 5} → ${next}
 - if silence → out
 - else → ${next} {patience -10}
-`);
+`,
+    );
   }
   body.push('## 承诺 {#done}\nstage: promise\n> 好，周五前还1286。\nend: ptp amount=minimum date=+3d\n');
   body.push('## 挂断 {#out}\nstage: closing\n> 不想听了。（挂断）\nend: hung_up\n');

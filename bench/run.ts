@@ -15,7 +15,9 @@ const args = process.argv.slice(2);
 const oneAt = args.indexOf('--one');
 if (oneAt >= 0) {
   // Child mode: run one file and hand its figures to the parent on stdout.
-  const mod = (await import(pathToFileURL(join(import.meta.dirname, args[oneAt + 1])).href)) as { default: () => Promise<BenchResult[]> };
+  const mod = (await import(pathToFileURL(join(import.meta.dirname, args[oneAt + 1])).href)) as {
+    default: () => Promise<BenchResult[]>;
+  };
   process.stdout.write(JSON.stringify(await mod.default()));
   process.exit(0);
 }
@@ -41,7 +43,14 @@ for (const file of files) {
   if (!json) for (const r of got) console.log(describe(r));
 }
 
-if (json) console.log(JSON.stringify(results.map(({ name, value, unit }) => ({ name, value, unit })), null, 2));
+if (json)
+  console.log(
+    JSON.stringify(
+      results.map(({ name, value, unit }) => ({ name, value, unit })),
+      null,
+      2,
+    ),
+  );
 const missed = results.filter((r) => r.target && !meets(r));
 if (!json) console.log(`\n${results.length} figures, ${missed.length} missed their target`);
 process.exitCode = missed.length ? 1 : 0;

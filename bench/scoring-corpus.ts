@@ -80,11 +80,24 @@ export function buildCorpus(perLang = 1200, seed = 20260122): CorpusLine[] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const fill = (t: string) =>
     t.replace(/\{(\w+)\}/g, (_, k: string) =>
-      FILL[k] ? pick(FILL[k]) : k === 'amt' ? String(100 + Math.floor(rand() * 9900)) : k === 'min' ? String(50 + Math.floor(rand() * 500)) : String(1 + Math.floor(rand() * 28)));
+      FILL[k]
+        ? pick(FILL[k])
+        : k === 'amt'
+          ? String(100 + Math.floor(rand() * 9900))
+          : k === 'min'
+            ? String(50 + Math.floor(rand() * 500))
+            : String(1 + Math.floor(rand() * 28)),
+    );
   const out: CorpusLine[] = [];
-  for (const [lang, templates] of [['zh', ZH], ['en', EN]] as const)
+  for (const [lang, templates] of [
+    ['zh', ZH],
+    ['en', EN],
+  ] as const)
     for (let i = 0; i < perLang; i++) {
-      const text = rand() < 0.3 ? `${fill(pick(templates))}${lang === 'zh' ? '' : ' '}${fill(pick(templates))}` : fill(pick(templates));
+      const text =
+        rand() < 0.3
+          ? `${fill(pick(templates))}${lang === 'zh' ? '' : ' '}${fill(pick(templates))}`
+          : fill(pick(templates));
       out.push({
         lang,
         text,

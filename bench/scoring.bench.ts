@@ -27,9 +27,15 @@ function repeat(n: number, fn: () => unknown): number[] {
 export default async function scoringBench(): Promise<BenchResult[]> {
   const files = readRuleFiles();
   const loaded = loadRulePacks(files);
-  if (loaded.diagnostics.some((d) => d.severity === 'error')) throw new Error('rule packs have errors; run the rule-lines test');
+  if (loaded.diagnostics.some((d) => d.severity === 'error'))
+    throw new Error('rule packs have errors; run the rule-lines test');
   // What the build ships: packs, moves and the prefilter anchors the build computed once.
-  const json = JSON.stringify({ packs: loaded.packs, moves: loaded.moves, concepts: loaded.concepts, prefilters: createEngine(loaded).prefilters() });
+  const json = JSON.stringify({
+    packs: loaded.packs,
+    moves: loaded.moves,
+    concepts: loaded.concepts,
+    prefilters: createEngine(loaded).prefilters(),
+  });
 
   // Build time: YAML → validated JSON (what the Vite plugin runs). Runtime: the JSON the browser gets → an engine
   // whose every pattern has been re-checked for safety and compiled.
@@ -62,16 +68,57 @@ export default async function scoringBench(): Promise<BenchResult[]> {
 
   return [
     { name: 'scoring: corpus lines (zh + en)', value: corpus.length, unit: 'lines', target: { op: '>=', value: 1000 } },
-    { name: 'scoring: pack load + validate (JSON → engine)', value: runtimeMs, unit: 'ms', target: { op: '<=', value: 20 }, note: `${loaded.packs.reduce((n, p) => n + p.rules.length, 0)} rules, ${loaded.moves.length} moves/elements, ${(json.length / 1024).toFixed(0)} kB JSON; CPU ${runtimeCpuMs.toFixed(1)} ms; what the browser does` },
-    { name: 'scoring: pack compile from YAML (build time)', value: yamlMs, unit: 'ms', note: `${files.length} files, ${Math.round(files.reduce((n, f) => n + f.text.length, 0) / 1024)} kB; runs in the Vite plugin, not in the page` },
-    { name: 'scoring: trained models (gzip)', value: modelsGzip / 1000, unit: 'KB', target: { op: '<=', value: 300 }, note: `${Object.keys(models).join(' + ')}; a lazy chunk beside the rules, never on the first page` },
-    { name: 'scoring: models load (JSON → classifiers + engine)', value: modelLoadMs, unit: 'ms', note: 'in the page, after the first paint' },
-    { name: 'scoring: per-line p99 (rules only)', value: percentile(rulesSamples, 99), unit: 'ms', note: 'baseline in the same run' },
+    {
+      name: 'scoring: pack load + validate (JSON → engine)',
+      value: runtimeMs,
+      unit: 'ms',
+      target: { op: '<=', value: 20 },
+      note: `${loaded.packs.reduce((n, p) => n + p.rules.length, 0)} rules, ${loaded.moves.length} moves/elements, ${(json.length / 1024).toFixed(0)} kB JSON; CPU ${runtimeCpuMs.toFixed(1)} ms; what the browser does`,
+    },
+    {
+      name: 'scoring: pack compile from YAML (build time)',
+      value: yamlMs,
+      unit: 'ms',
+      note: `${files.length} files, ${Math.round(files.reduce((n, f) => n + f.text.length, 0) / 1024)} kB; runs in the Vite plugin, not in the page`,
+    },
+    {
+      name: 'scoring: trained models (gzip)',
+      value: modelsGzip / 1000,
+      unit: 'KB',
+      target: { op: '<=', value: 300 },
+      note: `${Object.keys(models).join(' + ')}; a lazy chunk beside the rules, never on the first page`,
+    },
+    {
+      name: 'scoring: models load (JSON → classifiers + engine)',
+      value: modelLoadMs,
+      unit: 'ms',
+      note: 'in the page, after the first paint',
+    },
+    {
+      name: 'scoring: per-line p99 (rules only)',
+      value: percentile(rulesSamples, 99),
+      unit: 'ms',
+      note: 'baseline in the same run',
+    },
     { name: 'scoring: per-line p50 (all packs + models)', value: percentile(samples, 50), unit: 'ms' },
-    { name: 'scoring: per-line p99 (all packs + models)', value: percentile(samples, 99), unit: 'ms', target: { op: '<=', value: 0.25 } },
-    { name: 'scoring: p99 with models / rules only', value: percentile(samples, 99) / percentile(rulesSamples, 99), unit: 'x' },
+    {
+      name: 'scoring: per-line p99 (all packs + models)',
+      value: percentile(samples, 99),
+      unit: 'ms',
+      target: { op: '<=', value: 0.25 },
+    },
+    {
+      name: 'scoring: p99 with models / rules only',
+      value: percentile(samples, 99) / percentile(rulesSamples, 99),
+      unit: 'x',
+    },
     { name: 'scoring: throughput (zh + en)', value: 1000 / mean(samples), unit: 'lines/s' },
-    { name: 'alex: per-line mean (same en lines)', value: mean(theirs), unit: 'ms', note: `scoring en mean ${mean(ours).toPrecision(3)} ms` },
+    {
+      name: 'alex: per-line mean (same en lines)',
+      value: mean(theirs),
+      unit: 'ms',
+      note: `scoring en mean ${mean(ours).toPrecision(3)} ms`,
+    },
     { name: 'scoring: throughput vs alex (en)', value: ratio, unit: 'x', target: { op: '>=', value: 100 } },
   ];
 }

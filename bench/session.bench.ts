@@ -19,7 +19,9 @@ function lineFor(s: Session, turn: number, scenario: Scenario): string {
   const node = scenario.nodes.find((n) => n.id === s.state.node)!;
   if (turn % 4 === 3) return OFF_SCRIPT[scenario.lang];
   const options = node.options.map((o) => o.text);
-  return turn % 4 === 1 && options.length ? options[turn % options.length] : (node.model?.text ?? options[0] ?? OFF_SCRIPT[scenario.lang]);
+  return turn % 4 === 1 && options.length
+    ? options[turn % options.length]
+    : (node.model?.text ?? options[0] ?? OFF_SCRIPT[scenario.lang]);
 }
 
 function time(fn: () => void): number {
@@ -47,7 +49,13 @@ export default async function (): Promise<BenchResult[]> {
             const runs = Array.from({ length: REPEATS }, () => time(once));
             single.push(runs[0]);
             step.push(Math.min(...runs));
-            assessOnly.push(Math.min(...Array.from({ length: REPEATS }, () => time(() => engine.assess(text, scenario.lang, s.scoringContext())))));
+            assessOnly.push(
+              Math.min(
+                ...Array.from({ length: REPEATS }, () =>
+                  time(() => engine.assess(text, scenario.lang, s.scoringContext())),
+                ),
+              ),
+            );
           }
           s.say(text);
         }
@@ -61,7 +69,17 @@ export default async function (): Promise<BenchResult[]> {
   return [
     { name: 'session step (assess + transition) p50', value: percentile(step, 50), unit: 'ms', note },
     { name: 'session step (assess + transition) p99', value: p99, unit: 'ms', target: { op: '<=', value: 1 }, note },
-    { name: 'session step p99, single shot (noisy)', value: percentile(single, 99), unit: 'ms', note: 'first of the 5 runs' },
-    { name: 'session step p99 / assess-only p99', value: p99 / base, unit: 'x', note: `assess-only p99 ${base.toFixed(3)} ms` },
+    {
+      name: 'session step p99, single shot (noisy)',
+      value: percentile(single, 99),
+      unit: 'ms',
+      note: 'first of the 5 runs',
+    },
+    {
+      name: 'session step p99 / assess-only p99',
+      value: p99 / base,
+      unit: 'x',
+      note: `assess-only p99 ${base.toFixed(3)} ms`,
+    },
   ];
 }

@@ -7,7 +7,9 @@ import { findChromium } from './chromium.mjs';
 const SIZES = [192, 512];
 const executablePath = findChromium();
 if (!executablePath) {
-  console.error('icons: no chromium found (sudo apt-get install -y chromium, or set CHROMIUM_PATH); the PNGs were not changed');
+  console.error(
+    'icons: no chromium found (sudo apt-get install -y chromium, or set CHROMIUM_PATH); the PNGs were not changed',
+  );
   process.exit(1);
 }
 const svg = readFileSync(new URL('../public/favicon.svg', import.meta.url), 'utf8');
@@ -15,8 +17,13 @@ const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '
 try {
   for (const size of SIZES) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });
-    await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
-    await page.screenshot({ path: new URL(`../public/icon-${size}.png`, import.meta.url).pathname, omitBackground: true });
+    await page.setContent(
+      `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
+    );
+    await page.screenshot({
+      path: new URL(`../public/icon-${size}.png`, import.meta.url).pathname,
+      omitBackground: true,
+    });
     await page.close();
     console.log(`icons: public/icon-${size}.png`);
   }

@@ -21,8 +21,11 @@ const HOST = '127.0.0.1';
 /** True when .cache/lrs holds exactly what scripts/lrs/package-lock.json pins. */
 function installed() {
   const lock = join(cache, 'package-lock.json');
-  return existsSync(join(pkgDir, 'dist/server.js')) && existsSync(lock)
-    && readFileSync(lock, 'utf8') === readFileSync(join(pinned, 'package-lock.json'), 'utf8');
+  return (
+    existsSync(join(pkgDir, 'dist/server.js')) &&
+    existsSync(lock) &&
+    readFileSync(lock, 'utf8') === readFileSync(join(pinned, 'package-lock.json'), 'utf8')
+  );
 }
 
 function install() {
@@ -33,7 +36,10 @@ function install() {
   for (const f of ['package.json', 'package-lock.json']) copyFileSync(join(pinned, f), join(cache, f));
   // `npm ci` against the committed lockfile: the same tree on every machine. Its engine warnings are harmless here.
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', cache], { cwd: cache, stdio: 'inherit' });
+  const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', cache], {
+    cwd: cache,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) {
     rmSync(join(cache, 'package-lock.json'), { force: true });
     console.error('[lrs] npm ci failed: the browser tests that need an LRS cannot run');

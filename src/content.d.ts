@@ -1,7 +1,12 @@
 // Types of the virtual modules made by tools/vite-plugin-content.ts from content/ at build time.
 declare module 'virtual:calldojo/rules' {
   import type { ConceptForms, MoveDef, RulePack } from './scoring/index.ts';
-  const rules: { packs: RulePack[]; moves: MoveDef[]; concepts: ConceptForms; prefilters: Record<string, string[] | null> };
+  const rules: {
+    packs: RulePack[];
+    moves: MoveDef[];
+    concepts: ConceptForms;
+    prefilters: Record<string, string[] | null>;
+  };
   export default rules;
 }
 

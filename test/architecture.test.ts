@@ -43,7 +43,21 @@ const layers: Layer[] = [
   {
     dir: 'storage',
     // The LRS outbox is written in the transactions of the rows it reports: storage builds statements (pure) there.
-    mayImport: ['storage', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'machines', 'report', 'security', 'lrs/statements.ts', 'lrs/xapi.ts', 'lrs/ids.ts', 'lrs/target.ts', 'lrs/settings.ts', 'lrs/setting-key.ts'],
+    mayImport: [
+      'storage',
+      'scoring',
+      'diagnostics',
+      'scenarios/ir.ts',
+      'machines',
+      'report',
+      'security',
+      'lrs/statements.ts',
+      'lrs/xapi.ts',
+      'lrs/ids.ts',
+      'lrs/target.ts',
+      'lrs/settings.ts',
+      'lrs/setting-key.ts',
+    ],
     packages: ['dexie'],
   },
   // xAPI statements, the LRS client and its settings: plain TypeScript on fetch, storage for the outbox and settings.
@@ -52,7 +66,19 @@ const layers: Layer[] = [
   { dir: 'i18n', mayImport: ['i18n'], packages: [] },
   {
     dir: 'state',
-    mayImport: ['state', 'i18n', 'storage', 'machines', 'report', 'scoring', 'diagnostics', 'scenarios/ir.ts', 'content', 'security', 'lrs'],
+    mayImport: [
+      'state',
+      'i18n',
+      'storage',
+      'machines',
+      'report',
+      'scoring',
+      'diagnostics',
+      'scenarios/ir.ts',
+      'content',
+      'security',
+      'lrs',
+    ],
     forbid: BUILD_TIME,
     packages: ['svelte', 'xstate', 'virtual:calldojo'],
   },
@@ -84,7 +110,9 @@ function* sourceFiles(dir: string): Generator<string> {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const found = new Set<string>();
-  for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)) {
+  for (const m of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g,
+  )) {
     found.add(m[1] ?? m[2] ?? m[3]);
   }
   return [...found];
@@ -115,7 +143,9 @@ function staticClosure(entry: string): Set<string> {
     if (seen.has(file)) continue;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:import|export)\s(?![^'"]*\btype\b\s*\{[^}]*\}\s*from)[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s+['"](\.[^'"]+)['"]/g)) {
+    for (const m of text.matchAll(
+      /(?:import|export)\s(?![^'"]*\btype\b\s*\{[^}]*\}\s*from)[^'"]*?from\s*['"](\.[^'"]+)['"]|import\s+['"](\.[^'"]+)['"]/g,
+    )) {
       if (/^import\s+type\s/.test(m[0]) || /^export\s+type\s/.test(m[0])) continue;
       const target = resolve(dirname(file), m[1] ?? m[2]);
       if (/\.(ts|svelte)$/.test(target)) stack.push(target);
@@ -169,9 +199,13 @@ describe('architecture', () => {
       'src/scoring/x.ts (scoring) must not import package dexie',
       'src/scoring/x.ts (scoring) must not import ui/App.svelte',
     ]);
-    expect(check(join(src, 'machines', 'm.ts'), ['../scenarios/compile.ts', '../scenarios/ir.ts', '../scenarios/semantics/index.ts'])).toEqual([
-      'src/machines/m.ts (machines) must not import scenarios/compile.ts',
-    ]);
+    expect(
+      check(join(src, 'machines', 'm.ts'), [
+        '../scenarios/compile.ts',
+        '../scenarios/ir.ts',
+        '../scenarios/semantics/index.ts',
+      ]),
+    ).toEqual(['src/machines/m.ts (machines) must not import scenarios/compile.ts']);
     expect(check(join(src, 'state', 's.ts'), ['../scoring/index.ts', '../scoring/engine.ts'])).toEqual([
       'src/state/s.ts (state) must not import scoring/index.ts',
     ]);
@@ -184,15 +218,22 @@ describe('architecture', () => {
   });
 
   it('keeps the build-time ban for a file with an exception', () => {
-    expect(check(join(root, 'src/state/studio-check.ts'), ['../scoring/load-packs.ts', '../scenarios/compile.ts'])).toEqual([
-      'src/state/studio-check.ts (state) must not import scoring/load-packs.ts',
-    ]);
+    expect(
+      check(join(root, 'src/state/studio-check.ts'), ['../scoring/load-packs.ts', '../scenarios/compile.ts']),
+    ).toEqual(['src/state/studio-check.ts (state) must not import scoring/load-packs.ts']);
   });
 
   it('keeps the first page free of build-time modules and the authoring compiler (static imports from main.ts)', () => {
     const closure = [...staticClosure(join(src, 'main.ts'))].map((f) => relative(src, f));
     expect(closure).toContain('ui/App.svelte');
-    const heavy = closure.filter((f) => BUILD_TIME.includes(f) || f.startsWith('scenarios/compile') || f.startsWith('scenarios/parse/') || f === 'state/studio.svelte.ts' || f === 'state/studio-check.ts');
+    const heavy = closure.filter(
+      (f) =>
+        BUILD_TIME.includes(f) ||
+        f.startsWith('scenarios/compile') ||
+        f.startsWith('scenarios/parse/') ||
+        f === 'state/studio.svelte.ts' ||
+        f === 'state/studio-check.ts',
+    );
     expect(heavy).toEqual([]);
   });
 
@@ -206,7 +247,14 @@ describe('architecture', () => {
     const offenders = [...sourceFiles(dir)].flatMap((file) =>
       importsOf(file)
         .map((spec) => relative(src, resolve(dirname(file), spec)))
-        .filter((target) => !(target === 'scenarios/ir.ts' || target.startsWith('scenarios/semantics/') || target === 'scoring/types.ts'))
+        .filter(
+          (target) =>
+            !(
+              target === 'scenarios/ir.ts' ||
+              target.startsWith('scenarios/semantics/') ||
+              target === 'scoring/types.ts'
+            ),
+        )
         .map((target) => `${relative(root, file)} imports ${target}`),
     );
     expect(offenders).toEqual([]);
@@ -225,7 +273,8 @@ describe('architecture', () => {
   });
 
   it('lets only src/storage read or write a table', () => {
-    const tables = /\b(?:db|appDb\(\))\.(?:profiles|attempts|turns|records|reviews|overrides|deviceKeys|settings|outbox)\b|\.table\(/;
+    const tables =
+      /\b(?:db|appDb\(\))\.(?:profiles|attempts|turns|records|reviews|overrides|deviceKeys|settings|outbox)\b|\.table\(/;
     const offenders = [...sourceFiles(src)]
       .filter((f) => relative(src, f).split('/')[0] !== 'storage' && tables.test(readFileSync(f, 'utf8')))
       .map((f) => relative(root, f));
@@ -238,7 +287,8 @@ describe('architecture', () => {
     for (const file of sourceFiles(src)) {
       const layer = relative(src, file).split('/')[0];
       for (const spec of importsOf(file)) {
-        if ((spec === 'dexie' || spec.startsWith('dexie/')) && layer !== 'storage') offenders.push(relative(root, file));
+        if ((spec === 'dexie' || spec.startsWith('dexie/')) && layer !== 'storage')
+          offenders.push(relative(root, file));
         if (spec.startsWith('node:') && layer !== 'cli') offenders.push(relative(root, file));
       }
     }

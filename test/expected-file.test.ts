@@ -9,7 +9,9 @@ const dir = () => mkdtempSync(join(tmpdir(), 'expected-'));
 describe('expected.json of a fixture folder', () => {
   it('fails under CI when the file was never committed, and writes nothing', () => {
     const file = join(dir(), 'expected.json');
-    expect(() => expectedJson(file, { a: 1 }, { CI: 'true' })).toThrow(/expected\.json is missing: run the test with UPDATE_SNAPSHOTS=1/);
+    expect(() => expectedJson(file, { a: 1 }, { CI: 'true' })).toThrow(
+      /expected\.json is missing: run the test with UPDATE_SNAPSHOTS=1/,
+    );
     expect(() => readFileSync(file)).toThrow();
   });
   it('is written on a first local run and read back afterwards', () => {

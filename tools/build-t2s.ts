@@ -63,4 +63,5 @@ export function renderT2s(): string {
   ].join('\n');
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) writeOrCheck(OUT, renderT2s(), 'npx tsx tools/build-t2s.ts', ` (${t2sPairs().length} pairs)`);
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename))
+  writeOrCheck(OUT, renderT2s(), 'npx tsx tools/build-t2s.ts', ` (${t2sPairs().length} pairs)`);

@@ -49,7 +49,8 @@ export function shippedPatterns(): Site[] {
   const sites: Site[] = [];
   for (const pack of loaded.packs) {
     for (const rule of pack.rules)
-      for (const part of ['patterns', 'except', 'requires'] as const) sites.push(...sitesOf(`rule ${rule.id} ${part}`, rule[part]));
+      for (const part of ['patterns', 'except', 'requires'] as const)
+        sites.push(...sitesOf(`rule ${rule.id} ${part}`, rule[part]));
     for (const m of pack.markers) sites.push(...sitesOf(`tone marker ${m.id}`, m.patterns));
   }
   for (const move of loaded.moves) {
@@ -112,7 +113,13 @@ async function analyse(lang: Lang, source: string): Promise<Stored> {
   if (d.status === 'unknown') return { status: 'unknown', complexity: `undecided (${d.error.kind})` };
   if (d.status === 'safe') return { status: 'safe', complexity: 'safe' };
   const c = d.complexity;
-  return { status: 'vulnerable', complexity: c.type === 'polynomial' ? `polynomial degree ${c.degree}; attack ${JSON.stringify(d.attack.string.slice(0, 40))}` : `exponential; attack ${JSON.stringify(d.attack.string.slice(0, 40))}` };
+  return {
+    status: 'vulnerable',
+    complexity:
+      c.type === 'polynomial'
+        ? `polynomial degree ${c.degree}; attack ${JSON.stringify(d.attack.string.slice(0, 40))}`
+        : `exponential; attack ${JSON.stringify(d.attack.string.slice(0, 40))}`,
+  };
 }
 
 /** Whether a verdict refuses the pattern (see the header). */
@@ -149,12 +156,19 @@ async function main(): Promise<void> {
     next[id] = v;
     if (refused(v, source)) for (const site of at) failed.push({ site, status: v.status, complexity: v.complexity });
   }
-  if (!checkOnly) writeFileSync(VERDICTS_FILE, JSON.stringify({ recheck: version, verdicts: Object.fromEntries(Object.entries(next).sort()) }, null, 1) + '\n');
+  if (!checkOnly)
+    writeFileSync(
+      VERDICTS_FILE,
+      JSON.stringify({ recheck: version, verdicts: Object.fromEntries(Object.entries(next).sort()) }, null, 1) + '\n',
+    );
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   if (json) process.stdout.write(JSON.stringify({ checked: bySource.size, failed }, null, 2) + '\n');
   else {
-    for (const f of failed) console.log(`${f.site.where} [${f.site.lang}]: ${f.complexity}\n  ${f.site.source.slice(0, 200)}`);
-    console.log(`recheck ${version}: ${bySource.size} distinct patterns from ${sites.length} sites (${analysed} analysed now, the rest known) in ${secs} s; ${failed.length} refused`);
+    for (const f of failed)
+      console.log(`${f.site.where} [${f.site.lang}]: ${f.complexity}\n  ${f.site.source.slice(0, 200)}`);
+    console.log(
+      `recheck ${version}: ${bySource.size} distinct patterns from ${sites.length} sites (${analysed} analysed now, the rest known) in ${secs} s; ${failed.length} refused`,
+    );
   }
   process.exit(failed.length ? 1 : 0);
 }

@@ -34,7 +34,8 @@ const moveIds = loaded.moves.filter((m) => m.kind === 'move').map((m) => m.id);
 const rulesOnly = createEngine(loaded);
 // `CORPUS=dir` trains on another folder (experiments on a copy while batches are being written).
 const corpus = loadCorpus(process.env.CORPUS ?? 'content/corpus', new Set(moveIds));
-if (corpus.diagnostics.length) throw new Error(`corpus has ${corpus.diagnostics.length} problems: run npm run corpus:check`);
+if (corpus.diagnostics.length)
+  throw new Error(`corpus has ${corpus.diagnostics.length} problems: run npm run corpus:check`);
 
 /**
  * F-β for violation heads (and the threat move, which hangs a persona up). 0.5: out of fold on the 22 train batches
@@ -44,13 +45,23 @@ if (corpus.diagnostics.length) throw new Error(`corpus has ${corpus.diagnostics.
  */
 const BETA_VIOLATIONS = env('BETA', 0.5);
 
-const HEADS = [...VIOLATION_CATEGORIES.map((c) => `cat:${c}`), ...moveIds.map((m) => `move:${m}`), ...TONE_LABELS.map((t) => `tone:${t}`)];
+const HEADS = [
+  ...VIOLATION_CATEGORIES.map((c) => `cat:${c}`),
+  ...moveIds.map((m) => `move:${m}`),
+  ...TONE_LABELS.map((t) => `tone:${t}`),
+];
 
 function targets(l: CorpusLine): Uint8Array {
   const y = new Uint8Array(HEADS.length);
   HEADS.forEach((h, i) => {
     const [kind, name] = h.split(':');
-    y[i] = Number(kind === 'cat' ? (l.violations as string[]).includes(name) : kind === 'move' ? l.moves.includes(name) : l.tone === name);
+    y[i] = Number(
+      kind === 'cat'
+        ? (l.violations as string[]).includes(name)
+        : kind === 'move'
+          ? l.moves.includes(name)
+          : l.tone === name,
+    );
   });
   return y;
 }
@@ -58,20 +69,32 @@ function targets(l: CorpusLine): Uint8Array {
 /** The context as the engine resolves it (jurisdiction defaults such as the bank's policy filled in). */
 const inputs = new Map<CorpusLine, ReturnType<typeof rulesOnly.modelInput>>();
 /** What the classifier reads for a line, computed by the engine exactly as it does when scoring (cached). */
-const inputOf = (l: CorpusLine) => inputs.get(l) ?? (inputs.set(l, rulesOnly.modelInput(l.text, l.lang, { local_time: '10:00', ...l.context })), inputs.get(l)!);
+const inputOf = (l: CorpusLine) =>
+  inputs.get(l) ??
+  (inputs.set(l, rulesOnly.modelInput(l.text, l.lang, { local_time: '10:00', ...l.context })), inputs.get(l)!);
 const featureKeys = (l: CorpusLine) => {
   const x = inputOf(l);
   return featureSet(x.text, l.lang, x.ctx, x.extra, x.marks);
 };
 
 const batchOf = (l: CorpusLine) => l.id.replace(/-\d+$/, '');
-const splitOf = new Map(Object.entries(corpus.bySplit).flatMap(([split, lines]) => lines.map((l) => [l.id, split] as const)));
+const splitOf = new Map(
+  Object.entries(corpus.bySplit).flatMap(([split, lines]) => lines.map((l) => [l.id, split] as const)),
+);
 
 function fit(lang: Lang, lines: readonly CorpusLine[]): ModelData {
-  const hash = createHash('sha256').update(lines.map((l) => `${l.id}\t${l.text}`).join('\n')).digest('hex').slice(0, 12);
+  const hash = createHash('sha256')
+    .update(lines.map((l) => `${l.id}\t${l.text}`).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
   const examples = lines.map((l) => ({ features: featureKeys(l), targets: targets(l) }));
   const splits = [...new Set(lines.map((l) => splitOf.get(l.id)!))].sort();
-  return trainModel(lang, HEADS, examples, OPTIONS, { lines: lines.length, splits, corpus: hash, date: new Date().toISOString().slice(0, 10) });
+  return trainModel(lang, HEADS, examples, OPTIONS, {
+    lines: lines.length,
+    splits,
+    corpus: hash,
+    date: new Date().toISOString().slice(0, 10),
+  });
 }
 
 /**
@@ -81,7 +104,12 @@ function fit(lang: Lang, lines: readonly CorpusLine[]): ModelData {
 function outOfFold(lang: Lang, lines: readonly CorpusLine[]): Float32Array[] {
   const out: Float32Array[] = new Array(lines.length);
   for (const batch of new Set(lines.map(batchOf))) {
-    const clf = new Classifier(fit(lang, lines.filter((l) => batchOf(l) !== batch)));
+    const clf = new Classifier(
+      fit(
+        lang,
+        lines.filter((l) => batchOf(l) !== batch),
+      ),
+    );
     lines.forEach((l, i) => {
       if (batchOf(l) !== batch) return;
       const x = inputOf(l);
@@ -100,7 +128,10 @@ function chooseThresholds(model: ModelData, lines: readonly CorpusLine[], probs:
   const lang = model.lang;
   const rules = lines.map((l) => {
     const a = rulesOnly.assess(l.text, lang, { local_time: '10:00', ...l.context });
-    return new Set([...a.findings.filter(isViolation).map((f) => `cat:${f.category}`), ...a.moves.map((m) => `move:${m.move}`)]);
+    return new Set([
+      ...a.findings.filter(isViolation).map((f) => `cat:${f.category}`),
+      ...a.moves.map((m) => `move:${m.move}`),
+    ]);
   });
   const Y = lines.map(targets);
   const grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
@@ -159,19 +190,28 @@ for (const lang of ['zh', 'en'] as const) {
   const lines = corpus.bySplit.train.filter((l) => l.lang === lang);
   const model = fit(lang, lines);
   const oof = chooseThresholds(model, lines, outOfFold(lang, lines));
-  model.concepts = Object.keys(loaded.concepts).filter((name) => loaded.concepts[name][lang]?.length).sort();
+  model.concepts = Object.keys(loaded.concepts)
+    .filter((name) => loaded.concepts[name][lang]?.length)
+    .sort();
   const file = `content/models/${lang}.json`;
   const weights = model.weights.reduce((n, w) => n + decodeWeights(w).length, 0);
   if (check) {
     // The shipped weights must be exactly what the corpus and this code make (the date aside): no hand-edited or
     // stale model reaches a trainee.
     const shipped = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ModelData) : undefined;
-    const same = shipped && JSON.stringify({ ...shipped, trained: { ...shipped.trained, date: '' } }) === JSON.stringify({ ...model, trained: { ...model.trained, date: '' } });
-    process.stdout.write(`${file}: ${same ? 'matches the corpus' : 'is NOT what the corpus trains: run npm run train'}\n`);
+    const same =
+      shipped &&
+      JSON.stringify({ ...shipped, trained: { ...shipped.trained, date: '' } }) ===
+        JSON.stringify({ ...model, trained: { ...model.trained, date: '' } });
+    process.stdout.write(
+      `${file}: ${same ? 'matches the corpus' : 'is NOT what the corpus trains: run npm run train'}\n`,
+    );
     if (!same) stale++;
     continue;
   }
   writeFileSync(file, `${JSON.stringify(model)}\n`);
-  process.stdout.write(`${file}: ${model.trained.lines} lines, ${decodeFeatures(model.features).length} features, ${weights} weights\n  ${oof}\n`);
+  process.stdout.write(
+    `${file}: ${model.trained.lines} lines, ${decodeFeatures(model.features).length} features, ${weights} weights\n  ${oof}\n`,
+  );
 }
 process.exitCode = stale ? 1 : 0;

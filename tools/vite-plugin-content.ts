@@ -64,7 +64,13 @@ export function compileContent(root: string): Compiled {
   }));
   const loaded = loadRulePacks(ruleFiles);
   // Each pack and script carries a hash of its file: an attempt records the versions that judged it.
-  const rules = { ...loaded, packs: loaded.packs.map((p) => ({ ...p, version: contentHash(ruleFiles.find((f) => f.file === p.file)?.text ?? '') })) };
+  const rules = {
+    ...loaded,
+    packs: loaded.packs.map((p) => ({
+      ...p,
+      version: contentHash(ruleFiles.find((f) => f.file === p.file)?.text ?? ''),
+    })),
+  };
   const models = readModels(join(root, 'content/models'));
   // Scripts are linted by the engine the app ships, models included: no model answer may be flagged by either.
   const engine = createEngine({ packs: rules.packs, moves: rules.moves, concepts: rules.concepts, models });
@@ -78,12 +84,29 @@ export function compileContent(root: string): Compiled {
     const source = readFileSync(p, 'utf8');
     const result = compile(source, { file: rel(p), engine });
     diagnostics.push(...locate(source, result.diagnostics));
-    if (result.scenario) scenarios.push({ scenario: { ...withReplies(result.scenario, replies.repertoire), version: contentHash(source) }, file: rel(p) });
+    if (result.scenario)
+      scenarios.push({
+        scenario: { ...withReplies(result.scenario, replies.repertoire), version: contentHash(source) },
+        file: rel(p),
+      });
   }
-  diagnostics.push(...checkReplyTargets(replies.repertoire, scenarios.map((s) => s.scenario)));
+  diagnostics.push(
+    ...checkReplyTargets(
+      replies.repertoire,
+      scenarios.map((s) => s.scenario),
+    ),
+  );
   const courses = readCoursesForNode(join(root, 'content/courses/courses.yaml'), root);
   diagnostics.push(...courses.diagnostics);
-  return { rules, models, scenarios, replies: replies.repertoire, courses: courses.policies, diagnostics, prefilters: createEngine(rules).prefilters() };
+  return {
+    rules,
+    models,
+    scenarios,
+    replies: replies.repertoire,
+    courses: courses.policies,
+    diagnostics,
+    prefilters: createEngine(rules).prefilters(),
+  };
 }
 
 /** Vite plugin serving the compiled content as virtual modules. */
@@ -115,8 +138,10 @@ export function contentPlugin(): Plugin {
             ? c.diagnostics.filter((d) => !d.file.startsWith('content/scripts'))
             : c.diagnostics;
       const errors = relevant.filter((d) => d.severity === 'error');
-      if (errors.length) this.error(`content has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`);
-      if (what === 'rules') return `export default ${JSON.stringify({ packs: c.rules.packs, moves: c.rules.moves, concepts: c.rules.concepts, prefilters: c.prefilters })};`;
+      if (errors.length)
+        this.error(`content has ${errors.length} error(s):\n${errors.map(formatDiagnostic).join('\n')}`);
+      if (what === 'rules')
+        return `export default ${JSON.stringify({ packs: c.rules.packs, moves: c.rules.moves, concepts: c.rules.concepts, prefilters: c.prefilters })};`;
       if (what === 'models') return `export default ${JSON.stringify(c.models)};`;
       if (what === 'replies') return `export default ${JSON.stringify(c.replies)};`;
       if (what === 'courses') return `export default ${JSON.stringify(c.courses)};`;

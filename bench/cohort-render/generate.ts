@@ -35,11 +35,19 @@ const GIVEN = ['小明', '晓红', '建国', '丽娜', '志强', '婷婷', '海�
 export function generateCohort(attempts: number, trainees = 120, linesPerCall = 20, seed = 7): BenchCohort {
   const r = rng(seed);
   const profiles: CohortProfile[] = Array.from({ length: trainees }, (_, i) => ({
-    id: `p${i}`, name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${i}`, staffNo: `A${1000 + i}`,
+    id: `p${i}`,
+    name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${i}`,
+    staffNo: `A${1000 + i}`,
   }));
-  const rules = Array.from({ length: 48 }, (_, i) => ({ rule: `rule-${i}`, category: CATEGORIES[i % CATEGORIES.length], severity: SEVERITIES[i % 3] }));
+  const rules = Array.from({ length: 48 }, (_, i) => ({
+    rule: `rule-${i}`,
+    category: CATEGORIES[i % CATEGORIES.length],
+    severity: SEVERITIES[i % 3],
+  }));
   const titles: Record<string, string> = {};
-  for (let s = 0; s < 25; s++) titles[`s${String(s).padStart(2, '0')}`] = `场景 ${s + 1}：${['首次联系', '承诺跟进', '第三方接听', '投诉处理', '挂失止付'][s % 5]}`;
+  for (let s = 0; s < 25; s++)
+    titles[`s${String(s).padStart(2, '0')}`] =
+      `场景 ${s + 1}：${['首次联系', '承诺跟进', '第三方接听', '投诉处理', '挂失止付'][s % 5]}`;
   const scenarioIds = Object.keys(titles);
   const out: CohortAttempt[] = [];
   const lines: BenchLine[] = [];
@@ -63,8 +71,16 @@ export function generateCohort(attempts: number, trainees = 120, linesPerCall = 
     const total = blocker ? 30 + Math.floor(r() * 29) : Math.floor(45 + r() * 55);
     const scenarioId = scenarioIds[Math.floor(r() * scenarioIds.length)];
     out.push({
-      id, profileId: profiles[Math.floor(r() * trainees)].id, scenarioId, scenarioTitle: titles[scenarioId], status: 'completed',
-      endedAt: start + Math.floor(r() * 180 * 86_400_000), scores: { total }, passed: !blocker && total >= 60, blockerRule: blocker, findings: summary,
+      id,
+      profileId: profiles[Math.floor(r() * trainees)].id,
+      scenarioId,
+      scenarioTitle: titles[scenarioId],
+      status: 'completed',
+      endedAt: start + Math.floor(r() * 180 * 86_400_000),
+      scores: { total },
+      passed: !blocker && total >= 60,
+      blockerRule: blocker,
+      findings: summary,
     });
   }
   return { profiles, attempts: out, lines, titles };

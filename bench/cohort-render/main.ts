@@ -22,7 +22,10 @@ function render(n: number, naive: boolean): number {
   const required = ['s00', 's01', 's02', 's03'];
   const t0 = performance.now();
   const attempts = naive ? summariesFromLines(data.attempts, data.lines) : data.attempts;
-  const app = mount(CohortDashboard, { target, props: { profiles: data.profiles, attempts, required, lastN: 5, titles: data.titles } });
+  const app = mount(CohortDashboard, {
+    target,
+    props: { profiles: data.profiles, attempts, required, lastN: 5, titles: data.titles },
+  });
   flushSync();
   void target.getBoundingClientRect().height; // forces style and layout of everything just rendered
   const ms = performance.now() - t0;
@@ -38,12 +41,23 @@ function size(n: number): { rows: number; cells: number; turns: number } {
   const data = cohort(n);
   const target = document.createElement('main');
   document.body.append(target);
-  const app = mount(CohortDashboard, { target, props: { profiles: data.profiles, attempts: data.attempts, required: ['s00'], lastN: 5, titles: data.titles } });
+  const app = mount(CohortDashboard, {
+    target,
+    props: { profiles: data.profiles, attempts: data.attempts, required: ['s00'], lastN: 5, titles: data.titles },
+  });
   flushSync();
-  const out = { rows: target.querySelectorAll('tr').length, cells: target.querySelectorAll('td').length, turns: data.lines.length };
+  const out = {
+    rows: target.querySelectorAll('tr').length,
+    cells: target.querySelectorAll('td').length,
+    turns: data.lines.length,
+  };
   unmount(app);
   target.remove();
   return out;
 }
 
-(globalThis as unknown as { cohortBench: unknown }).cohortBench = { render, size, prepare: (n: number) => void cohort(n) };
+(globalThis as unknown as { cohortBench: unknown }).cohortBench = {
+  render,
+  size,
+  prepare: (n: number) => void cohort(n),
+};

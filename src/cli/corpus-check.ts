@@ -10,8 +10,16 @@ import { loadRulePacks } from '../scoring/index.ts';
 import { readRuleFiles } from './rule-files.ts';
 
 const dir = 'content/corpus';
-const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => join(dir, f));
-const moveIds = new Set(loadRulePacks(readRuleFiles()).moves.filter((m) => m.kind === 'move').map((m) => m.id));
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => join(dir, f));
+const moveIds = new Set(
+  loadRulePacks(readRuleFiles())
+    .moves.filter((m) => m.kind === 'move')
+    .map((m) => m.id),
+);
 let errors = 0;
 const all: CorpusLine[] = [];
 for (const file of files) {
@@ -21,7 +29,8 @@ for (const file of files) {
   errors += diagnostics.length;
   all.push(...lines);
 }
-const count = (keys: string[]) => keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
+const count = (keys: string[]) =>
+  keys.reduce<Record<string, number>>((acc, k) => ((acc[k] = (acc[k] ?? 0) + 1), acc), {});
 process.stdout.write(`${all.length} lines, ${errors} errors\n`);
 process.stdout.write(`lang ${JSON.stringify(count(all.map((l) => l.lang)))}\n`);
 process.stdout.write(`clean ${all.filter((l) => l.violations.length === 0).length}\n`);

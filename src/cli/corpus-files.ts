@@ -17,14 +17,24 @@ export function loadCorpus(dir: string, moveIds: ReadonlySet<string>): LoadedCor
   const bySplit = { train: [], dev: [], test: [] } as Record<Split, CorpusLine[]>;
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     const file = join(dir, name);
     const batch = basename(name, '.jsonl');
     const split = splits[batch] as Split | undefined;
     const source = readFileSync(file, 'utf8');
     sources.set(file, source);
     if (!split || !SPLITS.includes(split)) {
-      diagnostics.push({ code: 'corpus_no_split', severity: 'error', message: `batch ${batch} is not assigned to a split`, hint: `add "${batch}": "train" | "dev" | "test" to ${splitsFile}`, file, start: 0, end: 0 });
+      diagnostics.push({
+        code: 'corpus_no_split',
+        severity: 'error',
+        message: `batch ${batch} is not assigned to a split`,
+        hint: `add "${batch}": "train" | "dev" | "test" to ${splitsFile}`,
+        file,
+        start: 0,
+        end: 0,
+      });
       continue;
     }
     const read = readCorpusFile(file, source, moveIds);

@@ -9,13 +9,31 @@ const root = join(import.meta.dirname, '../..');
 export const COURSES_FILE = join(root, 'content/courses/courses.yaml');
 
 /** The policies with their diagnostics (the file named relative to `base`). */
-export function readCoursesForNode(path = COURSES_FILE, base = process.cwd()): { policies: CoursePolicies | null; diagnostics: Diagnostic[] } {
+export function readCoursesForNode(
+  path = COURSES_FILE,
+  base = process.cwd(),
+): { policies: CoursePolicies | null; diagnostics: Diagnostic[] } {
   const file = relative(base, path) || path;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { policies: null, diagnostics: [{ code: 'file_unreadable', severity: 'error', message: `Cannot read ${file}.`, hint: 'Every course needs a pass policy there.', file, start: 0, end: 0, line: 0, column: 0 }] };
+    return {
+      policies: null,
+      diagnostics: [
+        {
+          code: 'file_unreadable',
+          severity: 'error',
+          message: `Cannot read ${file}.`,
+          hint: 'Every course needs a pass policy there.',
+          file,
+          start: 0,
+          end: 0,
+          line: 0,
+          column: 0,
+        },
+      ],
+    };
   }
   return loadCourses(file, text);
 }

@@ -15,7 +15,10 @@ export function readModels(dir = 'content/models'): Models {
   return models;
 }
 
-export async function loadEngineForNode(rulesDir = 'content/rules', withModels = true): Promise<{ engine: ScoringEngine; moveIds: string[] }> {
+export async function loadEngineForNode(
+  rulesDir = 'content/rules',
+  withModels = true,
+): Promise<{ engine: ScoringEngine; moveIds: string[] }> {
   const loaded = loadRulePacks(readRuleFiles(rulesDir));
   // A broken rule is left out; say so, or a figure would silently drop with it.
   for (const d of loaded.diagnostics) if (d.severity === 'error') process.stderr.write(`${formatDiagnostic(d)}\n`);

@@ -30,30 +30,42 @@ function predictor(engine: ScoringEngine, noisy: boolean) {
   return (line: CorpusLine): Prediction => {
     const text = noisy ? addNoise(line.id, line.text, line.lang) : line.text;
     const a = engine.assess(text, line.lang, { local_time: '10:00', ...line.context });
-    return { violations: a.findings.filter(isViolation).map((f) => f.category), moves: a.moves.map((m) => m.move), tone: a.tone.label };
+    return {
+      violations: a.findings.filter(isViolation).map((f) => f.category),
+      moves: a.moves.map((m) => m.move),
+      tone: a.tone.label,
+    };
   };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}`.padStart(5);
-const row = (name: string, p: Prf) => `  ${name.padEnd(22)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)} ${String(p.support).padStart(5)}`;
+const row = (name: string, p: Prf) =>
+  `  ${name.padEnd(22)} ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)} ${String(p.support).padStart(5)}`;
 
 function print(name: string, r: EvalReport, misses: number, inTraining: boolean): void {
   const out: string[] = [];
-  out.push(`\n== ${name}: ${r.lines} lines${inTraining ? ' (in the shipped models\' training data: not a held-out figure)' : ''}`);
+  out.push(
+    `\n== ${name}: ${r.lines} lines${inTraining ? " (in the shipped models' training data: not a held-out figure)" : ''}`,
+  );
   out.push(`  ${'violations'.padEnd(22)}     P     R    F1  support`);
   out.push(row('all (micro)', r.violations.micro));
   for (const [c, p] of Object.entries(r.violations.byCategory)) if (p.support || p.fp) out.push(row(c, p));
-  out.push(`  clean lines falsely flagged: ${r.violations.cleanFlagged}/${r.violations.cleanLines} (${pct(r.violations.cleanFalseFlagRate).trim()} %)`);
+  out.push(
+    `  clean lines falsely flagged: ${r.violations.cleanFlagged}/${r.violations.cleanLines} (${pct(r.violations.cleanFalseFlagRate).trim()} %)`,
+  );
   out.push(`  tone accuracy ${pct(r.tone.accuracy).trim()} %   (rows: gold, columns: predicted)`);
   for (const [gold, preds] of Object.entries(r.tone.confusion))
-    out.push(`    ${gold.padEnd(8)} ${['polite', 'neutral', 'rude'].map((t) => `${t} ${String(preds[t] ?? 0).padStart(4)}`).join('  ')}`);
+    out.push(
+      `    ${gold.padEnd(8)} ${['polite', 'neutral', 'rude'].map((t) => `${t} ${String(preds[t] ?? 0).padStart(4)}`).join('  ')}`,
+    );
   out.push(`  ${'moves'.padEnd(22)}     P     R    F1  support`);
   out.push(row('all (micro)', r.moves.micro));
   for (const [m, p] of Object.entries(r.moves.byMove)) if (p.support || p.fp) out.push(row(m, p));
   if (misses) {
     out.push(`  worst misses (missed violations first):`);
     const order = (w: string) => (w.startsWith('missed') ? 0 : w.startsWith('false') ? 1 : 2);
-    for (const m of [...r.misses].sort((a, b) => order(a.what) - order(b.what)).slice(0, misses)) out.push(`    ${m.id.padEnd(18)} ${m.what.padEnd(28)} ${m.text}`);
+    for (const m of [...r.misses].sort((a, b) => order(a.what) - order(b.what)).slice(0, misses))
+      out.push(`    ${m.id.padEnd(18)} ${m.what.padEnd(28)} ${m.text}`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -63,11 +75,15 @@ async function main(): Promise<number> {
   const trainedOn = new Set(Object.values(readModels()).flatMap((m) => m?.trained.splits ?? ['train']));
   const corpus = loadCorpus(CORPUS, new Set(moveIds));
   if (corpus.diagnostics.length) {
-    for (const d of corpus.diagnostics) process.stderr.write(`${formatDiagnostic(locate(corpus.sources.get(d.file) ?? '', [d])[0])}\n`);
+    for (const d of corpus.diagnostics)
+      process.stderr.write(`${formatDiagnostic(locate(corpus.sources.get(d.file) ?? '', [d])[0])}\n`);
     return 2;
   }
   const which = value('--split') ?? (flag('--check') ? 'test' : 'dev,test');
-  const names = which === 'all' ? ['train', 'dev', 'test', 'test-noisy'] : which.split(',').flatMap((s) => (s === 'test' ? ['test', 'test-noisy'] : [s]));
+  const names =
+    which === 'all'
+      ? ['train', 'dev', 'test', 'test-noisy']
+      : which.split(',').flatMap((s) => (s === 'test' ? ['test', 'test-noisy'] : [s]));
   const reports: Record<string, EvalReport> = {};
   for (const name of names) {
     const split = name.replace('-noisy', '') as keyof typeof corpus.bySplit;
@@ -77,8 +93,18 @@ async function main(): Promise<number> {
     }
     reports[name] = evaluate(corpus.bySplit[split], predictor(engine, name.endsWith('-noisy')), moveIds);
   }
-  if (flag('--json')) process.stdout.write(`${JSON.stringify(Object.fromEntries(Object.entries(reports).map(([k, r]) => [k, { headline: headline(r), ...r }])), null, 2)}\n`);
-  else for (const [name, r] of Object.entries(reports)) print(name, r, Number(value('--misses') ?? 12), !flag('--rules-only') && trainedOn.has(name.replace('-noisy', '')));
+  if (flag('--json'))
+    process.stdout.write(
+      `${JSON.stringify(Object.fromEntries(Object.entries(reports).map(([k, r]) => [k, { headline: headline(r), ...r }])), null, 2)}\n`,
+    );
+  else
+    for (const [name, r] of Object.entries(reports))
+      print(
+        name,
+        r,
+        Number(value('--misses') ?? 12),
+        !flag('--rules-only') && trainedOn.has(name.replace('-noisy', '')),
+      );
 
   if (!flag('--check')) return 0;
   const thresholdsFile = value('--thresholds') ?? THRESHOLDS;
@@ -92,10 +118,15 @@ async function main(): Promise<number> {
       const got = h[figure];
       // Rates where lower is better are named as such; everything else must reach its floor.
       const ok = figure === 'clean_false_flag' ? got <= limit : got >= limit;
-      if (got === undefined || !ok) failures.push(`${name} ${figure} ${got === undefined ? 'missing' : got.toFixed(3)} (limit ${limit})`);
+      if (got === undefined || !ok)
+        failures.push(`${name} ${figure} ${got === undefined ? 'missing' : got.toFixed(3)} (limit ${limit})`);
     }
   }
-  process.stdout.write(failures.length ? `\neval: ${failures.length} figure(s) below ${thresholdsFile}:\n  ${failures.join('\n  ')}\n` : `\neval: every figure meets ${thresholdsFile}\n`);
+  process.stdout.write(
+    failures.length
+      ? `\neval: ${failures.length} figure(s) below ${thresholdsFile}:\n  ${failures.join('\n  ')}\n`
+      : `\neval: every figure meets ${thresholdsFile}\n`,
+  );
   return failures.length ? 1 : 0;
 }
 

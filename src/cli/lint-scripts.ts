@@ -38,7 +38,17 @@ const compiled = files.map((path) => {
   try {
     source = readFileSync(path, 'utf8');
   } catch {
-    diagnostics.push({ code: 'file_unreadable', severity: 'error', message: `Cannot read ${file}.`, hint: 'Check the path.', file, start: 0, end: 0, line: 0, column: 0 });
+    diagnostics.push({
+      code: 'file_unreadable',
+      severity: 'error',
+      message: `Cannot read ${file}.`,
+      hint: 'Check the path.',
+      file,
+      start: 0,
+      end: 0,
+      line: 0,
+      column: 0,
+    });
     return { file, scenario: null };
   }
   sources.set(file, source);
@@ -51,7 +61,13 @@ const compiled = files.map((path) => {
     // A clean script is also rehearsed: its model answers on the live persona, over 20 seeds.
     const golden = result.scenario && playthrough(result.scenario, { engine }).modelPath;
     if (result.scenario && golden?.outcome) {
-      const warning = unsteadyModelCall(result.scenario, rehearseAcrossSeeds(result.scenario, engine, golden.outcome), golden, file, source);
+      const warning = unsteadyModelCall(
+        result.scenario,
+        rehearseAcrossSeeds(result.scenario, engine, golden.outcome),
+        golden,
+        file,
+        source,
+      );
       if (warning) diagnostics.push(warning);
     }
     // And every good or acceptable option, typed at its node on the same seeds.
@@ -59,13 +75,31 @@ const compiled = files.map((path) => {
     return { file, scenario: result.scenario };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    diagnostics.push({ code: 'script_crashed', severity: 'error', message: `The checker failed on this file: ${detail}`, hint: 'Other files were still checked. Simplify the part of the file you changed last, and report the file to the CallDojo maintainers.', args: { detail }, file, start: 0, end: 0, line: 1, column: 1 });
+    diagnostics.push({
+      code: 'script_crashed',
+      severity: 'error',
+      message: `The checker failed on this file: ${detail}`,
+      hint: 'Other files were still checked. Simplify the part of the file you changed last, and report the file to the CallDojo maintainers.',
+      args: { detail },
+      file,
+      start: 0,
+      end: 0,
+      line: 1,
+      column: 1,
+    });
     return { file, scenario: null };
   }
 });
 diagnostics.push(...lintLibrary(compiled));
 // The reply repertoires: their own mistakes, and overrides naming a scenario or node that does not exist.
-diagnostics.push(...replies.diagnostics, ...checkReplyTargets(replies.repertoire, compiled.flatMap((c) => (c.scenario ? [c.scenario] : [])), paths.length > 0));
+diagnostics.push(
+  ...replies.diagnostics,
+  ...checkReplyTargets(
+    replies.repertoire,
+    compiled.flatMap((c) => (c.scenario ? [c.scenario] : [])),
+    paths.length > 0,
+  ),
+);
 // The courses' pass policies, which every call of the scripts above is judged by.
 const courses = readCoursesForNode();
 diagnostics.push(...courses.diagnostics);

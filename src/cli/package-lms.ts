@@ -32,8 +32,15 @@ interface Options {
 /** Reads the command line; throws UsageError with what to type instead. */
 export function parseArgs(argv: string[]): Options {
   const [system, ...rest] = argv;
-  if (!LMS_SYSTEMS.includes(system as LmsSystem)) throw new UsageError(`first argument must be ${LMS_SYSTEMS.join(' or ')}`);
-  const o: Options = { system: system as LmsSystem, ids: [], mode: 'exam', base: DEFAULT_ACTIVITY_BASE, out: join(root, 'dist-lms') };
+  if (!LMS_SYSTEMS.includes(system as LmsSystem))
+    throw new UsageError(`first argument must be ${LMS_SYSTEMS.join(' or ')}`);
+  const o: Options = {
+    system: system as LmsSystem,
+    ids: [],
+    mode: 'exam',
+    base: DEFAULT_ACTIVITY_BASE,
+    out: join(root, 'dist-lms'),
+  };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -50,7 +57,8 @@ export function parseArgs(argv: string[]): Options {
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a} (options: --mode, --base, --out)`);
     else o.ids.push(a);
   }
-  if (o.system === 'scorm12' && o.ids.length === 0) throw new UsageError('name at least one scenario id: npm run --silent package:scorm -- <scenario id…>');
+  if (o.system === 'scorm12' && o.ids.length === 0)
+    throw new UsageError('name at least one scenario id: npm run --silent package:scorm -- <scenario id…>');
   return o;
 }
 
@@ -65,13 +73,16 @@ function main(argv: string[]): string {
   const o = parseArgs(argv);
   const content = compileContent(root);
   const errors = content.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length || !content.courses) throw new UsageError(`content has errors:\n${errors.map(formatDiagnostic).join('\n')}`);
+  if (errors.length || !content.courses)
+    throw new UsageError(`content has errors:\n${errors.map(formatDiagnostic).join('\n')}`);
   const known = new Map(content.scenarios.map(({ scenario }) => [scenario.id, scenario]));
   const ids = o.ids.length ? [...new Set(o.ids)] : [...known.keys()];
   for (const id of ids) {
     if (known.has(id)) continue;
     const near = didYouMean(id, known.keys());
-    throw new UsageError(`unknown scenario id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; the ids are in content/scripts/*.md (id: …)`);
+    throw new UsageError(
+      `unknown scenario id "${id}"${near ? ` (did you mean "${near}"?)` : ''}; the ids are in content/scripts/*.md (id: …)`,
+    );
   }
   const courses = content.courses;
   const scenarios = ids.map((id) => {
@@ -82,20 +93,44 @@ function main(argv: string[]): string {
   const build = mkdtempSync(join(tmpdir(), 'calldojo-lms-'));
   try {
     // The build's own output goes to stderr: stdout carries only the zip's path.
-    const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'lms', '--outDir', build, '--emptyOutDir', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 2, 2] });
+    const vite = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--mode',
+        'lms',
+        '--outDir',
+        build,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: root, stdio: ['ignore', 2, 2] },
+    );
     if (vite.status !== 0) throw new UsageError(`the build failed (vite exit ${vite.status})`);
-    const assignment: Assignment = { system: o.system, scenarios: ids, mode: o.mode, ...(o.system === 'cmi5' ? { activityBase: o.base } : {}) };
+    const assignment: Assignment = {
+      system: o.system,
+      scenarios: ids,
+      mode: o.mode,
+      ...(o.system === 'cmi5' ? { activityBase: o.base } : {}),
+    };
     writeFileSync(join(build, ASSIGNMENT_FILE), `${JSON.stringify(assignment, null, 2)}\n`);
     const files = listFiles(build);
     const name = ids.length === 1 ? ids[0] : `${ids.length}-scenarios`;
     const spec: PackageSpec = {
       id: `${o.system}-${name}`,
-      title: ids.length === 1 ? `CallDojo 话术道场 · ${scenarios[0].title}` : `CallDojo 话术道场 · ${ids.length} 个场景 scenarios`,
-      scenarios, files,
+      title:
+        ids.length === 1
+          ? `CallDojo 话术道场 · ${scenarios[0].title}`
+          : `CallDojo 话术道场 · ${ids.length} 个场景 scenarios`,
+      scenarios,
+      files,
     };
     const entries: Record<string, Uint8Array> = {};
     for (const f of files) entries[f] = readFileSync(join(build, f));
-    const [descriptor, text] = o.system === 'scorm12' ? ['imsmanifest.xml', scormManifest(spec)] : ['cmi5.xml', cmi5CourseXml(spec, o.base)];
+    const [descriptor, text] =
+      o.system === 'scorm12' ? ['imsmanifest.xml', scormManifest(spec)] : ['cmi5.xml', cmi5CourseXml(spec, o.base)];
     entries[descriptor] = new TextEncoder().encode(text);
     mkdirSync(o.out, { recursive: true });
     const zip = join(o.out, `calldojo-${spec.id}.zip`);

@@ -26,7 +26,13 @@ export interface PlayOutput {
   outcome: string | null;
   passed: boolean;
   blockers: Category[];
-  turns: { said: string; reply: string | null; node: string; moves: string[]; violations: { rule: string; category: Category; severity: Severity }[] }[];
+  turns: {
+    said: string;
+    reply: string | null;
+    node: string;
+    moves: string[];
+    violations: { rule: string; category: Category; severity: Severity }[];
+  }[];
 }
 
 /** A mistake in the input, with where it is (`file:line:column`, JSON path) and what to do. */
@@ -42,7 +48,9 @@ export function parsePlayInput(raw: string, scenarioIds: readonly string[], file
     data = JSON.parse(raw);
   } catch (e) {
     const at = syntaxErrorPosition(raw, e as Error);
-    throw new PlayInputError(`${file}${at ? `:${at.line}:${at.column}` : ''}: not valid JSON (${(e as Error).message})`);
+    throw new PlayInputError(
+      `${file}${at ? `:${at.line}:${at.column}` : ''}: not valid JSON (${(e as Error).message})`,
+    );
   }
   const fail = (path: JsonPath, what: string): never => {
     const at = jsonPosition(raw, path);
@@ -53,30 +61,54 @@ export function parsePlayInput(raw: string, scenarioIds: readonly string[], file
   const items = data as unknown[];
   const seen = new Set<string>();
   return items.map((item, i) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return fail([i], 'must be an object {"id", "scenario", "seed"?, "lines"}');
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      return fail([i], 'must be an object {"id", "scenario", "seed"?, "lines"}');
     const o = item as Record<string, unknown>;
     if (typeof o.id !== 'string' || !o.id) fail([i, 'id'], 'must be a non-empty string');
     if (seen.has(o.id as string)) fail([i, 'id'], `repeats id "${o.id}"; give each call its own id`);
     seen.add(o.id as string);
-    if (typeof o.scenario !== 'string') fail([i, 'scenario'], `must be a scenario id string (one of ${scenarioIds.join(', ')})`);
-    if (!scenarioIds.includes(o.scenario as string)) fail([i, 'scenario'], `is "${o.scenario}", not a bundled scenario; use one of ${scenarioIds.join(', ')}`);
-    if (o.seed !== undefined && !(typeof o.seed === 'number' && Number.isInteger(o.seed) && o.seed >= 0)) fail([i, 'seed'], 'must be a whole number ≥ 0 (default 1)');
-    if (!Array.isArray(o.lines)) fail([i, 'lines'], 'must be an array of the trainee\'s lines (strings)');
+    if (typeof o.scenario !== 'string')
+      fail([i, 'scenario'], `must be a scenario id string (one of ${scenarioIds.join(', ')})`);
+    if (!scenarioIds.includes(o.scenario as string))
+      fail([i, 'scenario'], `is "${o.scenario}", not a bundled scenario; use one of ${scenarioIds.join(', ')}`);
+    if (o.seed !== undefined && !(typeof o.seed === 'number' && Number.isInteger(o.seed) && o.seed >= 0))
+      fail([i, 'seed'], 'must be a whole number ≥ 0 (default 1)');
+    if (!Array.isArray(o.lines)) fail([i, 'lines'], "must be an array of the trainee's lines (strings)");
     (o.lines as unknown[]).forEach((line, k) => {
       if (typeof line !== 'string') fail([i, 'lines', k], 'must be a string');
     });
-    for (const key of Object.keys(o)) if (!['id', 'scenario', 'seed', 'lines'].includes(key)) fail([i, key], 'is not a field of a call; use id, scenario, seed, lines');
-    return { id: o.id as string, scenario: o.scenario as string, seed: (o.seed as number | undefined) ?? 1, lines: o.lines as string[] };
+    for (const key of Object.keys(o))
+      if (!['id', 'scenario', 'seed', 'lines'].includes(key))
+        fail([i, key], 'is not a field of a call; use id, scenario, seed, lines');
+    return {
+      id: o.id as string,
+      scenario: o.scenario as string,
+      seed: (o.seed as number | undefined) ?? 1,
+      lines: o.lines as string[],
+    };
   });
 }
 
 /** Plays one call and reports it in the output shape, judged by its course's pass policy (the bundled one by default). */
-export function playItem(scenario: Scenario, engine: ScoringEngine, item: PlayItem, policy: PassPolicy = passPolicyForNode(scenario.course)): PlayOutput {
+export function playItem(
+  scenario: Scenario,
+  engine: ScoringEngine,
+  item: PlayItem,
+  policy: PassPolicy = passPolicyForNode(scenario.course),
+): PlayOutput {
   const call = playLines(scenario, engine, item.lines, item.seed);
-  const turns = call.turns.map((t) => ({ text: t.said, nodeId: t.answered, expected: t.expected, assessment: t.assessment }));
+  const turns = call.turns.map((t) => ({
+    text: t.said,
+    nodeId: t.answered,
+    expected: t.expected,
+    assessment: t.assessment,
+  }));
   const recordChecks = checkRecord(faithfulRecord(call.outcome, CALL_DAY), call.outcome, CALL_DAY);
   const report = attemptReport({ course: scenario.course, policy, turns, outcome: call.outcome, recordChecks });
-  const blocking = blockingFindings(policy, turns.flatMap((t) => t.assessment.findings));
+  const blocking = blockingFindings(
+    policy,
+    turns.flatMap((t) => t.assessment.findings),
+  );
   return {
     id: item.id,
     seed: item.seed,
@@ -95,6 +127,10 @@ export function playItem(scenario: Scenario, engine: ScoringEngine, item: PlayIt
 }
 
 /** Plays every item in order against the scenarios by id. */
-export function playItems(scenarios: ReadonlyMap<string, Scenario>, engine: ScoringEngine, items: readonly PlayItem[]): PlayOutput[] {
+export function playItems(
+  scenarios: ReadonlyMap<string, Scenario>,
+  engine: ScoringEngine,
+  items: readonly PlayItem[],
+): PlayOutput[] {
   return items.map((item) => playItem(scenarios.get(item.scenario)!, engine, item));
 }

@@ -8,7 +8,10 @@ import type { Scenario } from '../scenarios/ir.ts';
 const root = join(import.meta.dirname, '../..');
 
 /** Every `*.yaml` under `dir` (default content/replies), parsed, with its diagnostics (files named relative to `base`). */
-export function readRepliesForNode(dir = join(root, 'content/replies'), base = process.cwd()): { repertoire: Repertoire; diagnostics: Diagnostic[] } {
+export function readRepliesForNode(
+  dir = join(root, 'content/replies'),
+  base = process.cwd(),
+): { repertoire: Repertoire; diagnostics: Diagnostic[] } {
   if (!existsSync(dir)) return { repertoire: {}, diagnostics: [] };
   const files = readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f))
@@ -19,6 +22,9 @@ export function readRepliesForNode(dir = join(root, 'content/replies'), base = p
 
 let cached: Repertoire | undefined;
 /** `scenario` with its persona replies from content/replies (read once per process). */
-export function withReplies(scenario: Scenario, repertoire: Repertoire = (cached ??= readRepliesForNode().repertoire)): Scenario {
+export function withReplies(
+  scenario: Scenario,
+  repertoire: Repertoire = (cached ??= readRepliesForNode().repertoire),
+): Scenario {
   return { ...scenario, replies: repliesFor(repertoire, scenario) };
 }

@@ -9,7 +9,11 @@ import { withReplies } from './replies-node.ts';
  * Every script under `dir` that compiles, by scenario id, with its persona replies (content/replies). A script with errors is left out and its diagnostics go to
  * `warn` (the app's build would fail on it; `npm run lint:scripts` says more).
  */
-export function loadScenariosForNode(engine: ScenarioEngine, dir = 'content/scripts', warn = (s: string) => process.stderr.write(s)): Map<string, Scenario> {
+export function loadScenariosForNode(
+  engine: ScenarioEngine,
+  dir = 'content/scripts',
+  warn = (s: string) => process.stderr.write(s),
+): Map<string, Scenario> {
   const out = new Map<string, Scenario>();
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md') && !/(^|\/)README\.md$/i.test(f))

@@ -2,7 +2,16 @@
  * The `npm run score` contract: validates the input (a JSON array of {id, lang, text, context}) against the contract and turns it
  * into the output shape; every mistake is reported with its JSON path so a trainer can find it.
  */
-import { DIALLED_NUMBERS, RELATIONS, STAGES, isViolation, type Jurisdiction, type Lang, type ScoringContext, type ScoringEngine } from '../scoring/index.ts';
+import {
+  DIALLED_NUMBERS,
+  RELATIONS,
+  STAGES,
+  isViolation,
+  type Jurisdiction,
+  type Lang,
+  type ScoringContext,
+  type ScoringEngine,
+} from '../scoring/index.ts';
 
 export interface ScoreItem {
   id: string;
@@ -13,7 +22,15 @@ export interface ScoreItem {
 
 export class InputError extends Error {}
 
-const BOOLEANS = ['consent_late_call', 'cease_request', 'attorney_represented', 'legal_action_filed', 'disclosure_given', 'own_number_invalid', 'third_party_related'] as const;
+const BOOLEANS = [
+  'consent_late_call',
+  'cease_request',
+  'attorney_represented',
+  'legal_action_filed',
+  'disclosure_given',
+  'own_number_invalid',
+  'third_party_related',
+] as const;
 const NUMBERS = ['calls_today', 'calls_last_7_days', 'unanswered_today', 'failed_attempts_in_row'] as const;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -40,18 +57,26 @@ function checkItem(item: unknown, at: string): ScoreItem {
 function checkContext(c: unknown, at: string): Partial<ScoringContext> {
   if (!isObject(c)) throw new InputError(`${at} must be an object with party, verified, stage and local_time`);
   const fail = (field: string, what: string): never => {
-    throw new InputError(`${at}.${field} ${c[field] === undefined ? 'is missing; it' : ''} must be ${what}`.replace('  ', ' '));
+    throw new InputError(
+      `${at}.${field} ${c[field] === undefined ? 'is missing; it' : ''} must be ${what}`.replace('  ', ' '),
+    );
   };
   if (c.party !== 'debtor' && c.party !== 'third_party') fail('party', '"debtor" or "third_party"');
   if (typeof c.verified !== 'boolean') fail('verified', 'true or false');
   if (!STAGES.includes(c.stage as never)) fail('stage', `one of ${STAGES.join(', ')}`);
   if (typeof c.local_time !== 'string' || !HHMM.test(c.local_time)) fail('local_time', '"HH:MM" (24-hour)');
-  if (c.relation !== undefined && !RELATIONS.includes(c.relation as never)) fail('relation', `one of ${RELATIONS.join(', ')}`);
-  if (c.caller_type !== undefined && c.caller_type !== 'bank' && c.caller_type !== 'agency') fail('caller_type', '"bank" or "agency"');
-  if (c.call_direction !== undefined && c.call_direction !== 'outbound' && c.call_direction !== 'inbound') fail('call_direction', '"outbound" or "inbound"');
-  if (c.dialled !== undefined && !DIALLED_NUMBERS.includes(c.dialled as never)) fail('dialled', '"own" or "third_party"');
+  if (c.relation !== undefined && !RELATIONS.includes(c.relation as never))
+    fail('relation', `one of ${RELATIONS.join(', ')}`);
+  if (c.caller_type !== undefined && c.caller_type !== 'bank' && c.caller_type !== 'agency')
+    fail('caller_type', '"bank" or "agency"');
+  if (c.call_direction !== undefined && c.call_direction !== 'outbound' && c.call_direction !== 'inbound')
+    fail('call_direction', '"outbound" or "inbound"');
+  if (c.dialled !== undefined && !DIALLED_NUMBERS.includes(c.dialled as never))
+    fail('dialled', '"own" or "third_party"');
   for (const b of BOOLEANS) if (c[b] !== undefined && typeof c[b] !== 'boolean') fail(b, 'true or false');
-  for (const n of NUMBERS) if (c[n] !== undefined && !(typeof c[n] === 'number' && Number.isInteger(c[n]) && c[n] >= 0)) fail(n, 'a whole number ≥ 0');
+  for (const n of NUMBERS)
+    if (c[n] !== undefined && !(typeof c[n] === 'number' && Number.isInteger(c[n]) && c[n] >= 0))
+      fail(n, 'a whole number ≥ 0');
   if (c.bank_policy !== undefined) checkPolicy(c.bank_policy, `${at}.bank_policy`);
   return c as Partial<ScoringContext>;
 }
@@ -60,7 +85,10 @@ function checkPolicy(p: unknown, at: string): void {
   if (!isObject(p)) throw new InputError(`${at} must be an object`);
   for (const b of ['sues', 'field_visits', 'reports_to_bureau'])
     if (p[b] !== undefined && typeof p[b] !== 'boolean') throw new InputError(`${at}.${b} must be true or false`);
-  if (p.call_window !== undefined && !(typeof p.call_window === 'string' && /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(p.call_window)))
+  if (
+    p.call_window !== undefined &&
+    !(typeof p.call_window === 'string' && /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(p.call_window))
+  )
     throw new InputError(`${at}.call_window must look like "08:00-22:00"`);
 }
 
@@ -81,7 +109,14 @@ export function scoreItems(engine: ScoringEngine, items: ScoreItem[], jurisdicti
     const a = engine.assess(text, lang, jurisdiction ? { ...context, jurisdiction } : context);
     return {
       id,
-      violations: a.findings.filter(isViolation).map(({ rule, category, severity, start, end, message }) => ({ rule, category, severity, start, end, message })),
+      violations: a.findings.filter(isViolation).map(({ rule, category, severity, start, end, message }) => ({
+        rule,
+        category,
+        severity,
+        start,
+        end,
+        message,
+      })),
       tone: { label: a.tone.label, score: a.tone.score },
       moves: [...new Set(a.moves.map((m) => m.move))],
     };

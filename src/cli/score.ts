@@ -24,7 +24,8 @@ function main(argv: string[]): number {
     return value;
   };
   const jurisdiction = take('--jurisdiction')?.toUpperCase();
-  if (jurisdiction !== undefined && jurisdiction !== 'CN' && jurisdiction !== 'US') throw new InputError('--jurisdiction must be CN or US');
+  if (jurisdiction !== undefined && jurisdiction !== 'CN' && jurisdiction !== 'US')
+    throw new InputError('--jurisdiction must be CN or US');
   const rulesDir = take('--rules') ?? 'content/rules';
   const rulesOnly = args.indexOf('--rules-only');
   if (rulesOnly >= 0) args.splice(rulesOnly, 1);

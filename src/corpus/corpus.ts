@@ -34,13 +34,34 @@ export interface CorpusLine {
 }
 
 const CONTEXT_KEYS = new Set([
-  'party', 'relation', 'verified', 'stage', 'local_time', 'caller_type', 'consent_late_call', 'cease_request',
-  'attorney_represented', 'legal_action_filed', 'disclosure_given', 'calls_today', 'calls_last_7_days', 'bank_policy',
-  'call_direction', 'unanswered_today', 'dialled', 'own_number_invalid', 'failed_attempts_in_row', 'third_party_related',
+  'party',
+  'relation',
+  'verified',
+  'stage',
+  'local_time',
+  'caller_type',
+  'consent_late_call',
+  'cease_request',
+  'attorney_represented',
+  'legal_action_filed',
+  'disclosure_given',
+  'calls_today',
+  'calls_last_7_days',
+  'bank_policy',
+  'call_direction',
+  'unanswered_today',
+  'dialled',
+  'own_number_invalid',
+  'failed_attempts_in_row',
+  'third_party_related',
 ]);
 
 /** Parses one JSONL corpus file; `moveIds` is the moves vocabulary (content/rules/moves.yaml). */
-export function readCorpusFile(file: string, source: string, moveIds: ReadonlySet<string>): { lines: CorpusLine[]; diagnostics: Diagnostic[] } {
+export function readCorpusFile(
+  file: string,
+  source: string,
+  moveIds: ReadonlySet<string>,
+): { lines: CorpusLine[]; diagnostics: Diagnostic[] } {
   const lines: CorpusLine[] = [];
   const diagnostics: Diagnostic[] = [];
   let offset = 0;
@@ -70,7 +91,15 @@ export function readCorpusFile(file: string, source: string, moveIds: ReadonlySe
   });
   const seen = new Map<string, number>();
   for (const l of lines) {
-    if (seen.has(l.id)) diagnostics.push({ code: 'corpus_duplicate_id', severity: 'error', message: `id ${l.id} is used again (first on line ${seen.get(l.id)})`, file, start: starts[l.line - 1], end: starts[l.line - 1] });
+    if (seen.has(l.id))
+      diagnostics.push({
+        code: 'corpus_duplicate_id',
+        severity: 'error',
+        message: `id ${l.id} is used again (first on line ${seen.get(l.id)})`,
+        file,
+        start: starts[l.line - 1],
+        end: starts[l.line - 1],
+      });
     else seen.set(l.id, l.line);
   }
   return { lines, diagnostics };
@@ -87,12 +116,17 @@ function checkLine(v: unknown, moveIds: ReadonlySet<string>): string | undefined
   for (const k of Object.keys(ctx)) if (!CONTEXT_KEYS.has(k)) return `context field \`${k}\` is unknown`;
   if (ctx.party !== 'debtor' && ctx.party !== 'third_party') return '`context.party` must be "debtor" or "third_party"';
   if (typeof ctx.verified !== 'boolean') return '`context.verified` must be true or false';
-  if (!(STAGES as readonly unknown[]).includes(ctx.stage)) return `\`context.stage\` must be one of ${STAGES.join(', ')}`;
-  if (ctx.relation !== undefined && !(RELATIONS as readonly unknown[]).includes(ctx.relation)) return `\`context.relation\` must be one of ${RELATIONS.join(', ')}`;
+  if (!(STAGES as readonly unknown[]).includes(ctx.stage))
+    return `\`context.stage\` must be one of ${STAGES.join(', ')}`;
+  if (ctx.relation !== undefined && !(RELATIONS as readonly unknown[]).includes(ctx.relation))
+    return `\`context.relation\` must be one of ${RELATIONS.join(', ')}`;
   if (!Array.isArray(o.violations)) return '`violations` must be a list';
-  for (const c of o.violations) if (!(VIOLATION_CATEGORIES as readonly unknown[]).includes(c)) return `violation \`${String(c)}\` is not one of ${VIOLATION_CATEGORIES.join(', ')}`;
+  for (const c of o.violations)
+    if (!(VIOLATION_CATEGORIES as readonly unknown[]).includes(c))
+      return `violation \`${String(c)}\` is not one of ${VIOLATION_CATEGORIES.join(', ')}`;
   if (!Array.isArray(o.moves)) return '`moves` must be a list';
-  for (const m of o.moves) if (typeof m !== 'string' || !moveIds.has(m)) return `move \`${String(m)}\` is not in content/rules/moves.yaml`;
+  for (const m of o.moves)
+    if (typeof m !== 'string' || !moveIds.has(m)) return `move \`${String(m)}\` is not in content/rules/moves.yaml`;
   if (!(TONE_LABELS as readonly unknown[]).includes(o.tone)) return '`tone` must be polite, neutral or rude';
   if (typeof o.source !== 'string' || !o.source.trim()) return '`source` must say what the line was modelled on';
   if (!(METHODS as readonly unknown[]).includes(o.method)) return `\`method\` must be one of ${METHODS.join(', ')}`;

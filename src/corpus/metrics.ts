@@ -32,7 +32,13 @@ export interface Miss {
 
 export interface EvalReport {
   lines: number;
-  violations: { micro: Prf; byCategory: Record<string, Prf>; cleanLines: number; cleanFlagged: number; cleanFalseFlagRate: number };
+  violations: {
+    micro: Prf;
+    byCategory: Record<string, Prf>;
+    cleanLines: number;
+    cleanFlagged: number;
+    cleanFalseFlagRate: number;
+  };
   tone: { accuracy: number; confusion: Record<ToneLabel, Record<string, number>>; byClass: Record<ToneLabel, Prf> };
   moves: { micro: Prf; byMove: Record<string, Prf> };
   misses: Miss[];
@@ -60,13 +66,19 @@ const tallies = (keys: readonly string[]) => new Map(keys.map((k) => [k, new Tal
 const prfs = (m: Map<string, Tally>) => Object.fromEntries([...m].map(([k, t]) => [k, t.prf()]));
 
 /** Scores `predict` on `lines`; `moveIds` is the move vocabulary measured. */
-export function evaluate(lines: readonly CorpusLine[], predict: (line: CorpusLine) => Prediction, moveIds: readonly string[]): EvalReport {
+export function evaluate(
+  lines: readonly CorpusLine[],
+  predict: (line: CorpusLine) => Prediction,
+  moveIds: readonly string[],
+): EvalReport {
   const byCategory = tallies(VIOLATION_CATEGORIES);
   const byMove = tallies(moveIds);
   const byTone = tallies(TONE_LABELS);
   const violationsMicro = new Tally();
   const movesMicro = new Tally();
-  const confusion = Object.fromEntries(TONE_LABELS.map((t) => [t, {} as Record<string, number>])) as EvalReport['tone']['confusion'];
+  const confusion = Object.fromEntries(
+    TONE_LABELS.map((t) => [t, {} as Record<string, number>]),
+  ) as EvalReport['tone']['confusion'];
   const misses: Miss[] = [];
   let clean = 0;
   let cleanFlagged = 0;
@@ -106,7 +118,11 @@ export function evaluate(lines: readonly CorpusLine[], predict: (line: CorpusLin
       cleanFlagged,
       cleanFalseFlagRate: clean ? cleanFlagged / clean : 0,
     },
-    tone: { accuracy: lines.length ? toneRight / lines.length : 1, confusion, byClass: prfs(byTone) as Record<ToneLabel, Prf> },
+    tone: {
+      accuracy: lines.length ? toneRight / lines.length : 1,
+      confusion,
+      byClass: prfs(byTone) as Record<ToneLabel, Prf>,
+    },
     moves: { micro: movesMicro.prf(), byMove: prfs(byMove) },
     misses,
   };

@@ -97,77 +97,236 @@ const detail = (a: Args) => (a.reason !== undefined && REASONS[a.reason] ? REASO
 function where(a: Args): string {
   const node = `\`${a.node}\``;
   switch (a.place) {
-    case 'header': return '学员通话前就能看到的内容（标题、简报、客户资料或通话记录）';
-    case 'line': return `节点 ${node} 的客户台词里（在客户透露之前）`;
-    case 'model': return `节点 ${node} 的参考回答里（在客户透露之前）`;
-    case 'why': return `节点 ${node} 的理由里（在客户透露之前）`;
-    case 'option': return `节点 ${node} 的选项里（在客户透露之前）`;
-    case 'feedback': return `节点 ${node} 的选项点评里（在客户透露之前）`;
-    default: return `${a.where ?? ''}`;
+    case 'header':
+      return '学员通话前就能看到的内容（标题、简报、客户资料或通话记录）';
+    case 'line':
+      return `节点 ${node} 的客户台词里（在客户透露之前）`;
+    case 'model':
+      return `节点 ${node} 的参考回答里（在客户透露之前）`;
+    case 'why':
+      return `节点 ${node} 的理由里（在客户透露之前）`;
+    case 'option':
+      return `节点 ${node} 的选项里（在客户透露之前）`;
+    case 'feedback':
+      return `节点 ${node} 的选项点评里（在客户透露之前）`;
+    default:
+      return `${a.where ?? ''}`;
   }
 }
 
 const mean = (a: Args, fallback: string) => (a.suggestion ? `是不是想写 \`${a.suggestion}\`？` : fallback);
 const e = (message: Entry['message'], hint: Entry['hint']): Entry => ({ message, hint });
-const outcomes = (a: Args) => String(a.outcomes ?? '').split(',').map((o) => `\`${o}\``).join('、');
+const outcomes = (a: Args) =>
+  String(a.outcomes ?? '')
+    .split(',')
+    .map((o) => `\`${o}\``)
+    .join('、');
 
 /** Every code the script compiler, the option rehearsal, the model call and the library check can report. */
 export const DIAGNOSTICS_ZH: Record<string, Entry> = {
-  missing_front_matter: e(() => '文件开头没有前置信息（front matter）。', () => '文件以 `---` 行开始，接着写 YAML 字段，再以 `---` 行结束（可复制 README 里的示例）。'),
-  yaml_syntax: e((a) => `前置信息不是有效的 YAML（解析器的说明：${a.detail}）。`, () => '检查缩进和引号；含 `:` 或以数字开头的值（如 `"08:00"`）要加引号。'),
-  missing_field: e((a) => `前置信息缺少字段 \`${a.field}\`。`, (a) => `加上 \`${a.field}:\`（${expected(a.expected)}）。`),
-  invalid_field: e((a) => `\`${a.field}\` 的值${a.value !== undefined ? ` \`${a.value}\`` : ''}无效。`, (a) => `应为 ${expected(a.expected)}。`),
-  unknown_field: e((a) => `未知字段 \`${a.field}\`，已忽略。`, (a) => mean(a, '删掉它，或对照 README 检查字段名。')),
-  unknown_archetype: e((a) => `未知的客户类型 \`${a.value}\`。`, (a) => mean(a, `可用：${a.expected}。`)),
-  unknown_course: e((a) => `未知的课程阶段 \`${a.value}\`。`, (a) => mean(a, `可用：${a.expected}。`)),
-  no_nodes: e(() => '脚本里没有对话节点。', () => '在前置信息后面加 `## 节点id` 小节，通话中的每个时刻一节。'),
-  invalid_node_id: e((a) => `标题 \`${a.value}\` 没有可用的节点 id。`, () => '在花括号里写 id，例如 `## 确认本人 {#verify}`；id 不含空格。'),
-  duplicate_node_id: e((a) => `节点 id \`${a.id}\` 已在第 ${a.line} 行用过。`, () => '每个 `##` 小节用各自的 id。'),
-  duplicate_field: e((a) => `这个节点里 \`${a.field}\` 写了两次，以后一次为准。`, () => '每个字段只写一行；要写多种说法就用多行 `>`。'),
-  invalid_branch: e((a) => `无法读取这条分支：${detail(a)}。`, () => '写成 `- if <条件> → <节点id>` 或 `- else → <节点id>`（也可用 若 / 否则）。'),
-  invalid_option: e((a) => `无法读取这个选项：${detail(a)}。`, () => '写成 `- [good] 学员说的话 → <节点id>`；质量为 [good]、[ok] 或 [bad]（好/一般/差）。'),
-  invalid_condition: e((a) => `无法读取条件：${detail(a)}。`, () => '用 and/or/not 组合话术动作、`tone rude`、`finding threat`、`trust >= 60`、`complete`、`silence`。'),
-  invalid_effect: e((a) => `无法读取效果 \`${a.value}\`。`, () => '例如 `trust +10`、`irritation -5` 或 `patience = 20`，用逗号分隔。'),
-  unknown_state_var: e((a) => `未知的客户状态 \`${a.value}\`。`, (a) => mean(a, '可用 trust、irritation、patience 或 willingness（信任、烦躁、耐心、意愿）。')),
-  unknown_mood: e((a) => `未知的情绪 \`${a.value}\`。`, (a) => mean(a, '可用 [calm]、[annoyed] 或 [warm]（【平静】【不耐烦】【友好】）。')),
-  unknown_stage: e((a) => `未知的通话阶段 \`${a.value}\`。`, (a) => mean(a, `可用：${a.expected}。`)),
-  unknown_party: e((a) => `未知的通话对象 \`${a.value}\`。`, (a) => mean(a, `可用 debtor（本人）或一种关系：${a.expected}。`)),
-  unknown_outcome: e((a) => `未知的结局 \`${a.value}\`。`, (a) => mean(a, `可用：${a.expected}。`)),
-  ptp_missing_terms: e((a) => `承诺还款结局需要写明${String(a.missing ?? '').replace('an amount', '金额').replace('a date', '日期').replace(' and ', '和')}。`, () => '例如 `end: ptp amount=1286 date=+3d`（amount 也可写 `minimum` 或 `full`）。'),
-  invalid_ending: e((a) => `结局写法有误：${detail(a)}。`, (a) => (a.reason !== undefined && ENDING_FIX[a.reason]) || '参见 content/scripts/README.md 的“结局”一节。'),
-  unknown_branch_target: e((a) => `没有 id 为 \`${a.target}\` 的节点。`, (a) => mean(a, '检查目标节点的 `{#id}`。')),
-  unknown_move: e((a) => `未知的话术动作或脚本要素 \`${a.value}\`。`, (a) => mean(a, '用 content/rules 里的动作 id（例如 greet、verify_identity、empathise、offer_plan）。')),
-  unknown_element: e((a) => `\`${a.value}\` 既不是评分引擎认识的话术动作，也不是脚本要素。`, (a) => mean(a, '用 content/rules 里的 id（动作和要素）。')),
-  call_context_flagged: e((a) => `这通电话本身就违反规则 \`${a.rule}\`（${a.severity}）：${a.detail}`, () => '修改 `local_time` 或 `bank_policy`，让场景成为学员可以拨打的电话。'),
-  unknown_category: e((a) => `未知的问题类别 \`${a.value}\`。`, (a) => mean(a, `可用：${a.expected}。`)),
-  unknown_reveal: e((a) => `\`${a.value}\` 不是这个场景的隐藏信息。`, (a) => mean(a, '写 `hidden:` 下的键（例如 real_reason），或它的 `secret_words` 之一。')),
-  missing_fallback: e((a) => `节点 \`${a.id}\` 没有兜底分支。`, () => '最后加一条 `- else → <节点id>`（否则），让每种回答都有去处。'),
-  branch_after_fallback: e(() => '这条分支写在兜底分支之后，永远不会被走到。', () => '把它移到 `else` 行之前，或删掉。'),
-  missing_persona_line: e((a) => `节点 \`${a.id}\` 没有客户台词。`, () => '用 `>` 行写出客户说的话。'),
-  missing_calm_line: e((a) => `节点 \`${a.id}\` 没有平静情绪下的台词。`, () => '加一行不带情绪标记的 `>`：没有合适的情绪版本时就用它。'),
-  missing_model_answer: e((a) => `节点 \`${a.id}\` 没有参考回答。`, () => '加上 `model:`（好学员在这里会怎么说）和 `why:`（为什么这么说）。'),
-  missing_why: e(() => '这条参考回答没有写理由。', () => '加一行 `why:`：学员要学的是为什么这样说，不只是说什么。'),
-  missing_feedback: e(() => '这个选项没有点评。', () => '在选项下缩进写一行 `feedback:`，说明它好在哪里或错在哪里。'),
-  unreachable_node: e((a) => `从开头走不到节点 \`${a.id}\`。`, () => '让某条分支或选项指向它，或删掉它。'),
-  ending_never_reached: e((a) => `结局 \`${a.id}\`（${a.outcome}）永远到不了。`, () => '让某条分支或选项指向它，或删掉它。'),
-  dead_end: e((a) => `节点 \`${a.id}\` 走不到任何结局。`, () => '确保从这里出发的某条分支路线能到达带 `end:` 的节点。'),
-  loop_without_exit: e((a) => `节点 ${a.nodes} 构成一个走不出去的循环。`, () => '给其中一个节点加一条通往循环外节点或结局的分支。'),
-  hidden_fact_leak: e((a) => `隐藏信息 \`${a.fact}\` 出现在${where(a)}。`, () => '从学员能看到的文字里删掉它，或在客户说出它的节点加上 `reveals:`。'),
-  model_answer_flagged: e((a) => `参考回答违反规则 \`${a.rule}\`（${a.severity}）：${a.detail}`, (a) => `${a.better ? `可以改为：${a.better}` : '请改写参考回答'}——脚本绝不能教学员违规。`),
-  good_option_flagged: e((a) => `这个 [good] 选项违反规则 \`${a.rule}\`（${a.severity}）：${a.detail}`, (a) => `${a.better ? `可以改为：${a.better}` : '改写它，或标成 [bad]'}——脚本绝不能教学员违规。`),
+  missing_front_matter: e(
+    () => '文件开头没有前置信息（front matter）。',
+    () => '文件以 `---` 行开始，接着写 YAML 字段，再以 `---` 行结束（可复制 README 里的示例）。',
+  ),
+  yaml_syntax: e(
+    (a) => `前置信息不是有效的 YAML（解析器的说明：${a.detail}）。`,
+    () => '检查缩进和引号；含 `:` 或以数字开头的值（如 `"08:00"`）要加引号。',
+  ),
+  missing_field: e(
+    (a) => `前置信息缺少字段 \`${a.field}\`。`,
+    (a) => `加上 \`${a.field}:\`（${expected(a.expected)}）。`,
+  ),
+  invalid_field: e(
+    (a) => `\`${a.field}\` 的值${a.value !== undefined ? ` \`${a.value}\`` : ''}无效。`,
+    (a) => `应为 ${expected(a.expected)}。`,
+  ),
+  unknown_field: e(
+    (a) => `未知字段 \`${a.field}\`，已忽略。`,
+    (a) => mean(a, '删掉它，或对照 README 检查字段名。'),
+  ),
+  unknown_archetype: e(
+    (a) => `未知的客户类型 \`${a.value}\`。`,
+    (a) => mean(a, `可用：${a.expected}。`),
+  ),
+  unknown_course: e(
+    (a) => `未知的课程阶段 \`${a.value}\`。`,
+    (a) => mean(a, `可用：${a.expected}。`),
+  ),
+  no_nodes: e(
+    () => '脚本里没有对话节点。',
+    () => '在前置信息后面加 `## 节点id` 小节，通话中的每个时刻一节。',
+  ),
+  invalid_node_id: e(
+    (a) => `标题 \`${a.value}\` 没有可用的节点 id。`,
+    () => '在花括号里写 id，例如 `## 确认本人 {#verify}`；id 不含空格。',
+  ),
+  duplicate_node_id: e(
+    (a) => `节点 id \`${a.id}\` 已在第 ${a.line} 行用过。`,
+    () => '每个 `##` 小节用各自的 id。',
+  ),
+  duplicate_field: e(
+    (a) => `这个节点里 \`${a.field}\` 写了两次，以后一次为准。`,
+    () => '每个字段只写一行；要写多种说法就用多行 `>`。',
+  ),
+  invalid_branch: e(
+    (a) => `无法读取这条分支：${detail(a)}。`,
+    () => '写成 `- if <条件> → <节点id>` 或 `- else → <节点id>`（也可用 若 / 否则）。',
+  ),
+  invalid_option: e(
+    (a) => `无法读取这个选项：${detail(a)}。`,
+    () => '写成 `- [good] 学员说的话 → <节点id>`；质量为 [good]、[ok] 或 [bad]（好/一般/差）。',
+  ),
+  invalid_condition: e(
+    (a) => `无法读取条件：${detail(a)}。`,
+    () => '用 and/or/not 组合话术动作、`tone rude`、`finding threat`、`trust >= 60`、`complete`、`silence`。',
+  ),
+  invalid_effect: e(
+    (a) => `无法读取效果 \`${a.value}\`。`,
+    () => '例如 `trust +10`、`irritation -5` 或 `patience = 20`，用逗号分隔。',
+  ),
+  unknown_state_var: e(
+    (a) => `未知的客户状态 \`${a.value}\`。`,
+    (a) => mean(a, '可用 trust、irritation、patience 或 willingness（信任、烦躁、耐心、意愿）。'),
+  ),
+  unknown_mood: e(
+    (a) => `未知的情绪 \`${a.value}\`。`,
+    (a) => mean(a, '可用 [calm]、[annoyed] 或 [warm]（【平静】【不耐烦】【友好】）。'),
+  ),
+  unknown_stage: e(
+    (a) => `未知的通话阶段 \`${a.value}\`。`,
+    (a) => mean(a, `可用：${a.expected}。`),
+  ),
+  unknown_party: e(
+    (a) => `未知的通话对象 \`${a.value}\`。`,
+    (a) => mean(a, `可用 debtor（本人）或一种关系：${a.expected}。`),
+  ),
+  unknown_outcome: e(
+    (a) => `未知的结局 \`${a.value}\`。`,
+    (a) => mean(a, `可用：${a.expected}。`),
+  ),
+  ptp_missing_terms: e(
+    (a) =>
+      `承诺还款结局需要写明${String(a.missing ?? '')
+        .replace('an amount', '金额')
+        .replace('a date', '日期')
+        .replace(' and ', '和')}。`,
+    () => '例如 `end: ptp amount=1286 date=+3d`（amount 也可写 `minimum` 或 `full`）。',
+  ),
+  invalid_ending: e(
+    (a) => `结局写法有误：${detail(a)}。`,
+    (a) => (a.reason !== undefined && ENDING_FIX[a.reason]) || '参见 content/scripts/README.md 的“结局”一节。',
+  ),
+  unknown_branch_target: e(
+    (a) => `没有 id 为 \`${a.target}\` 的节点。`,
+    (a) => mean(a, '检查目标节点的 `{#id}`。'),
+  ),
+  unknown_move: e(
+    (a) => `未知的话术动作或脚本要素 \`${a.value}\`。`,
+    (a) => mean(a, '用 content/rules 里的动作 id（例如 greet、verify_identity、empathise、offer_plan）。'),
+  ),
+  unknown_element: e(
+    (a) => `\`${a.value}\` 既不是评分引擎认识的话术动作，也不是脚本要素。`,
+    (a) => mean(a, '用 content/rules 里的 id（动作和要素）。'),
+  ),
+  call_context_flagged: e(
+    (a) => `这通电话本身就违反规则 \`${a.rule}\`（${a.severity}）：${a.detail}`,
+    () => '修改 `local_time` 或 `bank_policy`，让场景成为学员可以拨打的电话。',
+  ),
+  unknown_category: e(
+    (a) => `未知的问题类别 \`${a.value}\`。`,
+    (a) => mean(a, `可用：${a.expected}。`),
+  ),
+  unknown_reveal: e(
+    (a) => `\`${a.value}\` 不是这个场景的隐藏信息。`,
+    (a) => mean(a, '写 `hidden:` 下的键（例如 real_reason），或它的 `secret_words` 之一。'),
+  ),
+  missing_fallback: e(
+    (a) => `节点 \`${a.id}\` 没有兜底分支。`,
+    () => '最后加一条 `- else → <节点id>`（否则），让每种回答都有去处。',
+  ),
+  branch_after_fallback: e(
+    () => '这条分支写在兜底分支之后，永远不会被走到。',
+    () => '把它移到 `else` 行之前，或删掉。',
+  ),
+  missing_persona_line: e(
+    (a) => `节点 \`${a.id}\` 没有客户台词。`,
+    () => '用 `>` 行写出客户说的话。',
+  ),
+  missing_calm_line: e(
+    (a) => `节点 \`${a.id}\` 没有平静情绪下的台词。`,
+    () => '加一行不带情绪标记的 `>`：没有合适的情绪版本时就用它。',
+  ),
+  missing_model_answer: e(
+    (a) => `节点 \`${a.id}\` 没有参考回答。`,
+    () => '加上 `model:`（好学员在这里会怎么说）和 `why:`（为什么这么说）。',
+  ),
+  missing_why: e(
+    () => '这条参考回答没有写理由。',
+    () => '加一行 `why:`：学员要学的是为什么这样说，不只是说什么。',
+  ),
+  missing_feedback: e(
+    () => '这个选项没有点评。',
+    () => '在选项下缩进写一行 `feedback:`，说明它好在哪里或错在哪里。',
+  ),
+  unreachable_node: e(
+    (a) => `从开头走不到节点 \`${a.id}\`。`,
+    () => '让某条分支或选项指向它，或删掉它。',
+  ),
+  ending_never_reached: e(
+    (a) => `结局 \`${a.id}\`（${a.outcome}）永远到不了。`,
+    () => '让某条分支或选项指向它，或删掉它。',
+  ),
+  dead_end: e(
+    (a) => `节点 \`${a.id}\` 走不到任何结局。`,
+    () => '确保从这里出发的某条分支路线能到达带 `end:` 的节点。',
+  ),
+  loop_without_exit: e(
+    (a) => `节点 ${a.nodes} 构成一个走不出去的循环。`,
+    () => '给其中一个节点加一条通往循环外节点或结局的分支。',
+  ),
+  hidden_fact_leak: e(
+    (a) => `隐藏信息 \`${a.fact}\` 出现在${where(a)}。`,
+    () => '从学员能看到的文字里删掉它，或在客户说出它的节点加上 `reveals:`。',
+  ),
+  model_answer_flagged: e(
+    (a) => `参考回答违反规则 \`${a.rule}\`（${a.severity}）：${a.detail}`,
+    (a) => `${a.better ? `可以改为：${a.better}` : '请改写参考回答'}——脚本绝不能教学员违规。`,
+  ),
+  good_option_flagged: e(
+    (a) => `这个 [good] 选项违反规则 \`${a.rule}\`（${a.severity}）：${a.detail}`,
+    (a) => `${a.better ? `可以改为：${a.better}` : '改写它，或标成 [bad]'}——脚本绝不能教学员违规。`,
+  ),
   option_mishandled: e(
-    (a) => `节点 \`${a.node}\` 的 [${a.quality}] 选项，在到达它的 ${a.seeds} 次种子通话中有 ${a.count} 次以 ${outcomes(a)} 结束（种子 ${a.seed}：节点 \`${a.at}\`）。`,
-    () => '学员照这句话打字，会被当成坏话处理：放宽这个节点的分支，让它接受这句话的话术动作，或者改写选项。脚本工坊里列出了每个种子的结局。',
+    (a) =>
+      `节点 \`${a.node}\` 的 [${a.quality}] 选项，在到达它的 ${a.seeds} 次种子通话中有 ${a.count} 次以 ${outcomes(a)} 结束（种子 ${a.seed}：节点 \`${a.at}\`）。`,
+    () =>
+      '学员照这句话打字，会被当成坏话处理：放宽这个节点的分支，让它接受这句话的话术动作，或者改写选项。脚本工坊里列出了每个种子的结局。',
   ),
   model_call_unsteady: e(
-    (a) => `照参考回答说下去，${a.seeds} 次种子通话中有 ${a.reached} 次以 \`${a.outcome}\` 结束；种子 ${a.seed} 在节点 \`${a.node}\` 之后以 \`${a.ending || '未到结局'}\` 结束。`,
+    (a) =>
+      `照参考回答说下去，${a.seeds} 次种子通话中有 ${a.reached} 次以 \`${a.outcome}\` 结束；种子 ${a.seed} 在节点 \`${a.node}\` 之后以 \`${a.ending || '未到结局'}\` 结束。`,
     () => '在脚本工坊的示范通话里逐句查看客户状态；加强这个节点的效果，或放宽它的分支。',
   ),
-  prose_too_deep: e((a) => `这一行的引用或列表嵌套了 ${a.depth} 层（最多 ${a.max} 层）。`, () => '把 Markdown 改平：简报最多需要两三层。'),
-  raw_html: e((a) => `原始 HTML \`${a.value}\` 在显示时会被删掉。`, () => '改用 Markdown（**加粗**、列表、> 引用）；HTML 标签不会显示给学员。'),
-  remote_image: e((a) => `图片 \`${a.value}\` 在别的网站上，不会显示。`, () => '话术道场不访问外部网站：把图片放进 public/，用相对路径引用。'),
-  script_crashed: e((a) => `检查程序处理这个文件时出错：${a.detail}`, () => '其他文件照常检查。请简化最近改动的部分，并把文件发给话术道场的维护人员。'),
-  duplicate_scenario_id: e((a) => `场景 id \`${a.id}\` 已被 ${a.first} 使用。`, () => '每个场景文件用自己的 `id:`；场景库和保存的练习都以它为准。'),
+  prose_too_deep: e(
+    (a) => `这一行的引用或列表嵌套了 ${a.depth} 层（最多 ${a.max} 层）。`,
+    () => '把 Markdown 改平：简报最多需要两三层。',
+  ),
+  raw_html: e(
+    (a) => `原始 HTML \`${a.value}\` 在显示时会被删掉。`,
+    () => '改用 Markdown（**加粗**、列表、> 引用）；HTML 标签不会显示给学员。',
+  ),
+  remote_image: e(
+    (a) => `图片 \`${a.value}\` 在别的网站上，不会显示。`,
+    () => '话术道场不访问外部网站：把图片放进 public/，用相对路径引用。',
+  ),
+  script_crashed: e(
+    (a) => `检查程序处理这个文件时出错：${a.detail}`,
+    () => '其他文件照常检查。请简化最近改动的部分，并把文件发给话术道场的维护人员。',
+  ),
+  duplicate_scenario_id: e(
+    (a) => `场景 id \`${a.id}\` 已被 ${a.first} 使用。`,
+    () => '每个场景文件用自己的 `id:`；场景库和保存的练习都以它为准。',
+  ),
 };
 
 /** What a severity is called in the Chinese UI. */

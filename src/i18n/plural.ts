@@ -60,7 +60,10 @@ export function messageParams(text: string): string[] {
     at = b.end + 1;
   }
   pieces.push(text.slice(at));
-  const names = [...blocks.map((b) => b.param), ...pieces.flatMap((p) => [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
+  const names = [
+    ...blocks.map((b) => b.param),
+    ...pieces.flatMap((p) => [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1])),
+  ];
   return [...new Set(names)].sort();
 }
 
@@ -73,8 +76,11 @@ export function selectPlurals(text: string, locale: string, params: Record<strin
   let at = 0;
   for (const b of blocks) {
     const n = Number(params[b.param]);
-    const branch = Number.isFinite(n) ? (b.branches.get(`=${n}`) ?? b.branches.get(rules.select(n)) ?? b.branches.get('other')!) : b.branches.get('other')!;
-    out += text.slice(at, b.start) + branch.replaceAll('#', Number.isFinite(n) ? String(params[b.param]) : `{${b.param}}`);
+    const branch = Number.isFinite(n)
+      ? (b.branches.get(`=${n}`) ?? b.branches.get(rules.select(n)) ?? b.branches.get('other')!)
+      : b.branches.get('other')!;
+    out +=
+      text.slice(at, b.start) + branch.replaceAll('#', Number.isFinite(n) ? String(params[b.param]) : `{${b.param}}`);
     at = b.end + 1;
   }
   return out + text.slice(at);

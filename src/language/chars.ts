@@ -65,7 +65,7 @@ export function foldChars(input: Mapped, lang: Lang): Mapped {
   const text = input.text;
   const b = new Builder(input);
   let run = 0; // start of the pending run of ASCII characters that need no change
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const u = text.charCodeAt(i);
     if (u >= 0x20 && u < 0x7f && !(u >= 0x41 && u <= 0x5a)) {
       i++;

@@ -75,7 +75,8 @@ export class Classifier {
   private lastCtx: ListenerContext | undefined;
 
   constructor(data: ModelData) {
-    if (data.format !== MODEL_FORMAT) throw new Error(`model format ${data.format} is not ${MODEL_FORMAT}: run npm run train`);
+    if (data.format !== MODEL_FORMAT)
+      throw new Error(`model format ${data.format} is not ${MODEL_FORMAT}: run npm run train`);
     this.lang = data.lang;
     this.heads = data.heads;
     this.trained = data.trained;
@@ -137,14 +138,21 @@ export class Classifier {
     this.occurrenceCount = 0;
     this.lastText = text;
     this.lastCtx = ctx;
-    forEachFeature(text, this.lang, ctx, (h, start, end) => {
-      const f = this.find(h);
-      if (f < 0) return;
-      if (end > 0) this.remember(f, start, end);
-      if (this.stamp[f] === call) return;
-      this.stamp[f] = call;
-      for (let k = this.rowStart[f]; k < this.rowStart[f + 1]; k++) z[this.rowHead[k]] += this.rowWeight[k];
-    }, extra, marks);
+    forEachFeature(
+      text,
+      this.lang,
+      ctx,
+      (h, start, end) => {
+        const f = this.find(h);
+        if (f < 0) return;
+        if (end > 0) this.remember(f, start, end);
+        if (this.stamp[f] === call) return;
+        this.stamp[f] = call;
+        for (let k = this.rowStart[f]; k < this.rowStart[f + 1]; k++) z[this.rowHead[k]] += this.rowWeight[k];
+      },
+      extra,
+      marks,
+    );
     for (let h = 0; h < z.length; h++) z[h] = 1 / (1 + Math.exp(-z[h]));
     return z;
   }
@@ -207,7 +215,8 @@ export class Classifier {
       // The strongest words, leaving out any contained in a stronger one already listed.
       const ranked = [...cues].sort((a, b) => b[1] - a[1]).map(([w]) => w);
       const picked: string[] = [];
-      for (const w of ranked) if (picked.length < 3 && !picked.some((p) => p.includes(w) || w.includes(p))) picked.push(w);
+      for (const w of ranked)
+        if (picked.length < 3 && !picked.some((p) => p.includes(w) || w.includes(p))) picked.push(w);
       out.set(head, { start, end, cues: picked });
     });
     return out;

@@ -33,7 +33,8 @@ function unleet(tok: string): string | undefined {
   }
   if (letters === 0 || leet === 0) return undefined;
   // US$50, HK$100: money, not a masked s.
-  for (let k = tok.indexOf('$'); k >= 0; k = tok.indexOf('$', k + 1)) if (isDigit(tok.charCodeAt(k + 1))) return undefined;
+  for (let k = tok.indexOf('$'); k >= 0; k = tok.indexOf('$', k + 1))
+    if (isDigit(tok.charCodeAt(k + 1))) return undefined;
   // A "!" inside a long token is a missing space ("hello!how"), not a masked i ("sh!t", "b!tch", "id!ots").
   if (tok.length > MAX_BANG_WORD && tok.includes('!')) return undefined;
   // 4pm, 3rd, 24h: a number with a unit. covid19, mp3: a name with a number.
@@ -67,7 +68,7 @@ export function fixEnglishWords(input: Mapped): Mapped {
   const b = new Builder(input);
   let run = 0;
   const address = addressMask(text);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (!isTokenChar(text.charCodeAt(i))) {
       i++;
       continue;
@@ -103,7 +104,9 @@ export function fixEnglishWords(input: Mapped): Mapped {
 function rewrite(text: string, tok: string, s: number, e: number): string | undefined {
   const read = unleet(tok) ?? tok;
   const word = unmask(read) ?? read;
-  const dotted = (text[s - 1] === '.' && isAsciiLetter(text.charCodeAt(s - 2))) || (text[e] === '.' && isAsciiLetter(text.charCodeAt(e + 1)));
+  const dotted =
+    (text[s - 1] === '.' && isAsciiLetter(text.charCodeAt(s - 2))) ||
+    (text[e] === '.' && isAsciiLetter(text.charCodeAt(e + 1)));
   // "u-turn", "ya-ya": part of a hyphenated word.
   const hyphened = text[s - 1] === '-' || text[e] === '-';
   const informal = dotted || hyphened ? undefined : INFORMAL_MAP.get(word);

@@ -131,7 +131,8 @@ export function negationMask(text: string, lang: Lang): Uint8Array {
   return mask;
 }
 
-const isHanOrAlnum = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isHanOrAlnum = (c: number) =>
+  (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
 
 /** End of a word's stem for feature hashing only (threatened → threaten, arrests → arrest); never shown. */
@@ -193,7 +194,12 @@ export function forEachTextFeature(text: string, lang: Lang, visit: Visit): void
 }
 
 /** Punctuation that carries tone (a gram never spans it, so it is a feature of its own). */
-const TONE_MARKS = new Map([...'!！?？~～…'].map((c) => [c.charCodeAt(0), hashKey(`p:${c === '！' ? '!' : c === '？' ? '?' : c === '～' ? '~' : c}`)]));
+const TONE_MARKS = new Map(
+  [...'!！?？~～…'].map((c) => [
+    c.charCodeAt(0),
+    hashKey(`p:${c === '！' ? '!' : c === '？' ? '?' : c === '～' ? '~' : c}`),
+  ]),
+);
 const SHOUT = hashKey('#shout');
 const REPEATED_MARKS = hashKey('#marks');
 
@@ -223,7 +229,14 @@ export function spellingCues(original: string): number[] {
  * Every feature of a line in its context: each text feature and concept mark (negated where in a negation's scope),
  * tone-bearing punctuation, the context keys, the whole-line cues, and `extra` cues from the original spelling.
  */
-export function forEachFeature(text: string, lang: Lang, ctx: ListenerContext, visit: Visit, extra: readonly number[] = [], marks: readonly Mark[] = []): void {
+export function forEachFeature(
+  text: string,
+  lang: Lang,
+  ctx: ListenerContext,
+  visit: Visit,
+  extra: readonly number[] = [],
+  marks: readonly Mark[] = [],
+): void {
   const neg = negationMask(text, lang);
   forEachTextFeature(text, lang, (h, s, e) => visit(neg[s] ? mix(h, TAG.neg) : h, s, e));
   for (const m of marks) visit(neg[m.start] ? mix(m.hash, TAG.neg) : m.hash, m.start, m.end);
@@ -237,7 +250,13 @@ export function forEachFeature(text: string, lang: Lang, ctx: ListenerContext, v
 }
 
 /** The distinct feature hashes of a line (what training reads). */
-export function featureSet(text: string, lang: Lang, ctx: ListenerContext, extra: readonly number[] = [], marks: readonly Mark[] = []): number[] {
+export function featureSet(
+  text: string,
+  lang: Lang,
+  ctx: ListenerContext,
+  extra: readonly number[] = [],
+  marks: readonly Mark[] = [],
+): number[] {
   const seen = new Set<number>();
   forEachFeature(text, lang, ctx, (h) => seen.add(h), extra, marks);
   return [...seen];

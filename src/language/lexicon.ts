@@ -66,7 +66,7 @@ export function applyLexicon(input: Mapped): Mapped {
   const address = addressMask(text);
   let run = 0;
   let hanEnd = -1; // input end of the last Latin spelling made Chinese
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const u = text.charCodeAt(i);
     if (isHan(u)) {
       const list = HAN.get(u);

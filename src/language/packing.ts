@@ -22,7 +22,8 @@ export function encodeFeatures(hashes: readonly number[]): string {
 export function decodeFeatures(text: string): Uint32Array {
   const bytes = fromBase64(text);
   const out = new Uint32Array(bytes.length / 4);
-  for (let i = 0, j = 0; i < out.length; i++, j += 4) out[i] = (bytes[j] | (bytes[j + 1] << 8) | (bytes[j + 2] << 16) | (bytes[j + 3] << 24)) >>> 0;
+  for (let i = 0, j = 0; i < out.length; i++, j += 4)
+    out[i] = (bytes[j] | (bytes[j + 1] << 8) | (bytes[j + 2] << 16) | (bytes[j + 3] << 24)) >>> 0;
   return out;
 }
 
@@ -45,7 +46,7 @@ export function encodeWeights(pairs: ReadonlyArray<readonly [number, number]>): 
 /** Calls `visit` with each (featureIndex, q) of one head's packed weights. */
 export function forEachWeight(bytes: Uint8Array, visit: (f: number, q: number) => void): void {
   let f = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     let delta = 0;
     let shift = 0;
     let b: number;

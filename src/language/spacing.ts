@@ -46,7 +46,7 @@ function zhSpacing(input: Mapped): Mapped {
   const n = text.length;
   const b = new Builder(input);
   let run = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const u = text.charCodeAt(i);
     if (isZhNoise(u) && i > 0 && isHan(text.charCodeAt(i - 1))) {
       let j = i + 1;
@@ -60,7 +60,11 @@ function zhSpacing(input: Mapped): Mapped {
     const full = u < 0x80 ? ZH_FULL_WIDTH.get(u) : undefined;
     if (full !== undefined) {
       const numeric =
-        isZhNumericMark(u) && i > 0 && i + 1 < n && isAsciiAlnum(text.charCodeAt(i - 1)) && isAsciiAlnum(text.charCodeAt(i + 1));
+        isZhNumericMark(u) &&
+        i > 0 &&
+        i + 1 < n &&
+        isAsciiAlnum(text.charCodeAt(i - 1)) &&
+        isAsciiAlnum(text.charCodeAt(i + 1));
       if (!numeric) {
         b.copy(run, i);
         b.emit(full, i, i + 1);
@@ -93,7 +97,12 @@ function spelledEnd(text: string, i: number): number {
   if (!isSpellSeparator(sep)) return -1;
   let k = i;
   let count = 1;
-  while (k + 2 < n && text.charCodeAt(k + 1) === sep && isAsciiLetter(text.charCodeAt(k + 2)) && !isAsciiLetter(text.charCodeAt(k + 3))) {
+  while (
+    k + 2 < n &&
+    text.charCodeAt(k + 1) === sep &&
+    isAsciiLetter(text.charCodeAt(k + 2)) &&
+    !isAsciiLetter(text.charCodeAt(k + 3))
+  ) {
     k += 2;
     count++;
   }
@@ -106,7 +115,7 @@ function enSpacing(input: Mapped): Mapped {
   const b = new Builder(input);
   const address = addressMask(text);
   let run = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const u = text.charCodeAt(i);
     if (!isAsciiLetter(u) || address?.[i]) {
       i++;

@@ -36,7 +36,12 @@ export const ZH_RUN_KEEP = 2;
 
 /** A Han ideograph (basic, extension A, compatibility, or a high surrogate of the supplementary ideograph planes). */
 export function isHan(u: number): boolean {
-  return (u >= 0x4e00 && u <= 0x9fff) || (u >= 0x3400 && u <= 0x4dbf) || (u >= 0xf900 && u <= 0xfaff) || (u >= 0xd840 && u <= 0xd87f);
+  return (
+    (u >= 0x4e00 && u <= 0x9fff) ||
+    (u >= 0x3400 && u <= 0x4dbf) ||
+    (u >= 0xf900 && u <= 0xfaff) ||
+    (u >= 0xd840 && u <= 0xd87f)
+  );
 }
 
 export const isAsciiLetter = (u: number) => u >= 0x61 && u <= 0x7a; // the text is lower-cased by pass 1
@@ -52,7 +57,7 @@ const isSpace = (u: number) => u === 0x20 || u === 0x0a || u === 0x09;
 export function addressMask(text: string): Uint8Array | undefined {
   if (!text.includes('@') && !text.includes('://') && !text.includes('www.')) return undefined;
   const mask = new Uint8Array(text.length);
-  for (let s = 0; s < text.length; ) {
+  for (let s = 0; s < text.length;) {
     if (isSpace(text.charCodeAt(s))) {
       s++;
       continue;

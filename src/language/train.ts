@@ -26,19 +26,36 @@ export interface TrainOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 24, learningRate: 0.1, l2: 1e-5, minCount: 3, keepPerHead: 1520, minQuantised: 1, seed: 7 };
+export const DEFAULT_TRAIN: TrainOptions = {
+  epochs: 24,
+  learningRate: 0.1,
+  l2: 1e-5,
+  minCount: 3,
+  keepPerHead: 1520,
+  minQuantised: 1,
+  seed: 7,
+};
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296;
 }
 
-export function trainModel(lang: Lang, heads: readonly string[], examples: readonly Example[], options: Partial<TrainOptions> = {}, trained: ModelData['trained'] = { lines: examples.length, corpus: '', date: '' }): ModelData {
+export function trainModel(
+  lang: Lang,
+  heads: readonly string[],
+  examples: readonly Example[],
+  options: Partial<TrainOptions> = {},
+  trained: ModelData['trained'] = { lines: examples.length, corpus: '', date: '' },
+): ModelData {
   const o = { ...DEFAULT_TRAIN, ...options };
   const counts = new Map<number, number>();
   const unique = examples.map((e) => [...new Set(e.features)]);
   for (const ks of unique) for (const k of ks) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const vocab = [...counts].filter(([, n]) => n >= o.minCount).map(([k]) => k).sort((a, c) => a - c);
+  const vocab = [...counts]
+    .filter(([, n]) => n >= o.minCount)
+    .map(([k]) => k)
+    .sort((a, c) => a - c);
   const index = new Map(vocab.map((k, i) => [k, i]));
   const X = unique.map((ks) => Int32Array.from(ks.flatMap((k) => (index.has(k) ? [index.get(k)!] : []))));
   const H = heads.length;
@@ -82,7 +99,16 @@ export function trainModel(lang: Lang, heads: readonly string[], examples: reado
 }
 
 /** Keeps each head's strongest weights, stores them as int8 with a per-head scale, and only the features still used. */
-function quantise(lang: Lang, heads: readonly string[], vocab: readonly number[], W: Float32Array, b: Float32Array, keep: number, minQ: number, trained: ModelData['trained']): ModelData {
+function quantise(
+  lang: Lang,
+  heads: readonly string[],
+  vocab: readonly number[],
+  W: Float32Array,
+  b: Float32Array,
+  keep: number,
+  minQ: number,
+  trained: ModelData['trained'],
+): ModelData {
   const H = heads.length;
   const kept: Array<Array<[number, number]>> = [];
   for (let h = 0; h < H; h++) {
@@ -92,10 +118,16 @@ function quantise(lang: Lang, heads: readonly string[], vocab: readonly number[]
     kept.push(list.slice(0, keep));
   }
   const scale = kept.map((l) => Math.max(1e-6, ...l.map(([, w]) => Math.abs(w))) / 127);
-  const quantised = kept.map((l, h) => l.map(([f, w]) => [f, Math.round(w / scale[h])] as [number, number]).filter(([, q]) => Math.abs(q) >= Math.max(1, minQ)));
+  const quantised = kept.map((l, h) =>
+    l
+      .map(([f, w]) => [f, Math.round(w / scale[h])] as [number, number])
+      .filter(([, q]) => Math.abs(q) >= Math.max(1, minQ)),
+  );
   const used = [...new Set(quantised.flatMap((l) => l.map(([f]) => f)))].sort((a, c) => a - c);
   const remap = new Map(used.map((f, i) => [f, i]));
-  const weights = quantised.map((l) => encodeWeights(l.map(([f, q]) => [remap.get(f)!, q] as [number, number]).sort((a, c) => a[0] - c[0])));
+  const weights = quantised.map((l) =>
+    encodeWeights(l.map(([f, q]) => [remap.get(f)!, q] as [number, number]).sort((a, c) => a[0] - c[0])),
+  );
   return {
     format: MODEL_FORMAT,
     lang,

@@ -32,14 +32,20 @@ export function parseAssignment(text: string): Assignment {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${ASSIGNMENT_FILE} is not JSON (${(e as Error).message}); rebuild the package with npm run package:scorm or package:cmi5.`, { cause: e });
+    throw new Error(
+      `${ASSIGNMENT_FILE} is not JSON (${(e as Error).message}); rebuild the package with npm run package:scorm or package:cmi5.`,
+      { cause: e },
+    );
   }
   const o = (raw ?? {}) as Record<string, unknown>;
-  if (!LMS_SYSTEMS.includes(o.system as LmsSystem)) throw new Error(`${ASSIGNMENT_FILE}: "system" must be one of ${LMS_SYSTEMS.join(', ')}.`);
+  if (!LMS_SYSTEMS.includes(o.system as LmsSystem))
+    throw new Error(`${ASSIGNMENT_FILE}: "system" must be one of ${LMS_SYSTEMS.join(', ')}.`);
   if (!Array.isArray(o.scenarios) || o.scenarios.length === 0 || !o.scenarios.every((s) => typeof s === 'string' && s))
     throw new Error(`${ASSIGNMENT_FILE}: "scenarios" must list at least one scenario id.`);
-  if (!MODES.includes(o.mode as Mode)) throw new Error(`${ASSIGNMENT_FILE}: "mode" must be one of ${MODES.join(', ')}.`);
-  if (o.activityBase !== undefined && typeof o.activityBase !== 'string') throw new Error(`${ASSIGNMENT_FILE}: "activityBase" must be an IRI.`);
+  if (!MODES.includes(o.mode as Mode))
+    throw new Error(`${ASSIGNMENT_FILE}: "mode" must be one of ${MODES.join(', ')}.`);
+  if (o.activityBase !== undefined && typeof o.activityBase !== 'string')
+    throw new Error(`${ASSIGNMENT_FILE}: "activityBase" must be an IRI.`);
   const out: Assignment = { system: o.system as LmsSystem, scenarios: o.scenarios as string[], mode: o.mode as Mode };
   return typeof o.activityBase === 'string' ? { ...out, activityBase: o.activityBase } : out;
 }
@@ -72,7 +78,12 @@ export function scenarioFromLaunchParameters(launchParameters: string | undefine
  * The scenario a cmi5 launch plays: the one the AU's launchParameters name (the LMS's word), else the URL's; null
  * when a package (`packaged`) was not built for it. The ordinary build plays whatever the LMS names.
  */
-export function cmi5Scenario(search: string, assignment: Assignment, launchParameters: string | undefined, packaged: boolean): string | null {
+export function cmi5Scenario(
+  search: string,
+  assignment: Assignment,
+  launchParameters: string | undefined,
+  packaged: boolean,
+): string | null {
   const assigned = scenarioFromLaunchParameters(launchParameters);
   if (assigned === null) return launchedScenario(search, assignment);
   return !packaged || assignment.scenarios.includes(assigned) ? assigned : null;

@@ -60,7 +60,12 @@ export function verdictStatements(session: Cmi5Session, verdict: AttemptVerdict)
   const scaled = Math.round(Math.min(100, Math.max(0, verdict.total))) / 100;
   const score = { scaled, raw: Math.round(verdict.total), min: 0 as const, max: 100 as const };
   const mastered = session.masteryScore === undefined || scaled >= session.masteryScore;
-  const judged: VerdictStatement = verdict.passed && mastered ? { verb: 'passed', score } : verdict.blocked ? { verb: 'failed' } : { verb: 'failed', score };
+  const judged: VerdictStatement =
+    verdict.passed && mastered
+      ? { verb: 'passed', score }
+      : verdict.blocked
+        ? { verb: 'failed' }
+        : { verb: 'failed', score };
   const out: VerdictStatement[] = [];
   const sent = [...session.sent];
   for (const s of [{ verb: 'completed' } as VerdictStatement, judged]) {

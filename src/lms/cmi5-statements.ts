@@ -27,14 +27,21 @@ export interface TerminatedInput {
 /** The cmi5-defined `terminated` statement for this session. */
 export function terminatedStatement(i: TerminatedInput): Statement {
   const template = i.contextTemplate ?? {};
-  const category = [...(template.contextActivities?.category ?? []), { objectType: 'Activity' as const, id: CMI5_CATEGORY }];
+  const category = [
+    ...(template.contextActivities?.category ?? []),
+    { objectType: 'Activity' as const, id: CMI5_CATEGORY },
+  ];
   return {
     id: i.id,
     actor: i.actor,
     verb: { id: TERMINATED, display: { 'en-US': 'terminated' } },
     object: { objectType: 'Activity', id: i.activityId },
     result: { duration: isoDuration(i.now.getTime() - i.initializedAt.getTime()) },
-    context: { ...template, registration: i.registration, contextActivities: { ...template.contextActivities, category } },
+    context: {
+      ...template,
+      registration: i.registration,
+      contextActivities: { ...template.contextActivities, category },
+    },
     timestamp: i.now.toISOString(),
   };
 }
@@ -45,14 +52,19 @@ export function statementsUrl(endpoint: string): string {
 }
 
 /** The cmi5-defined verbs (cmi5 9.3): only the AU's own cmi5-defined statements may use them in a cmi5 session. */
-const CMI5_DEFINED_VERBS = new Set(['initialized', 'completed', 'passed', 'failed', 'terminated'].map((v) => `http://adlnet.gov/expapi/verbs/${v}`));
+const CMI5_DEFINED_VERBS = new Set(
+  ['initialized', 'completed', 'passed', 'failed', 'terminated'].map((v) => `http://adlnet.gov/expapi/verbs/${v}`),
+);
 
 /**
  * The outbox's statements as cmi5 "allowed" statements of this session: the attempt's own completed/passed/failed
  * are left out (the AU sends the cmi5-defined ones itself, in the order cmi5-rules allows), and every other statement
  * takes the LaunchData context template (cmi5 9.6.2: its extensions, e.g. the session id, and its context activities).
  */
-export function asAllowedStatements(statements: readonly Statement[], contextTemplate: Context | undefined): Statement[] {
+export function asAllowedStatements(
+  statements: readonly Statement[],
+  contextTemplate: Context | undefined,
+): Statement[] {
   const template = contextTemplate ?? {};
   return statements
     .filter((s) => !CMI5_DEFINED_VERBS.has(s.verb.id))
@@ -65,6 +77,14 @@ export function asAllowedStatements(statements: readonly Statement[], contextTem
         activities[k] = merged;
       }
       const extensions = { ...template.extensions, ...own.extensions };
-      return { ...s, context: { ...template, ...own, contextActivities: activities as Context['contextActivities'], ...(Object.keys(extensions).length ? { extensions } : {}) } };
+      return {
+        ...s,
+        context: {
+          ...template,
+          ...own,
+          contextActivities: activities as Context['contextActivities'],
+          ...(Object.keys(extensions).length ? { extensions } : {}),
+        },
+      };
     });
 }

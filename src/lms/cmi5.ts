@@ -36,7 +36,10 @@ export async function startCmi5(activityBase?: string): Promise<Cmi5Launch> {
   // The LMS's JSON as the xAPI shapes of src/lrs (the library types them more loosely than xAPI 1.0.3 does).
   const actor = { ...params.actor, objectType: 'Agent' } as Agent;
   routeTurnsTo({
-    endpoint: params.endpoint, authorization, actor, registration: params.registration,
+    endpoint: params.endpoint,
+    authorization,
+    actor,
+    registration: params.registration,
     contextActivities: data.contextTemplate?.contextActivities as ContextActivities | undefined,
     ...(activityBase ? { activityBase } : {}),
     adapt: (statements) => asAllowedStatements(statements, data.contextTemplate as Context | undefined),
@@ -63,7 +66,11 @@ export async function startCmi5(activityBase?: string): Promise<Cmi5Launch> {
 
   const stop = onAttemptEvent((event) => {
     if (event.kind !== 'completed') return;
-    const verdict = { passed: event.report.passed, total: event.report.scores.total, blocked: event.report.blocker !== null };
+    const verdict = {
+      passed: event.report.passed,
+      total: event.report.scores.total,
+      blocked: event.report.blocker !== null,
+    };
     for (const s of verdictStatements(session, verdict)) {
       if (s.verb === 'completed') send('completed', () => cmi5.complete());
       else if (s.verb === 'passed') send('passed', () => cmi5.pass(s.score));
@@ -77,12 +84,23 @@ export async function startCmi5(activityBase?: string): Promise<Cmi5Launch> {
     if (exiting || refusal(session, 'terminated')) return;
     session.sent.push('terminated');
     const statement = terminatedStatement({
-      id: crypto.randomUUID(), actor, activityId: params.activityId, registration: params.registration,
-      contextTemplate: data.contextTemplate as Context | undefined, initializedAt: cmi5.getInitializedDate(), now: new Date(),
+      id: crypto.randomUUID(),
+      actor,
+      activityId: params.activityId,
+      registration: params.registration,
+      contextTemplate: data.contextTemplate as Context | undefined,
+      initializedAt: cmi5.getInitializedDate(),
+      now: new Date(),
     });
     void fetch(statementsUrl(params.endpoint), {
-      method: 'POST', keepalive: true, body: JSON.stringify(statement),
-      headers: { Authorization: authorization, 'X-Experience-API-Version': XAPI_VERSION, 'Content-Type': 'application/json' },
+      method: 'POST',
+      keepalive: true,
+      body: JSON.stringify(statement),
+      headers: {
+        Authorization: authorization,
+        'X-Experience-API-Version': XAPI_VERSION,
+        'Content-Type': 'application/json',
+      },
     }).catch(() => undefined);
   };
   addEventListener('pagehide', onPageHide);

@@ -25,7 +25,12 @@ export interface PackageSpec {
 
 /** Escapes text for XML element content and attribute values. */
 export function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** An XML ID (IMS CP identifiers are xs:ID): a letter first, then letters, digits, `-`, `_`, `.`. */
@@ -40,18 +45,22 @@ const langTag = (lang: PackagedScenario['lang']) => (lang === 'zh' ? 'zh-CN' : '
  * launch URL naming its scenario; the app's files are one shared asset resource every SCO depends on.
  */
 export function scormManifest(spec: PackageSpec): string {
-  const items = spec.scenarios.map((s) => [
-    `      <item identifier="${xmlId('item', s.id)}" identifierref="${xmlId('sco', s.id)}" isvisible="true">`,
-    `        <title>${xml(s.title)}</title>`,
-    `        <adlcp:masteryscore>${s.passMark}</adlcp:masteryscore>`,
-    `      </item>`,
-  ].join('\n'));
-  const scos = spec.scenarios.map((s) => [
-    `    <resource identifier="${xmlId('sco', s.id)}" type="webcontent" adlcp:scormtype="sco" href="${xml(launchUrl(s.id))}">`,
-    `      <file href="index.html"/>`,
-    `      <dependency identifierref="app"/>`,
-    `    </resource>`,
-  ].join('\n'));
+  const items = spec.scenarios.map((s) =>
+    [
+      `      <item identifier="${xmlId('item', s.id)}" identifierref="${xmlId('sco', s.id)}" isvisible="true">`,
+      `        <title>${xml(s.title)}</title>`,
+      `        <adlcp:masteryscore>${s.passMark}</adlcp:masteryscore>`,
+      `      </item>`,
+    ].join('\n'),
+  );
+  const scos = spec.scenarios.map((s) =>
+    [
+      `    <resource identifier="${xmlId('sco', s.id)}" type="webcontent" adlcp:scormtype="sco" href="${xml(launchUrl(s.id))}">`,
+      `      <file href="index.html"/>`,
+      `      <dependency identifierref="app"/>`,
+      `    </resource>`,
+    ].join('\n'),
+  );
   const files = spec.files.map((f) => `      <file href="${xml(f)}"/>`);
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
@@ -90,15 +99,17 @@ export const CMI5_MOVE_ON = 'CompletedAndPassed';
  */
 export function cmi5CourseXml(spec: PackageSpec, activityBase: string): string {
   const lang = langTag(spec.scenarios[0]?.lang ?? 'zh');
-  const aus = spec.scenarios.map((s) => [
-    `  <au id="${xml(scenarioActivityId(activityBase, s.id))}" moveOn="${CMI5_MOVE_ON}" masteryScore="${s.passMark / 100}" launchMethod="AnyWindow">`,
-    `    <title><langstring lang="${langTag(s.lang)}">${xml(s.title)}</langstring></title>`,
-    `    <description><langstring lang="${langTag(s.lang)}">${xml(s.title)}</langstring></description>`,
-    `    <url>${xml(launchUrl(s.id))}</url>`,
-    // The LMS hands these back in LMS.LaunchData, out of the learner's reach: they, not the URL, name the scenario.
-    `    <launchParameters>${xml(JSON.stringify({ scenario: s.id }))}</launchParameters>`,
-    `  </au>`,
-  ].join('\n'));
+  const aus = spec.scenarios.map((s) =>
+    [
+      `  <au id="${xml(scenarioActivityId(activityBase, s.id))}" moveOn="${CMI5_MOVE_ON}" masteryScore="${s.passMark / 100}" launchMethod="AnyWindow">`,
+      `    <title><langstring lang="${langTag(s.lang)}">${xml(s.title)}</langstring></title>`,
+      `    <description><langstring lang="${langTag(s.lang)}">${xml(s.title)}</langstring></description>`,
+      `    <url>${xml(launchUrl(s.id))}</url>`,
+      // The LMS hands these back in LMS.LaunchData, out of the learner's reach: they, not the URL, name the scenario.
+      `    <launchParameters>${xml(JSON.stringify({ scenario: s.id }))}</launchParameters>`,
+      `  </au>`,
+    ].join('\n'),
+  );
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">`,

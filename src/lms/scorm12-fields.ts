@@ -59,7 +59,8 @@ const CHOICE_LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** A `choice` interaction's student_response: one character 0-9 or a-z per option (RTE 3.4.4 cmi.interactions). */
 export function choiceResponse(index: number): string {
   const letter = CHOICE_LETTERS[index];
-  if (!Number.isInteger(index) || letter === undefined) throw new RangeError(`option ${index} has no SCORM 1.2 choice letter (at most 36 options)`);
+  if (!Number.isInteger(index) || letter === undefined)
+    throw new RangeError(`option ${index} has no SCORM 1.2 choice letter (at most 36 options)`);
   return letter;
 }
 
@@ -78,7 +79,9 @@ export interface TurnInteraction {
 
 /** `wrong` when the line has a compliance finding of major or critical severity, else `correct`. */
 export function turnResult(assessment: Pick<Assessment, 'findings'>): 'correct' | 'wrong' {
-  return assessment.findings.some((f) => (f.severity === 'major' || f.severity === 'critical') && isViolation(f)) ? 'wrong' : 'correct';
+  return assessment.findings.some((f) => (f.severity === 'major' || f.severity === 'critical') && isViolation(f))
+    ? 'wrong'
+    : 'correct';
 }
 
 /** The `cmi.interactions.n.*` elements and values of one line, every value within its SCORM 1.2 limit. */

@@ -21,7 +21,7 @@ const MAX_PARENTS = 7;
 
 function apiOn(win: Window): Scorm12Api | null {
   try {
-    return ((win as unknown as { API?: Scorm12Api }).API ?? null);
+    return (win as unknown as { API?: Scorm12Api }).API ?? null;
   } catch {
     return null; // a cross-origin window: not ours to read
   }
@@ -64,7 +64,8 @@ export class Scorm12Session {
     this.reportsVerdict = mode !== 'browse' && mode !== 'review';
     const status = api.LMSGetValue('cmi.core.lesson_status');
     const fresh = status === '' || status === 'not attempted';
-    if (fresh && mode !== 'review') this.set('cmi.core.lesson_status', (mode === 'browse' ? 'browsed' : 'incomplete') satisfies LessonStatus);
+    if (fresh && mode !== 'review')
+      this.set('cmi.core.lesson_status', (mode === 'browse' ? 'browsed' : 'incomplete') satisfies LessonStatus);
     this.commit();
     this.stop = onAttemptEvent((e) => this.on(e));
   }
@@ -80,8 +81,13 @@ export class Scorm12Session {
         if (!this.reportsVerdict) return;
         const n = Number(this.api.LMSGetValue('cmi.interactions._count')) || 0;
         const values = interactionValues(n, {
-          index: event.index, nodeId: event.nodeId, text: event.text, choice: event.choice, assessment: event.assessment,
-          at: new Date(event.at), latencyMs: event.at - this.lastShownAt,
+          index: event.index,
+          nodeId: event.nodeId,
+          text: event.text,
+          choice: event.choice,
+          assessment: event.assessment,
+          at: new Date(event.at),
+          latencyMs: event.at - this.lastShownAt,
         });
         for (const [element, value] of values) this.set(element, value);
         this.lastShownAt = event.at;
@@ -113,7 +119,8 @@ export class Scorm12Session {
 
   private set(element: string, value: string): void {
     // A refused value is logged with the LMS's reason; the call goes on (the trainee's own record keeps everything).
-    if (this.api.LMSSetValue(element, value) !== 'true') console.warn(`LMSSetValue ${element} refused: ${this.lastError()}`);
+    if (this.api.LMSSetValue(element, value) !== 'true')
+      console.warn(`LMSSetValue ${element} refused: ${this.lastError()}`);
   }
 
   private commit(): void {

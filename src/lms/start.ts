@@ -5,7 +5,14 @@
 import { locale } from '../state/locale.svelte.ts';
 import { lmsLock, type LmsProblem } from '../state/lms-lock.svelte.ts';
 import { MODES, type Mode } from '../storage/types.ts';
-import { ASSIGNMENT_FILE, cmi5Scenario, hasCmi5Launch, launchedScenario, parseAssignment, type Assignment } from './assignment.ts';
+import {
+  ASSIGNMENT_FILE,
+  cmi5Scenario,
+  hasCmi5Launch,
+  launchedScenario,
+  parseAssignment,
+  type Assignment,
+} from './assignment.ts';
 
 /** The package's fixed assignment; a cmi5 launch of the ordinary build plays the URL's scenario in its mode. */
 async function readAssignment(search: string): Promise<Assignment> {
@@ -43,9 +50,16 @@ async function start(search: string): Promise<void> {
     if (launch.locale) locale.set(launch.locale);
     // The AU's launchParameters come from the LMS, not the address bar: an edited URL cannot swap the scenario.
     const scenarioId = cmi5Scenario(search, assignment, launch.launchParameters, import.meta.env.MODE === 'lms');
-    if (!scenarioId) return fail({ kind: 'not_assigned', scenario: launch.launchParameters ?? new URLSearchParams(search).get('scenario') ?? '' });
+    if (!scenarioId)
+      return fail({
+        kind: 'not_assigned',
+        scenario: launch.launchParameters ?? new URLSearchParams(search).get('scenario') ?? '',
+      });
     lmsLock.current = {
-      system: 'cmi5', scenarioId, mode: assignment.mode, reportsVerdict: launch.launchMode === 'Normal',
+      system: 'cmi5',
+      scenarioId,
+      mode: assignment.mode,
+      reportsVerdict: launch.launchMode === 'Normal',
       exit: async () => {
         if (!(await launch.exit())) lmsLock.ended = true;
       },
@@ -62,7 +76,10 @@ async function start(search: string): Promise<void> {
   // The LMS may close the frame without warning: finishing on pagehide keeps the session time and the last commit.
   addEventListener('pagehide', () => session.finish());
   lmsLock.current = {
-    system: 'scorm12', scenarioId, mode: assignment.mode, reportsVerdict: session.reportsVerdict,
+    system: 'scorm12',
+    scenarioId,
+    mode: assignment.mode,
+    reportsVerdict: session.reportsVerdict,
     exit: async () => {
       session.finish();
       lmsLock.ended = true;

@@ -53,7 +53,9 @@ async function reasonOf(res: Response): Promise<string> {
   const text = await res.text().catch(() => '');
   try {
     const body = JSON.parse(text) as { message?: unknown; warnings?: unknown };
-    const parts = [body.message, ...(Array.isArray(body.warnings) ? body.warnings : [])].filter((p) => typeof p === 'string');
+    const parts = [body.message, ...(Array.isArray(body.warnings) ? body.warnings : [])].filter(
+      (p) => typeof p === 'string',
+    );
     if (parts.length) return `${res.status}: ${parts.join('; ')}`.slice(0, 2000);
   } catch {
     // not JSON: the text itself

@@ -68,10 +68,14 @@ export async function readCohortStatements(
   const out: Statement[] = [];
   for (const verb of [VERBS.passed.id, VERBS.failed.id]) {
     const base = out.length;
-    const page = await getStatements(conn, { activity, related_activities: true, verb, since }, {
-      fetch: options.fetch,
-      onPage: (n) => options.onPage?.(base + n),
-    });
+    const page = await getStatements(
+      conn,
+      { activity, related_activities: true, verb, since },
+      {
+        fetch: options.fetch,
+        onPage: (n) => options.onPage?.(base + n),
+      },
+    );
     out.push(...page);
   }
   return out;
@@ -105,7 +109,9 @@ function findingSummary(v: unknown): CohortAttempt['findings'] {
 /** The scenario id of a scenario activity IRI under the base (an IRI from elsewhere stays whole). */
 export function scenarioIdOf(activityBase: string, iri: string): string {
   const prefix = scenarioActivityId(activityBase, '');
-  return iri.startsWith(prefix) && !iri.slice(prefix.length).includes('/') ? decodeURIComponent(iri.slice(prefix.length)) : iri;
+  return iri.startsWith(prefix) && !iri.slice(prefix.length).includes('/')
+    ? decodeURIComponent(iri.slice(prefix.length))
+    : iri;
 }
 
 /** The total out of 100: `raw` on a 0–100 scale, else `scaled` (a blocker-failed call carries `raw` only). */
@@ -128,7 +134,10 @@ const profileIdOf = (homePage: string, staffNo: string) => `lrs:${homePage}#${st
  * The calls and trainees of result statements. Per registration the newest result counts; calls this PC holds
  * itself are left out; a staff number under the bank's home page that has a local profile is that profile.
  */
-export function cohortFromStatements(statements: readonly Statement[], options: { activityBase: string; homePage: string; local: LocalKnown }): RemoteCohort {
+export function cohortFromStatements(
+  statements: readonly Statement[],
+  options: { activityBase: string; homePage: string; local: LocalKnown },
+): RemoteCohort {
   const localRegistrations = new Set(options.local.attemptIds.map(registrationOf));
   const localByStaff = new Map(options.local.profiles.map((p) => [p.staffNo, p.id]));
   const newest = new Map<string, { s: Statement; at: number }>();
@@ -136,8 +145,13 @@ export function cohortFromStatements(statements: readonly Statement[], options: 
   for (const s of statements) {
     const registration = s.context?.registration;
     const at = Date.parse(s.timestamp);
-    const ok = (s.verb?.id === VERBS.passed.id || s.verb?.id === VERBS.failed.id) && registration && s.object?.objectType === 'Activity'
-      && s.actor?.account && Number.isFinite(at) && totalOf(s) !== null;
+    const ok =
+      (s.verb?.id === VERBS.passed.id || s.verb?.id === VERBS.failed.id) &&
+      registration &&
+      s.object?.objectType === 'Activity' &&
+      s.actor?.account &&
+      Number.isFinite(at) &&
+      totalOf(s) !== null;
     if (!ok) {
       skipped++;
       continue;
@@ -160,16 +174,29 @@ export function cohortFromStatements(statements: readonly Statement[], options: 
     const total = totalOf(s)!;
     const dimensions = extension(s, EXT.dimensions);
     attempts.push({
-      origin: 'lrs', id: `lrs:${registration}`, registration, staffNo, profileId, scenarioId,
-      scenarioTitle: Object.values(object.definition?.name ?? {})[0] ?? str(extension(s, EXT.scenarioTitle)) ?? scenarioId,
-      status: 'completed', endedAt: at,
+      origin: 'lrs',
+      id: `lrs:${registration}`,
+      registration,
+      staffNo,
+      profileId,
+      scenarioId,
+      scenarioTitle:
+        Object.values(object.definition?.name ?? {})[0] ?? str(extension(s, EXT.scenarioTitle)) ?? scenarioId,
+      status: 'completed',
+      endedAt: at,
       scores: isObject(dimensions) ? { ...dimensions, total } : { total },
       passed: s.verb.id === VERBS.passed.id,
       blockerRule: str(extension(s, EXT.blockerRule)),
       findings: findingSummary(extension(s, EXT.findingSummary)),
-      mode: str(extension(s, EXT.mode)), lang: str(extension(s, EXT.lang)), outcome: str(extension(s, EXT.outcome)),
+      mode: str(extension(s, EXT.mode)),
+      lang: str(extension(s, EXT.lang)),
+      outcome: str(extension(s, EXT.outcome)),
     });
   }
   attempts.sort((a, b) => b.endedAt! - a.endedAt!);
-  return { profiles: [...profiles.values()].sort((a, b) => (a.staffNo < b.staffNo ? -1 : a.staffNo > b.staffNo ? 1 : 0)), attempts, skipped };
+  return {
+    profiles: [...profiles.values()].sort((a, b) => (a.staffNo < b.staffNo ? -1 : a.staffNo > b.staffNo ? 1 : 0)),
+    attempts,
+    skipped,
+  };
 }

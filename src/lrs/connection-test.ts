@@ -12,10 +12,16 @@ export type ConnectionVerdict =
   | { kind: 'not_lrs'; status: number };
 
 /** Asks the LRS for one statement with the saved credentials; never throws. */
-export async function testConnection(conn: XapiConnection, fetch: FetchLike = globalThis.fetch.bind(globalThis)): Promise<ConnectionVerdict> {
+export async function testConnection(
+  conn: XapiConnection,
+  fetch: FetchLike = globalThis.fetch.bind(globalThis),
+): Promise<ConnectionVerdict> {
   let res: Response;
   try {
-    res = await fetch(resourceUrl(conn.endpoint, 'statements?limit=1'), { headers: xapiHeaders(conn), signal: AbortSignal.timeout(15_000) });
+    res = await fetch(resourceUrl(conn.endpoint, 'statements?limit=1'), {
+      headers: xapiHeaders(conn),
+      signal: AbortSignal.timeout(15_000),
+    });
   } catch (e) {
     return { kind: 'unreachable', reason: e instanceof Error ? e.message : String(e) };
   }

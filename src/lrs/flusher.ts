@@ -54,7 +54,8 @@ type Pass = 'more' | 'empty' | 'wait' | 'stopped';
 
 export class OutboxFlusher {
   status: FlushStatus = { kind: 'idle' };
-  private readonly o: Required<Omit<FlusherOptions, 'events' | 'locks' | 'fetch'>> & Pick<FlusherOptions, 'events' | 'locks' | 'fetch'>;
+  private readonly o: Required<Omit<FlusherOptions, 'events' | 'locks' | 'fetch'>> &
+    Pick<FlusherOptions, 'events' | 'locks' | 'fetch'>;
   private readonly blocked = new Map<OutboxRoute, string>();
   private readonly listeners = new Set<(status: FlushStatus) => void>();
   private timer: unknown = null;
@@ -137,19 +138,21 @@ export class OutboxFlusher {
 
   private run(force: boolean): Promise<void> {
     // One pass at a time in this tab; across tabs the Web Lock orders them.
-    this.chain = this.chain.then(async () => {
-      if (this.stopped) return;
-      for (;;) {
-        const pass = await this.locked(() => this.pass(force));
-        if (pass !== 'more') {
-          if (pass === 'empty') this.schedule(this.o.pollMs);
-          return;
+    this.chain = this.chain
+      .then(async () => {
+        if (this.stopped) return;
+        for (;;) {
+          const pass = await this.locked(() => this.pass(force));
+          if (pass !== 'more') {
+            if (pass === 'empty') this.schedule(this.o.pollMs);
+            return;
+          }
         }
-      }
-    }).catch(() => {
-      // A storage failure: look again later rather than give up for good.
-      this.schedule(this.o.pollMs);
-    });
+      })
+      .catch(() => {
+        // A storage failure: look again later rather than give up for good.
+        this.schedule(this.o.pollMs);
+      });
     return this.chain;
   }
 
@@ -177,7 +180,8 @@ export class OutboxFlusher {
     const settings = await readLrsSettings(this.db);
     if (settings && !this.blocked.has('lrs')) out.set('lrs', connectionOf(settings));
     const target = sessionTarget();
-    if (target && !this.blocked.has('session')) out.set('session', { endpoint: target.endpoint, authorization: target.authorization });
+    if (target && !this.blocked.has('session'))
+      out.set('session', { endpoint: target.endpoint, authorization: target.authorization });
     return out;
   }
 
@@ -215,14 +219,21 @@ export class OutboxFlusher {
   }
 
   private send(conn: XapiConnection, rows: readonly OutboxRow[]): Promise<LrsAnswer> {
-    return postStatements(conn, rows.map((r) => r.statement), { fetch: this.o.fetch });
+    return postStatements(
+      conn,
+      rows.map((r) => r.statement),
+      { fetch: this.o.fetch },
+    );
   }
 
   private async settle(conn: XapiConnection, rows: OutboxRow[], answer: LrsAnswer): Promise<Pass> {
     const route = rows[0]!.to;
     switch (answer.kind) {
       case 'ok':
-        await markSent(this.db, rows.map((r) => r.id));
+        await markSent(
+          this.db,
+          rows.map((r) => r.id),
+        );
         return 'more';
       case 'conflict':
       case 'rejected': {
@@ -244,7 +255,11 @@ export class OutboxFlusher {
       case 'retry': {
         const delay = backoffDelay(rows[0]!.tries + 1, this.o.random, this.o.baseDelayMs, this.o.maxDelayMs);
         const until = this.o.now() + delay;
-        await markRetry(this.db, rows.map((r) => r.id), until);
+        await markRetry(
+          this.db,
+          rows.map((r) => r.id),
+          until,
+        );
         this.setStatus({ kind: 'waiting', reason: answer.reason, until });
         this.schedule(delay);
         return 'wait';
@@ -268,7 +283,12 @@ export class OutboxFlusher {
       fit.push(row);
     }
     // Deterministic ids: if this lands and the rows are sent again on the next visit, the LRS keeps one copy.
-    if (fit.length) void postStatements(head.conn, fit.map((r) => r.statement), { fetch: this.o.fetch, keepalive: true });
+    if (fit.length)
+      void postStatements(
+        head.conn,
+        fit.map((r) => r.statement),
+        { fetch: this.o.fetch, keepalive: true },
+      );
   }
 }
 
@@ -301,7 +321,8 @@ export async function flushOutbox(): Promise<void> {
  * with neither throws rather than queue statements no one sends.
  */
 export function useSessionTarget(target: SessionTarget | null, db?: CallDojoDb): void {
-  if (target && !running && !db) throw new Error('useSessionTarget: no outbox flusher runs; pass the database (appDb()) to start one');
+  if (target && !running && !db)
+    throw new Error('useSessionTarget: no outbox flusher runs; pass the database (appDb()) to start one');
   setSessionTarget(target);
   if (!running && db) startOutbox(db);
 }

@@ -19,11 +19,16 @@ export interface MentorReadCredential {
 /** The stored mentor credential, or null (reads then use the PC's sending key). */
 export async function readMentorCredential(db: CallDojoDb): Promise<MentorReadCredential | null> {
   const v = (await getSetting(db, MENTOR_READ_KEY)) as Partial<MentorReadCredential> | null | undefined;
-  return v && typeof v.key === 'string' && v.key && typeof v.secret === 'string' && v.secret ? { key: v.key, secret: v.secret } : null;
+  return v && typeof v.key === 'string' && v.key && typeof v.secret === 'string' && v.secret
+    ? { key: v.key, secret: v.secret }
+    : null;
 }
 
 /** Stores the credential; an empty key or secret removes it (reads fall back to the PC's key). */
-export async function saveMentorCredential(db: CallDojoDb, c: MentorReadCredential): Promise<MentorReadCredential | null> {
+export async function saveMentorCredential(
+  db: CallDojoDb,
+  c: MentorReadCredential,
+): Promise<MentorReadCredential | null> {
   const stored = c.key.trim() && c.secret ? { key: c.key.trim(), secret: c.secret } : null;
   await putSetting(db, MENTOR_READ_KEY, stored);
   return stored;

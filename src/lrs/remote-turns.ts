@@ -38,7 +38,11 @@ export interface RemoteLine {
 }
 
 /** Every statement of one attempt (its lines, results and comments share the registration). */
-export function readAttemptStatements(conn: XapiConnection, registration: string, options: { fetch?: FetchLike } = {}): Promise<Statement[]> {
+export function readAttemptStatements(
+  conn: XapiConnection,
+  registration: string,
+  options: { fetch?: FetchLike } = {},
+): Promise<Statement[]> {
   return getStatements(conn, { registration, ascending: true }, { fetch: options.fetch });
 }
 
@@ -47,8 +51,18 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function findingsOf(v: unknown): RemoteFinding[] {
   if (!Array.isArray(v)) return [];
   return v.flatMap((f) =>
-    isObject(f) && typeof f.rule === 'string' && CATEGORIES.includes(f.category as Category) && SEVERITIES.includes(f.severity as Severity)
-      ? [{ rule: f.rule, category: f.category as Category, severity: f.severity as Severity, quote: typeof f.quote === 'string' ? f.quote : '' }]
+    isObject(f) &&
+    typeof f.rule === 'string' &&
+    CATEGORIES.includes(f.category as Category) &&
+    SEVERITIES.includes(f.severity as Severity)
+      ? [
+          {
+            rule: f.rule,
+            category: f.category as Category,
+            severity: f.severity as Severity,
+            quote: typeof f.quote === 'string' ? f.quote : '',
+          },
+        ]
       : [],
   );
 }
@@ -81,7 +95,10 @@ export function linesFromStatements(statements: readonly Statement[]): RemoteLin
       text: s.result.response,
       success: typeof s.result.success === 'boolean' ? s.result.success : null,
       findings: findingsOf(ext[EXT.findings]),
-      tone: isObject(tone) && typeof tone.label === 'string' && typeof tone.score === 'number' ? { label: tone.label, score: tone.score } : null,
+      tone:
+        isObject(tone) && typeof tone.label === 'string' && typeof tone.score === 'number'
+          ? { label: tone.label, score: tone.score }
+          : null,
       personaReply: typeof ext[EXT.personaReply] === 'string' ? (ext[EXT.personaReply] as string) : null,
       comments: [],
     });

@@ -6,8 +6,20 @@
 import type { Attempt, CallRecord, Override, Turn } from '../storage/types.ts';
 import { registrationOf, statementId } from './ids.ts';
 import {
-  ACTIVITY_TYPES, EXT, VERBS, courseActivityId, nodeActivityId, profileActivity, scenarioActivityId, staffAgent,
-  type Activity, type Agent, type Context, type ContextActivities, type Result, type Statement,
+  ACTIVITY_TYPES,
+  EXT,
+  VERBS,
+  courseActivityId,
+  nodeActivityId,
+  profileActivity,
+  scenarioActivityId,
+  staffAgent,
+  type Activity,
+  type Agent,
+  type Context,
+  type ContextActivities,
+  type Result,
+  type Statement,
 } from './xapi.ts';
 
 /** Who the statements are about and where they are filed: from Settings, or from a cmi5 launch's session target. */
@@ -24,7 +36,10 @@ export interface StatementEnv {
 }
 
 /** What the builder reads of an attempt row. */
-export type AttemptFacts = Pick<Attempt, 'id' | 'scenarioId' | 'scenarioTitle' | 'lang' | 'mode' | 'startedAt' | 'versions' | 'course'>;
+export type AttemptFacts = Pick<
+  Attempt,
+  'id' | 'scenarioId' | 'scenarioTitle' | 'lang' | 'mode' | 'startedAt' | 'versions' | 'course'
+>;
 
 const LANGUAGE = { zh: 'zh-CN', en: 'en-US' } as const;
 
@@ -42,7 +57,15 @@ export function scenarioActivity(env: StatementEnv, attempt: AttemptFacts): Acti
 function context(env: StatementEnv, attempt: AttemptFacts): Context {
   const extra = env.contextActivities ?? {};
   const grouping = [
-    ...(attempt.course ? [{ objectType: 'Activity', id: courseActivityId(env.activityBase, attempt.course), definition: { type: ACTIVITY_TYPES.course } } satisfies Activity] : []),
+    ...(attempt.course
+      ? [
+          {
+            objectType: 'Activity',
+            id: courseActivityId(env.activityBase, attempt.course),
+            definition: { type: ACTIVITY_TYPES.course },
+          } satisfies Activity,
+        ]
+      : []),
     ...(extra.grouping ?? []),
   ];
   const extensions: Record<string, unknown> = { [EXT.lang]: attempt.lang, [EXT.mode]: attempt.mode };
@@ -51,7 +74,10 @@ function context(env: StatementEnv, attempt: AttemptFacts): Context {
     registration: env.registration ?? registrationOf(attempt.id),
     language: LANGUAGE[attempt.lang],
     contextActivities: {
-      parent: [{ objectType: 'Activity', id: scenarioActivityId(env.activityBase, attempt.scenarioId) }, ...(extra.parent ?? [])],
+      parent: [
+        { objectType: 'Activity', id: scenarioActivityId(env.activityBase, attempt.scenarioId) },
+        ...(extra.parent ?? []),
+      ],
       ...(grouping.length ? { grouping } : {}),
       category: [profileActivity(), ...(extra.category ?? [])],
       ...(extra.other?.length ? { other: extra.other } : {}),
@@ -69,12 +95,20 @@ export const turnPart = (index: number) => `turn/${index}`;
  * go along, so the record reads as a conversation.
  */
 export function turnStatement(env: StatementEnv, attempt: AttemptFacts, turn: Turn, reply: Turn | null): Statement {
-  if (turn.speaker !== 'trainee' || !turn.assessment) throw new Error(`line ${turn.index} of attempt ${attempt.id} is not a scored trainee line`);
+  if (turn.speaker !== 'trainee' || !turn.assessment)
+    throw new Error(`line ${turn.index} of attempt ${attempt.id} is not a scored trainee line`);
   const { findings, tone, moves } = turn.assessment;
   const picked = turn.picked !== undefined;
   const node = turn.node ?? `line-${turn.index}`;
   const extensions: Record<string, unknown> = {
-    [EXT.findings]: findings.map(({ rule, category, severity, start, end, quote }) => ({ rule, category, severity, start, end, quote })),
+    [EXT.findings]: findings.map(({ rule, category, severity, start, end, quote }) => ({
+      rule,
+      category,
+      severity,
+      start,
+      end,
+      quote,
+    })),
     [EXT.tone]: { label: tone.label, score: tone.score },
     [EXT.moves]: moves.map(({ move, start, end }) => ({ move, start, end })),
     [EXT.turnIndex]: turn.index,
@@ -129,13 +163,19 @@ export function isoDuration(ms: number): string {
 }
 
 /** What the result statements read of a completed attempt. */
-export type CompletedFacts = AttemptFacts & Pick<Attempt, 'scores' | 'passed' | 'blockerRule' | 'outcome' | 'findings' | 'endedAt'>;
+export type CompletedFacts = AttemptFacts &
+  Pick<Attempt, 'scores' | 'passed' | 'blockerRule' | 'outcome' | 'findings' | 'endedAt'>;
 
 /**
  * The call was scored: `completed`, then `passed` or `failed` with the score, the dimensions and what decided it. A
  * call failed on a compliance blocker carries no scaled score: no weighted mark stands beside a blocker.
  */
-export function completionStatements(env: StatementEnv, attempt: CompletedFacts, record: CallRecord | null, at: number): Statement[] {
+export function completionStatements(
+  env: StatementEnv,
+  attempt: CompletedFacts,
+  record: CallRecord | null,
+  at: number,
+): Statement[] {
   const scores = attempt.scores;
   if (!scores || attempt.passed === null) throw new Error(`attempt ${attempt.id} is not scored`);
   const duration = isoDuration((attempt.endedAt ?? at) - attempt.startedAt);
@@ -152,7 +192,9 @@ export function completionStatements(env: StatementEnv, attempt: CompletedFacts,
     extensions[EXT.callRecord] = call;
   }
   const result: Result = {
-    score: blocked ? { raw: total, min: 0, max: 100 } : { scaled: Math.round(total * 100) / 10_000, raw: total, min: 0, max: 100 },
+    score: blocked
+      ? { raw: total, min: 0, max: 100 }
+      : { scaled: Math.round(total * 100) / 10_000, raw: total, min: 0, max: 100 },
     success: attempt.passed,
     completion: true,
     duration,
@@ -161,8 +203,24 @@ export function completionStatements(env: StatementEnv, attempt: CompletedFacts,
   const object = scenarioActivity(env, attempt);
   const ctx = context(env, attempt);
   return [
-    { id: statementId(attempt.id, 'completed'), actor: env.actor, verb: VERBS.completed, object, result: { completion: true, duration }, context: ctx, timestamp: iso(at) },
-    { id: statementId(attempt.id, 'result'), actor: env.actor, verb: attempt.passed ? VERBS.passed : VERBS.failed, object, result, context: ctx, timestamp: iso(at) },
+    {
+      id: statementId(attempt.id, 'completed'),
+      actor: env.actor,
+      verb: VERBS.completed,
+      object,
+      result: { completion: true, duration },
+      context: ctx,
+      timestamp: iso(at),
+    },
+    {
+      id: statementId(attempt.id, 'result'),
+      actor: env.actor,
+      verb: attempt.passed ? VERBS.passed : VERBS.failed,
+      object,
+      result,
+      context: ctx,
+      timestamp: iso(at),
+    },
   ];
 }
 
@@ -180,7 +238,12 @@ export function mentorAccount(override: Pick<Override, 'byStaffNo' | 'chain'>): 
   return x ? `mentor-key-${x.slice(0, 16)}` : 'mentor-unsigned';
 }
 
-export function commentStatement(env: StatementEnv, attempt: AttemptFacts, override: Override, turnIndex: number): Statement {
+export function commentStatement(
+  env: StatementEnv,
+  attempt: AttemptFacts,
+  override: Override,
+  turnIndex: number,
+): Statement {
   const { action, rule, category, severity, reason, quote, start, end, scoresBefore, scoresAfter } = override;
   const correction: Record<string, unknown> = { action, rule, category, severity, reason, scoresBefore, scoresAfter };
   if (quote !== undefined) Object.assign(correction, { quote, start, end });

@@ -6,7 +6,25 @@
  */
 import { assign, setup } from 'xstate';
 import { DISCLOSURE_MOVE, type Effect, type Outcome, type Scenario } from '../scenarios/ir.ts';
-import { afterLine, applyEffects, decide, entered, fillSlots, heard, IDENTIFYING, identifierOf, pickIndex, pickReply, replyCue, rulesOf, SILENT_LINE, spokenMood, type Decision, type LineFacts, type Reaction } from '../scenarios/semantics/index.ts';
+import {
+  afterLine,
+  applyEffects,
+  decide,
+  entered,
+  fillSlots,
+  heard,
+  IDENTIFYING,
+  identifierOf,
+  pickIndex,
+  pickReply,
+  replyCue,
+  rulesOf,
+  SILENT_LINE,
+  spokenMood,
+  type Decision,
+  type LineFacts,
+  type Reaction,
+} from '../scenarios/semantics/index.ts';
 import { callConfig } from './config.ts';
 import { initialContext, type CallContext, type CallInput, type TurnInput } from './context.ts';
 import { BUILT_IN_LINES } from './endings.ts';
@@ -62,14 +80,23 @@ export function createCallMachine(scenario: Scenario) {
         const { reaction: r, decision } = turn(context, event);
         const node = nodes.get(context.node)!;
         const { vars, rng, terms, met } = heard(rules, node, context, line, r);
-        const identified = context.identified || IDENTIFYING.some((id) => line.moves.includes(id) || line.elements.includes(id));
+        const identified =
+          context.identified || IDENTIFYING.some((id) => line.moves.includes(id) || line.elements.includes(id));
         // On a turn `decide` routed (`cue`), how the node it leads to should answer: from the repertoire when its
         // scripted line would not fit this line (see semantics/cue.ts), else its line (or its `after` override).
-        const memory = { earlier: context.history.flatMap((h) => h.moves), previous: context.history.at(-1)?.moves ?? [], identified, verified: context.verified };
+        const memory = {
+          earlier: context.history.flatMap((h) => h.moves),
+          previous: context.history.at(-1)?.moves ?? [],
+          identified,
+          verified: context.verified,
+        };
         // `moves` are the whole call's: a node's `after` line applies once the trainee has made the move at any point.
         const intent = p.cue ? replyCue(rules, node, decision, line, r, memory) : null;
-        const identifier = intent === 'identifier' && line.asksIdentifier ? identifierOf(scenario, line.asksIdentifier) : null;
-        const cue = p.cue ? { intent, moves: [...memory.earlier, ...line.moves], elements: line.elements, identifier } : null;
+        const identifier =
+          intent === 'identifier' && line.asksIdentifier ? identifierOf(scenario, line.asksIdentifier) : null;
+        const cue = p.cue
+          ? { intent, moves: [...memory.earlier, ...line.moves], elements: line.elements, identifier }
+          : null;
         return {
           vars,
           rng,
@@ -77,7 +104,10 @@ export function createCallMachine(scenario: Scenario) {
           met,
           identified,
           cue,
-          slots: { caller: line.said?.caller ?? context.slots.caller, callback: line.said?.callback ?? context.slots.callback },
+          slots: {
+            caller: line.said?.caller ?? context.slots.caller,
+            callback: line.said?.callback ?? context.slots.callback,
+          },
           turn: context.turn + 1,
           disclosed: context.disclosed || r.signals.includes('premature_disclosure'),
           disclosure_given: context.disclosure_given || line.moves.includes(DISCLOSURE_MOVE),
@@ -109,20 +139,41 @@ export function createCallMachine(scenario: Scenario) {
         const node = nodes.get(p.node)!;
         const { state, mood, line } = entered(context, node);
         let rng = state.rng;
-        let said = line ? { text: line.text, mood: spokenMood(line, !!node.end && ENDS_BADLY.has(node.end.code)) } : { text: '', mood };
+        let said = line
+          ? { text: line.text, mood: spokenMood(line, !!node.end && ENDS_BADLY.has(node.end.code)) }
+          : { text: '', mood };
         // A turn the script has no answer for is answered in character from the repertoire, never with a scripted
         // answer to a question nobody asked; a node may also say something else after a given move.
         const cue = context.cue;
         const picked = cue?.intent
-          ? pickReply(scenario.replies, node.id, cue.intent, { earlier: [], previous: [], identified: context.identified }, rng)
+          ? pickReply(
+              scenario.replies,
+              node.id,
+              cue.intent,
+              { earlier: [], previous: [], identified: context.identified },
+              rng,
+            )
           : cue
-            ? afterLine(scenario.replies, node.id, { ...SILENT_LINE, silence: false, moves: cue.moves, elements: cue.elements }, rng)
+            ? afterLine(
+                scenario.replies,
+                node.id,
+                { ...SILENT_LINE, silence: false, moves: cue.moves, elements: cue.elements },
+                rng,
+              )
             : null;
         if (picked && !node.end) {
           rng = picked.rng;
-          said = { text: picked.line.text, mood: picked.line.mood ?? spokenMood({ mood, text: picked.line.text }, false) };
+          said = {
+            text: picked.line.text,
+            mood: picked.line.mood ?? spokenMood({ mood, text: picked.line.text }, false),
+          };
         }
-        const reply = { node: node.id, text: fillSlots(said.text, { ...context.slots, identifier: cue?.identifier ?? null }), mood: said.mood, line: line?.line ?? node.line };
+        const reply = {
+          node: node.id,
+          text: fillSlots(said.text, { ...context.slots, identifier: cue?.identifier ?? null }),
+          mood: said.mood,
+          line: line?.line ?? node.line,
+        };
         return {
           node: node.id,
           stage: node.stage,
@@ -144,7 +195,15 @@ export function createCallMachine(scenario: Scenario) {
         const pool = BUILT_IN_LINES[p.code][scenario.lang];
         const [i, rng] = pickIndex(context.rng, pool.length);
         const reply = { node: p.node, text: pool[i], mood: 'annoyed' as const, line: 0 };
-        return { node: p.node, stage: 'closing' as const, rng, mood: 'annoyed' as const, reply, replies: [...context.replies, reply], outcome };
+        return {
+          node: p.node,
+          stage: 'closing' as const,
+          rng,
+          mood: 'annoyed' as const,
+          reply,
+          replies: [...context.replies, reply],
+          outcome,
+        };
       }),
     },
   });

@@ -52,7 +52,12 @@ export function callConfig(scenario: Scenario): CallConfig {
         actions: [hearRouted(input), ...extra, ...effects(b.effects)],
       })),
       // A goodbye once the call's purpose is met ends the call at the script's ending for that purpose.
-      ...closings.map((target) => ({ guard: { type: 'closes', params: { target } }, target, reenter: true, actions: [hear(input), ...extra] })),
+      ...closings.map((target) => ({
+        guard: { type: 'closes', params: { target } },
+        target,
+        reenter: true,
+        actions: [hear(input), ...extra],
+      })),
       // `decide` chose to stay (no branch matched, e.g. a promise the persona would not accept): it answers in character.
       { target: node.id, reenter: true, actions: [hearRouted(input), ...extra] },
     ];
@@ -66,7 +71,16 @@ export function callConfig(scenario: Scenario): CallConfig {
       continue;
     }
     const chosen: TransitionData[] = node.options.flatMap((o, index) =>
-      o.next ? [{ guard: { type: 'chose', params: { index } }, target: o.next, reenter: true, actions: [hear('choose'), ...effects(o.effects)] }] : [],
+      o.next
+        ? [
+            {
+              guard: { type: 'chose', params: { index } },
+              target: o.next,
+              reenter: true,
+              actions: [hear('choose'), ...effects(o.effects)],
+            },
+          ]
+        : [],
     );
     states[node.id] = {
       entry,
@@ -79,7 +93,11 @@ export function callConfig(scenario: Scenario): CallConfig {
       },
     };
   }
-  for (const [id, code] of [[hungUp, 'hung_up'], [complaint, 'complaint'], [TRAINEE_HUNG_UP, 'hung_up']] as [string, OutcomeCode][]) {
+  for (const [id, code] of [
+    [hungUp, 'hung_up'],
+    [complaint, 'complaint'],
+    [TRAINEE_HUNG_UP, 'hung_up'],
+  ] as [string, OutcomeCode][]) {
     if (!states[id]) states[id] = { type: 'final', entry: [{ type: 'enterBuiltIn', params: { node: id, code } }] };
   }
   return { id: 'call', initial: scenario.start, states };

@@ -3,7 +3,14 @@
  * `getPersistedSnapshot()` round-trips through `JSON.stringify`.
  */
 import type { CallStage, Mood, Outcome, OutcomeCode, PersonaParams, Scenario } from '../scenarios/ir.ts';
-import { initialTurnState, paramsOf, type ReplyIntent, type Signal, type Slots, type Vars } from '../scenarios/semantics/index.ts';
+import {
+  initialTurnState,
+  paramsOf,
+  type ReplyIntent,
+  type Signal,
+  type Slots,
+  type Vars,
+} from '../scenarios/semantics/index.ts';
 
 export type { Vars };
 

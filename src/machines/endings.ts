@@ -8,6 +8,9 @@ export const BUILT_IN_LINES: Record<'hung_up' | 'complaint', Record<Lang, string
   },
   complaint: {
     zh: ['你这是什么态度？我要打客服电话投诉你！', '你们就是这么打电话的？我要投诉！'],
-    en: ["That's out of line. I'm filing a complaint about this call.", 'I want your supervisor. I am making a complaint.'],
+    en: [
+      "That's out of line. I'm filing a complaint about this call.",
+      'I want your supervisor. I am making a complaint.',
+    ],
   },
 };

@@ -5,7 +5,39 @@ export { lineFacts, promiseTerms, SILENT_LINE, type LineFacts } from '../scenari
 export { createCallMachine, type CallEvent, type CallMachine } from './call-machine.ts';
 export { callConfig, PERSONA_COMPLAINT, PERSONA_HUNG_UP, TRAINEE_HUNG_UP } from './config.ts';
 export type { CallContext, Reply, TurnRecord, Vars } from './context.ts';
-export { MIN_COMPATIBLE, SESSION_VERSION, SessionRestoreError, type Mode, type PersistedSession, type RestoreReason } from './persist.ts';
-export { createSession, restoreSession, type CallState, type PersonaReply, type Session, type SessionEngine, type SessionOptions, type StepResult, type Trainee } from './session.ts';
-export { mishandled, mishandledOptions, rehearseOptions, WRONG_ENDINGS, type OptionRehearsal, type OptionTrial } from './rehearse-options.ts';
-export { MAX_TURNS, rehearseAcrossSeeds, rehearseModelCall, unsteadyModelCall, type Rehearsal, type RehearsalSummary, type RehearsalTurn } from './rehearse.ts';
+export {
+  MIN_COMPATIBLE,
+  SESSION_VERSION,
+  SessionRestoreError,
+  type Mode,
+  type PersistedSession,
+  type RestoreReason,
+} from './persist.ts';
+export {
+  createSession,
+  restoreSession,
+  type CallState,
+  type PersonaReply,
+  type Session,
+  type SessionEngine,
+  type SessionOptions,
+  type StepResult,
+  type Trainee,
+} from './session.ts';
+export {
+  mishandled,
+  mishandledOptions,
+  rehearseOptions,
+  WRONG_ENDINGS,
+  type OptionRehearsal,
+  type OptionTrial,
+} from './rehearse-options.ts';
+export {
+  MAX_TURNS,
+  rehearseAcrossSeeds,
+  rehearseModelCall,
+  unsteadyModelCall,
+  type Rehearsal,
+  type RehearsalSummary,
+  type RehearsalTurn,
+} from './rehearse.ts';

@@ -45,7 +45,10 @@ const MIGRATIONS: Record<number, (s: Saved) => Saved> = {
     ...s,
     version: 3,
     min_compatible: 2,
-    machine: { ...s.machine, context: { met: [], identified: false, slots: { caller: null, callback: null }, cue: null, ...s.machine.context } },
+    machine: {
+      ...s.machine,
+      context: { met: [], identified: false, slots: { caller: null, callback: null }, cue: null, ...s.machine.context },
+    },
   }),
 };
 
@@ -67,8 +70,21 @@ export class SessionRestoreError extends Error {
 }
 
 /** The envelope this version writes around a machine snapshot. */
-export function persistedSession(scenario: Scenario, mode: Mode, seed: number, machine: Record<string, unknown>): PersistedSession {
-  return { kind: 'calldojo.session', version: SESSION_VERSION, min_compatible: MIN_COMPATIBLE, scenario: { id: scenario.id, ir_version: scenario.ir_version }, mode, seed, machine };
+export function persistedSession(
+  scenario: Scenario,
+  mode: Mode,
+  seed: number,
+  machine: Record<string, unknown>,
+): PersistedSession {
+  return {
+    kind: 'calldojo.session',
+    version: SESSION_VERSION,
+    min_compatible: MIN_COMPATIBLE,
+    scenario: { id: scenario.id, ir_version: scenario.ir_version },
+    mode,
+    seed,
+    machine,
+  };
 }
 
 /**
@@ -84,23 +100,40 @@ export function checkPersisted(scenario: Scenario, saved: unknown): PersistedSes
     throw new SessionRestoreError('damaged', `Saved session has no format version (${String(s.version)}).`);
   }
   if (s.version > SESSION_VERSION && !(typeof s.min_compatible === 'number' && s.min_compatible <= SESSION_VERSION)) {
-    throw new SessionRestoreError('too_new', `Saved session has format version ${s.version}, newer than this app reads (${SESSION_VERSION}); reload the page to update CallDojo.`);
+    throw new SessionRestoreError(
+      'too_new',
+      `Saved session has format version ${s.version}, newer than this app reads (${SESSION_VERSION}); reload the page to update CallDojo.`,
+    );
   }
   if (s.version < OLDEST_MIGRATABLE) {
-    throw new SessionRestoreError('too_old', `Saved session has format version ${s.version}; this app can bring forward versions ${OLDEST_MIGRATABLE} to ${SESSION_VERSION} only.`);
+    throw new SessionRestoreError(
+      'too_old',
+      `Saved session has format version ${s.version}; this app can bring forward versions ${OLDEST_MIGRATABLE} to ${SESSION_VERSION} only.`,
+    );
   }
   if (s.scenario?.id !== scenario.id) {
-    throw new SessionRestoreError('other_scenario', `Saved session belongs to scenario "${s.scenario?.id}", not "${scenario.id}".`);
+    throw new SessionRestoreError(
+      'other_scenario',
+      `Saved session belongs to scenario "${s.scenario?.id}", not "${scenario.id}".`,
+    );
   }
   const machine = s.machine as Saved['machine'] | undefined;
   const value = machine?.value;
-  if (typeof value !== 'string' || typeof machine?.context !== 'object' || machine.context === null || typeof machine.context.node !== 'string') {
+  if (
+    typeof value !== 'string' ||
+    typeof machine?.context !== 'object' ||
+    machine.context === null ||
+    typeof machine.context.node !== 'string'
+  ) {
     throw new SessionRestoreError('damaged', 'Saved session has no call state to continue from.');
   }
   // The scenario may have been edited since (a new IR version or a revised script): the call continues as long as
   // the node it stopped at still exists, as an ink save continues while its story path does.
   if (!value.startsWith('__') && !scenario.nodes.some((n) => n.id === value)) {
-    throw new SessionRestoreError('node_gone', `Saved session is at node "${value}", which scenario "${scenario.id}" no longer has.`);
+    throw new SessionRestoreError(
+      'node_gone',
+      `Saved session is at node "${value}", which scenario "${scenario.id}" no longer has.`,
+    );
   }
   if (s.mode !== 'guided' && s.mode !== 'practice' && s.mode !== 'exam') {
     throw new SessionRestoreError('damaged', `Saved session has an unknown mode "${String(s.mode)}".`);

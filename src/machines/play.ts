@@ -36,7 +36,14 @@ export function playLines(scenario: Scenario, engine: SessionEngine, lines: read
       if (session.state.ended) break;
       const answered = session.state.node;
       const r = session.say(said);
-      turns.push({ said, reply: r.reply?.text ?? null, answered, expected: nodes.get(answered)?.expect ?? [], node: r.state.node, assessment: r.assessment! });
+      turns.push({
+        said,
+        reply: r.reply?.text ?? null,
+        answered,
+        expected: nodes.get(answered)?.expect ?? [],
+        node: r.state.node,
+        assessment: r.assessment!,
+      });
     }
     return { greeting, turns, ended: session.state.ended, outcome: session.state.outcome };
   } finally {

@@ -45,7 +45,8 @@ export function rehearseOptions(scenario: Scenario, engine: SessionEngine, seeds
   const trials = new Map<ScenarioNode['options'][number], OptionTrial>();
   for (const node of scenario.nodes) {
     node.options.forEach((o, index) => {
-      if (o.quality !== 'bad') trials.set(o, { node: node.id, index, quality: o.quality, text: o.text, line: o.line, seeds: [], wrong: [] });
+      if (o.quality !== 'bad')
+        trials.set(o, { node: node.id, index, quality: o.quality, text: o.text, line: o.line, seeds: [], wrong: [] });
     });
   }
   for (let seed = 1; seed <= seeds; seed++) {
@@ -65,7 +66,8 @@ export function rehearseOptions(scenario: Scenario, engine: SessionEngine, seeds
             trial.seeds.push(seed);
             const outcome = state.ended ? state.outcome?.code : undefined;
             // An option the author sends to that very ending meant it; only the persona's own turn is reported.
-            if (outcome && WRONG_ENDINGS.includes(outcome) && said.option!.next !== state.node) trial.wrong.push({ seed, node: state.node, outcome });
+            if (outcome && WRONG_ENDINGS.includes(outcome) && said.option!.next !== state.node)
+              trial.wrong.push({ seed, node: state.node, outcome });
           }
           if (!state.ended && !seen.has(state.node)) {
             seen.add(state.node);
@@ -119,7 +121,15 @@ export function mishandledOptions(rehearsal: OptionRehearsal, file: string, sour
       severity: 'warning',
       message: `The [${t.quality}] option said at node \`${t.node}\` ends the call in ${endings} in ${t.wrong.length} of ${t.seeds.length} seeded calls that reach it (seed ${first.seed}: node \`${first.node}\`).`,
       hint: "A trainee who types this wording is treated as if it were a bad line: widen the node's branches to the moves it makes, or reword the option. The Studio lists each seed's ending.",
-      args: { quality: t.quality, node: t.node, outcomes: [...new Set(t.wrong.map((w) => w.outcome))].join(','), count: t.wrong.length, seeds: t.seeds.length, seed: first.seed, at: first.node },
+      args: {
+        quality: t.quality,
+        node: t.node,
+        outcomes: [...new Set(t.wrong.map((w) => w.outcome))].join(','),
+        count: t.wrong.length,
+        seeds: t.seeds.length,
+        seed: first.seed,
+        at: first.node,
+      },
       file,
       start: lineStart + indent,
       end: lineEnd,

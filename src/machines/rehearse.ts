@@ -106,7 +106,12 @@ export interface RehearsalSummary {
  * The model call over seeds 1…`seeds`: archetype reactions carry a seeded jitter, so a path that holds on one seed
  * can fail on another. `expected` is where the model answers should lead (the playthrough's model-path outcome).
  */
-export function rehearseAcrossSeeds(scenario: Scenario, engine: SessionEngine, expected: OutcomeCode | null, seeds = 20): RehearsalSummary {
+export function rehearseAcrossSeeds(
+  scenario: Scenario,
+  engine: SessionEngine,
+  expected: OutcomeCode | null,
+  seeds = 20,
+): RehearsalSummary {
   const counts = new Map<OutcomeCode | 'none', number>();
   let shown: { seed: number; trace: Rehearsal } | null = null;
   let first: Rehearsal | null = null;
@@ -153,7 +158,14 @@ export function unsteadyModelCall(
     severity: 'warning',
     message: `Saying the model answers ends in \`${golden.outcome}\` in ${reached} of ${summary.seeds} seeded calls; seed ${summary.seed} ends in \`${trace.outcome ?? 'no ending'}\` after node \`${at}\`.`,
     hint: "Open the script in the Studio's model call to see the persona's state line by line; strengthen this node's effects or loosen its branch.",
-    args: { outcome: golden.outcome ?? '', reached, seeds: summary.seeds, seed: summary.seed, ending: trace.outcome ?? '', node: at },
+    args: {
+      outcome: golden.outcome ?? '',
+      reached,
+      seeds: summary.seeds,
+      seed: summary.seed,
+      ending: trace.outcome ?? '',
+      node: at,
+    },
     file,
     start,
     end,

@@ -5,7 +5,15 @@
  */
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { AssessOptions, Assessment, ScoringContext, ScoringEngine } from '../scoring/types.ts';
-import { callDirectionOf, SCORING_STAGE, type CallStage, type Mood, type Outcome, type Quality, type Scenario } from '../scenarios/ir.ts';
+import {
+  callDirectionOf,
+  SCORING_STAGE,
+  type CallStage,
+  type Mood,
+  type Outcome,
+  type Quality,
+  type Scenario,
+} from '../scenarios/ir.ts';
 import { lineFacts, type Signal, type Vars } from '../scenarios/semantics/index.ts';
 import { createCallMachine, type CallEvent, type CallMachine } from './call-machine.ts';
 import type { CallContext } from './context.ts';
@@ -95,7 +103,11 @@ export function createSession(scenario: Scenario, options: SessionOptions): Sess
 }
 
 /** Continues a call saved by `session.persist()` (this or an older compatible format); throws SessionRestoreError if it cannot. */
-export function restoreSession(scenario: Scenario, saved: unknown, options: { engine: SessionEngine; trainee?: Trainee }): Session {
+export function restoreSession(
+  scenario: Scenario,
+  saved: unknown,
+  options: { engine: SessionEngine; trainee?: Trainee },
+): Session {
   const s = checkPersisted(scenario, saved);
   // Copy: the actor must not share objects with the caller's saved value.
   const snapshot = JSON.parse(JSON.stringify(s.machine));
@@ -114,14 +126,31 @@ function ownWords(scenario: Scenario, trainee?: Trainee): AssessOptions['own'] {
   };
 }
 
-function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngine, mode: Mode, seed: number, trainee?: Trainee): Session {
+function run(
+  scenario: Scenario,
+  actor: Actor<CallMachine>,
+  engine: SessionEngine,
+  mode: Mode,
+  seed: number,
+  trainee?: Trainee,
+): Session {
   actor.start();
   const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
   const ctx = () => actor.getSnapshot().context;
   const state = (): CallState => {
     const snap = actor.getSnapshot();
     const c = snap.context;
-    return { node: c.node, stage: c.stage, vars: c.vars, mood: c.mood, verified: c.verified, turn: c.turn, ended: snap.status === 'done', outcome: c.outcome, ended_by: c.ended_by };
+    return {
+      node: c.node,
+      stage: c.stage,
+      vars: c.vars,
+      mood: c.mood,
+      verified: c.verified,
+      turn: c.turn,
+      ended: snap.status === 'done',
+      outcome: c.outcome,
+      ended_by: c.ended_by,
+    };
   };
   const reply = (): PersonaReply | null => {
     const r = ctx().reply;
@@ -153,10 +182,17 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
     };
   };
   const step = (event: CallEvent, assessment: Assessment | null, option: StepResult['option'] = null): StepResult => {
-    if (actor.getSnapshot().status === 'done') throw new Error(`The call has ended (${ctx().outcome?.code}); start a new session.`);
+    if (actor.getSnapshot().status === 'done')
+      throw new Error(`The call has ended (${ctx().outcome?.code}); start a new session.`);
     actor.send(event);
     const c = ctx();
-    return { reply: c.ended_by === 'trainee' ? null : reply(), assessment, option, signals: c.history.at(-1)?.signals ?? [], state: state() };
+    return {
+      reply: c.ended_by === 'trainee' ? null : reply(),
+      assessment,
+      option,
+      signals: c.history.at(-1)?.signals ?? [],
+      state: state(),
+    };
   };
   // Call-level rules (call window, call log, cease request, attorney) judge the call, not a line: report them once,
   // on the trainee's first line, so one late call is one finding rather than one per sentence.
@@ -189,12 +225,17 @@ function run(scenario: Scenario, actor: Actor<CallMachine>, engine: SessionEngin
       return step({ type: 'SAY', line: lineFacts(text, assessment) }, assessment);
     },
     choose(index) {
-      if (mode !== 'guided') throw new Error(`choose() is for guided mode; this session is in ${mode} mode, use say().`);
+      if (mode !== 'guided')
+        throw new Error(`choose() is for guided mode; this session is in ${mode} mode, use say().`);
       const option = nodes.get(ctx().node)?.options[index];
       if (!option) throw new RangeError(`Node "${ctx().node}" has no option ${index}.`);
       const assessment = assess(option.text);
       const line = lineFacts(option.text, assessment);
-      return step({ type: 'CHOOSE', index, line }, assessment, { text: option.text, quality: option.quality, feedback: option.feedback });
+      return step({ type: 'CHOOSE', index, line }, assessment, {
+        text: option.text,
+        quality: option.quality,
+        feedback: option.feedback,
+      });
     },
     silence: () => step({ type: 'SILENCE' }, null),
     hangUp: () => step({ type: 'HANG_UP' }, null),

@@ -15,7 +15,10 @@ export interface CohortAttempt {
   scores: { total: number } | null;
   passed: boolean | null;
   blockerRule: string | null;
-  findings: { byCategory: Partial<Record<Category, number>>; byRule: Record<string, { category: Category; severity: Severity; count: number }> } | null;
+  findings: {
+    byCategory: Partial<Record<Category, number>>;
+    byRule: Record<string, { category: Category; severity: Severity; count: number }>;
+  } | null;
 }
 
 export interface CohortProfile {
@@ -60,7 +63,17 @@ export function cohortTable(profiles: readonly CohortProfile[], attempts: readon
     if (!mine) rows.set(p.id, (mine = new Map()));
     const row = mine.get(a.scenarioId);
     if (!row) {
-      mine.set(a.scenarioId, { profileId: p.id, name: p.name, staffNo: p.staffNo, scenarioId: a.scenarioId, scenarioTitle: a.scenarioTitle, best: a.scores.total, attempts: 1, passed: a.passed === true, lastAt: a.endedAt });
+      mine.set(a.scenarioId, {
+        profileId: p.id,
+        name: p.name,
+        staffNo: p.staffNo,
+        scenarioId: a.scenarioId,
+        scenarioTitle: a.scenarioTitle,
+        best: a.scores.total,
+        attempts: 1,
+        passed: a.passed === true,
+        lastAt: a.endedAt,
+      });
       continue;
     }
     row.attempts++;
@@ -69,8 +82,14 @@ export function cohortTable(profiles: readonly CohortProfile[], attempts: readon
     if (a.endedAt > row.lastAt) row.lastAt = a.endedAt;
   }
   // Collation is slow for Chinese text: rank the (few) profiles once, then sort rows by number.
-  const ranked = [...rows.keys()].sort((x, y) => byName.compare(byId.get(x)!.name, byId.get(y)!.name) || (x < y ? -1 : 1));
-  return ranked.flatMap((id) => [...rows.get(id)!.values()].sort((x, y) => (x.scenarioId < y.scenarioId ? -1 : x.scenarioId > y.scenarioId ? 1 : 0)));
+  const ranked = [...rows.keys()].sort(
+    (x, y) => byName.compare(byId.get(x)!.name, byId.get(y)!.name) || (x < y ? -1 : 1),
+  );
+  return ranked.flatMap((id) =>
+    [...rows.get(id)!.values()].sort((x, y) =>
+      x.scenarioId < y.scenarioId ? -1 : x.scenarioId > y.scenarioId ? 1 : 0,
+    ),
+  );
 }
 
 export interface RuleCount {
@@ -89,7 +108,8 @@ export interface Heatmap {
 }
 
 const CATEGORY_INDEX = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
-const record = (counts: number[]): Record<Category, number> => Object.fromEntries(CATEGORIES.map((c, i) => [c, counts[i]])) as Record<Category, number>;
+const record = (counts: number[]): Record<Category, number> =>
+  Object.fromEntries(CATEGORIES.map((c, i) => [c, counts[i]])) as Record<Category, number>;
 
 /** Finding counts of the completed calls per category and per rule, overall and per trainee. */
 export function violationHeatmap(attempts: readonly CohortAttempt[]): Heatmap {
@@ -168,7 +188,12 @@ export function trend(attempts: readonly CohortAttempt[], bucket: 'day' | 'week'
   }
   return [...sums.entries()]
     .sort(([x], [y]) => (x < y ? -1 : 1))
-    .map(([key, s]) => ({ bucket: key, attempts: s.n, averageTotal: Math.round((10 * s.total) / s.n) / 10, passRate: s.passed / s.n }));
+    .map(([key, s]) => ({
+      bucket: key,
+      attempts: s.n,
+      averageTotal: Math.round((10 * s.total) / s.n) / 10,
+      passRate: s.passed / s.n,
+    }));
 }
 
 export interface Readiness {
@@ -183,7 +208,11 @@ export interface Readiness {
 }
 
 /** Ready = passed every required scenario and no blocker in the last `lastN` completed calls; one entry per profile. */
-export function readiness(profiles: readonly CohortProfile[], attempts: readonly CohortAttempt[], options: { required: readonly string[]; lastN: number }): Readiness[] {
+export function readiness(
+  profiles: readonly CohortProfile[],
+  attempts: readonly CohortAttempt[],
+  options: { required: readonly string[]; lastN: number },
+): Readiness[] {
   const passed = new Map<string, Set<string>>();
   const recent = new Map<string, Done[]>();
   for (const a of attempts) {
@@ -194,7 +223,16 @@ export function readiness(profiles: readonly CohortProfile[], attempts: readonly
   return profiles.map((p) => {
     const missing = options.required.filter((s) => !passed.get(p.id)?.has(s));
     const last = (recent.get(p.id) ?? []).sort((x, y) => y.endedAt - x.endedAt).slice(0, Math.max(0, options.lastN));
-    const blockersInLastN = last.flatMap((a) => (a.blockerRule ? [{ attemptId: a.id, scenarioId: a.scenarioId, rule: a.blockerRule, endedAt: a.endedAt }] : []));
-    return { profileId: p.id, name: p.name, staffNo: p.staffNo, ready: missing.length === 0 && blockersInLastN.length === 0, missing, blockersInLastN };
+    const blockersInLastN = last.flatMap((a) =>
+      a.blockerRule ? [{ attemptId: a.id, scenarioId: a.scenarioId, rule: a.blockerRule, endedAt: a.endedAt }] : [],
+    );
+    return {
+      profileId: p.id,
+      name: p.name,
+      staffNo: p.staffNo,
+      ready: missing.length === 0 && blockersInLastN.length === 0,
+      missing,
+      blockersInLastN,
+    };
   });
 }

@@ -55,7 +55,8 @@ export interface CodeNames {
 }
 
 /** A code's name, or an empty cell when there is no code. */
-const named = <T extends string | boolean>(value: T | null, name: (v: T) => string): string | null => (value === null ? null : name(value));
+const named = <T extends string | boolean>(value: T | null, name: (v: T) => string): string | null =>
+  value === null ? null : name(value);
 
 export interface CsvAttempt extends CohortAttempt {
   lang: string;
@@ -69,25 +70,106 @@ export interface CsvAttempt extends CohortAttempt {
 export function attemptsCsv(
   profiles: readonly CohortProfile[],
   attempts: readonly CsvAttempt[],
-  options: { lang?: Lang; names: CodeNames; effective?: ReadonlyMap<string, { scores: AttemptScores; passed: boolean }> },
+  options: {
+    lang?: Lang;
+    names: CodeNames;
+    effective?: ReadonlyMap<string, { scores: AttemptScores; passed: boolean }>;
+  },
 ): string {
   const { names } = options;
-  const header = pick(options.lang ?? 'zh',
-    ['工号', '姓名', '场景编号', '场景', '语言', '模式', '状态', '开始时间', '结束时间', '结果', '总分', '合规', '话术', '语气', '结果分', '记录', '通过', '一票否决规则', '带教修正后总分', '带教修正后通过',
-      '语言代码', '模式代码', '状态代码', '结果代码', '通过代码', '带教修正后通过代码'],
-    ['Staff no.', 'Name', 'Scenario id', 'Scenario', 'Language', 'Mode', 'Status', 'Started', 'Ended', 'Outcome', 'Total', 'Compliance', 'Script', 'Tone', 'Outcome score', 'Record', 'Passed', 'Blocker rule', 'Mentor-corrected total', 'Mentor-corrected pass',
-      'Language code', 'Mode code', 'Status code', 'Outcome code', 'Passed code', 'Mentor-corrected pass code']);
+  const header = pick(
+    options.lang ?? 'zh',
+    [
+      '工号',
+      '姓名',
+      '场景编号',
+      '场景',
+      '语言',
+      '模式',
+      '状态',
+      '开始时间',
+      '结束时间',
+      '结果',
+      '总分',
+      '合规',
+      '话术',
+      '语气',
+      '结果分',
+      '记录',
+      '通过',
+      '一票否决规则',
+      '带教修正后总分',
+      '带教修正后通过',
+      '语言代码',
+      '模式代码',
+      '状态代码',
+      '结果代码',
+      '通过代码',
+      '带教修正后通过代码',
+    ],
+    [
+      'Staff no.',
+      'Name',
+      'Scenario id',
+      'Scenario',
+      'Language',
+      'Mode',
+      'Status',
+      'Started',
+      'Ended',
+      'Outcome',
+      'Total',
+      'Compliance',
+      'Script',
+      'Tone',
+      'Outcome score',
+      'Record',
+      'Passed',
+      'Blocker rule',
+      'Mentor-corrected total',
+      'Mentor-corrected pass',
+      'Language code',
+      'Mode code',
+      'Status code',
+      'Outcome code',
+      'Passed code',
+      'Mentor-corrected pass code',
+    ],
+  );
   const byId = new Map(profiles.map((p) => [p.id, p]));
   const rows = attempts.map((a) => {
     const p = byId.get(a.profileId);
     const s = a.scores;
     const eff = options.effective?.get(a.id);
     const effPassed = eff ? eff.passed : a.passed;
-    return [p?.staffNo ?? null, p?.name ?? null, a.scenarioId, a.scenarioTitle, names.lang(a.lang), names.mode(a.mode), names.status(a.status),
-      when(a.startedAt), when(a.endedAt), named(a.outcome, names.outcome),
-      s?.total ?? null, s?.compliance ?? null, s?.script ?? null, s?.tone ?? null, s?.outcome ?? null, s?.record ?? null, named(a.passed, names.yesNo), a.blockerRule,
-      eff?.scores.total ?? s?.total ?? null, named(effPassed, names.yesNo),
-      a.lang, a.mode, a.status, a.outcome, a.passed, effPassed];
+    return [
+      p?.staffNo ?? null,
+      p?.name ?? null,
+      a.scenarioId,
+      a.scenarioTitle,
+      names.lang(a.lang),
+      names.mode(a.mode),
+      names.status(a.status),
+      when(a.startedAt),
+      when(a.endedAt),
+      named(a.outcome, names.outcome),
+      s?.total ?? null,
+      s?.compliance ?? null,
+      s?.script ?? null,
+      s?.tone ?? null,
+      s?.outcome ?? null,
+      s?.record ?? null,
+      named(a.passed, names.yesNo),
+      a.blockerRule,
+      eff?.scores.total ?? s?.total ?? null,
+      named(effPassed, names.yesNo),
+      a.lang,
+      a.mode,
+      a.status,
+      a.outcome,
+      a.passed,
+      effPassed,
+    ];
   });
   return toCsv(header, rows);
 }
@@ -108,21 +190,54 @@ export interface FindingRow {
 }
 
 /** The machine's findings of one call marked as kept or overruled, plus the ones mentors added, in line order. */
-export function findingRows(profile: CohortProfile, attempt: Pick<CohortAttempt, 'id' | 'scenarioTitle' | 'endedAt'>, turns: readonly ScoredTurn[], overrides: readonly OverrideInput[] = []): FindingRow[] {
-  const base = { staffNo: profile.staffNo, name: profile.name, attemptId: attempt.id, scenarioTitle: attempt.scenarioTitle, endedAt: attempt.endedAt };
+export function findingRows(
+  profile: CohortProfile,
+  attempt: Pick<CohortAttempt, 'id' | 'scenarioTitle' | 'endedAt'>,
+  turns: readonly ScoredTurn[],
+  overrides: readonly OverrideInput[] = [],
+): FindingRow[] {
+  const base = {
+    staffNo: profile.staffNo,
+    name: profile.name,
+    attemptId: attempt.id,
+    scenarioTitle: attempt.scenarioTitle,
+    endedAt: attempt.endedAt,
+  };
   // Corrections apply in order, so an overrule strikes the machine's finding and any earlier added one of its rule.
   const struck = (turnIndex: number, rule: string, after: number) =>
     overrides.findLast((o, i) => i > after && o.action === 'overrule' && o.turnIndex === turnIndex && o.rule === rule);
   return turns.flatMap((t, turnIndex) => {
     const machine = t.assessment.findings.map((f): FindingRow => {
       const o = struck(turnIndex, f.rule, -1);
-      return { ...base, turnIndex, line: t.text, finding: f, status: o ? 'overruled' : 'machine', reason: o?.reason ?? '' };
+      return {
+        ...base,
+        turnIndex,
+        line: t.text,
+        finding: f,
+        status: o ? 'overruled' : 'machine',
+        reason: o?.reason ?? '',
+      };
     });
     const added = overrides.flatMap((o, i): FindingRow[] => {
       if (o.action !== 'add' || o.turnIndex !== turnIndex) return [];
       const later = struck(turnIndex, o.rule, i);
-      const finding = { rule: o.rule, category: o.category, severity: o.severity, quote: o.quote ?? '', message: o.reason };
-      return [{ ...base, turnIndex, line: t.text, finding, status: later ? 'overruled' : 'added', reason: later?.reason ?? o.reason }];
+      const finding = {
+        rule: o.rule,
+        category: o.category,
+        severity: o.severity,
+        quote: o.quote ?? '',
+        message: o.reason,
+      };
+      return [
+        {
+          ...base,
+          turnIndex,
+          line: t.text,
+          finding,
+          status: later ? 'overruled' : 'added',
+          reason: later?.reason ?? o.reason,
+        },
+      ];
     });
     return [...machine, ...added];
   });
@@ -131,18 +246,90 @@ export function findingRows(profile: CohortProfile, attempt: Pick<CohortAttempt,
 /** One row per finding, with the trainee's line and what mentors decided about it. */
 export function findingsCsv(rows: readonly FindingRow[], options: { lang?: Lang; names: CodeNames }): string {
   const { names } = options;
-  const header = pick(options.lang ?? 'zh',
-    ['工号', '姓名', '练习编号', '场景', '结束时间', '第几句', '学员原话', '规则', '类别', '严重程度', '证据', '说明', '带教处理', '带教理由', '类别代码', '严重程度代码', '带教处理代码'],
-    ['Staff no.', 'Name', 'Attempt id', 'Scenario', 'Ended', 'Line no.', 'Trainee line', 'Rule', 'Category', 'Severity', 'Evidence', 'Message', 'Mentor decision', 'Mentor reason', 'Category code', 'Severity code', 'Mentor decision code']);
-  return toCsv(header, rows.map((r) => [r.staffNo, r.name, r.attemptId, r.scenarioTitle, when(r.endedAt), r.turnIndex + 1, r.line,
-    r.finding.rule, names.category(r.finding.category), names.severity(r.finding.severity), r.finding.quote, r.finding.message, names.decision(r.status), r.reason,
-    r.finding.category, r.finding.severity, r.status]));
+  const header = pick(
+    options.lang ?? 'zh',
+    [
+      '工号',
+      '姓名',
+      '练习编号',
+      '场景',
+      '结束时间',
+      '第几句',
+      '学员原话',
+      '规则',
+      '类别',
+      '严重程度',
+      '证据',
+      '说明',
+      '带教处理',
+      '带教理由',
+      '类别代码',
+      '严重程度代码',
+      '带教处理代码',
+    ],
+    [
+      'Staff no.',
+      'Name',
+      'Attempt id',
+      'Scenario',
+      'Ended',
+      'Line no.',
+      'Trainee line',
+      'Rule',
+      'Category',
+      'Severity',
+      'Evidence',
+      'Message',
+      'Mentor decision',
+      'Mentor reason',
+      'Category code',
+      'Severity code',
+      'Mentor decision code',
+    ],
+  );
+  return toCsv(
+    header,
+    rows.map((r) => [
+      r.staffNo,
+      r.name,
+      r.attemptId,
+      r.scenarioTitle,
+      when(r.endedAt),
+      r.turnIndex + 1,
+      r.line,
+      r.finding.rule,
+      names.category(r.finding.category),
+      names.severity(r.finding.severity),
+      r.finding.quote,
+      r.finding.message,
+      names.decision(r.status),
+      r.reason,
+      r.finding.category,
+      r.finding.severity,
+      r.status,
+    ]),
+  );
 }
 
 /** The cohort table (trainee × scenario) as a sheet. */
 export function cohortCsv(rows: readonly CohortRow[], options: { lang?: Lang; names: CodeNames }): string {
-  const header = pick(options.lang ?? 'zh',
+  const header = pick(
+    options.lang ?? 'zh',
     ['工号', '姓名', '场景编号', '场景', '最高分', '完成次数', '已通过', '最近一次', '已通过代码'],
-    ['Staff no.', 'Name', 'Scenario id', 'Scenario', 'Best total', 'Attempts', 'Passed', 'Last attempt', 'Passed code']);
-  return toCsv(header, rows.map((r) => [r.staffNo, r.name, r.scenarioId, r.scenarioTitle, r.best, r.attempts, options.names.yesNo(r.passed), when(r.lastAt), r.passed]));
+    ['Staff no.', 'Name', 'Scenario id', 'Scenario', 'Best total', 'Attempts', 'Passed', 'Last attempt', 'Passed code'],
+  );
+  return toCsv(
+    header,
+    rows.map((r) => [
+      r.staffNo,
+      r.name,
+      r.scenarioId,
+      r.scenarioTitle,
+      r.best,
+      r.attempts,
+      options.names.yesNo(r.passed),
+      when(r.lastAt),
+      r.passed,
+    ]),
+  );
 }

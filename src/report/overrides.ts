@@ -39,7 +39,17 @@ export type CorrectionAction = (typeof CORRECTION_ACTIONS)[number];
 
 /** A finding a mentor added: it has no offsets in the line, and its explanation is the mentor's reason. */
 function addedFinding(o: OverrideInput): Finding {
-  return { rule: o.rule, category: o.category, severity: o.severity, start: 0, end: 0, quote: o.quote ?? '', message: o.reason, better: '', sources: [] };
+  return {
+    rule: o.rule,
+    category: o.category,
+    severity: o.severity,
+    start: 0,
+    end: 0,
+    quote: o.quote ?? '',
+    message: o.reason,
+    better: '',
+    sources: [],
+  };
 }
 
 /** True for a model finding no mentor has confirmed or dismissed yet: it coaches but does not count. */
@@ -82,7 +92,8 @@ export function applyOverride(findings: readonly Finding[], o: OverrideInput): F
 
 /** A finding a mentor narrowed: the mentor's severity, and the mentor's words of the line when a span was given. */
 function narrowedFinding(f: Finding, o: OverrideInput): Finding {
-  const span = o.start !== undefined && o.end !== undefined ? { start: o.start, end: o.end, quote: o.quote ?? f.quote } : {};
+  const span =
+    o.start !== undefined && o.end !== undefined ? { start: o.start, end: o.end, quote: o.quote ?? f.quote } : {};
   return { ...f, severity: o.severity, ...span };
 }
 
@@ -104,12 +115,18 @@ export function applyOverrides(turns: readonly ScoredTurn[], overrides: readonly
     }
     findings[o.turnIndex] = applyOverride(findings[o.turnIndex], o);
   }
-  return turns.map((t, i) => (findings[i] === t.assessment.findings ? t : { ...t, assessment: { ...t.assessment, findings: findings[i] } }));
+  return turns.map((t, i) =>
+    findings[i] === t.assessment.findings ? t : { ...t, assessment: { ...t.assessment, findings: findings[i] } },
+  );
 }
 
 /** The report a mentor's corrections lead to: `attemptReport` re-run over the corrected findings and credits. */
 export function effectiveReport(input: ReportInput, overrides: readonly OverrideInput[]): AttemptReport {
-  return attemptReport({ ...input, turns: applyOverrides(input.turns, overrides), credited: [...(input.credited ?? []), ...creditedElements(overrides)] });
+  return attemptReport({
+    ...input,
+    turns: applyOverrides(input.turns, overrides),
+    credited: [...(input.credited ?? []), ...creditedElements(overrides)],
+  });
 }
 
 export interface RevisedVerdict {
@@ -145,5 +162,10 @@ export function reviseScores(
   const scores = { ...machine, compliance, script, total: Math.round(weighted) };
   const verdict = judge(policy, scores, findings, ending, turns.length);
   const blocker = blockingFindings(policy, findings)[0];
-  return { scores: { ...scores, total: verdict.total }, passed: verdict.passed, blockerRule: blocker?.rule ?? null, reasons: verdict.reasons };
+  return {
+    scores: { ...scores, total: verdict.total },
+    passed: verdict.passed,
+    blockerRule: blocker?.rule ?? null,
+    reasons: verdict.reasons,
+  };
 }

@@ -20,7 +20,10 @@ export type FailReason =
 export const LEGACY_POLICY: PassPolicy = { blocking: ['critical'], pass_mark: 60, minimums: {}, failing_endings: [] };
 
 /** The findings that fail a call under `policy`, in call order; a model finding awaiting review never blocks. */
-export function blockingFindings<F extends Pick<Finding, 'category' | 'severity' | 'review'>>(policy: PassPolicy, findings: readonly F[]): F[] {
+export function blockingFindings<F extends Pick<Finding, 'category' | 'severity' | 'review'>>(
+  policy: PassPolicy,
+  findings: readonly F[],
+): F[] {
   return findings.filter((f) => policy.blocking.includes(f.severity) && isViolation(f) && !f.review);
 }
 
@@ -43,14 +46,26 @@ export function judge(
   lines: number,
 ): Verdict {
   const reasons: FailReason[] = blockingFindings(policy, findings).map((f) => ({
-    kind: 'blocker', rule: f.rule, category: f.category, severity: f.severity, turn: f.turn, message: f.message,
+    kind: 'blocker',
+    rule: f.rule,
+    category: f.category,
+    severity: f.severity,
+    turn: f.turn,
+    message: f.message,
   }));
-  if (ending !== null && policy.failing_endings.includes(ending)) reasons.push({ kind: 'ending', code: ending, turn: Math.max(0, lines - 1) });
+  if (ending !== null && policy.failing_endings.includes(ending))
+    reasons.push({ kind: 'ending', code: ending, turn: Math.max(0, lines - 1) });
   const capped = reasons.length > 0;
-  if (!capped && scores.total < policy.pass_mark) reasons.push({ kind: 'minimum', dimension: 'total', score: scores.total, minimum: policy.pass_mark });
+  if (!capped && scores.total < policy.pass_mark)
+    reasons.push({ kind: 'minimum', dimension: 'total', score: scores.total, minimum: policy.pass_mark });
   for (const d of PASS_DIMENSIONS) {
     const minimum = policy.minimums[d];
-    if (minimum !== undefined && scores[d] < minimum) reasons.push({ kind: 'minimum', dimension: d, score: scores[d], minimum });
+    if (minimum !== undefined && scores[d] < minimum)
+      reasons.push({ kind: 'minimum', dimension: d, score: scores[d], minimum });
   }
-  return { total: capped ? Math.max(0, Math.min(scores.total, policy.pass_mark - 1)) : scores.total, passed: reasons.length === 0, reasons };
+  return {
+    total: capped ? Math.max(0, Math.min(scores.total, policy.pass_mark - 1)) : scores.total,
+    passed: reasons.length === 0,
+    reasons,
+  };
 }

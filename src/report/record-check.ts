@@ -16,7 +16,12 @@ export function resolveDate(date: string | null, callDay: string): string | null
 export function checkRecord(record: RecordEntry, outcome: Outcome | null, callDay: string): RecordCheck[] {
   const checks: RecordCheck[] = [];
   const expectedCode = outcome?.code ?? 'hung_up';
-  checks.push({ field: 'resultCode', ok: record.resultCode === expectedCode, expected: expectedCode, actual: record.resultCode });
+  checks.push({
+    field: 'resultCode',
+    ok: record.resultCode === expectedCode,
+    expected: expectedCode,
+    actual: record.resultCode,
+  });
   if (outcome?.code === 'ptp') {
     const amount = outcome.amount;
     checks.push({
@@ -26,9 +31,19 @@ export function checkRecord(record: RecordEntry, outcome: Outcome | null, callDa
       actual: record.promiseAmount === null ? null : String(record.promiseAmount),
     });
     const date = resolveDate(outcome.date, callDay);
-    checks.push({ field: 'promiseDate', ok: date !== null && record.promiseDate === date, expected: date, actual: record.promiseDate });
+    checks.push({
+      field: 'promiseDate',
+      ok: date !== null && record.promiseDate === date,
+      expected: date,
+      actual: record.promiseDate,
+    });
   }
-  checks.push({ field: 'nextAction', ok: record.nextAction.trim().length > 0, expected: null, actual: record.nextAction });
+  checks.push({
+    field: 'nextAction',
+    ok: record.nextAction.trim().length > 0,
+    expected: null,
+    actual: record.nextAction,
+  });
   // Notes must say something a colleague can act on: a handful of characters is not a record.
   checks.push({ field: 'notes', ok: [...record.notes.trim()].length >= 6, expected: null, actual: record.notes });
   return checks;

@@ -18,7 +18,9 @@ export interface QueuedFinding {
 
 /** The findings still awaiting review once the corrections are applied, in call order. */
 export function reviewQueue(turns: readonly Pick<ScoredTurn, 'assessment'>[]): QueuedFinding[] {
-  return turns.flatMap((t, turnIndex) => t.assessment.findings.filter(awaitsReview).map((finding) => ({ turnIndex, finding })));
+  return turns.flatMap((t, turnIndex) =>
+    t.assessment.findings.filter(awaitsReview).map((finding) => ({ turnIndex, finding })),
+  );
 }
 
 /**
@@ -26,7 +28,10 @@ export function reviewQueue(turns: readonly Pick<ScoredTurn, 'assessment'>[]): Q
  * awaiting review on its line at that moment confirms (add) or dismisses (overrule) it. Corrections naming a line
  * the call does not have are plain overrules or adds.
  */
-export function correctionKinds(turns: readonly Pick<ScoredTurn, 'assessment'>[], overrides: readonly OverrideInput[]): CorrectionKind[] {
+export function correctionKinds(
+  turns: readonly Pick<ScoredTurn, 'assessment'>[],
+  overrides: readonly OverrideInput[],
+): CorrectionKind[] {
   const findings = turns.map((t) => t.assessment.findings);
   return overrides.map((o) => {
     const current = findings[o.turnIndex];

@@ -52,7 +52,10 @@ export function compile(source: string, options: CompileOptions): CompileResult 
   const header = { ...readHeader(fields, r), ...readCaller(fields, vocab.expectable, r) };
   const nodes = readNodes(body.nodes, { ...vocab, card: header.card, hidden: header.hidden }, r);
   const graph = analyzeGraph(body.nodes, nodes, header.start, fields.span('start'), r);
-  const briefing: RawValue = { text: source.slice(fm.bodyStart, firstHeading), span: { start: fm.bodyStart, end: firstHeading } };
+  const briefing: RawValue = {
+    text: source.slice(fm.bodyStart, firstHeading),
+    span: { start: fm.bodyStart, end: firstHeading },
+  };
   checkLeaks(header.hidden, [...visibleHeader(source, fields), briefing], body.nodes, nodes, graph, r);
   if (options.engine) lintWithEngine(options.engine, header, body.nodes, nodes, graph, fields.span('local_time'), r);
   if (r.hasErrors || graph.start < 0) return done(source, r, null);
@@ -76,7 +79,10 @@ function emit(header: Header, briefing: string, nodes: ScenarioNode[], start: nu
 
 /** Title, card and call log as source slices, for the leak check. */
 function visibleHeader(source: string, f: Fields): RawValue[] {
-  const slice = (span: { start: number; end: number }): RawValue => ({ text: source.slice(span.start, span.end), span });
+  const slice = (span: { start: number; end: number }): RawValue => ({
+    text: source.slice(span.start, span.end),
+    span,
+  });
   const out = [slice(f.span('title'))];
   const card = f.at('card');
   for (const { key } of card.keys()) out.push(slice(card.span(key)));
@@ -111,6 +117,8 @@ function lineAt(source: string, offset: number): number {
 function done(source: string, r: Reporter, scenario: Scenario | null): CompileResult {
   if (r.diagnostics.length === 0) return { scenario, diagnostics: [] };
   const starts = lineStarts(source);
-  const diagnostics = r.diagnostics.map((d) => ({ ...d, ...lineColumn(starts, d.start) })).sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  const diagnostics = r.diagnostics
+    .map((d) => ({ ...d, ...lineColumn(starts, d.start) }))
+    .sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   return { scenario, diagnostics };
 }

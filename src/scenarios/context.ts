@@ -12,7 +12,11 @@ type Header = Pick<Scenario, 'local_time' | 'caller_type' | 'bank_policy' | 'jur
  * Context for assessing a line said at `node`: the node's computed facts (verified, disclosure given, cease requested), the course's
  * call direction; call-history facts default to a first, compliant call.
  */
-export function nodeContext(s: Header, node: Pick<ScenarioNode, 'party' | 'relation' | 'verified' | 'stage' | 'disclosure_given' | 'cease_requested'>, overrides: Partial<ScoringContext> = {}): ScoringContext {
+export function nodeContext(
+  s: Header,
+  node: Pick<ScenarioNode, 'party' | 'relation' | 'verified' | 'stage' | 'disclosure_given' | 'cease_requested'>,
+  overrides: Partial<ScoringContext> = {},
+): ScoringContext {
   return {
     party: node.party,
     // The debtor has no relation to themselves; the contract needs a value, and `other` carries no meaning for rules.

@@ -3,7 +3,17 @@
  * consume. Plain JSON (no Dates, no Maps, no undefined-valued keys), so `JSON.parse(JSON.stringify(ir))` is identical.
  * The runtime imports these types only, never the compiler. Bump `IR_VERSION` on any breaking shape change.
  */
-import type { BankPolicy, CallDirection, Category, Jurisdiction, Lang, Relation, ScoringContext, Severity, Stage as ScoringStage } from '../scoring/types.ts';
+import type {
+  BankPolicy,
+  CallDirection,
+  Category,
+  Jurisdiction,
+  Lang,
+  Relation,
+  ScoringContext,
+  Severity,
+  Stage as ScoringStage,
+} from '../scoring/types.ts';
 
 /** 2: nodes carry `disclosure_given`, `cease` and `cease_requested`. */
 export const IR_VERSION = 2;
@@ -68,7 +78,15 @@ export type Archetype = (typeof ARCHETYPES)[number];
 export const DISCLOSURE_MOVE = 'disclose_collector';
 
 /** Stage of one call, node by node. Finer than the scoring engine's stages; see `SCORING_STAGE`. */
-export const CALL_STAGES = ['opening', 'verification', 'purpose', 'situation', 'negotiation', 'promise', 'closing'] as const;
+export const CALL_STAGES = [
+  'opening',
+  'verification',
+  'purpose',
+  'situation',
+  'negotiation',
+  'promise',
+  'closing',
+] as const;
 export type CallStage = (typeof CALL_STAGES)[number];
 
 /** How a call stage maps to the scoring engine's `ScoringContext.stage`. */
@@ -160,7 +178,12 @@ export interface HiddenFacts {
 }
 
 /** The contact facts a scenario may state (`contact:`), with the scoring context's meaning for each. */
-export type ContactFacts = Partial<Pick<ScoringContext, 'dialled' | 'unanswered_today' | 'failed_attempts_in_row' | 'own_number_invalid' | 'third_party_related'>>;
+export type ContactFacts = Partial<
+  Pick<
+    ScoringContext,
+    'dialled' | 'unanswered_today' | 'failed_attempts_in_row' | 'own_number_invalid' | 'third_party_related'
+  >
+>;
 
 export interface CallLogEntry {
   date: string;
@@ -313,7 +336,15 @@ export interface Scenario {
   replies?: Replies;
 }
 
-export const REPLY_INTENTS = ['repeat', 'ask_caller', 'identity', 'identifier', 'protest', 'already_answered', 'off_script'] as const;
+export const REPLY_INTENTS = [
+  'repeat',
+  'ask_caller',
+  'identity',
+  'identifier',
+  'protest',
+  'already_answered',
+  'off_script',
+] as const;
 /** Why the persona answers from its repertoire rather than with the node's scripted line. */
 export type ReplyIntent = (typeof REPLY_INTENTS)[number];
 

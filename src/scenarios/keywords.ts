@@ -9,7 +9,21 @@ import { CALL_STAGES, MOODS, OUTCOME_CODES, STATE_VARS, TONES } from './ir.ts';
 export const KEYWORDS = {
   /** Node field keys (`key: value` lines). */
   field: {
-    ...identity(['stage', 'party', 'verifies', 'cease', 'reveals', 'effects', 'expect', 'model', 'why', 'options', 'branches', 'end', 'feedback']),
+    ...identity([
+      'stage',
+      'party',
+      'verifies',
+      'cease',
+      'reveals',
+      'effects',
+      'expect',
+      'model',
+      'why',
+      'options',
+      'branches',
+      'end',
+      'feedback',
+    ]),
     阶段: 'stage',
     对象: 'party',
     核身: 'verifies',
@@ -30,7 +44,16 @@ export const KEYWORDS = {
   quality: { ...identity(['good', 'ok', 'bad']), 好: 'good', 一般: 'ok', 差: 'bad' },
   /** A persona line's mood, in brackets: `> [annoyed] …`. */
   mood: { ...identity(MOODS), 平静: 'calm', 不耐烦: 'annoyed', 生气: 'annoyed', 友好: 'warm', 热情: 'warm' },
-  stage: { ...identity(CALL_STAGES), 开场: 'opening', 核身: 'verification', 来意: 'purpose', 了解: 'situation', 协商: 'negotiation', 承诺: 'promise', 结束: 'closing' },
+  stage: {
+    ...identity(CALL_STAGES),
+    开场: 'opening',
+    核身: 'verification',
+    来意: 'purpose',
+    了解: 'situation',
+    协商: 'negotiation',
+    承诺: 'promise',
+    结束: 'closing',
+  },
   /** `party:` values: the debtor or the relation of a third party. */
   party: {
     ...identity(['debtor', ...RELATIONS]),
@@ -50,7 +73,15 @@ export const KEYWORDS = {
   /** Persona state variables, in effects and conditions. */
   state: { ...identity(STATE_VARS), 信任: 'trust', 烦躁: 'irritation', 耐心: 'patience', 意愿: 'willingness' },
   tone: { ...identity(TONES), 礼貌: 'polite', 中性: 'neutral', 粗鲁: 'rude' },
-  category: { ...identity(CATEGORIES), 威胁: 'threat', 辱骂: 'abuse', 冒充: 'impersonation', 误导: 'misrepresentation', 提前披露: 'premature_disclosure', 隐私: 'privacy' },
+  category: {
+    ...identity(CATEGORIES),
+    威胁: 'threat',
+    辱骂: 'abuse',
+    冒充: 'impersonation',
+    误导: 'misrepresentation',
+    提前披露: 'premature_disclosure',
+    隐私: 'privacy',
+  },
   /** Condition keywords; Chinese ones may be written without spaces around them. */
   condition: {
     and: 'and',
@@ -83,7 +114,9 @@ export const KEYWORDS = {
 export type KeywordKind = keyof typeof KEYWORDS;
 
 /** Maps, not property reads: `constructor` is no keyword although every object has one. */
-const maps = Object.fromEntries(Object.entries(KEYWORDS).map(([kind, table]) => [kind, new Map(Object.entries(table))])) as Record<KeywordKind, Map<string, string>>;
+const maps = Object.fromEntries(
+  Object.entries(KEYWORDS).map(([kind, table]) => [kind, new Map(Object.entries(table))]),
+) as Record<KeywordKind, Map<string, string>>;
 
 /** Canonical id for `word` written as a keyword of `kind` (ASCII letters in any case), or undefined. */
 export function lookup(kind: KeywordKind, word: string): string | undefined {

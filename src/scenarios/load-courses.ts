@@ -12,7 +12,10 @@ import { COURSE_STAGES, OUTCOME_CODES, PASS_DIMENSIONS, type CoursePolicies, typ
 const POLICY_KEYS = ['blocking', 'pass_mark', 'minimums', 'failing_endings'] as const;
 
 /** Reads the pass policies: `default` (every field required) and per-course overrides under `courses`. */
-export function loadCourses(file: string, text: string): { policies: CoursePolicies | null; diagnostics: Diagnostic[] } {
+export function loadCourses(
+  file: string,
+  text: string,
+): { policies: CoursePolicies | null; diagnostics: Diagnostic[] } {
   const found: Diagnostic[] = [];
   const r = new YamlReader(file, found);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
@@ -32,19 +35,27 @@ function readFile(root: Node | null, r: YamlReader): CoursePolicies | null {
   const overrides: Partial<Record<string, Partial<PassPolicy>>> = {};
   const courses = f.get('courses')?.value;
   if (courses !== undefined && courses !== null) {
-    if (!isMap(courses)) return r.report('invalid_type', courses, 'courses must be a mapping of course → policy fields') ?? null;
+    if (!isMap(courses))
+      return r.report('invalid_type', courses, 'courses must be a mapping of course → policy fields') ?? null;
     for (const pair of courses.items as Pair<Node, Node | null>[]) {
       const name = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!(COURSE_STAGES as readonly string[]).includes(name)) {
         const guess = didYouMean(name, COURSE_STAGES);
-        r.report('unknown_course', pair.key, `unknown course \`${name}\``, guess ? `Did you mean \`${guess}\`?` : `Courses: ${COURSE_STAGES.join(', ')}`);
+        r.report(
+          'unknown_course',
+          pair.key,
+          `unknown course \`${name}\``,
+          guess ? `Did you mean \`${guess}\`?` : `Courses: ${COURSE_STAGES.join(', ')}`,
+        );
         continue;
       }
       const own = r.map(pair.value, `course ${name}`, POLICY_KEYS, pair.key);
       if (own) overrides[name] = readPolicy(own, r, `course ${name}`);
     }
   }
-  return Object.fromEntries(COURSE_STAGES.map((c) => [c, { ...base, ...overrides[c] } as PassPolicy])) as CoursePolicies;
+  return Object.fromEntries(
+    COURSE_STAGES.map((c) => [c, { ...base, ...overrides[c] } as PassPolicy]),
+  ) as CoursePolicies;
 }
 
 /** The fields present in one policy mapping, each checked; a broken field is reported and left out. */
@@ -61,7 +72,10 @@ function readPolicy(f: Fields, r: YamlReader, what: string): Partial<PassPolicy>
   const minimums = f.get('minimums');
   if (minimums) {
     const m = r.map(minimums.value, `${what}.minimums`, PASS_DIMENSIONS, minimums.key);
-    if (m) out.minimums = Object.fromEntries([...m].map(([dim, { value }]) => [dim, percent(value, r, `${what}.minimums.${dim}`)]));
+    if (m)
+      out.minimums = Object.fromEntries(
+        [...m].map(([dim, { value }]) => [dim, percent(value, r, `${what}.minimums.${dim}`)]),
+      );
   }
   const endings = f.get('failing_endings');
   if (endings) {

@@ -6,7 +6,18 @@
 import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import { didYouMean, lineColumn, lineStarts, locate, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { YamlReader } from '../scoring/yaml-reader.ts';
-import { ARCHETYPES, MOODS, REPLY_INTENTS, type Archetype, type Mood, type NodeReplies, type Replies, type ReplyIntent, type ReplyLine, type Scenario } from './ir.ts';
+import {
+  ARCHETYPES,
+  MOODS,
+  REPLY_INTENTS,
+  type Archetype,
+  type Mood,
+  type NodeReplies,
+  type Replies,
+  type ReplyIntent,
+  type ReplyLine,
+  type Scenario,
+} from './ir.ts';
 
 type IntentLines = Partial<Record<ReplyIntent, ReplyLine[]>>;
 
@@ -27,7 +38,10 @@ const MOOD_TAG = /^\s*[[【](\w+|平静|不耐烦|生气|友好|热情)[\]】]\s
 const MOOD_ZH: Record<string, Mood> = { 平静: 'calm', 不耐烦: 'annoyed', 生气: 'annoyed', 友好: 'warm', 热情: 'warm' };
 
 /** Parses every repertoire file; a file's `lang:` says which language it adds lines to. */
-export function loadReplies(files: { file: string; text: string }[]): { repertoire: Repertoire; diagnostics: Diagnostic[] } {
+export function loadReplies(files: { file: string; text: string }[]): {
+  repertoire: Repertoire;
+  diagnostics: Diagnostic[];
+} {
   const repertoire: Repertoire = {};
   const diagnostics: Diagnostic[] = [];
   for (const { file, text } of files) {
@@ -58,10 +72,18 @@ function readFile(root: Node | null, r: YamlReader, out: Repertoire, at: (node: 
     const name = String(key.value);
     if (!(ARCHETYPES as readonly string[]).includes(name)) {
       const guess = didYouMean(name, ARCHETYPES);
-      r.report('unknown_archetype', key, `unknown archetype \`${name}\``, guess ? `Did you mean \`${guess}\`?` : `Known: ${ARCHETYPES.join(', ')}`);
+      r.report(
+        'unknown_archetype',
+        key,
+        `unknown archetype \`${name}\``,
+        guess ? `Did you mean \`${guess}\`?` : `Known: ${ARCHETYPES.join(', ')}`,
+      );
       continue;
     }
-    rep.archetypes[name as Archetype] = { ...rep.archetypes[name as Archetype], ...readIntents(value, r, `archetype ${name}`) };
+    rep.archetypes[name as Archetype] = {
+      ...rep.archetypes[name as Archetype],
+      ...readIntents(value, r, `archetype ${name}`),
+    };
   }
   for (const [key, value] of pairs(f.get('scenarios')?.value, r, 'scenarios')) {
     const id = String(key.value);
@@ -77,7 +99,9 @@ function readFile(root: Node | null, r: YamlReader, out: Repertoire, at: (node: 
 function pairs(node: Node | null | undefined, r: YamlReader, what: string): [Node & { value: unknown }, Node | null][] {
   if (node === undefined || node === null) return [];
   if (!isMap(node)) return r.report('invalid_type', node, `${what} must be a mapping`) ?? [];
-  return (node.items as Pair<Node, Node | null>[]).filter((p) => isScalar(p.key)).map((p) => [p.key as Node & { value: unknown }, p.value]);
+  return (node.items as Pair<Node, Node | null>[])
+    .filter((p) => isScalar(p.key))
+    .map((p) => [p.key as Node & { value: unknown }, p.value]);
 }
 
 function readIntents(node: Node | null, r: YamlReader, what: string): IntentLines {
@@ -90,7 +114,12 @@ function readIntentPairs(list: [Node & { value: unknown }, Node | null][], r: Ya
     const name = String(key.value);
     if (!(REPLY_INTENTS as readonly string[]).includes(name)) {
       const guess = didYouMean(name, REPLY_INTENTS);
-      r.report('unknown_reply_intent', key, `unknown reply \`${name}\` in ${what}`, guess ? `Did you mean \`${guess}\`?` : `Known: ${REPLY_INTENTS.join(', ')}`);
+      r.report(
+        'unknown_reply_intent',
+        key,
+        `unknown reply \`${name}\` in ${what}`,
+        guess ? `Did you mean \`${guess}\`?` : `Known: ${REPLY_INTENTS.join(', ')}`,
+      );
       continue;
     }
     const lines = readLines(value, r, `${what}.${name}`);
@@ -127,7 +156,13 @@ function readLines(node: Node | null, r: YamlReader, what: string): ReplyLine[] 
       continue;
     }
     for (const m of text.matchAll(/\{(\w*)\}/gu)) {
-      if (!SLOTS.includes(m[1])) r.report('unknown_reply_slot', item, `unknown slot \`{${m[1]}}\` in ${what}`, `Replies can repeat \`{caller}\` (the trainee's name) and \`{callback}\` (the number left); \`{identifier}\` is the cardholder's answer to an identifier question.`);
+      if (!SLOTS.includes(m[1]))
+        r.report(
+          'unknown_reply_slot',
+          item,
+          `unknown slot \`{${m[1]}}\` in ${what}`,
+          `Replies can repeat \`{caller}\` (the trainee's name) and \`{callback}\` (the number left); \`{identifier}\` is the cardholder's answer to an identifier question.`,
+        );
     }
     out.push({ mood: mood ?? null, text: tag ? text.slice(tag[0].length) : text });
   }
@@ -139,7 +174,8 @@ export function repliesFor(repertoire: Repertoire, scenario: Pick<Scenario, 'id'
   const rep = repertoire[scenario.lang];
   if (!rep) return { intents: {}, nodes: {} };
   const nodes: Record<string, NodeReplies> = {};
-  for (const [id, n] of Object.entries(rep.scenarios[scenario.id]?.nodes ?? {})) nodes[id] = { intents: n.intents, after: n.after };
+  for (const [id, n] of Object.entries(rep.scenarios[scenario.id]?.nodes ?? {}))
+    nodes[id] = { intents: n.intents, after: n.after };
   return { intents: { ...rep.default, ...rep.archetypes[scenario.persona.archetype] }, nodes };
 }
 
@@ -147,22 +183,43 @@ export function repliesFor(repertoire: Repertoire, scenario: Pick<Scenario, 'id'
  * Overrides that name a scenario or node that does not exist (warnings, with did-you-mean). With `partial` (only some
  * scripts were compiled), overrides of scenarios not among `scenarios` are not reported.
  */
-export function checkReplyTargets(repertoire: Repertoire, scenarios: readonly Pick<Scenario, 'id' | 'lang' | 'nodes'>[], partial = false): Diagnostic[] {
+export function checkReplyTargets(
+  repertoire: Repertoire,
+  scenarios: readonly Pick<Scenario, 'id' | 'lang' | 'nodes'>[],
+  partial = false,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [lang, rep] of Object.entries(repertoire)) {
     for (const [id, s] of Object.entries(rep?.scenarios ?? {})) {
       const scenario = scenarios.find((x) => x.id === id && x.lang === lang);
-      const warn = (code: string, at: At, message: string, hint: string) => out.push({ code, severity: 'warning', message, hint, file: s.file, ...at });
+      const warn = (code: string, at: At, message: string, hint: string) =>
+        out.push({ code, severity: 'warning', message, hint, file: s.file, ...at });
       if (!scenario && partial) continue;
       if (!scenario) {
-        const guess = didYouMean(id, scenarios.filter((x) => x.lang === lang).map((x) => x.id));
-        warn('unknown_reply_scenario', s.at, `no ${lang} scenario \`${id}\` for these replies`, guess ? `Did you mean \`${guess}\`?` : 'Use the id in the script’s front matter.');
+        const guess = didYouMean(
+          id,
+          scenarios.filter((x) => x.lang === lang).map((x) => x.id),
+        );
+        warn(
+          'unknown_reply_scenario',
+          s.at,
+          `no ${lang} scenario \`${id}\` for these replies`,
+          guess ? `Did you mean \`${guess}\`?` : 'Use the id in the script’s front matter.',
+        );
         continue;
       }
       for (const [node, n] of Object.entries(s.nodes)) {
         if (scenario.nodes.some((x) => x.id === node)) continue;
-        const guess = didYouMean(node, scenario.nodes.map((x) => x.id));
-        warn('unknown_reply_node', n.at, `scenario \`${id}\` has no node \`${node}\``, guess ? `Did you mean \`${guess}\`?` : 'Use the id after `#` in the node heading.');
+        const guess = didYouMean(
+          node,
+          scenario.nodes.map((x) => x.id),
+        );
+        warn(
+          'unknown_reply_node',
+          n.at,
+          `scenario \`${id}\` has no node \`${node}\``,
+          guess ? `Did you mean \`${guess}\`?` : 'Use the id after `#` in the node heading.',
+        );
       }
     }
   }

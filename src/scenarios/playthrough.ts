@@ -9,7 +9,19 @@
 import { nodeContext } from './context.ts';
 import type { ScenarioEngine } from './engine.ts';
 import type { Effect, OutcomeCode, Scenario, ScenarioNode } from './ir.ts';
-import { applyEffects, decide, entered, heard, initialTurnState, lineFacts, personaEnding, rulesOf, SILENT_LINE, type Rules, type TurnState } from './semantics/index.ts';
+import {
+  applyEffects,
+  decide,
+  entered,
+  heard,
+  initialTurnState,
+  lineFacts,
+  personaEnding,
+  rulesOf,
+  SILENT_LINE,
+  type Rules,
+  type TurnState,
+} from './semantics/index.ts';
 
 export interface PlaythroughOptions {
   engine?: ScenarioEngine;
@@ -108,8 +120,18 @@ export function playthrough(scenario: Scenario, options: PlaythroughOptions = {}
 }
 
 /** Where a trainee can go from `n`: every branch, every targeted option, and untargeted options via the engine. */
-function choicesOf(n: ScenarioNode, index: Map<string, number>, rules: Rules, seed: number, engine?: ScenarioEngine): Choice[] {
-  const out: Choice[] = n.branches.map((b, k) => ({ to: index.get(b.target)!, effects: b.effects, edge: `${n.id}#b${k}` }));
+function choicesOf(
+  n: ScenarioNode,
+  index: Map<string, number>,
+  rules: Rules,
+  seed: number,
+  engine?: ScenarioEngine,
+): Choice[] {
+  const out: Choice[] = n.branches.map((b, k) => ({
+    to: index.get(b.target)!,
+    effects: b.effects,
+    edge: `${n.id}#b${k}`,
+  }));
   n.options.forEach((o, k) => {
     if (o.next !== null) out.push({ to: index.get(o.next)!, effects: o.effects, edge: `${n.id}#o${k}` });
   });
@@ -140,7 +162,9 @@ function modelPath(rules: Rules, engine: ScenarioEngine, seed: number): Coverage
     seen.push(node.id);
     state = entered(state, node).state;
     if (node.end) return { nodes: seen, outcome: node.end.code };
-    const line = node.model ? lineFacts(node.model.text, engine.assess(node.model.text, s.lang, nodeContext(s, node), { callLevel: false })) : SILENT_LINE;
+    const line = node.model
+      ? lineFacts(node.model.text, engine.assess(node.model.text, s.lang, nodeContext(s, node), { callLevel: false }))
+      : SILENT_LINE;
     const { reaction, decision } = decide(rules, node, state, line);
     state = heard(rules, node, state, line, reaction);
     if (decision.kind === 'persona_ends') {
@@ -149,7 +173,8 @@ function modelPath(rules: Rules, engine: ScenarioEngine, seed: number): Coverage
       return { nodes: rules.nodes.has(id) ? [...seen, id] : seen, outcome: decision.code };
     }
     if (decision.kind === 'stay') break;
-    if (decision.kind === 'closes') return { nodes: [...seen, decision.target], outcome: rules.nodes.get(decision.target)?.end?.code ?? null };
+    if (decision.kind === 'closes')
+      return { nodes: [...seen, decision.target], outcome: rules.nodes.get(decision.target)?.end?.code ?? null };
     const b = node.branches[decision.index];
     state = { ...state, vars: applyEffects(state.vars, b.effects) };
     node = rules.nodes.get(b.target)!;

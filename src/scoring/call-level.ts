@@ -29,6 +29,11 @@ export function callCheckFails(check: CallCheck, ctx: ScoringContext, max = Infi
       return ctx.dialled === 'third_party' && !ctx.own_number_invalid && (ctx.failed_attempts_in_row ?? 0) < max;
     case 'outside_guideline_hours':
       // Only where the bank's own window lets the call through: outside it, `outside_call_window` already speaks.
-      return window !== undefined && !ctx.consent_late_call && insideWindow(ctx.local_time, ctx.bank_policy.call_window) && !insideWindow(ctx.local_time, window);
+      return (
+        window !== undefined &&
+        !ctx.consent_late_call &&
+        insideWindow(ctx.local_time, ctx.bank_policy.call_window) &&
+        !insideWindow(ctx.local_time, window)
+      );
   }
 }

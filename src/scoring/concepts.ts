@@ -40,7 +40,11 @@ export interface ExpandProblem {
 }
 
 /** Replaces every `{concept}` by its forms for `lang`; the first problem is returned instead. */
-export function expandConcepts(src: string, lang: Lang, concepts: ConceptTable): { source: string } | { problem: ExpandProblem } {
+export function expandConcepts(
+  src: string,
+  lang: Lang,
+  concepts: ConceptTable,
+): { source: string } | { problem: ExpandProblem } {
   let problem: ExpandProblem | undefined;
   const source = src.replace(REF, (whole, name: string, index: number) => {
     const forms = concepts.get(name);
@@ -60,7 +64,9 @@ function permutations<T>(xs: readonly T[]): T[][] {
 export function clauseSource(clause: MatchClause, lang: Lang): string {
   const gap = `${GAP[lang]}{0,${clause.within ?? DEFAULT_WINDOW[lang]}}`;
   const core = clause.all?.length
-    ? permutations(clause.all.map((p) => `(?:${p})`)).map((order) => order.join(gap)).join('|')
+    ? permutations(clause.all.map((p) => `(?:${p})`))
+        .map((order) => order.join(gap))
+        .join('|')
     : (clause.any ?? []).map((p) => `(?:${p})`).join('|');
   if (!clause.after && !clause.before) return core;
   return `${clause.after ? `(?:${clause.after})${gap}` : ''}(?<hit>${core})${clause.before ? `${gap}(?:${clause.before})` : ''}`;

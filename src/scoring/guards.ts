@@ -9,9 +9,9 @@ import type { Guard, Lang } from './types.ts';
  * Negation cues; `不` alone is excluded inside words that are not negations (不过, 不断, 不好意思, 坐不了, and 实在不行
  * "if nothing else works"). 勿 covers 请勿/切勿 in anti-fraud warnings.
  */
-const NEG_ZH = /不会|不是|不要|不用|不必|不能|不得(?!不)|不再|没有|没|别|并非|绝不|从不|无需|勿|(?<![要坐得])不(?![过少断久然好管停了得行])/g;
-const NEG_EN =
-  /\b(?:not|never|no|none|nobody|no one|nothing|neither|without|cannot)\b|n['’]t\b/gi;
+const NEG_ZH =
+  /不会|不是|不要|不用|不必|不能|不得(?!不)|不再|没有|没|别|并非|绝不|从不|无需|勿|(?<![要坐得])不(?![过少断久然好管停了得行])/g;
+const NEG_EN = /\b(?:not|never|no|none|nobody|no one|nothing|neither|without|cannot)\b|n['’]t\b/gi;
 /** Between a negation and the trigger these mean the negation belongs to a condition ("不还钱就坐牢"). */
 const BREAK_ZH = /就|的话|否则|不然|那么|所以|才|我们会|会让|会被|是要|必须|等着|逼|让我/;
 /** A negation after one of these ("if you do not pay today we will sue") is the condition's, not the threat's. */
@@ -20,8 +20,10 @@ const CONDITION_EN = /\b(?:if|unless|until|when)\b/i;
 const BREAK_EN =
   /\b(?:if|unless|or|then|until|so|otherwise|make me|but|(?:we|i|they|you)(?:['’]ll| will| are going to)|it(?:['’]ll| will| goes| gets))\b/i;
 const REASSURE_ZH = /放心|别担心|不用担心|不必担心|不要担心|不要害怕|别害怕|请相信/;
-const REASSURE_EN = /\b(?:don['’]t worry|do not worry|rest assured|no need to worry|don['’]t be alarmed|to be clear)\b/i;
-const HEDGE_ZH = /可能|或将|有权|依法|依照|按照(?:合同|约定|法律|协议)|根据(?:合同|约定|法律|协议|相关)|合同约定|视情况/;
+const REASSURE_EN =
+  /\b(?:don['’]t worry|do not worry|rest assured|no need to worry|don['’]t be alarmed|to be clear)\b/i;
+const HEDGE_ZH =
+  /可能|或将|有权|依法|依照|按照(?:合同|约定|法律|协议)|根据(?:合同|约定|法律|协议|相关)|合同约定|视情况/;
 const HEDGE_EN =
   /\b(?:may|might|could|possibly|has the right|have the right|under the (?:card(?:holder)? )?agreement|as permitted by law|where the law allows|lawful(?:ly)?)\b/i;
 
@@ -87,7 +89,8 @@ export function maskQuoted(text: string): string {
 }
 
 /** A verb of saying or a colon right before a quotation: what follows is reported speech. */
-const SAYING = /(?:说|讲|称|问|道|骂|喊|威胁|[：:]|\b(?:said|says|say|told|tells|asked|yelled|wrote))\s*(?:过|了|着|的是|me|you|him|her)?\s*[,，]?\s*$/iu;
+const SAYING =
+  /(?:说|讲|称|问|道|骂|喊|威胁|[：:]|\b(?:said|says|say|told|tells|asked|yelled|wrote))\s*(?:过|了|着|的是|me|you|him|her)?\s*[,，]?\s*$/iu;
 
 /**
  * Per offset, whether it lies inside quotes (1) or not (0), computed once per line: a line with many guarded hits
@@ -111,10 +114,15 @@ function quoteDepths(text: string): Uint8Array {
   return depths;
 }
 
-function lastMatch(re: RegExp, s: string, accept: (index: number) => boolean): { start: number; end: number } | undefined {
+function lastMatch(
+  re: RegExp,
+  s: string,
+  accept: (index: number) => boolean,
+): { start: number; end: number } | undefined {
   re.lastIndex = 0;
   let last: { start: number; end: number } | undefined;
-  for (let m = re.exec(s); m; m = re.exec(s)) if (accept(m.index)) last = { start: m.index, end: m.index + m[0].length };
+  for (let m = re.exec(s); m; m = re.exec(s))
+    if (accept(m.index)) last = { start: m.index, end: m.index + m[0].length };
   return last;
 }
 
@@ -149,7 +157,15 @@ function clauseEnd(text: string, lang: Lang, at: number): number {
 export function sentenceOf(text: string, lang: Lang, at: number): string {
   let s = 0;
   let e = text.length;
-  for (let i = at - 1; i >= 0; i--) if (isBoundary(text, i, lang, SENTENCE_ZH)) { s = i + 1; break; }
-  for (let i = at; i < text.length; i++) if (isBoundary(text, i, lang, SENTENCE_ZH)) { e = i; break; }
+  for (let i = at - 1; i >= 0; i--)
+    if (isBoundary(text, i, lang, SENTENCE_ZH)) {
+      s = i + 1;
+      break;
+    }
+  for (let i = at; i < text.length; i++)
+    if (isBoundary(text, i, lang, SENTENCE_ZH)) {
+      e = i;
+      break;
+    }
   return text.slice(s, e);
 }

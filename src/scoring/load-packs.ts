@@ -17,8 +17,16 @@ export interface LoadedRules {
   diagnostics: Diagnostic[];
 }
 
-interface Ref { rule: RuleDef; reader: YamlReader; node: Node }
-interface MoveRef { move: MoveDef; reader: YamlReader; node: Node }
+interface Ref {
+  rule: RuleDef;
+  reader: YamlReader;
+  node: Node;
+}
+interface MoveRef {
+  move: MoveDef;
+  reader: YamlReader;
+  node: Node;
+}
 
 /**
  * Parses and validates every file; files holding `concepts:` define the concept lexicon (read first, so every
@@ -52,15 +60,33 @@ export function loadRulePacks(files: { file: string; text: string }[]): LoadedRu
     }
   }
   const moves = crossCheck(packs, moveRefs, refs);
-  const diagnostics = perFile.flatMap((d, i) => locate(files[i].text, d.sort((a, b) => a.start - b.start)));
+  const diagnostics = perFile.flatMap((d, i) =>
+    locate(
+      files[i].text,
+      d.sort((a, b) => a.start - b.start),
+    ),
+  );
   return { packs, moves, concepts: Object.fromEntries(concepts), diagnostics };
 }
 
 function readPack(root: Node | null, r: YamlReader, line: (o: number) => number, refs: Ref[]): RulePack | undefined {
-  const f = r.map(root, 'a rule pack', ['pack', 'jurisdiction', 'title', 'description', 'defaults', 'rules', 'markers']);
+  const f = r.map(root, 'a rule pack', [
+    'pack',
+    'jurisdiction',
+    'title',
+    'description',
+    'defaults',
+    'rules',
+    'markers',
+  ]);
   if (!f || !r.requireFields(f, ['pack', 'jurisdiction', 'title'], 'rule pack', root!)) return undefined;
   const id = r.string(f.get('pack')!.value, 'pack');
-  const jurisdiction = r.oneOf(f.get('jurisdiction')!.value, 'jurisdiction', ['CN', 'US', 'any'] as const, 'unknown_jurisdiction');
+  const jurisdiction = r.oneOf(
+    f.get('jurisdiction')!.value,
+    'jurisdiction',
+    ['CN', 'US', 'any'] as const,
+    'unknown_jurisdiction',
+  );
   const title = r.bilingual(f.get('title')!.value, 'title');
   if (!id || !jurisdiction || !title) return undefined;
   const pack: RulePack = { id, jurisdiction, title, rules: [], markers: [], file: r.file };
@@ -75,7 +101,7 @@ function readPack(root: Node | null, r: YamlReader, line: (o: number) => number,
     pack.rules.push(rule);
     refs.push({ rule, reader: r, node });
   }
-  for (const node of f.has('markers') ? r.list(f.get('markers')!.value, 'markers') ?? [] : []) {
+  for (const node of f.has('markers') ? (r.list(f.get('markers')!.value, 'markers') ?? []) : []) {
     const marker = readMarker(node, r);
     if (marker) pack.markers.push(marker);
   }
@@ -84,15 +110,26 @@ function readPack(root: Node | null, r: YamlReader, line: (o: number) => number,
 
 function readPolicy(node: Node, r: YamlReader): BankPolicy | undefined {
   const f = r.map(node, 'defaults', ['bank_policy']);
-  const p = r.map(f?.get('bank_policy')?.value, 'defaults.bank_policy', ['sues', 'field_visits', 'reports_to_bureau', 'call_window'], node);
-  if (!p || !r.requireFields(p, ['sues', 'field_visits', 'reports_to_bureau', 'call_window'], 'bank_policy', node)) return undefined;
+  const p = r.map(
+    f?.get('bank_policy')?.value,
+    'defaults.bank_policy',
+    ['sues', 'field_visits', 'reports_to_bureau', 'call_window'],
+    node,
+  );
+  if (!p || !r.requireFields(p, ['sues', 'field_visits', 'reports_to_bureau', 'call_window'], 'bank_policy', node))
+    return undefined;
   const window = r.string(p.get('call_window')!.value, 'call_window');
   if (window && !/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(window))
-    return r.report('invalid_value', p.get('call_window')!.value, `call_window \`${window}\` must look like 08:00-22:00`);
+    return r.report(
+      'invalid_value',
+      p.get('call_window')!.value,
+      `call_window \`${window}\` must look like 08:00-22:00`,
+    );
   const sues = r.boolean(p.get('sues')!.value, 'sues');
   const field_visits = r.boolean(p.get('field_visits')!.value, 'field_visits');
   const reports_to_bureau = r.boolean(p.get('reports_to_bureau')!.value, 'reports_to_bureau');
-  if (window === undefined || sues === undefined || field_visits === undefined || reports_to_bureau === undefined) return undefined;
+  if (window === undefined || sues === undefined || field_visits === undefined || reports_to_bureau === undefined)
+    return undefined;
   return { sues, field_visits, reports_to_bureau, call_window: window };
 }
 
@@ -137,8 +174,17 @@ function readConcepts(root: Node, r: YamlReader, into: Map<string, Partial<Recor
       if (node === undefined) continue;
       out[lang] = (r.list(node, `concept ${name}.${lang}`) ?? []).flatMap((item) => {
         const src = r.string(item, `a form of concept ${name}`);
-        if (src !== undefined && /\{[a-z]/.test(src)) return r.report('invalid_value', item, `a concept form cannot name another concept (\`${src}\`)`) ?? [];
-        if (src !== undefined && /\(\?<(?![=!])/.test(src)) return r.report('invalid_value', item, `a concept form cannot name a group (\`${src}\`)`, 'Lookbehinds (?<= and (?<! are fine; a named group belongs in the rule') ?? [];
+        if (src !== undefined && /\{[a-z]/.test(src))
+          return r.report('invalid_value', item, `a concept form cannot name another concept (\`${src}\`)`) ?? [];
+        if (src !== undefined && /\(\?<(?![=!])/.test(src))
+          return (
+            r.report(
+              'invalid_value',
+              item,
+              `a concept form cannot name a group (\`${src}\`)`,
+              'Lookbehinds (?<= and (?<! are fine; a named group belongs in the rule',
+            ) ?? []
+          );
         const ok = src === undefined ? undefined : r.pattern(src, item, lang);
         return ok === undefined ? [] : [ok];
       });
@@ -151,18 +197,20 @@ function readMoveFile(root: Node, r: YamlReader, line: (o: number) => number): M
   const f = r.map(root, 'a moves file', ['moves', 'elements', 'description']);
   const out: MoveRef[] = [];
   for (const kind of ['move', 'element'] as const)
-    for (const node of f?.has(`${kind}s`) ? r.list(f.get(`${kind}s`)!.value, `${kind}s`) ?? [] : []) {
+    for (const node of f?.has(`${kind}s`) ? (r.list(f.get(`${kind}s`)!.value, `${kind}s`) ?? []) : []) {
       const before = r.errors;
       const m = r.map(node, `a ${kind}`, ['id', 'label', 'patterns', 'except', 'guards', 'examples', 'description']);
       if (!m || !r.requireFields(m, ['id', 'label', 'patterns', 'examples'], kind, node)) continue;
       const def = {
-        id: r.string(m.get('id')!.value, `${kind} id`), kind,
+        id: r.string(m.get('id')!.value, `${kind} id`),
+        kind,
         label: r.bilingual(m.get('label')!.value, 'label'),
         patterns: r.patterns(m.get('patterns')!.value, 'patterns'),
         except: m.has('except') ? r.patterns(m.get('except')!.value, 'except') : {},
         guards: m.has('guards') ? readGuards(m.get('guards')!.value, r) : [],
         examples: readTestLines(m.get('examples')!.value, r, 'examples'),
-        file: r.file, line: line(node.range?.[0] ?? 0),
+        file: r.file,
+        line: line(node.range?.[0] ?? 0),
       };
       if (r.errors === before) out.push({ move: def as MoveDef, reader: r, node });
     }
@@ -183,7 +231,12 @@ function crossCheck(packs: RulePack[], moveRefs: MoveRef[], refs: Ref[]): MoveDe
   const seen = new Set<string>();
   for (const { rule, reader, node } of refs) {
     if (seen.has(rule.id)) {
-      reader.report('duplicate_id', idNode(node), `rule \`${rule.id}\` is defined twice`, 'Rule ids are unique across all packs');
+      reader.report(
+        'duplicate_id',
+        idNode(node),
+        `rule \`${rule.id}\` is defined twice`,
+        'Rule ids are unique across all packs',
+      );
       dropped.add(rule);
     }
     seen.add(rule.id);
@@ -193,7 +246,12 @@ function crossCheck(packs: RulePack[], moveRefs: MoveRef[], refs: Ref[]): MoveDe
       if (!missing.length) continue;
       const at = isMap(node) ? (node.get(field, true) as Node) : node;
       const guess = didYouMean(missing[0], known);
-      reader.report(field === 'moves' ? 'unknown_move' : 'unknown_element', at, `rule \`${rule.id}\` names unknown ${field}: ${missing.join(', ')}`, guess ? `Did you mean \`${guess}\`?` : undefined);
+      reader.report(
+        field === 'moves' ? 'unknown_move' : 'unknown_element',
+        at,
+        `rule \`${rule.id}\` names unknown ${field}: ${missing.join(', ')}`,
+        guess ? `Did you mean \`${guess}\`?` : undefined,
+      );
       dropped.add(rule);
     }
   }

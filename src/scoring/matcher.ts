@@ -93,7 +93,11 @@ export type PrefilterTable = Record<string, string[] | null>;
 /** The table's key for a compiled source: a 32-bit hash in base 36 (sources are long; the keys are shipped). */
 export const prefilterKey = (source: string) => hashKey(source).toString(36);
 
-export function compilePatterns(patterns: PatternsByLang | undefined, lang: Lang, table?: PrefilterTable): CompiledPattern[] {
+export function compilePatterns(
+  patterns: PatternsByLang | undefined,
+  lang: Lang,
+  table?: PrefilterTable,
+): CompiledPattern[] {
   const plain: string[] = [];
   const out: CompiledPattern[] = [];
   for (const source of patterns?.[lang] ?? []) {
@@ -116,14 +120,18 @@ function compiles(source: string, lang: Lang): boolean {
 
 function compileOne(source: string, flags: string, hasHit: boolean, table?: PrefilterTable): CompiledPattern {
   const known = table?.[prefilterKey(source)];
-  return { re: new RegExp(source, flags), hasHit, source, anchors: known === undefined ? requiredLiterals(source) : known ?? undefined };
+  return {
+    re: new RegExp(source, flags),
+    hasHit,
+    source,
+    anchors: known === undefined ? requiredLiterals(source) : (known ?? undefined),
+  };
 }
 
 /** Builds one automaton over the anchors of all `patterns` and records each pattern's anchor ids. */
 export function indexAnchors(patterns: readonly CompiledPattern[]): AnchorIndex {
   const ids = new Map<string, number>();
-  for (const p of patterns)
-    p.anchorIds = p.anchors?.map((a) => ids.get(a) ?? (ids.set(a, ids.size), ids.size - 1));
+  for (const p of patterns) p.anchorIds = p.anchors?.map((a) => ids.get(a) ?? (ids.set(a, ids.size), ids.size - 1));
   return new AnchorIndex([...ids.keys()]);
 }
 
@@ -178,7 +186,11 @@ export function anyMatch(subject: Subject, patterns: readonly CompiledPattern[])
 }
 
 /** Every non-empty match of every pattern in the subject, unguarded (what a concept tagger hears). */
-export function forEachMatch(subject: Subject, patterns: readonly CompiledPattern[], visit: (start: number, end: number) => void): void {
+export function forEachMatch(
+  subject: Subject,
+  patterns: readonly CompiledPattern[],
+  visit: (start: number, end: number) => void,
+): void {
   for (const p of patterns) {
     if (!mayMatch(p, subject)) continue;
     p.re.lastIndex = 0;

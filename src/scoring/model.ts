@@ -28,7 +28,11 @@ export interface ModelView {
 }
 
 /** Maps a span of the prepared text back to the trainee's characters. */
-function toOriginal(view: ModelView, text: string, span: { start: number; end: number }): { start: number; end: number } {
+function toOriginal(
+  view: ModelView,
+  text: string,
+  span: { start: number; end: number },
+): { start: number; end: number } {
   const s = originalSpan(view.prepared, span.start, span.end);
   return { start: Math.min(s.start, text.length), end: Math.min(s.end, text.length) };
 }
@@ -44,13 +48,19 @@ export function decideMoves(view: ModelView, text: string, found: readonly MoveH
   const out: MoveHit[] = [...found];
   const heads: number[] = [];
   clf.heads.forEach((head, h) => {
-    if (head.startsWith('move:') && p[h] >= clf.thresholds[h] && !found.some((m) => m.move === head.slice(5))) heads.push(h);
+    if (head.startsWith('move:') && p[h] >= clf.thresholds[h] && !found.some((m) => m.move === head.slice(5)))
+      heads.push(h);
   });
   if (heads.length) {
     const evidence = clf.evidence(view.read, view.ctx, heads, false);
     for (const h of heads) {
       const span = toOriginal(view, text, evidence.get(h)!);
-      out.push({ move: clf.heads[h].slice(5), ...span, evidence: text.slice(span.start, span.end), confidence: Math.round(p[h] * 100) / 100 });
+      out.push({
+        move: clf.heads[h].slice(5),
+        ...span,
+        evidence: text.slice(span.start, span.end),
+        confidence: Math.round(p[h] * 100) / 100,
+      });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -62,7 +72,9 @@ function bag(text: string, lang: Lang): Set<string> {
   if (lang === 'zh') {
     const han = text.replace(/[^\p{Script=Han}]/gu, ' ');
     for (let i = 0; i + 2 <= han.length; i++) if (han[i] !== ' ' && han[i + 1] !== ' ') out.add(han.slice(i, i + 2));
-  } else for (const w of text.toLowerCase().match(/[a-z']+/g) ?? []) if (w.length > 2) out.add(w.replace(/(?:ing|ed|es|s)$/, ''));
+  } else
+    for (const w of text.toLowerCase().match(/[a-z']+/g) ?? [])
+      if (w.length > 2) out.add(w.replace(/(?:ing|ed|es|s)$/, ''));
   return out;
 }
 
@@ -116,15 +128,24 @@ export class RuleAttributor {
 }
 
 export const NOTE: Record<Lang, (p: number, cues: string[]) => string> = {
-  zh: (p, cues) => `（模型判断，置信度 ${Math.round(p * 100)}%${cues.length ? `；依据：${cues.map((c) => `“${c}”`).join('、')}` : ''}）`,
-  en: (p, cues) => ` (model judgement, ${Math.round(p * 100)}% confident${cues.length ? `; cues: ${cues.map((c) => `"${c}"`).join(', ')}` : ''})`,
+  zh: (p, cues) =>
+    `（模型判断，置信度 ${Math.round(p * 100)}%${cues.length ? `；依据：${cues.map((c) => `“${c}”`).join('、')}` : ''}）`,
+  en: (p, cues) =>
+    ` (model judgement, ${Math.round(p * 100)}% confident${cues.length ? `; cues: ${cues.map((c) => `"${c}"`).join(', ')}` : ''})`,
 };
 
 /**
  * Findings for the categories the model finds and the rules did not. `applicable` lists the rules that apply in
  * this context (jurisdiction and when/unless already checked); categories without one are left alone.
  */
-export function modelFindings(view: ModelView, text: string, lang: Lang, found: readonly Finding[], applicable: readonly RuleDef[], attributor: RuleAttributor): Finding[] {
+export function modelFindings(
+  view: ModelView,
+  text: string,
+  lang: Lang,
+  found: readonly Finding[],
+  applicable: readonly RuleDef[],
+  attributor: RuleAttributor,
+): Finding[] {
   const { clf, p } = view;
   const out: Finding[] = [];
   const wanted = new Map<number, RuleDef[]>();
@@ -144,9 +165,18 @@ export function modelFindings(view: ModelView, text: string, lang: Lang, found: 
     const rule = attributor.nearest(candidates, quote, lang)!;
     const review = p[h] < CONFIDENT;
     out.push({
-      rule: rule.id, category: rule.category, severity: rule.severity, start: span.start, end: span.end, quote,
-      message: rule.message[lang] + NOTE[lang](p[h], ev.cues), better: rule.better[lang], sources: rule.sources,
-      origin: 'model', confidence: Math.round(p[h] * 100) / 100, ...(review ? { review: true } : {}),
+      rule: rule.id,
+      category: rule.category,
+      severity: rule.severity,
+      start: span.start,
+      end: span.end,
+      quote,
+      message: rule.message[lang] + NOTE[lang](p[h], ev.cues),
+      better: rule.better[lang],
+      sources: rule.sources,
+      origin: 'model',
+      confidence: Math.round(p[h] * 100) / 100,
+      ...(review ? { review: true } : {}),
     });
   }
   return out;

@@ -48,7 +48,13 @@ function parseSequence(s: { src: string; i: number }): string[] | undefined {
     }
     let item = parseAtom(s);
     const q = readQuantifier(s);
-    if (q) item = q.min === 0 ? { kind: 'set', anchors: undefined } : item.kind === 'lit' ? { kind: 'set', anchors: [item.text] } : item;
+    if (q)
+      item =
+        q.min === 0
+          ? { kind: 'set', anchors: undefined }
+          : item.kind === 'lit'
+            ? { kind: 'set', anchors: [item.text] }
+            : item;
     const last = items[items.length - 1];
     if (item.kind === 'lit' && last?.kind === 'lit' && !q) last.text += item.text;
     else items.push(item.kind === 'lit' ? { ...item } : item);
@@ -99,7 +105,13 @@ function parseAtom(s: { src: string; i: number }): Item {
   }
   if (c === '(') {
     const look = /^\(\?<?[=!]/.exec(s.src.slice(s.i, s.i + 4));
-    s.i += look ? look[0].length : s.src.startsWith('(?:', s.i) ? 3 : s.src.startsWith('(?<', s.i) ? s.src.indexOf('>', s.i) + 1 - s.i : 1;
+    s.i += look
+      ? look[0].length
+      : s.src.startsWith('(?:', s.i)
+        ? 3
+        : s.src.startsWith('(?<', s.i)
+          ? s.src.indexOf('>', s.i) + 1 - s.i
+          : 1;
     const inner = parseAlternation(s);
     s.i++; // ')'
     return look ? { kind: 'zero' } : { kind: 'set', anchors: inner };

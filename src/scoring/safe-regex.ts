@@ -55,7 +55,11 @@ export function checkPattern(source: string, flags = 'u', maxLength = MAX_PATTER
     try {
       new RegExp(source, flags);
     } catch (e) {
-      return { code: 'invalid_pattern', message: (e as Error).message.replace(/^Invalid regular expression: /, ''), index: 0 };
+      return {
+        code: 'invalid_pattern',
+        message: (e as Error).message.replace(/^Invalid regular expression: /, ''),
+        index: 0,
+      };
     }
   return checkSafety(source, maxLength);
 }
@@ -63,7 +67,11 @@ export function checkPattern(source: string, flags = 'u', maxLength = MAX_PATTER
 /** The safety half of `checkPattern`, for callers that compile the pattern anyway and catch syntax errors there. */
 export function checkSafety(source: string, maxLength = MAX_PATTERN_LENGTH): PatternProblem | undefined {
   if (source.length > maxLength)
-    return { code: 'pattern_too_long', message: `pattern is ${source.length} characters; the limit is ${maxLength}`, index: maxLength };
+    return {
+      code: 'pattern_too_long',
+      message: `pattern is ${source.length} characters; the limit is ${maxLength}`,
+      index: maxLength,
+    };
   return checkStructure(source);
 }
 
@@ -82,7 +90,12 @@ function checkStructure(src: string): PatternProblem | undefined {
     top.unbounded ||= q.max === Infinity;
     if (q.min === 0 && top.lastWasFirst) top.firsts[top.firsts.length - 1] = undefined;
     if (wide && q.max === Infinity && ++wideUnbounded > 1)
-      return { code: 'polynomial_repetition', message: 'two unbounded repetitions of a wide atom (. [^…] \\S) in a row backtrack polynomially; bound one with {0,n}', index: at };
+      return {
+        code: 'polynomial_repetition',
+        message:
+          'two unbounded repetitions of a wide atom (. [^…] \\S) in a row backtrack polynomially; bound one with {0,n}',
+        index: at,
+      };
     return undefined;
   };
   while (i < src.length) {
@@ -109,7 +122,11 @@ function checkStructure(src: string): PatternProblem | undefined {
     if (c === '\\') {
       const next = src[i + 1];
       if (/[1-9]/.test(next) || (next === 'k' && src[i + 2] === '<'))
-        return { code: 'backreference', message: 'backreferences can take exponential time; match the text twice instead', index: i };
+        return {
+          code: 'backreference',
+          message: 'backreferences can take exponential time; match the text twice instead',
+          index: i,
+        };
       noteAtom(top, /[a-zA-Z]/.test(next) ? undefined : next);
       wide = WIDE_ESCAPES.has(next);
       i += 'uPp'.includes(next) && src[i + 2] === '{' ? src.indexOf('}', i) + 1 - i : 2;
@@ -120,7 +137,12 @@ function checkStructure(src: string): PatternProblem | undefined {
     } else if (c === '(') {
       const lookbehind = src.startsWith('(?<=', i) || src.startsWith('(?<!', i);
       stack.push({ ...newGroup(i, lookbehind), wideBase: wideUnbounded, wideMax: wideUnbounded });
-      i += src.startsWith('(?<', i) && !lookbehind ? src.indexOf('>', i) + 1 - i : src[i + 1] === '?' ? 3 + (lookbehind ? 1 : 0) : 1;
+      i +=
+        src.startsWith('(?<', i) && !lookbehind
+          ? src.indexOf('>', i) + 1 - i
+          : src[i + 1] === '?'
+            ? 3 + (lookbehind ? 1 : 0)
+            : 1;
     } else if (c === ')') {
       const group = stack.pop()!;
       const parent = stack[stack.length - 1];
@@ -129,11 +151,23 @@ function checkStructure(src: string): PatternProblem | undefined {
       i += 1;
       const q = readQuantifier(src, i);
       if (group.lookbehind && group.unbounded)
-        return { code: 'unbounded_lookbehind', message: 'a lookbehind may only contain bounded repetition', index: group.start };
+        return {
+          code: 'unbounded_lookbehind',
+          message: 'a lookbehind may only contain bounded repetition',
+          index: group.start,
+        };
       if (q && q.max > 1 && group.repeats)
-        return { code: 'nested_quantifier', message: 'a repeated group contains repetition (catastrophic backtracking); repeat only one of them', index: group.start };
+        return {
+          code: 'nested_quantifier',
+          message: 'a repeated group contains repetition (catastrophic backtracking); repeat only one of them',
+          index: group.start,
+        };
       if (q && q.max > 1 && hasSharedFirst(group.firsts))
-        return { code: 'ambiguous_alternation', message: 'a repeated group has alternatives that start alike; make them mutually exclusive', index: group.start };
+        return {
+          code: 'ambiguous_alternation',
+          message: 'a repeated group has alternatives that start alike; make them mutually exclusive',
+          index: group.start,
+        };
       noteAtom(parent, group.firsts.length === 1 ? group.firsts[0] : undefined);
       parent.repeats ||= group.repeats;
       parent.unbounded ||= group.unbounded;
@@ -175,7 +209,17 @@ function checkStructure(src: string): PatternProblem | undefined {
 }
 
 function newGroup(start: number, lookbehind: boolean): Group {
-  return { start, lookbehind, repeats: false, unbounded: false, firsts: [undefined], atBranchStart: true, lastWasFirst: false, wideBase: 0, wideMax: 0 };
+  return {
+    start,
+    lookbehind,
+    repeats: false,
+    unbounded: false,
+    firsts: [undefined],
+    atBranchStart: true,
+    lastWasFirst: false,
+    wideBase: 0,
+    wideMax: 0,
+  };
 }
 
 function noteAtom(group: Group, literal: string | undefined): void {

@@ -6,7 +6,12 @@ import type { Jurisdiction, Lang, RuleDef, ScoringContext } from './types.ts';
  * Single-valued `when` conditions are applied so a line written for "third party, unverified" needs no context of
  * its own; the jurisdiction is the pack's (packs for `any` use the language's default).
  */
-export function testContextFor(rule: RuleDef, pack: Jurisdiction | 'any', lang: Lang, overrides?: Partial<ScoringContext>): Partial<ScoringContext> {
+export function testContextFor(
+  rule: RuleDef,
+  pack: Jurisdiction | 'any',
+  lang: Lang,
+  overrides?: Partial<ScoringContext>,
+): Partial<ScoringContext> {
   const ctx: Record<string, unknown> = { jurisdiction: pack === 'any' ? defaultJurisdiction(lang) : pack };
   const policy: Record<string, unknown> = {};
   for (const [field, values] of Object.entries(rule.when)) {
@@ -15,6 +20,7 @@ export function testContextFor(rule: RuleDef, pack: Jurisdiction | 'any', lang: 
     else ctx[field] = values[0];
   }
   const merged = { ...ctx, ...overrides } as Partial<ScoringContext>;
-  if (Object.keys(policy).length || overrides?.bank_policy) merged.bank_policy = { ...policy, ...overrides?.bank_policy } as ScoringContext['bank_policy'];
+  if (Object.keys(policy).length || overrides?.bank_policy)
+    merged.bank_policy = { ...policy, ...overrides?.bank_policy } as ScoringContext['bank_policy'];
   return merged;
 }

@@ -16,7 +16,9 @@ export const RUDE_BELOW = 40;
 
 /** Compiles the markers that have patterns for `lang`. */
 export function compileMarkers(markers: readonly ToneMarker[], lang: Lang, table?: PrefilterTable): CompiledMarker[] {
-  return markers.map((marker) => ({ marker, patterns: compilePatterns(marker.patterns, lang, table) })).filter((m) => m.patterns.length);
+  return markers
+    .map((marker) => ({ marker, patterns: compilePatterns(marker.patterns, lang, table) }))
+    .filter((m) => m.patterns.length);
 }
 
 /** The tone label, 0–100 score and the reasons that moved it. */

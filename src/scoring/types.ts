@@ -328,7 +328,11 @@ export interface ScoringEngine {
    * What the classifiers read for a line, exactly as `assess` computes it: the normalised text, the resolved context,
    * the original spelling's cues and the concept marks (training reads lines through this, so it sees what runs).
    */
-  modelInput(text: string, lang: Lang, context?: Partial<ScoringContext>): { text: string; ctx: ScoringContext; extra: number[]; marks: import('../language/features.ts').Mark[] };
+  modelInput(
+    text: string,
+    lang: Lang,
+    context?: Partial<ScoringContext>,
+  ): { text: string; ctx: ScoringContext; extra: number[]; marks: import('../language/features.ts').Mark[] };
   /** The complete context `assess` would use for this language and partial context. */
   resolveContext(lang: Lang, context?: Partial<ScoringContext>): ScoringContext;
   /** Every compiled pattern's prefilter anchors, for the build to ship so the page need not analyse patterns again. */

@@ -21,7 +21,13 @@ export class YamlReader {
   ) {}
 
   /** Records a diagnostic at `node` (or at an explicit [start, end)). */
-  report(code: string, at: Node | null | [number, number] | undefined, message: string, hint?: string, severity: Diagnostic['severity'] = 'error'): undefined {
+  report(
+    code: string,
+    at: Node | null | [number, number] | undefined,
+    message: string,
+    hint?: string,
+    severity: Diagnostic['severity'] = 'error',
+  ): undefined {
     const [start, end] = Array.isArray(at) ? at : at?.range ? [at.range[0], at.range[1]] : [0, 0];
     this.diagnostics.push({ code, severity, message, ...(hint ? { hint } : {}), file: this.file, start, end });
     if (severity === 'error') this.errors++;
@@ -36,7 +42,12 @@ export class YamlReader {
       const name = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!allowed.includes(name)) {
         const guess = didYouMean(name, allowed);
-        this.report('unknown_key', pair.key, `unknown key \`${name}\` in ${what}`, guess ? `Did you mean \`${guess}\`?` : `Allowed: ${allowed.join(', ')}`);
+        this.report(
+          'unknown_key',
+          pair.key,
+          `unknown key \`${name}\` in ${what}`,
+          guess ? `Did you mean \`${guess}\`?` : `Allowed: ${allowed.join(', ')}`,
+        );
         continue;
       }
       fields.set(name, { key: pair.key, value: pair.value });
@@ -71,11 +82,21 @@ export class YamlReader {
   }
 
   /** One value of a closed vocabulary; `code` names the mistake (`unknown_category`, `unknown_severity`…). */
-  oneOf<T extends string>(node: Node | null | undefined, what: string, values: readonly T[], code: string): T | undefined {
+  oneOf<T extends string>(
+    node: Node | null | undefined,
+    what: string,
+    values: readonly T[],
+    code: string,
+  ): T | undefined {
     const v = isScalar(node) ? String(node.value) : undefined;
     if (v !== undefined && (values as readonly string[]).includes(v)) return v as T;
     const guess = v === undefined ? undefined : didYouMean(v, values);
-    return this.report(code, node, `${what} \`${v ?? '?'}\` is not one of ${values.join(', ')}`, guess ? `Did you mean \`${guess}\`?` : undefined);
+    return this.report(
+      code,
+      node,
+      `${what} \`${v ?? '?'}\` is not one of ${values.join(', ')}`,
+      guess ? `Did you mean \`${guess}\`?` : undefined,
+    );
   }
 
   /** A sequence (a single item is accepted as a one-item list). */
@@ -102,7 +123,10 @@ export class YamlReader {
     let ok = true;
     for (const [lang, { value }] of f) {
       const items = this.list(value, `${what}.${lang}`);
-      if (!items) { ok = false; continue; }
+      if (!items) {
+        ok = false;
+        continue;
+      }
       const sources: string[] = [];
       for (const item of items) {
         const src = this.string(item, `a pattern in ${what}.${lang}`);
@@ -125,31 +149,65 @@ export class YamlReader {
     const type = isScalar(node) ? node.type : undefined;
     const quoted = type === 'QUOTE_SINGLE' || type === 'QUOTE_DOUBLE' ? 1 : 0;
     const base = (node.range?.[0] ?? 0) + quoted;
-    if (!composed && src.length > MAX_PATTERN_LENGTH) return this.safePattern(src, src, node, base, quoted, lang) ? src : undefined;
+    if (!composed && src.length > MAX_PATTERN_LENGTH)
+      return this.safePattern(src, src, node, base, quoted, lang) ? src : undefined;
     const expanded = expandConcepts(src, lang, this.concepts);
     if ('problem' in expanded) {
       const { code, name, index, length } = expanded.problem;
-      const at: [number, number] = composed ? [node.range?.[0] ?? 0, node.range?.[1] ?? 0] : [base + index, base + index + length];
+      const at: [number, number] = composed
+        ? [node.range?.[0] ?? 0, node.range?.[1] ?? 0]
+        : [base + index, base + index + length];
       if (code === 'unknown_concept') {
         const guess = didYouMean(name, this.concepts.keys());
-        return this.report(code, at, `unknown concept \`{${name}}\``, guess ? `Did you mean \`{${guess}}\`?` : 'Concepts are defined in content/rules/concepts.yaml');
+        return this.report(
+          code,
+          at,
+          `unknown concept \`{${name}}\``,
+          guess ? `Did you mean \`{${guess}}\`?` : 'Concepts are defined in content/rules/concepts.yaml',
+        );
       }
-      return this.report(code, at, `concept \`{${name}}\` has no ${lang} forms`, `Add ${lang} forms to the concept or leave it out of ${lang} patterns`);
+      return this.report(
+        code,
+        at,
+        `concept \`{${name}}\` has no ${lang} forms`,
+        `Add ${lang} forms to the concept or leave it out of ${lang} patterns`,
+      );
     }
-    return this.safePattern(expanded.source, src, node, composed ? node.range?.[0] ?? 0 : base, composed ? 0 : quoted, lang) ? expanded.source : undefined;
+    return this.safePattern(
+      expanded.source,
+      src,
+      node,
+      composed ? (node.range?.[0] ?? 0) : base,
+      composed ? 0 : quoted,
+      lang,
+    )
+      ? expanded.source
+      : undefined;
   }
 
   private safePattern(src: string, written: string, node: Node, base: number, quoted: number, lang: Lang): boolean {
     const problem = checkPattern(src, flagsFor(lang), src === written ? MAX_PATTERN_LENGTH : MAX_EXPANDED_LENGTH);
     if (!problem && !new RegExp(src, 'u').test('')) return true;
     if (!problem) {
-      this.report('pattern_matches_empty', node, `pattern \`${src}\` matches the empty string, so it would fire on every line`);
+      this.report(
+        'pattern_matches_empty',
+        node,
+        `pattern \`${src}\` matches the empty string, so it would fire on every line`,
+      );
       return false;
     }
     // An expanded pattern's offsets do not line up with the text as written: point at the whole pattern then.
     const at = base + (src === written ? Math.min(problem.index, src.length) : 0);
-    const hint = problem.code === 'invalid_pattern' ? 'Check the brackets and escapes; patterns are JavaScript regular expressions.' : 'Rewrite the pattern; the rule is left out until it is safe.';
-    this.report(problem.code, [at, Math.max(at + 1, (node.range?.[1] ?? at) - quoted)], `${problem.message} in \`${written}\``, hint);
+    const hint =
+      problem.code === 'invalid_pattern'
+        ? 'Check the brackets and escapes; patterns are JavaScript regular expressions.'
+        : 'Rewrite the pattern; the rule is left out until it is safe.';
+    this.report(
+      problem.code,
+      [at, Math.max(at + 1, (node.range?.[1] ?? at) - quoted)],
+      `${problem.message} in \`${written}\``,
+      hint,
+    );
     return false;
   }
 }

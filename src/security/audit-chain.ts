@@ -40,7 +40,11 @@ export function headOf(entries: readonly Chained<{ id: string }>[]): string {
 }
 
 /** `entry` with its link after `prev`, signed with `signer` when given. */
-export async function chainEntry<T extends object>(entry: T, prev: string, signer: SigningKey | null): Promise<T & { chain: AuditLink }> {
+export async function chainEntry<T extends object>(
+  entry: T,
+  prev: string,
+  signer: SigningKey | null,
+): Promise<T & { chain: AuditLink }> {
   const hash = await hashOf(entry, prev);
   return { ...entry, chain: { prev, hash, signature: signer ? await signText(signer, hash) : null } };
 }
@@ -49,7 +53,11 @@ export async function chainEntry<T extends object>(entry: T, prev: string, signe
  * Every problem with `entries` (in chain order) and the `head` stored beside them. `mentorKey` is the fingerprint of
  * this PC's mentor key: entries signed by another key are reported as such, since any script can make a key.
  */
-export async function checkChain(entries: readonly Chained<{ id: string }>[], head: string | undefined, mentorKey: string | null): Promise<AuditProblem[]> {
+export async function checkChain(
+  entries: readonly Chained<{ id: string }>[],
+  head: string | undefined,
+  mentorKey: string | null,
+): Promise<AuditProblem[]> {
   const problems: AuditProblem[] = [];
   let prev = '';
   for (const entry of entries) {
@@ -63,7 +71,8 @@ export async function checkChain(entries: readonly Chained<{ id: string }>[], he
     if ((await hashOf(entry, link.prev)) !== link.hash) problems.push({ kind: 'edited', id: entry.id });
     else if (!link.signature) problems.push({ kind: 'unsigned', id: entry.id });
     else if (!(await verifyText(link.hash, link.signature)).ok) problems.push({ kind: 'bad_signature', id: entry.id });
-    else if ((await keyFingerprint(link.signature.publicKey)) !== mentorKey) problems.push({ kind: 'other_signer', id: entry.id });
+    else if ((await keyFingerprint(link.signature.publicKey)) !== mentorKey)
+      problems.push({ kind: 'other_signer', id: entry.id });
     prev = link.hash;
   }
   // A chain without its head had its head removed with it (reviews from before the chain have neither).

@@ -19,27 +19,61 @@ export interface WrappedMentorKey {
 }
 
 async function wrappingKey(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
-  const material = await subtle().importKey('raw', new TextEncoder().encode(normalizePin(pin)), 'PBKDF2', false, ['deriveKey']);
-  return subtle().deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
+  const material = await subtle().importKey('raw', new TextEncoder().encode(normalizePin(pin)), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
+  return subtle().deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
 }
 
 async function wrap(privateKey: CryptoKey, wrapper: CryptoKey): Promise<{ iv: string; wrapped: string }> {
   const iv = randomBytes(12);
-  return { iv: toBase64(iv), wrapped: toBase64(await subtle().wrapKey('pkcs8', privateKey, wrapper, { name: 'AES-GCM', iv })) };
+  return {
+    iv: toBase64(iv),
+    wrapped: toBase64(await subtle().wrapKey('pkcs8', privateKey, wrapper, { name: 'AES-GCM', iv })),
+  };
 }
 
 /** The private key, or null when the wrapping key is wrong (AES-GCM refuses to decrypt: a wrong PIN). */
-async function unwrap(wrapped: string, iv: string, wrapper: CryptoKey, extractable: boolean): Promise<CryptoKey | null> {
+async function unwrap(
+  wrapped: string,
+  iv: string,
+  wrapper: CryptoKey,
+  extractable: boolean,
+): Promise<CryptoKey | null> {
   try {
-    return await subtle().unwrapKey('pkcs8', fromBase64(wrapped), wrapper, { name: 'AES-GCM', iv: fromBase64(iv) }, KEY, extractable, ['sign']);
+    return await subtle().unwrapKey(
+      'pkcs8',
+      fromBase64(wrapped),
+      wrapper,
+      { name: 'AES-GCM', iv: fromBase64(iv) },
+      KEY,
+      extractable,
+      ['sign'],
+    );
   } catch {
     return null;
   }
 }
 
-async function sealWith(privateKey: CryptoKey, publicKey: JsonWebKey, pin: string, iterations: number): Promise<WrappedMentorKey> {
+async function sealWith(
+  privateKey: CryptoKey,
+  publicKey: JsonWebKey,
+  pin: string,
+  iterations: number,
+): Promise<WrappedMentorKey> {
   const salt = randomBytes(16);
-  return { salt: toBase64(salt), iterations, publicKey, ...(await wrap(privateKey, await wrappingKey(pin, salt, iterations))) };
+  return {
+    salt: toBase64(salt),
+    iterations,
+    publicKey,
+    ...(await wrap(privateKey, await wrappingKey(pin, salt, iterations))),
+  };
 }
 
 /** A new mentor key sealed under `pin`. */
@@ -51,13 +85,27 @@ export async function createMentorKey(pin: string, iterations = PIN_ITERATIONS):
 
 /** The mentor's signing key (private half non-extractable), or null when `pin` does not decrypt it. */
 export async function unlockMentorKey(pin: string, stored: WrappedMentorKey): Promise<SigningKey | null> {
-  const privateKey = await unwrap(stored.wrapped, stored.iv, await wrappingKey(pin, fromBase64(stored.salt), stored.iterations), false);
+  const privateKey = await unwrap(
+    stored.wrapped,
+    stored.iv,
+    await wrappingKey(pin, fromBase64(stored.salt), stored.iterations),
+    false,
+  );
   return privateKey && { publicJwk: stored.publicKey, privateKey };
 }
 
 /** The same key sealed under `newPin`, or null when `oldPin` does not decrypt it. */
-export async function resealMentorKey(oldPin: string, newPin: string, stored: WrappedMentorKey): Promise<WrappedMentorKey | null> {
-  const privateKey = await unwrap(stored.wrapped, stored.iv, await wrappingKey(oldPin, fromBase64(stored.salt), stored.iterations), true);
+export async function resealMentorKey(
+  oldPin: string,
+  newPin: string,
+  stored: WrappedMentorKey,
+): Promise<WrappedMentorKey | null> {
+  const privateKey = await unwrap(
+    stored.wrapped,
+    stored.iv,
+    await wrappingKey(oldPin, fromBase64(stored.salt), stored.iterations),
+    true,
+  );
   return privateKey && sealWith(privateKey, stored.publicKey, newPin, stored.iterations);
 }
 
@@ -78,7 +126,12 @@ function sessionKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
 
 /** A session for this tab, or null when `pin` does not decrypt the stored key. */
 export async function sealSession(pin: string, stored: WrappedMentorKey): Promise<MentorSession | null> {
-  const privateKey = await unwrap(stored.wrapped, stored.iv, await wrappingKey(pin, fromBase64(stored.salt), stored.iterations), true);
+  const privateKey = await unwrap(
+    stored.wrapped,
+    stored.iv,
+    await wrappingKey(pin, fromBase64(stored.salt), stored.iterations),
+    true,
+  );
   if (!privateKey) return null;
   const raw = randomBytes(32);
   return { key: toBase64(raw), ...(await wrap(privateKey, await sessionKey(raw))) };

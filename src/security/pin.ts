@@ -25,14 +25,21 @@ export function isValidPin(pin: string): boolean {
 
 async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
   const s = subtle();
-  const material = await s.importKey('raw', new TextEncoder().encode(normalizePin(pin)), 'PBKDF2', false, ['deriveBits']);
+  const material = await s.importKey('raw', new TextEncoder().encode(normalizePin(pin)), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
   return new Uint8Array(await s.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, HASH_BITS));
 }
 
 /** Hashes a valid PIN with a fresh random salt (or the given one); throws a RangeError for anything but 4–12 digits. */
-export async function hashPin(pin: string, salt?: Uint8Array<ArrayBuffer> | string, iterations = PIN_ITERATIONS): Promise<PinHash> {
+export async function hashPin(
+  pin: string,
+  salt?: Uint8Array<ArrayBuffer> | string,
+  iterations = PIN_ITERATIONS,
+): Promise<PinHash> {
   if (!isValidPin(pin)) throw new RangeError('The PIN must be 4 to 12 digits.');
-  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError('iterations must be a positive whole number');
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw new RangeError('iterations must be a positive whole number');
   const bytes = typeof salt === 'string' ? fromBase64(salt) : (salt ?? randomBytes(SALT_BYTES));
   return { salt: toBase64(bytes), hash: toBase64(await derive(pin, bytes, iterations)), iterations };
 }

@@ -55,7 +55,11 @@ export type VerifyResult =
 /** Checks `signature` over `text`; every failure says what was wrong rather than throwing. */
 export async function verifyText(text: string, signature: Signature): Promise<VerifyResult> {
   if (signature.alg !== SIGNATURE_ALG) {
-    return { ok: false, problem: 'unsupported_alg', message: `the signature uses ${String(signature.alg)}, not ${SIGNATURE_ALG}` };
+    return {
+      ok: false,
+      problem: 'unsupported_alg',
+      message: `the signature uses ${String(signature.alg)}, not ${SIGNATURE_ALG}`,
+    };
   }
   let key: CryptoKey;
   try {
@@ -71,6 +75,11 @@ export async function verifyText(text: string, signature: Signature): Promise<Ve
     return { ok: false, problem: 'bad_value', message: 'the signature value is not base64' };
   }
   const ok = value.length === 64 && (await subtle().verify(SIGN, key, value, new TextEncoder().encode(text)));
-  if (!ok) return { ok: false, problem: 'mismatch', message: 'the content does not match its signature: it was changed after export, or signed with another key' };
+  if (!ok)
+    return {
+      ok: false,
+      problem: 'mismatch',
+      message: 'the content does not match its signature: it was changed after export, or signed with another key',
+    };
   return { ok: true, fingerprint: await keyFingerprint(signature.publicKey) };
 }

@@ -6,7 +6,10 @@
  */
 export function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
-  if (!s) throw new Error('WebCrypto is unavailable here: serve CallDojo over https (or from localhost) to use the mentor PIN and signed exports.');
+  if (!s)
+    throw new Error(
+      'WebCrypto is unavailable here: serve CallDojo over https (or from localhost) to use the mentor PIN and signed exports.',
+    );
   return s;
 }
 

@@ -21,11 +21,11 @@ export interface CallPeople {
 /** The people of this call as better lines name them. */
 export function callPeople(scenario: Scenario, trainee: { name: string; staffNo: string } | null): CallPeople {
   const { name, honorific } = scenario.card;
-  const surname = scenario.lang === 'zh' ? name.slice(0, 1) : name.split(/\s+/).at(-1) ?? name;
+  const surname = scenario.lang === 'zh' ? name.slice(0, 1) : (name.split(/\s+/).at(-1) ?? name);
   const customer = !honorific ? name : scenario.lang === 'zh' ? `${name}${honorific}` : `${honorific} ${surname}`;
   return {
     customer,
-    institution: scenario.withhold?.includes('institution') ? null : scenario.caller?.institution ?? '',
+    institution: scenario.withhold?.includes('institution') ? null : (scenario.caller?.institution ?? ''),
     department: scenario.caller?.department ?? '',
     trainee: trainee?.name ?? '',
     staffNo: trainee?.staffNo ?? '',

@@ -14,7 +14,10 @@ export interface CallHold {
  * Holds the call `attemptId` for this tab: null when another tab holds it (unless `takeOver`, which takes it from
  * that tab). Browsers without Web Locks have nothing to coordinate and always get the call.
  */
-export function holdCall(attemptId: string, options: { takeOver: boolean; onLost: () => void }): Promise<CallHold | null> {
+export function holdCall(
+  attemptId: string,
+  options: { takeOver: boolean; onLost: () => void },
+): Promise<CallHold | null> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
   if (!locks) return Promise.resolve({ release() {} });
   return new Promise((resolve) => {

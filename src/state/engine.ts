@@ -12,14 +12,17 @@ let pending: Promise<ScoringEngine> | undefined;
  * the first page) and creates the engine once.
  */
 export function loadEngine(): Promise<ScoringEngine> {
-  pending ??= Promise.all([import('virtual:calldojo/rules'), import('virtual:calldojo/models')]).then(([rules, models]) =>
-    createEngine({ ...rules.default, models: models.default }),
+  pending ??= Promise.all([import('virtual:calldojo/rules'), import('virtual:calldojo/models')]).then(
+    ([rules, models]) => createEngine({ ...rules.default, models: models.default }),
   );
   return pending;
 }
 
 /** The versions that judge a call of `scenario`: this build, each rule pack's content hash, the script's. */
-export function judgedBy(packs: readonly Pick<RulePack, 'id' | 'version'>[], scenario: Pick<Scenario, 'version'>): JudgedBy {
+export function judgedBy(
+  packs: readonly Pick<RulePack, 'id' | 'version'>[],
+  scenario: Pick<Scenario, 'version'>,
+): JudgedBy {
   return {
     app: APP_VERSION,
     rules: Object.fromEntries(packs.map((p) => [p.id, p.version ?? 'unversioned'])),

@@ -28,4 +28,3 @@ export function follow<T, R>(
     onError,
   );
 }
-

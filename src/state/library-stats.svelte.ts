@@ -15,6 +15,12 @@ export class LibraryStatsState {
     this.stop = undefined;
     this.stats = undefined;
     // A flat trigger, then the stats (which check corrections' signatures with WebCrypto) outside the live query.
-    if (profileId) this.stop = follow(() => progressTrigger(appDb(), profileId), () => libraryStats(appDb(), profileId), (s) => (this.stats = s), () => {});
+    if (profileId)
+      this.stop = follow(
+        () => progressTrigger(appDb(), profileId),
+        () => libraryStats(appDb(), profileId),
+        (s) => (this.stats = s),
+        () => {},
+      );
   }
 }

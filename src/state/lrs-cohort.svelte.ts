@@ -2,8 +2,19 @@
  * The mentor's view of the LRS: the PC's connection (read from storage only), the optional mentor read credential,
  * and the cohort and call lines read when — and only when — the mentor asks.
  */
-import { cohortFromStatements, readCohortStatements, type LocalKnown, type RemoteCohort, type RemoteQuery } from '../lrs/cohort-remote.ts';
-import { readConnection, readMentorCredential, saveMentorCredential, type MentorReadCredential } from '../lrs/mentor-read.ts';
+import {
+  cohortFromStatements,
+  readCohortStatements,
+  type LocalKnown,
+  type RemoteCohort,
+  type RemoteQuery,
+} from '../lrs/cohort-remote.ts';
+import {
+  readConnection,
+  readMentorCredential,
+  saveMentorCredential,
+  type MentorReadCredential,
+} from '../lrs/mentor-read.ts';
 import { linesFromStatements, readAttemptStatements, type RemoteLine } from '../lrs/remote-turns.ts';
 import { readLrsSettings, type LrsSettings } from '../lrs/settings.ts';
 import type { Statement } from '../lrs/xapi.ts';
@@ -12,9 +23,7 @@ import { appDb } from './db.ts';
 import { problemOf, type LrsProblem } from './lrs-cohort.ts';
 
 export type OpenCall =
-  | { status: 'loading' }
-  | { status: 'loaded'; lines: RemoteLine[] }
-  | { status: 'error'; problem: LrsProblem };
+  { status: 'loading' } | { status: 'loaded'; lines: RemoteLine[] } | { status: 'error'; problem: LrsProblem };
 
 export class LrsCohortState {
   /** undefined until storage answers; null when this PC has no LRS configured. */
@@ -58,7 +67,9 @@ export class LrsCohortState {
     this.problem = null;
     this.progress = 0;
     try {
-      this.statements = await readCohortStatements(readConnection(s, this.mentor), s.activityBase, query, { onPage: (n) => (this.progress = n) });
+      this.statements = await readCohortStatements(readConnection(s, this.mentor), s.activityBase, query, {
+        onPage: (n) => (this.progress = n),
+      });
       this.open = {};
     } catch (e) {
       this.problem = problemOf(e);
@@ -74,7 +85,10 @@ export class LrsCohortState {
     this.open = { ...this.open, [registration]: { status: 'loading' } };
     let next: OpenCall;
     try {
-      next = { status: 'loaded', lines: linesFromStatements(await readAttemptStatements(readConnection(s, this.mentor), registration)) };
+      next = {
+        status: 'loaded',
+        lines: linesFromStatements(await readAttemptStatements(readConnection(s, this.mentor), registration)),
+      };
     } catch (e) {
       next = { status: 'error', problem: problemOf(e) };
     }

@@ -44,7 +44,10 @@ export function isRemoteAttemptId(id: string): boolean {
 }
 
 /** What this PC's cohort already holds, so calls it sent itself are not counted again. */
-export function localKnown(profiles: readonly { id: string; staffNo: string }[], attempts: readonly { id: string }[]): LocalKnown {
+export function localKnown(
+  profiles: readonly { id: string; staffNo: string }[],
+  attempts: readonly { id: string }[],
+): LocalKnown {
   return { profiles, attemptIds: attempts.map((a) => a.id) };
 }
 

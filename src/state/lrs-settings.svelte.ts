@@ -6,7 +6,14 @@
 import { basicAuth, type FetchLike } from '../lrs/client.ts';
 import { testConnection, type ConnectionVerdict } from '../lrs/connection-test.ts';
 import { outboxFlusher, startOutbox, type FlushStatus } from '../lrs/flusher.ts';
-import { DEFAULT_ACTIVITY_BASE, readLrsSettings, saveLrsSettings, type LrsField, type LrsFieldError, type LrsSettings } from '../lrs/settings.ts';
+import {
+  DEFAULT_ACTIVITY_BASE,
+  readLrsSettings,
+  saveLrsSettings,
+  type LrsField,
+  type LrsFieldError,
+  type LrsSettings,
+} from '../lrs/settings.ts';
 import { outboxCounts, requeue, unsentRows, type OutboxCounts } from '../storage/outbox.ts';
 import { toStorageError, type StorageError } from '../storage/errors.ts';
 import { watch } from '../storage/live.ts';
@@ -46,8 +53,16 @@ export class LrsSettingsState {
       this.error = toStorageError(e);
     }
     this.stops.push(
-      watch(() => outboxCounts(appDb()), (c) => (this.counts = c), (e) => (this.error = e)),
-      watch(() => unsentRows(appDb()), (rows) => (this.unsent = rows), (e) => (this.error = e)),
+      watch(
+        () => outboxCounts(appDb()),
+        (c) => (this.counts = c),
+        (e) => (this.error = e),
+      ),
+      watch(
+        () => unsentRows(appDb()),
+        (rows) => (this.unsent = rows),
+        (e) => (this.error = e),
+      ),
     );
   }
 
@@ -81,7 +96,10 @@ export class LrsSettingsState {
   async testConnection(): Promise<void> {
     const { endpoint, key, secret } = this.form;
     this.test = 'testing';
-    this.test = await testConnection({ endpoint: endpoint.trim(), authorization: basicAuth(key.trim(), secret) }, this.fetch);
+    this.test = await testConnection(
+      { endpoint: endpoint.trim(), authorization: basicAuth(key.trim(), secret) },
+      this.fetch,
+    );
   }
 
   /** Sends what waits now (skipping the backoff). */

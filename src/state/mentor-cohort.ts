@@ -3,8 +3,16 @@
  * for the violation map, and a trend line. Pure and linear in the number of rows, so 10,000 calls render quickly.
  */
 import {
-  cohortTable, readiness, trend, violationHeatmap,
-  type CohortAttempt, type CohortProfile, type CohortRow, type Heatmap, type Readiness, type TrendPoint,
+  cohortTable,
+  readiness,
+  trend,
+  violationHeatmap,
+  type CohortAttempt,
+  type CohortProfile,
+  type CohortRow,
+  type Heatmap,
+  type Readiness,
+  type TrendPoint,
 } from '../report/cohort.ts';
 import { CATEGORIES, type Category } from '../scoring/types.ts';
 
@@ -24,13 +32,18 @@ export interface CohortGrid {
 export function cohortGrid(rows: readonly CohortRow[]): CohortGrid {
   const titles = new Map<string, string>();
   for (const r of rows) if (!titles.has(r.scenarioId)) titles.set(r.scenarioId, r.scenarioTitle);
-  const scenarios = [...titles].map(([id, title]) => ({ id, title })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const scenarios = [...titles]
+    .map(([id, title]) => ({ id, title }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const column = new Map(scenarios.map((s, i) => [s.id, i]));
   const trainees: CohortGrid['trainees'] = [];
   let current: CohortGrid['trainees'][number] | undefined;
   for (const r of rows) {
     // cohortTable sorts by trainee, so each trainee's rows are consecutive.
-    if (current?.id !== r.profileId) trainees.push((current = { id: r.profileId, name: r.name, staffNo: r.staffNo, cells: scenarios.map(() => null) }));
+    if (current?.id !== r.profileId)
+      trainees.push(
+        (current = { id: r.profileId, name: r.name, staffNo: r.staffNo, cells: scenarios.map(() => null) }),
+      );
     current.cells[column.get(r.scenarioId)!] = r;
   }
   return { scenarios, trainees };
@@ -54,12 +67,16 @@ export interface TrendLayout {
 }
 
 /** SVG paths for the average total and the pass rate (as %), both on a 0–100 scale. */
-export function layoutTrend(points: readonly TrendPoint[], box: { width: number; height: number; pad: number }): TrendLayout {
+export function layoutTrend(
+  points: readonly TrendPoint[],
+  box: { width: number; height: number; pad: number },
+): TrendLayout {
   const w = box.width - 2 * box.pad;
   const h = box.height - 2 * box.pad;
   const xs = points.map((_, i) => box.pad + (points.length < 2 ? w / 2 : (i * w) / (points.length - 1)));
   const y = (v: number) => (box.pad + h - (Math.max(0, Math.min(100, v)) / 100) * h).toFixed(1);
-  const path = (pick: (p: TrendPoint) => number) => points.map((p, i) => `${i ? 'L' : 'M'}${xs[i].toFixed(1)} ${y(pick(p))}`).join(' ');
+  const path = (pick: (p: TrendPoint) => number) =>
+    points.map((p, i) => `${i ? 'L' : 'M'}${xs[i].toFixed(1)} ${y(pick(p))}`).join(' ');
   return { average: path((p) => p.averageTotal), passRate: path((p) => p.passRate * 100), xs };
 }
 
@@ -73,7 +90,11 @@ export interface CohortAnalytics {
 }
 
 /** Every cohort figure in one pass over the data; weekly trend once the calls span more than three weeks. */
-export function cohortAnalytics(profiles: readonly CohortProfile[], attempts: readonly CohortAttempt[], options: ReadinessOptions): CohortAnalytics {
+export function cohortAnalytics(
+  profiles: readonly CohortProfile[],
+  attempts: readonly CohortAttempt[],
+  options: ReadinessOptions,
+): CohortAnalytics {
   let first = Infinity;
   let last = -Infinity;
   for (const a of attempts) {

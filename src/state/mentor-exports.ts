@@ -20,7 +20,9 @@ export function csvFileName(kind: CsvKind, now = new Date()): string {
 
 /** Trainee lines with an assessment, per call, in line order (what override indexes count). */
 function scoredByAttempt(turns: readonly Turn[]): Map<string, ScoredTurn[]> {
-  const sorted = [...turns].sort((a, b) => (a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : a.index - b.index));
+  const sorted = [...turns].sort((a, b) =>
+    a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : a.index - b.index,
+  );
   const out = new Map<string, ScoredTurn[]>();
   for (const t of sorted) {
     if (t.speaker !== 'trainee' || !t.assessment) continue;
@@ -41,12 +43,17 @@ export async function buildCsv(db: CallDojoDb, kind: CsvKind, lang: Lang): Promi
   if (kind === 'attempts') {
     // Machine scores in their own columns; the corrected total and verdict beside them.
     const effective = new Map(cohort.attempts.map((a) => [a.id, { scores: a.scores!, passed: a.passed === true }]));
-    return attemptsCsv(cohort.profiles, [...machineRows].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0)), { lang, names, effective });
+    return attemptsCsv(
+      cohort.profiles,
+      [...machineRows].sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0)),
+      { lang, names, effective },
+    );
   }
   const turns = scoredByAttempt(await allTurns(db));
   const profiles = new Map(cohort.profiles.map((p) => [p.id, p]));
   const byAttempt = new Map<string, typeof overrides>();
-  for (const o of [...overrides].sort((a, b) => a.at - b.at)) byAttempt.set(o.attemptId, [...(byAttempt.get(o.attemptId) ?? []), o]);
+  for (const o of [...overrides].sort((a, b) => a.at - b.at))
+    byAttempt.set(o.attemptId, [...(byAttempt.get(o.attemptId) ?? []), o]);
   const rows = [...machineRows]
     .sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0))
     .flatMap((a) => {

@@ -6,7 +6,14 @@
  */
 import { openSession, sealSession, type MentorSession } from '../security/mentor-key.ts';
 import type { SigningKey } from '../security/signature.ts';
-import { getMentorKey, getMentorPin, setMentorPin, toStorageError, unlockMentor, type StorageError } from '../storage/index.ts';
+import {
+  getMentorKey,
+  getMentorPin,
+  setMentorPin,
+  toStorageError,
+  unlockMentor,
+  type StorageError,
+} from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { newPinProblem, normalizePin, type PinProblem } from './mentor-pin.ts';
 
@@ -130,7 +137,9 @@ export class MentorLockState {
       const { name, key, iv, wrapped, staffNo } = value as Record<string, unknown>;
       const texts = [name, key, iv, wrapped].every((v) => typeof v === 'string' && v.length > 0);
       const staff = typeof staffNo === 'string' ? { staffNo } : {};
-      return texts ? { name: name as string, key: key as string, iv: iv as string, wrapped: wrapped as string, ...staff } : null;
+      return texts
+        ? { name: name as string, key: key as string, iv: iv as string, wrapped: wrapped as string, ...staff }
+        : null;
     } catch {
       return null;
     }

@@ -44,7 +44,10 @@ export interface SeriesLayout {
 }
 
 /** SVG paths for the two lines on a shared 0–max scale; a null value breaks the line rather than faking a zero. */
-export function layoutSeries(points: readonly PersonaPoint[], box: { width: number; height: number; pad: number }): SeriesLayout {
+export function layoutSeries(
+  points: readonly PersonaPoint[],
+  box: { width: number; height: number; pad: number },
+): SeriesLayout {
   const values = points.flatMap((p) => [p.trust, p.irritation]).filter((v): v is number => v !== null);
   const peak = Math.max(1, ...values);
   const max = peak <= 1 ? 1 : peak <= 100 ? 100 : peak;

@@ -10,7 +10,17 @@ import type { Finding } from '../scoring/types.ts';
 import type { Attempt, CallRecord, EffectiveScores, Override, Profile, Review, Turn } from '../storage/index.ts';
 import { personaSeries, type PersonaPoint } from './mentor-persona.ts';
 
-export type { Attempt, AuditProblem, CallRecord, CorrectionKind, EffectiveScores, Override, Profile, QueuedFinding, Review };
+export type {
+  Attempt,
+  AuditProblem,
+  CallRecord,
+  CorrectionKind,
+  EffectiveScores,
+  Override,
+  Profile,
+  QueuedFinding,
+  Review,
+};
 
 export interface ReviewLine {
   /** Position of the line in the call. */
@@ -59,7 +69,12 @@ export interface UnscoredCallView extends UnscoredCallData {
 
 /** The read-only view of an unscored call: its lines with the machine's findings, and the persona along the call. */
 export function buildUnscoredCall(data: UnscoredCallData): UnscoredCallView {
-  const lines = data.turns.map((t) => ({ index: t.index, speaker: t.speaker, text: t.text, findings: t.assessment?.findings ?? [] }));
+  const lines = data.turns.map((t) => ({
+    index: t.index,
+    speaker: t.speaker,
+    text: t.text,
+    findings: t.assessment?.findings ?? [],
+  }));
   return { ...data, lines, series: personaSeries(data.turns) };
 }
 
@@ -88,7 +103,9 @@ export function buildAttemptReview(data: AttemptReviewData): AttemptReviewView {
   const kinds = Object.fromEntries(data.overrides.map((o, i) => [o.id, kindList[i]]));
   const credited = new Set(creditedElements(data.overrides).map((c) => `${c.turn}:${c.element}`));
   const missedOn = (scored: number | null) =>
-    (data.attempt.missed ?? []).filter((m) => m.turn === scored && !credited.has(`${m.turn}:${m.element}`)).map((m) => m.element);
+    (data.attempt.missed ?? [])
+      .filter((m) => m.turn === scored && !credited.has(`${m.turn}:${m.element}`))
+      .map((m) => m.element);
   const lines = data.turns.map((t): ReviewLine => {
     const scored = position.get(t.index) ?? null;
     const machine = scored === null ? [] : scoredTurns[scored].assessment.findings;
@@ -103,7 +120,11 @@ export function buildAttemptReview(data: AttemptReviewData): AttemptReviewView {
         .map((override) => {
           const kind = kinds[override.id];
           const ownFinding = kind !== 'add' && kind !== 'credit';
-          return { override, kind, original: ownFinding ? (machine.find((f) => f.rule === override.rule) ?? null) : null };
+          return {
+            override,
+            kind,
+            original: ownFinding ? (machine.find((f) => f.rule === override.rule) ?? null) : null,
+          };
         }),
       missed: missedOn(scored),
       persona: byTurn.get(t.index) ?? null,
@@ -132,6 +153,10 @@ export function awaitingCount(attempt: Pick<Attempt, 'findings'>): number {
 }
 
 /** The calls the attempt list shows: one trainee's or everyone's, optionally only those with findings awaiting review. */
-export function listedAttempts<A extends Pick<Attempt, 'profileId' | 'findings'>>(attempts: readonly A[], who: string, awaitingOnly: boolean): A[] {
+export function listedAttempts<A extends Pick<Attempt, 'profileId' | 'findings'>>(
+  attempts: readonly A[],
+  who: string,
+  awaitingOnly: boolean,
+): A[] {
   return attempts.filter((a) => (!who || a.profileId === who) && (!awaitingOnly || awaitingCount(a) > 0));
 }

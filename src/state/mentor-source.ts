@@ -10,8 +10,24 @@ import { checkChain } from '../security/audit-chain.ts';
 import { canonicalJson } from '../security/canonical.ts';
 import { keyFingerprint, signText, verifyText, type Signature, type SigningKey } from '../security/signature.ts';
 import {
-  cohortTables, effectiveScores, getAttempt, getMentorKey, getProfile, getRecord, getSetting, listOverrides, listTurns, putSetting, reviewsFor,
-  type Attempt, type CallDojoDb, type EffectiveScores, type Override, type Profile, type Review, type StorageError,
+  cohortTables,
+  effectiveScores,
+  getAttempt,
+  getMentorKey,
+  getProfile,
+  getRecord,
+  getSetting,
+  listOverrides,
+  listTurns,
+  putSetting,
+  reviewsFor,
+  type Attempt,
+  type CallDojoDb,
+  type EffectiveScores,
+  type Override,
+  type Profile,
+  type Review,
+  type StorageError,
 } from '../storage/index.ts';
 
 export { follow } from './follow.ts';
@@ -24,20 +40,34 @@ import type { AttemptReviewData, UnscoredCallData } from './mentor-review.ts';
  * Everything the review of one call shows, read in one go so any change re-renders one consistent view. A call that
  * ended without its record or was abandoned is shown too (its lines and findings), without scores to correct.
  */
-export async function loadReview(db: CallDojoDb, attemptId: string): Promise<AttemptReviewData | UnscoredCallData | null> {
-  const attempt = await getAttempt(db, attemptId).catch((e: StorageError) => (e.kind === 'not_found' ? null : Promise.reject(e)));
+export async function loadReview(
+  db: CallDojoDb,
+  attemptId: string,
+): Promise<AttemptReviewData | UnscoredCallData | null> {
+  const attempt = await getAttempt(db, attemptId).catch((e: StorageError) =>
+    e.kind === 'not_found' ? null : Promise.reject(e),
+  );
   if (!attempt || attempt.status === 'in_progress') return null;
   if (attempt.status !== 'completed' || !attempt.scores) {
     const [profile, turns] = await Promise.all([getProfile(db, attempt.profileId), listTurns(db, attemptId)]);
     return { attempt, profile, turns, kind: 'unscored' };
   }
   const [profile, turns, record, overrides, effective, reviews, mentorKey] = await Promise.all([
-    getProfile(db, attempt.profileId), listTurns(db, attemptId), getRecord(db, attemptId), listOverrides(db, attemptId),
-    effectiveScores(db, attemptId), reviewsFor(db, { profileId: attempt.profileId }), getMentorKey(db),
+    getProfile(db, attempt.profileId),
+    listTurns(db, attemptId),
+    getRecord(db, attemptId),
+    listOverrides(db, attemptId),
+    effectiveScores(db, attemptId),
+    reviewsFor(db, { profileId: attempt.profileId }),
+    getMentorKey(db),
   ]);
   const review = reviews.find((r) => r.attemptId === attemptId) ?? null;
   // The audit trail checked link by link: a removed, edited or unsigned correction is shown to the mentor.
-  const audit = await checkChain(overrides, review?.auditHead, mentorKey && (await keyFingerprint(mentorKey.publicKey)));
+  const audit = await checkChain(
+    overrides,
+    review?.auditHead,
+    mentorKey && (await keyFingerprint(mentorKey.publicKey)),
+  );
   return { attempt, profile, turns, record, overrides, effective, review, audit, kind: 'scored' };
 }
 
@@ -53,7 +83,11 @@ export interface ReviewNotice {
 export async function loadNotice(db: CallDojoDb, attemptId: string, profileId: string): Promise<ReviewNotice | null> {
   const review = (await reviewsFor(db, { profileId })).find((r) => r.attemptId === attemptId);
   if (!review) return null;
-  const [overrides, effective, turns] = await Promise.all([listOverrides(db, attemptId), effectiveScores(db, attemptId), listTurns(db, attemptId)]);
+  const [overrides, effective, turns] = await Promise.all([
+    listOverrides(db, attemptId),
+    effectiveScores(db, attemptId),
+    listTurns(db, attemptId),
+  ]);
   const scored = turns.flatMap((t) => (t.speaker === 'trainee' && t.assessment ? [{ assessment: t.assessment }] : []));
   const kinds = correctionKinds(scored, overrides);
   return { review, overrides, effective, kinds: Object.fromEntries(overrides.map((o, i) => [o.id, kinds[i]])) };
@@ -69,11 +103,15 @@ export interface CohortSource {
   reviews: Map<string, Review>;
 }
 
-
 /** The cohort from its tables; only the few calls a mentor corrected cost more than their attempt row. */
-export async function loadCohort(db: CallDojoDb, [profiles, rows, overrides, reviews, unscored]: Awaited<ReturnType<typeof cohortTables>>): Promise<CohortSource> {
+export async function loadCohort(
+  db: CallDojoDb,
+  [profiles, rows, overrides, reviews, unscored]: Awaited<ReturnType<typeof cohortTables>>,
+): Promise<CohortSource> {
   const corrected = [...new Set(overrides.map((o) => o.attemptId))];
-  const effective = new Map(await Promise.all(corrected.map(async (id) => [id, await effectiveScores(db, id)] as const)));
+  const effective = new Map(
+    await Promise.all(corrected.map(async (id) => [id, await effectiveScores(db, id)] as const)),
+  );
   const attempts = rows
     .map((a) => {
       const e = effective.get(a.id);
@@ -85,7 +123,9 @@ export async function loadCohort(db: CallDojoDb, [profiles, rows, overrides, rev
   for (const r of reviews) if ((latest.get(r.attemptId)?.updatedAt ?? -1) < r.updatedAt) latest.set(r.attemptId, r);
   const byName = new Intl.Collator('zh');
   return {
-    profiles: [...profiles].sort((a, b) => byName.compare(a.name, b.name)), attempts, reviews: latest,
+    profiles: [...profiles].sort((a, b) => byName.compare(a.name, b.name)),
+    attempts,
+    reviews: latest,
     unscored: [...unscored].sort((a, b) => (b.endedAt ?? b.startedAt) - (a.endedAt ?? a.startedAt)),
   };
 }
@@ -108,7 +148,9 @@ export async function loadReadiness(db: CallDojoDb): Promise<LoadedReadiness> {
   ]);
   if (!v) return DEFAULT_READINESS;
   const options: ReadinessOptions = {
-    required: Array.isArray(v.required) ? v.required.filter((s): s is string => typeof s === 'string') : DEFAULT_READINESS.required,
+    required: Array.isArray(v.required)
+      ? v.required.filter((s): s is string => typeof s === 'string')
+      : DEFAULT_READINESS.required,
     lastN: Number.isInteger(v.lastN) && (v.lastN as number) > 0 ? (v.lastN as number) : DEFAULT_READINESS.lastN,
   };
   const signed =
@@ -123,9 +165,15 @@ export async function loadReadiness(db: CallDojoDb): Promise<LoadedReadiness> {
  * Saves the readiness settings signed with the unlocked mentor key; N is rounded to a whole number of at least 1 and
  * returned as stored.
  */
-export async function saveReadiness(db: CallDojoDb, options: ReadinessOptions, signer: SigningKey): Promise<ReadinessOptions> {
-  const stored: ReadinessOptions = { required: [...new Set(options.required)], lastN: Math.max(1, Math.round(options.lastN) || 1) };
+export async function saveReadiness(
+  db: CallDojoDb,
+  options: ReadinessOptions,
+  signer: SigningKey,
+): Promise<ReadinessOptions> {
+  const stored: ReadinessOptions = {
+    required: [...new Set(options.required)],
+    lastN: Math.max(1, Math.round(options.lastN) || 1),
+  };
   await putSetting(db, READINESS_KEY, { ...stored, signature: await signText(signer, canonicalJson(stored)) });
   return stored;
 }
-

@@ -3,8 +3,17 @@
  * all-or-nothing (storage validates the whole file first), so a bad file leaves the database as it was.
  */
 import {
-  MAX_IMPORT_CHARS, acceptToken, exportFileName, exportProfile, importBundle, toStorageError,
-  type ExportBundle, type ImportResult, type ImportSignature, type SignedBundle, type StorageError,
+  MAX_IMPORT_CHARS,
+  acceptToken,
+  exportFileName,
+  exportProfile,
+  importBundle,
+  toStorageError,
+  type ExportBundle,
+  type ImportResult,
+  type ImportSignature,
+  type SignedBundle,
+  type StorageError,
 } from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { mentorLock } from './mentor-lock.svelte.ts';
@@ -33,7 +42,11 @@ export class MyDataState {
   // Warnings that came with a successful import (e.g. a staff number now shared by two profiles).
   warnings = $derived(this.result?.diagnostics.filter((d) => d.severity !== 'error') ?? []);
   /** A file from a device not yet accepted (or unsigned): held until a mentor, unlocked in this tab, accepts it. */
-  held = $derived(this.result?.signature?.status === 'held' ? (this.result.signature as Extract<ImportSignature, { status: 'held' }>) : null);
+  held = $derived(
+    this.result?.signature?.status === 'held'
+      ? (this.result.signature as Extract<ImportSignature, { status: 'held' }>)
+      : null,
+  );
   private heldText = '';
 
   constructor(private readonly save: (file: File) => void = downloadFile) {}
@@ -89,7 +102,11 @@ export class MyDataState {
   private async run(accept: { token: string; by: string } | undefined): Promise<void> {
     this.phase = 'importing';
     this.error = null;
-    this.result = await importBundle(appDb(), this.heldText, { file: this.importedFile, maxChars: MAX_IMPORT_CHARS, accept });
+    this.result = await importBundle(appDb(), this.heldText, {
+      file: this.importedFile,
+      maxChars: MAX_IMPORT_CHARS,
+      accept,
+    });
     if (this.result.signature?.status !== 'held') this.heldText = '';
   }
 }

@@ -24,11 +24,18 @@ export class PastReportState {
     this.error = null;
     try {
       const db = appDb();
-      const attempt = await getAttempt(db, attemptId).catch((e: StorageError) => (e.kind === 'not_found' ? null : Promise.reject(e)));
-      if (!attempt || attempt.profileId !== profileId || attempt.status !== 'completed') return this.settle(ticket, 'missing');
+      const attempt = await getAttempt(db, attemptId).catch((e: StorageError) =>
+        e.kind === 'not_found' ? null : Promise.reject(e),
+      );
+      if (!attempt || attempt.profileId !== profileId || attempt.status !== 'completed')
+        return this.settle(ticket, 'missing');
       const pending = this.loadScenario(attempt.scenarioId);
       if (!pending) return this.settle(ticket, 'retired');
-      const [turns, record, scenario] = await Promise.all([listTurns(db, attemptId), getRecord(db, attemptId), pending]);
+      const [turns, record, scenario] = await Promise.all([
+        listTurns(db, attemptId),
+        getRecord(db, attemptId),
+        pending,
+      ]);
       if (ticket !== this.opened) return;
       this.value = buildPastReport(attempt, turns, record, scenario);
       this.status = 'ready';

@@ -20,7 +20,12 @@ export interface PastReport {
  * The report as the trainee saw it: stored scores and verdict are kept as given (rule packs may have changed since);
  * the blocker, the highlighted findings and the missed elements come from the stored lines.
  */
-export function buildPastReport(attempt: Attempt, turns: readonly Turn[], record: CallRecord | null, scenario: Scenario): PastReport {
+export function buildPastReport(
+  attempt: Attempt,
+  turns: readonly Turn[],
+  record: CallRecord | null,
+  scenario: Scenario,
+): PastReport {
   const transcript = transcriptFromTurns(turns);
   const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
   const scored: ScoredTurn[] = transcript.flatMap((e) =>
@@ -29,8 +34,16 @@ export function buildPastReport(attempt: Attempt, turns: readonly Turn[], record
       : [],
   );
   const checks = record?.checks ?? [];
-  const outcome = attempt.outcome ? { code: attempt.outcome, amount: record?.promiseAmount ?? null, date: record?.promiseDate ?? null } : null;
-  const rebuilt = attemptReport({ course: scenario.course, policy: attempt.policy ?? LEGACY_POLICY, turns: scored, outcome, recordChecks: checks });
+  const outcome = attempt.outcome
+    ? { code: attempt.outcome, amount: record?.promiseAmount ?? null, date: record?.promiseDate ?? null }
+    : null;
+  const rebuilt = attemptReport({
+    course: scenario.course,
+    policy: attempt.policy ?? LEGACY_POLICY,
+    turns: scored,
+    outcome,
+    recordChecks: checks,
+  });
   const findings = scored.flatMap((t, turn) => t.assessment.findings.map((f) => ({ ...f, turn })));
   const blocker = attempt.blockerRule ? (findings.find((f) => f.rule === attempt.blockerRule) ?? null) : null;
   const report: AttemptReport = {
@@ -51,8 +64,15 @@ export function buildPastReport(attempt: Attempt, turns: readonly Turn[], record
  */
 export function correctedPastReport(past: PastReport, overrides: readonly OverrideInput[]): PastReport {
   if (overrides.length === 0) return past;
-  const trainee = past.transcript.flatMap((e, i) => (e.speaker === 'trainee' && e.assessment ? [{ i, turn: { text: e.text, nodeId: e.nodeId, expected: [], assessment: e.assessment } }] : []));
-  const corrected = applyOverrides(trainee.map((t) => t.turn), overrides);
+  const trainee = past.transcript.flatMap((e, i) =>
+    e.speaker === 'trainee' && e.assessment
+      ? [{ i, turn: { text: e.text, nodeId: e.nodeId, expected: [], assessment: e.assessment } }]
+      : [],
+  );
+  const corrected = applyOverrides(
+    trainee.map((t) => t.turn),
+    overrides,
+  );
   const transcript = [...past.transcript];
   trainee.forEach(({ i }, k) => (transcript[i] = { ...transcript[i], assessment: corrected[k].assessment }));
   const credited = new Set(creditedElements(overrides).map((c) => `${c.turn}:${c.element}`));

@@ -4,7 +4,15 @@
  * keeps one without its reply. One tab at a time holds a call (see `call-lock.ts`). Components read the `$state.raw`
  * fields and call methods.
  */
-import { createSession, restoreSession, SessionRestoreError, type CallState, type RestoreReason, type Session, type StepResult } from '../machines/index.ts';
+import {
+  createSession,
+  restoreSession,
+  SessionRestoreError,
+  type CallState,
+  type RestoreReason,
+  type Session,
+  type StepResult,
+} from '../machines/index.ts';
 import { attemptReport } from '../report/attempt-report.ts';
 import { scoreDrill, type DrillResult } from '../report/drill.ts';
 import { checkRecord } from '../report/record-check.ts';
@@ -33,7 +41,8 @@ import { transcriptFromTurns } from './transcript.ts';
  * call or finishes (drills have no after-call record). `elsewhere`: the saved call is open in another tab (it can be
  * taken over here); `taken`: another tab took this call over, and this one no longer writes to it.
  */
-export type Phase = 'loading' | 'resume' | 'elsewhere' | 'taken' | 'unresumable' | 'briefing' | 'call' | 'drill' | 'record' | 'report';
+export type Phase =
+  'loading' | 'resume' | 'elsewhere' | 'taken' | 'unresumable' | 'briefing' | 'call' | 'drill' | 'record' | 'report';
 
 export class PracticeState {
   phase = $state<Phase>('loading');
@@ -112,7 +121,10 @@ export class PracticeState {
       this.resumable = open.attempt;
       if (!this.hold && !(await this.holdOpenCall(false))) return void (this.phase = 'elsewhere');
       try {
-        this.session = restoreSession(this.scenario, open.attempt.snapshot, { engine: this.engine!, trainee: this.trainee ?? undefined });
+        this.session = restoreSession(this.scenario, open.attempt.snapshot, {
+          engine: this.engine!,
+          trainee: this.trainee ?? undefined,
+        });
       } catch (e) {
         if (!(e instanceof SessionRestoreError)) throw e;
         // Not a storage failure and not damage: this save cannot go on in this version. Say so, keep its lines.
@@ -151,11 +163,23 @@ export class PracticeState {
     await this.guard(async () => {
       this.mode = mode;
       const seed = Math.floor(Math.random() * 2 ** 31);
-      this.session = createSession(this.scenario, { engine: this.engine!, seed, mode, trainee: this.trainee ?? undefined });
+      this.session = createSession(this.scenario, {
+        engine: this.engine!,
+        seed,
+        mode,
+        trainee: this.trainee ?? undefined,
+      });
       const versions = await shippedVersions(this.scenario);
       const attempt = await startAttempt(appDb(), {
-        profileId: this.profileId, scenarioId: this.scenario.id, scenarioTitle: this.scenario.title,
-        lang: this.scenario.lang, mode, seed, snapshot: this.snapshot(), versions, course: this.scenario.course,
+        profileId: this.profileId,
+        scenarioId: this.scenario.id,
+        scenarioTitle: this.scenario.title,
+        lang: this.scenario.lang,
+        mode,
+        seed,
+        snapshot: this.snapshot(),
+        versions,
+        course: this.scenario.course,
       });
       this.letGo();
       this.attemptId = attempt.id;
@@ -198,14 +222,21 @@ export class PracticeState {
       const result = this.session!.say(text);
       if (this.scenario.course === 'drill' && node?.model && result.assessment) {
         const covered = [...result.assessment.elements, ...result.assessment.moves.map((m) => m.move)];
-        this.drill = [...this.drill, scoreDrill({ text, model: node.model.text, required: node.expect, covered, typingMs, pasted })];
+        this.drill = [
+          ...this.drill,
+          scoreDrill({ text, model: node.model.text, required: node.expect, covered, typingMs, pasted }),
+        ];
       }
       return result;
     }, text);
   }
 
   choose(index: number): Promise<void> {
-    return this.step(() => this.session!.choose(index), this.scenario.nodes.find((n) => n.id === this.call?.node)?.options[index]?.text ?? '', index);
+    return this.step(
+      () => this.session!.choose(index),
+      this.scenario.nodes.find((n) => n.id === this.call?.node)?.options[index]?.text ?? '',
+      index,
+    );
   }
 
   silence(): Promise<void> {
@@ -224,11 +255,22 @@ export class PracticeState {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off date string, not state
       this.checks = checkRecord(entry, outcome, new Date(this.startedAt).toISOString().slice(0, 10));
       const policy = passPolicy(this.scenario.course);
-      this.report = attemptReport({ course: this.scenario.course, policy, turns: this.scoredTurns(), outcome, recordChecks: this.checks });
+      this.report = attemptReport({
+        course: this.scenario.course,
+        policy,
+        turns: this.scoredTurns(),
+        outcome,
+        recordChecks: this.checks,
+      });
       await saveRecord(db, this.attemptId!, { ...entry, checks: this.checks });
       await completeAttempt(db, this.attemptId!, {
-        scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
-        blockerRule: this.report.blocker?.rule ?? null, policy, missed: this.report.missed, expected: this.report.expected,
+        scores: this.report.scores,
+        outcome: outcome?.code ?? null,
+        passed: this.report.passed,
+        blockerRule: this.report.blocker?.rule ?? null,
+        policy,
+        missed: this.report.missed,
+        expected: this.report.expected,
       });
       this.completed();
       this.session?.stop();
@@ -243,7 +285,11 @@ export class PracticeState {
     if (this.scenario.course !== 'drill' || !this.session || this.busy) return;
     await this.guard(async () => {
       this.session!.stop();
-      this.session = createSession(this.scenario, { engine: this.engine!, seed: Math.floor(Math.random() * 2 ** 31), mode: this.mode });
+      this.session = createSession(this.scenario, {
+        engine: this.engine!,
+        seed: Math.floor(Math.random() * 2 ** 31),
+        mode: this.mode,
+      });
       this.feedback = null;
       await this.storeReply();
       this.call = this.session.state;
@@ -257,9 +303,17 @@ export class PracticeState {
     await this.guard(async () => {
       const outcome = this.call?.outcome ?? null;
       this.checks = [];
-      this.report = attemptReport({ course: this.scenario.course, policy: passPolicy(this.scenario.course), turns: this.scoredTurns(), outcome, recordChecks: [] });
+      this.report = attemptReport({
+        course: this.scenario.course,
+        policy: passPolicy(this.scenario.course),
+        turns: this.scoredTurns(),
+        outcome,
+        recordChecks: [],
+      });
       await completeAttempt(appDb(), this.attemptId!, {
-        scores: this.report.scores, outcome: outcome?.code ?? null, passed: this.report.passed,
+        scores: this.report.scores,
+        outcome: outcome?.code ?? null,
+        passed: this.report.passed,
         blockerRule: this.report.blocker?.rule ?? null,
       });
       this.completed();
@@ -272,7 +326,14 @@ export class PracticeState {
 
   /** Tells listeners (an LMS runtime) the attempt is scored; `report` is set. */
   private completed(): void {
-    emitAttemptEvent({ kind: 'completed', attemptId: this.attemptId!, scenario: this.scenario, mode: this.mode, report: this.report!, at: Date.now() });
+    emitAttemptEvent({
+      kind: 'completed',
+      attemptId: this.attemptId!,
+      scenario: this.scenario,
+      mode: this.mode,
+      report: this.report!,
+      at: Date.now(),
+    });
   }
 
   /** Back to the briefing for another attempt at the same scenario. */
@@ -298,12 +359,22 @@ export class PracticeState {
       const stage = this.call!.stage;
       const node = this.call!.node;
       const stepped = run();
-      const result = stepped.assessment ? { ...stepped, assessment: withCallPeople(stepped.assessment, this.people) } : stepped;
+      const result = stepped.assessment
+        ? { ...stepped, assessment: withCallPeople(stepped.assessment, this.people) }
+        : stepped;
       const lines: ExchangeLine[] = [];
       const shown: TranscriptEntry[] = [];
       if (said !== null && result.assessment) {
         // The node answered and the option picked go along, so the LRS sees which point of the call the line answered.
-        lines.push({ speaker: 'trainee', text: said, assessment: result.assessment, stage, personaState: null, node, ...(picked === undefined ? {} : { picked }) });
+        lines.push({
+          speaker: 'trainee',
+          text: said,
+          assessment: result.assessment,
+          stage,
+          personaState: null,
+          node,
+          ...(picked === undefined ? {} : { picked }),
+        });
         shown.push({ speaker: 'trainee', text: said, nodeId: node, assessment: result.assessment });
       }
       const reply = result.reply ? this.replyLine() : null;
@@ -312,12 +383,24 @@ export class PracticeState {
         shown.push(reply.shown);
       }
       // A call over without its record is kept as ended (not lost) until the record is filed; drills have none.
-      const end = result.state.ended && this.scenario.course !== 'drill' ? { outcome: result.state.outcome?.code ?? null } : undefined;
+      const end =
+        result.state.ended && this.scenario.course !== 'drill'
+          ? { outcome: result.state.outcome?.code ?? null }
+          : undefined;
       await recordExchange(appDb(), this.attemptId!, lines, this.snapshot(), { after: this.transcript.length, end });
       const index = this.transcript.filter((e) => e.speaker === 'trainee').length;
       this.transcript = [...this.transcript, ...shown];
       if (said !== null && result.assessment)
-        emitAttemptEvent({ kind: 'turn', attemptId: this.attemptId!, index, nodeId: node, text: said, choice: picked ?? null, assessment: result.assessment, at: Date.now() });
+        emitAttemptEvent({
+          kind: 'turn',
+          attemptId: this.attemptId!,
+          index,
+          nodeId: node,
+          text: said,
+          choice: picked ?? null,
+          assessment: result.assessment,
+          at: Date.now(),
+        });
       this.feedback = result.option;
       this.call = result.state;
       if (result.state.ended) this.phase = this.endedPhase();
@@ -327,7 +410,10 @@ export class PracticeState {
     if (this.error && this.session) {
       // Nothing of this exchange was stored: rewind the engine to the last stored state.
       this.session.stop();
-      this.session = restoreSession(this.scenario, before, { engine: this.engine!, trainee: this.trainee ?? undefined });
+      this.session = restoreSession(this.scenario, before, {
+        engine: this.engine!,
+        trainee: this.trainee ?? undefined,
+      });
       this.drill = drill;
       this.call = this.session.state;
     }
@@ -370,7 +456,13 @@ export class PracticeState {
     if (!reply) return null;
     const state = this.session!.state;
     return {
-      line: { speaker: 'persona', text: reply.text, stage: state.stage, assessment: null, personaState: { node: reply.node, mood: reply.mood, ...state.vars } },
+      line: {
+        speaker: 'persona',
+        text: reply.text,
+        stage: state.stage,
+        assessment: null,
+        personaState: { node: reply.node, mood: reply.mood, ...state.vars },
+      },
       shown: { speaker: 'persona', text: reply.text, nodeId: reply.node, assessment: null },
     };
   }
@@ -388,7 +480,12 @@ export class PracticeState {
     const nodes = new Map(this.scenario.nodes.map((n) => [n.id, n]));
     return this.transcript
       .filter((e) => e.speaker === 'trainee' && e.assessment)
-      .map((e) => ({ text: e.text, nodeId: e.nodeId, expected: nodes.get(e.nodeId)?.expect ?? [], assessment: e.assessment! }));
+      .map((e) => ({
+        text: e.text,
+        nodeId: e.nodeId,
+        expected: nodes.get(e.nodeId)?.expect ?? [],
+        assessment: e.assessment!,
+      }));
   }
 
   private snapshot(): SessionSnapshot {

@@ -1,7 +1,17 @@
 /** Everything the progress page shows for one trainee, read through the storage API in one (live) query. */
 import {
-  correctedVerdicts, getAttempt, libraryStats, proficiencyOverTime, reviewsFor, scenarioHistory, unfinishedCalls, weakestRules,
-  type CallDojoDb, type Mode, type ProficiencyPoint, type WeakRule,
+  correctedVerdicts,
+  getAttempt,
+  libraryStats,
+  proficiencyOverTime,
+  reviewsFor,
+  scenarioHistory,
+  unfinishedCalls,
+  weakestRules,
+  type CallDojoDb,
+  type Mode,
+  type ProficiencyPoint,
+  type WeakRule,
 } from '../storage/index.ts';
 import type { Lang } from '../scoring/types.ts';
 
@@ -86,8 +96,14 @@ export async function loadProgress(db: CallDojoDb, profileId: string): Promise<P
     if (!h.first || !h.best || !last) continue;
     const latest = await getAttempt(db, last.attemptId);
     scenarios.push({
-      scenarioId: s.scenarioId, title: latest.scenarioTitle, lang: latest.lang, attempts: h.points.length,
-      firstTotal: h.first.total, bestTotal: h.best.total, passed: s.passedEver, lastAt: last.endedAt,
+      scenarioId: s.scenarioId,
+      title: latest.scenarioTitle,
+      lang: latest.lang,
+      attempts: h.points.length,
+      firstTotal: h.first.total,
+      bestTotal: h.best.total,
+      passed: s.passedEver,
+      lastAt: last.endedAt,
     });
   }
   scenarios.sort((a, b) => b.lastAt - a.lastAt);
@@ -100,26 +116,45 @@ export async function loadProgress(db: CallDojoDb, profileId: string): Promise<P
     const e = corrected.get(a.id);
     const changed = e !== undefined && (e.scores.total !== machine.total || e.passed !== machine.passed);
     recent.push({
-      attemptId: a.id, scenarioId: a.scenarioId, title: a.scenarioTitle, lang: a.lang, mode: a.mode, endedAt: p.endedAt,
-      ...(e ? { total: e.scores.total, passed: e.passed, blockerRule: e.blockerRule } : { ...machine, blockerRule: a.blockerRule }),
+      attemptId: a.id,
+      scenarioId: a.scenarioId,
+      title: a.scenarioTitle,
+      lang: a.lang,
+      mode: a.mode,
+      endedAt: p.endedAt,
+      ...(e
+        ? { total: e.scores.total, passed: e.passed, blockerRule: e.blockerRule }
+        : { ...machine, blockerRule: a.blockerRule }),
       machine: changed ? machine : null,
     });
   }
   const unfinished = (await unfinishedCalls(db, profileId))
     .map((a): UnfinishedCall => ({
-      attemptId: a.id, scenarioId: a.scenarioId, title: a.scenarioTitle, lang: a.lang, mode: a.mode,
-      status: a.status === 'ended' ? 'ended' : 'abandoned', at: a.endedAt ?? a.startedAt,
+      attemptId: a.id,
+      scenarioId: a.scenarioId,
+      title: a.scenarioTitle,
+      lang: a.lang,
+      mode: a.mode,
+      status: a.status === 'ended' ? 'ended' : 'abandoned',
+      at: a.endedAt ?? a.startedAt,
     }))
     .sort((a, b) => Number(a.status === 'abandoned') - Number(b.status === 'abandoned'));
 
   const waiting: WaitingReview[] = [];
   // Opening a call creates its review; it waits for the trainee once the mentor has said or changed something.
-  for (const r of (await reviewsFor(db, { profileId })).filter((r) => r.status === 'open' && (r.comment.trim() || corrected.has(r.attemptId)))) {
+  for (const r of (await reviewsFor(db, { profileId })).filter(
+    (r) => r.status === 'open' && (r.comment.trim() || corrected.has(r.attemptId)),
+  )) {
     const a = await getAttempt(db, r.attemptId);
     const e = corrected.get(a.id);
     waiting.push({
-      attemptId: a.id, title: a.scenarioTitle, lang: a.lang, mentor: r.mentor, updatedAt: r.updatedAt,
-      total: e?.scores.total ?? a.scores?.total ?? 0, passed: e ? e.passed : a.passed === true,
+      attemptId: a.id,
+      title: a.scenarioTitle,
+      lang: a.lang,
+      mentor: r.mentor,
+      updatedAt: r.updatedAt,
+      total: e?.scores.total ?? a.scores?.total ?? 0,
+      passed: e ? e.passed : a.passed === true,
     });
   }
   return { unfinished, scenarios, recent, proficiency, weakest, waiting };

@@ -34,13 +34,22 @@ export async function rescoreImported(db: CallDojoDb, attemptIds: readonly strin
       summary.skipped++;
       continue;
     }
-    const [scenario, turns, record, profile] = await Promise.all([entry.load(), listTurns(db, id), getRecord(db, id), getProfile(db, attempt.profileId)]);
+    const [scenario, turns, record, profile] = await Promise.all([
+      entry.load(),
+      listTurns(db, id),
+      getRecord(db, id),
+      getProfile(db, attempt.profileId),
+    ]);
     const rescored = rescoreCall(scenario, engine, attempt, turns, record, profile);
     summary.checked++;
     if (differs(attempt, rescored)) {
       summary.flags.push({
-        attemptId: id, name: profile?.name ?? '', staffNo: profile?.staffNo ?? '', title: attempt.scenarioTitle,
-        stored: { total: attempt.scores.total, passed: attempt.passed === true }, rescored,
+        attemptId: id,
+        name: profile?.name ?? '',
+        staffNo: profile?.staffNo ?? '',
+        title: attempt.scenarioTitle,
+        stored: { total: attempt.scores.total, passed: attempt.passed === true },
+        rescored,
       });
     }
   }

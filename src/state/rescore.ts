@@ -21,7 +21,12 @@ export interface Rescored {
 
 /** A finished call's score and verdict as this PC's engine gives them for its lines, record and course. */
 export function rescoreCall(
-  scenario: Scenario, engine: ScoringEngine, attempt: Attempt, turns: readonly Turn[], record: CallRecord | null, profile: Profile | null,
+  scenario: Scenario,
+  engine: ScoringEngine,
+  attempt: Attempt,
+  turns: readonly Turn[],
+  record: CallRecord | null,
+  profile: Profile | null,
 ): Rescored {
   const nodes = new Map(scenario.nodes.map((n) => [n.id, n]));
   const trainee = profile ? { name: profile.name, staffNo: profile.staffNo } : undefined;
@@ -40,15 +45,23 @@ export function rescoreCall(
     const options = nodes.get(nodeId)?.options ?? [];
     const chosen = attempt.mode === 'guided' ? options.findIndex((o) => o.text === line.text) : -1;
     const step = chosen >= 0 ? session.choose(chosen) : session.say(line.text);
-    if (step.assessment) scored.push({ text: line.text, nodeId, expected: nodes.get(nodeId)?.expect ?? [], assessment: step.assessment });
+    if (step.assessment)
+      scored.push({ text: line.text, nodeId, expected: nodes.get(nodeId)?.expect ?? [], assessment: step.assessment });
   }
   if (!session.state.ended && scenario.course !== 'drill') session.hangUp();
   const outcome = session.state.outcome ?? null;
   session.stop();
-  const checks = record && scenario.course !== 'drill'
-    ? checkRecord(record, outcome, new Date(attempt.startedAt).toISOString().slice(0, 10))
-    : [];
-  const report = attemptReport({ course: scenario.course, policy: passPolicy(scenario.course), turns: scored, outcome, recordChecks: checks });
+  const checks =
+    record && scenario.course !== 'drill'
+      ? checkRecord(record, outcome, new Date(attempt.startedAt).toISOString().slice(0, 10))
+      : [];
+  const report = attemptReport({
+    course: scenario.course,
+    policy: passPolicy(scenario.course),
+    turns: scored,
+    outcome,
+    recordChecks: checks,
+  });
   return { total: report.scores.total, passed: report.passed };
 }
 

@@ -5,11 +5,23 @@
 import type { Category, Finding, RuleDef, Severity } from '../scoring/types.ts';
 import type { SigningKey } from '../security/signature.ts';
 import {
-  addFinding, commentReview, creditElement, ensureReview, narrowFinding, overruleFinding, toStorageError, type StorageError,
+  addFinding,
+  commentReview,
+  creditElement,
+  ensureReview,
+  narrowFinding,
+  overruleFinding,
+  toStorageError,
+  type StorageError,
 } from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { loadEngine } from './engine.ts';
-import { buildAttemptReview, buildUnscoredCall, type AttemptReviewView, type UnscoredCallView } from './mentor-review.ts';
+import {
+  buildAttemptReview,
+  buildUnscoredCall,
+  type AttemptReviewView,
+  type UnscoredCallView,
+} from './mentor-review.ts';
 import { mentorLock } from './mentor-lock.svelte.ts';
 import { follow, loadReview, reviewTrigger } from './mentor-source.ts';
 
@@ -49,35 +61,87 @@ export class ReviewAttemptState {
         this.status = 'error';
       },
     );
-    void loadEngine().then((engine) => (this.rules = engine.rules)).catch(() => (this.rules = []));
+    void loadEngine()
+      .then((engine) => (this.rules = engine.rules))
+      .catch(() => (this.rules = []));
     return () => this.stop?.();
   }
 
   /** Overrules every finding of `rule` on the scored trainee line `turnIndex`; the reason is required. */
   overrule(turnIndex: number, rule: string, reason: string): Promise<boolean> {
-    return this.write((attemptId, by) => overruleFinding(appDb(), { attemptId, turnIndex, rule, reason, by, byStaffNo: mentorLock.staffNo, signer: this.signer() }));
+    return this.write((attemptId, by) =>
+      overruleFinding(appDb(), {
+        attemptId,
+        turnIndex,
+        rule,
+        reason,
+        by,
+        byStaffNo: mentorLock.staffNo,
+        signer: this.signer(),
+      }),
+    );
   }
 
   /** Adds a finding the engine missed on the scored trainee line `turnIndex`. */
-  add(turnIndex: number, finding: { rule: string; category: Category; severity: Severity; reason: string }): Promise<boolean> {
-    return this.write((attemptId, by) => addFinding(appDb(), { attemptId, turnIndex, by, byStaffNo: mentorLock.staffNo, ...finding, signer: this.signer() }));
+  add(
+    turnIndex: number,
+    finding: { rule: string; category: Category; severity: Severity; reason: string },
+  ): Promise<boolean> {
+    return this.write((attemptId, by) =>
+      addFinding(appDb(), {
+        attemptId,
+        turnIndex,
+        by,
+        byStaffNo: mentorLock.staffNo,
+        ...finding,
+        signer: this.signer(),
+      }),
+    );
   }
 
   /** Narrows `rule`'s finding on the line: a new severity, and only `quote`'s words when given; the reason is required. */
-  narrow(turnIndex: number, rule: string, change: { severity: Severity; quote: string; reason: string }): Promise<boolean> {
-    return this.write((attemptId, by) => narrowFinding(appDb(), { attemptId, turnIndex, rule, by, byStaffNo: mentorLock.staffNo, ...change, signer: this.signer() }));
+  narrow(
+    turnIndex: number,
+    rule: string,
+    change: { severity: Severity; quote: string; reason: string },
+  ): Promise<boolean> {
+    return this.write((attemptId, by) =>
+      narrowFinding(appDb(), {
+        attemptId,
+        turnIndex,
+        rule,
+        by,
+        byStaffNo: mentorLock.staffNo,
+        ...change,
+        signer: this.signer(),
+      }),
+    );
   }
 
   /** Credits `element`, which the report listed as missed on the line, as said. */
   credit(turnIndex: number, element: string, reason: string): Promise<boolean> {
-    return this.write((attemptId, by) => creditElement(appDb(), { attemptId, turnIndex, rule: element, reason, by, byStaffNo: mentorLock.staffNo, signer: this.signer() }));
+    return this.write((attemptId, by) =>
+      creditElement(appDb(), {
+        attemptId,
+        turnIndex,
+        rule: element,
+        reason,
+        by,
+        byStaffNo: mentorLock.staffNo,
+        signer: this.signer(),
+      }),
+    );
   }
 
   /**
    * Confirms a model finding awaiting review: stored as an add of its rule, category and severity on its line, so it
    * counts exactly like a mentor-added finding and the reason joins the audit trail.
    */
-  confirm(turnIndex: number, finding: Pick<Finding, 'rule' | 'category' | 'severity'>, reason: string): Promise<boolean> {
+  confirm(
+    turnIndex: number,
+    finding: Pick<Finding, 'rule' | 'category' | 'severity'>,
+    reason: string,
+  ): Promise<boolean> {
     return this.add(turnIndex, { rule: finding.rule, category: finding.category, severity: finding.severity, reason });
   }
 

@@ -3,7 +3,16 @@ import { toStorageError, type StorageError } from '../storage/index.ts';
 import { scenarios } from './catalog.ts';
 import { appDb } from './db.ts';
 import type { ReadinessOptions } from './mentor-cohort.ts';
-import { DEFAULT_READINESS, cohortTables, follow, loadCohort, loadReadiness, saveReadiness, type CohortSource, type LoadedReadiness } from './mentor-source.ts';
+import {
+  DEFAULT_READINESS,
+  cohortTables,
+  follow,
+  loadCohort,
+  loadReadiness,
+  saveReadiness,
+  type CohortSource,
+  type LoadedReadiness,
+} from './mentor-source.ts';
 import { mentorLock } from './mentor-lock.svelte.ts';
 
 export class CohortState {
@@ -22,7 +31,10 @@ export class CohortState {
 
   /** Starts following the cohort; returns the function that stops. */
   start(): () => void {
-    void loadReadiness(appDb()).then((r) => (this.readiness = r), (e) => (this.error = toStorageError(e)));
+    void loadReadiness(appDb()).then(
+      (r) => (this.readiness = r),
+      (e) => (this.error = toStorageError(e)),
+    );
     return follow(
       () => cohortTables(appDb()),
       (tables) => loadCohort(appDb(), tables),

@@ -3,7 +3,14 @@
  * from one PC to another. A bundle that fails its signature or schema check is refused whole and changes nothing.
  */
 import {
-  MAX_IMPORT_CHARS, acceptToken, exportAll, importBundle, toStorageError, type ImportResult, type ImportSignature, type StorageError,
+  MAX_IMPORT_CHARS,
+  acceptToken,
+  exportAll,
+  importBundle,
+  toStorageError,
+  type ImportResult,
+  type ImportSignature,
+  type StorageError,
 } from '../storage/index.ts';
 import { appDb } from './db.ts';
 import { buildCsv, csvFileName, type CsvKind } from './mentor-exports.ts';
@@ -97,7 +104,10 @@ export class ReviewDataState {
     this.progress = 0;
     this.error = null;
     this.result = await importBundle(appDb(), this.heldText, {
-      file: this.importedFile, maxChars: MAX_IMPORT_CHARS, accept, onProgress: (done, total) => (this.progress = total ? done / total : 1),
+      file: this.importedFile,
+      maxChars: MAX_IMPORT_CHARS,
+      accept,
+      onProgress: (done, total) => (this.progress = total ? done / total : 1),
     });
     if (this.result.signature?.status !== 'held') this.heldText = '';
     if (this.result.attemptIds.length) this.rescore = await rescoreImported(appDb(), this.result.attemptIds);

@@ -32,10 +32,22 @@ export interface WorkerAnswer {
   result?: CheckResult;
 }
 
-export async function runCheck(source: string, file: string, onStep: (step: CheckStep) => void = () => {}): Promise<CheckResult> {
+export async function runCheck(
+  source: string,
+  file: string,
+  onStep: (step: CheckStep) => void = () => {},
+): Promise<CheckResult> {
   try {
     onStep('loading');
-    const [{ compile }, { repliesFor }, { default: repertoire }, { playthrough }, { rehearseAcrossSeeds }, { mishandledOptions, rehearseOptions }, engine] = await Promise.all([
+    const [
+      { compile },
+      { repliesFor },
+      { default: repertoire },
+      { playthrough },
+      { rehearseAcrossSeeds },
+      { mishandledOptions, rehearseOptions },
+      engine,
+    ] = await Promise.all([
       import('../scenarios/compile.ts'),
       import('../scenarios/load-replies.ts'),
       import('virtual:calldojo/replies'),
@@ -51,11 +63,14 @@ export async function runCheck(source: string, file: string, onStep: (step: Chec
     onStep('playthrough');
     const coverage = scenario ? playthrough(scenario, { engine }) : null;
     onStep('rehearsal');
-    const rehearsal = scenario && coverage?.modelPath ? rehearseAcrossSeeds(scenario, engine, coverage.modelPath.outcome) : null;
+    const rehearsal =
+      scenario && coverage?.modelPath ? rehearseAcrossSeeds(scenario, engine, coverage.modelPath.outcome) : null;
     onStep('options');
     const options = scenario ? rehearseOptions(scenario, engine) : null;
     // The options' warnings join the compiler's, so the list and its "go to" buttons cover them too.
-    const diagnostics = options ? [...compiled.diagnostics, ...mishandledOptions(options, file, source)] : compiled.diagnostics;
+    const diagnostics = options
+      ? [...compiled.diagnostics, ...mishandledOptions(options, file, source)]
+      : compiled.diagnostics;
     return {
       diagnostics: diagnostics.map((d) => ({ ...d, frame: codeFrame(source, d) })),
       errors: diagnostics.filter((d) => d.severity === 'error').length,
@@ -69,10 +84,25 @@ export async function runCheck(source: string, file: string, onStep: (step: Chec
     // A checker bug on some input is shown as this draft's error, never as a Studio that silently stops answering.
     const detail = e instanceof Error ? e.message : String(e);
     const crashed: Diagnostic = {
-      code: 'script_crashed', severity: 'error', message: `The checker failed on this file: ${detail}`,
+      code: 'script_crashed',
+      severity: 'error',
+      message: `The checker failed on this file: ${detail}`,
       hint: 'Simplify the part of the file you changed last, and report the file to the CallDojo maintainers.',
-      args: { detail }, file, start: 0, end: 0, line: 1, column: 1,
+      args: { detail },
+      file,
+      start: 0,
+      end: 0,
+      line: 1,
+      column: 1,
     };
-    return { diagnostics: [{ ...crashed, frame: '' }], errors: 1, title: null, lang: null, coverage: null, rehearsal: null, options: null };
+    return {
+      diagnostics: [{ ...crashed, frame: '' }],
+      errors: 1,
+      title: null,
+      lang: null,
+      coverage: null,
+      rehearsal: null,
+      options: null,
+    };
   }
 }

@@ -25,7 +25,9 @@ export class StudioDraft {
   busy = $state(false);
 
   /** File names the trainer can start from (the README's annotated example is one of them). */
-  readonly files = Object.keys(sources).map((p) => p.split('/').pop()!).sort();
+  readonly files = Object.keys(sources)
+    .map((p) => p.split('/').pop()!)
+    .sort();
 
   /** Replaces the draft with a bundled script's source. */
   async open(file: string): Promise<void> {
@@ -77,7 +79,10 @@ let calls = 0;
 function checkOffThread(source: string, file: string, onStep: (step: CheckStep) => void): Promise<CheckResult> {
   if (worker === undefined) {
     try {
-      worker = typeof Worker === 'function' ? new Worker(new URL('./studio.worker.ts', import.meta.url), { type: 'module' }) : null;
+      worker =
+        typeof Worker === 'function'
+          ? new Worker(new URL('./studio.worker.ts', import.meta.url), { type: 'module' })
+          : null;
     } catch {
       worker = null;
     }

@@ -29,7 +29,8 @@ export interface StartAttemptInput {
 export async function inProgress(db: CallDojoDb, attemptId: string): Promise<Attempt> {
   const attempt = await db.attempts.get(attemptId);
   if (!attempt) throw new StorageError('not_found', `attempt ${attemptId}`);
-  if (attempt.status !== 'in_progress') throw new StorageError('not_found', `attempt ${attemptId} is ${attempt.status}`);
+  if (attempt.status !== 'in_progress')
+    throw new StorageError('not_found', `attempt ${attemptId} is ${attempt.status}`);
   return attempt;
 }
 
@@ -88,7 +89,10 @@ export function findResumableAttempt(
       // An ended call imported from another PC has no snapshot: it cannot be filed here, only listed.
       const latest = async (status: 'in_progress' | 'ended') =>
         (await db.attempts.where('[profileId+status]').equals([profileId, status]).sortBy('startedAt'))
-          .filter((a) => (scenarioId === undefined || a.scenarioId === scenarioId) && (status === 'in_progress' || a.snapshot))
+          .filter(
+            (a) =>
+              (scenarioId === undefined || a.scenarioId === scenarioId) && (status === 'in_progress' || a.snapshot),
+          )
           .at(-1);
       const attempt = (await latest('in_progress')) ?? (await latest('ended'));
       if (!attempt) return null;
@@ -106,11 +110,23 @@ export function findResumableAttempt(
  * it keeps `snapshot` (the session as it ended) so the record form can come back, and counts its findings so
  * mentors see them.
  */
-export function endAttempt(db: CallDojoDb, attemptId: string, outcome: OutcomeCode | null, snapshot: SessionSnapshot): Promise<Attempt> {
+export function endAttempt(
+  db: CallDojoDb,
+  attemptId: string,
+  outcome: OutcomeCode | null,
+  snapshot: SessionSnapshot,
+): Promise<Attempt> {
   return guardWrite(db, [db.attempts, db.turns], async () => {
     const attempt = await inProgress(db, attemptId);
     const turns = await db.turns.where('attemptId').equals(attemptId).toArray();
-    const ended: Attempt = { ...attempt, status: 'ended', outcome, endedAt: Date.now(), snapshot, findings: summarizeFindings(turns) };
+    const ended: Attempt = {
+      ...attempt,
+      status: 'ended',
+      outcome,
+      endedAt: Date.now(),
+      snapshot,
+      findings: summarizeFindings(turns),
+    };
     await db.attempts.put(ended);
     return ended;
   });
@@ -129,7 +145,13 @@ async function notClosed(db: CallDojoDb, attemptId: string): Promise<Attempt> {
 /** The abandoned form of an open attempt: no snapshot, never scored, its findings counted for the mentor. */
 async function abandoned(db: CallDojoDb, attempt: Attempt, now: number): Promise<Attempt> {
   const turns = await db.turns.where('attemptId').equals(attempt.id).toArray();
-  return { ...attempt, status: 'abandoned', endedAt: attempt.endedAt ?? now, snapshot: null, findings: summarizeFindings(turns) };
+  return {
+    ...attempt,
+    status: 'abandoned',
+    endedAt: attempt.endedAt ?? now,
+    snapshot: null,
+    findings: summarizeFindings(turns),
+  };
 }
 
 export interface CompleteAttemptInput {
@@ -166,7 +188,12 @@ export function completeAttempt(db: CallDojoDb, attemptId: string, result: Compl
     await db.attempts.put(done);
     await db.profiles.update(attempt.profileId, { lastActiveAt: now });
     const out = await outboxEnv(db, attempt.profileId);
-    if (out) await queueStatements(db, out.to, completionStatements(out.env, done, (await db.records.get(attemptId)) ?? null, now));
+    if (out)
+      await queueStatements(
+        db,
+        out.to,
+        completionStatements(out.env, done, (await db.records.get(attemptId)) ?? null, now),
+      );
     return done;
   });
 }

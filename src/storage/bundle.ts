@@ -57,21 +57,41 @@ const text = (max: number) => str({ max });
 const score = num({ min: 0, max: 100 });
 const isoDate = str({ pattern: /^\d{4}-\d{2}-\d{2}$/, what: 'a date YYYY-MM-DD' });
 
-const profile = obj({ id, name: str({ min: 1, max: 60 }), staffNo: str({ min: 1, max: 40 }), createdAt: time, lastActiveAt: time });
+const profile = obj({
+  id,
+  name: str({ min: 1, max: 60 }),
+  staffNo: str({ min: 1, max: 40 }),
+  createdAt: time,
+  lastActiveAt: time,
+});
 
 const scores = obj({ compliance: score, script: score, tone: score, outcome: score, record: score, total: score });
 
 const policy = obj({
-  blocking: arr(oneOf(SEVERITIES), { max: 3 }), pass_mark: score,
-  minimums: obj(Object.fromEntries(PASS_DIMENSIONS.map((d) => [`${d}?`, score]))), failing_endings: arr(oneOf(OUTCOME_CODES), { max: 20 }),
+  blocking: arr(oneOf(SEVERITIES), { max: 3 }),
+  pass_mark: score,
+  minimums: obj(Object.fromEntries(PASS_DIMENSIONS.map((d) => [`${d}?`, score]))),
+  failing_endings: arr(oneOf(OUTCOME_CODES), { max: 20 }),
 });
 
 const attempt = obj({
-  id, profileId: id, scenarioId: id, scenarioTitle: text(200), lang: oneOf(['zh', 'en']), mode: oneOf(MODES),
-  seed: num({ int: true }), status: oneOf(ATTEMPT_STATUSES.filter((s) => s !== 'in_progress')), startedAt: time,
-  endedAt: time, outcome: nullable(oneOf(OUTCOME_CODES)), scores: nullable(scores), passed: nullable(bool),
-  blockerRule: nullable(id), 'policy?': policy,
-  'missed?': arr(obj({ turn: num({ min: 0, int: true }), nodeId: text(200), element: id }), { max: 1000 }), 'expected?': num({ min: 0, int: true }),
+  id,
+  profileId: id,
+  scenarioId: id,
+  scenarioTitle: text(200),
+  lang: oneOf(['zh', 'en']),
+  mode: oneOf(MODES),
+  seed: num({ int: true }),
+  status: oneOf(ATTEMPT_STATUSES.filter((s) => s !== 'in_progress')),
+  startedAt: time,
+  endedAt: time,
+  outcome: nullable(oneOf(OUTCOME_CODES)),
+  scores: nullable(scores),
+  passed: nullable(bool),
+  blockerRule: nullable(id),
+  'policy?': policy,
+  'missed?': arr(obj({ turn: num({ min: 0, int: true }), nodeId: text(200), element: id }), { max: 1000 }),
+  'expected?': num({ min: 0, int: true }),
   // The versions that judged the call (issue 15 part H).
   'versions?': obj({ app: text(40), rules: dict(id, text(40), { max: 50 }), scenario: text(40) }),
   // The scenario's course (issue 16).
@@ -80,15 +100,29 @@ const attempt = obj({
 
 const offset = num({ min: 0, int: true });
 const finding = obj({
-  rule: id, category: oneOf(CATEGORIES), severity: oneOf(SEVERITIES), start: offset, end: offset, quote: text(2000),
-  message: text(2000), better: text(2000),
+  rule: id,
+  category: oneOf(CATEGORIES),
+  severity: oneOf(SEVERITIES),
+  start: offset,
+  end: offset,
+  quote: text(2000),
+  message: text(2000),
+  better: text(2000),
   // A clause is `{zh, en}`; calls scored before sources were bilingual carry it as one string.
-  sources: arr(obj({ clause: textOr(text(500), obj({ zh: text(500), en: text(500) })), url: text(2000), status: oneOf(['V', 'S', 'T', 'NF']) }), { max: 20 }),
+  sources: arr(
+    obj({
+      clause: textOr(text(500), obj({ zh: text(500), en: text(500) })),
+      url: text(2000),
+      status: oneOf(['V', 'S', 'T', 'NF']),
+    }),
+    { max: 20 },
+  ),
 });
 const assessment = obj({
   findings: arr(finding, { max: 200 }),
   tone: obj({
-    label: oneOf(['polite', 'neutral', 'rude']), score,
+    label: oneOf(['polite', 'neutral', 'rude']),
+    score,
     reasons: arr(obj({ reason: text(500), delta: num(), 'start?': offset, 'end?': offset }), { max: 100 }),
   }),
   moves: arr(obj({ move: id, start: offset, end: offset, evidence: text(2000) }), { max: 100 }),
@@ -96,16 +130,28 @@ const assessment = obj({
 });
 
 const turn = obj({
-  attemptId: id, index: num({ min: 0, max: 10_000, int: true }), speaker: oneOf(['trainee', 'persona']),
-  text: text(5000), assessment: nullable(assessment), personaState: nullable(anyObject), stage: oneOf(CALL_STAGES), at: time,
+  attemptId: id,
+  index: num({ min: 0, max: 10_000, int: true }),
+  speaker: oneOf(['trainee', 'persona']),
+  text: text(5000),
+  assessment: nullable(assessment),
+  personaState: nullable(anyObject),
+  stage: oneOf(CALL_STAGES),
+  at: time,
   // The node a trainee line answered and the guided option picked (issue 16).
-  'node?': text(200), 'picked?': num({ min: 0, max: 100, int: true }),
+  'node?': text(200),
+  'picked?': num({ min: 0, max: 100, int: true }),
 });
 
 const field = oneOf(['resultCode', 'promiseAmount', 'promiseDate', 'nextAction', 'notes']);
 const record = obj({
-  attemptId: id, resultCode: oneOf(OUTCOME_CODES), promiseAmount: nullable(num({ min: 0 })), promiseDate: nullable(isoDate),
-  nextAction: text(2000), notes: text(5000), savedAt: time,
+  attemptId: id,
+  resultCode: oneOf(OUTCOME_CODES),
+  promiseAmount: nullable(num({ min: 0 })),
+  promiseDate: nullable(isoDate),
+  nextAction: text(2000),
+  notes: text(5000),
+  savedAt: time,
   checks: arr(obj({ field, ok: bool, expected: nullable(text(2000)), actual: nullable(text(2000)) }), { max: 20 }),
 });
 
@@ -122,21 +168,50 @@ export const bundleSchema: Schema = obj({
 
 export const signatureSchema: Schema = obj({
   alg: oneOf([SIGNATURE_ALG]),
-  publicKey: obj({ kty: oneOf(['EC']), crv: oneOf(['P-256']), x: str({ min: 1, max: 100 }), y: str({ min: 1, max: 100 }) }),
+  publicKey: obj({
+    kty: oneOf(['EC']),
+    crv: oneOf(['P-256']),
+    x: str({ min: 1, max: 100 }),
+    y: str({ min: 1, max: 100 }),
+  }),
   value: str({ min: 1, max: 200 }),
 });
 
 const name = str({ min: 1, max: 100 });
 const review = obj({
-  id, attemptId: id, mentor: name, status: oneOf(['open', 'acknowledged', 'disputed']), comment: text(5000),
-  traineeComment: nullable(text(5000)), createdAt: time, updatedAt: time, 'auditHead?': text(200),
+  id,
+  attemptId: id,
+  mentor: name,
+  status: oneOf(['open', 'acknowledged', 'disputed']),
+  comment: text(5000),
+  traineeComment: nullable(text(5000)),
+  createdAt: time,
+  updatedAt: time,
+  'auditHead?': text(200),
 });
 const override = obj({
-  id, attemptId: id, reviewId: id, turnIndex: num({ min: 0, max: 10_000, int: true }), action: oneOf(CORRECTION_ACTIONS), rule: id,
-  category: oneOf(CATEGORIES), severity: oneOf(SEVERITIES), reason: str({ min: 1, max: 2000 }), by: name, 'byStaffNo?': name, at: time,
-  'quote?': text(2000), 'start?': num({ min: 0, int: true }), 'end?': num({ min: 0, int: true }),
-  scoresBefore: scores, scoresAfter: scores,
-  'chain?': obj({ prev: text(200), hash: str({ pattern: /^[0-9a-f]{64}$/, what: 'a SHA-256 hash' }), signature: nullable(signatureSchema) }),
+  id,
+  attemptId: id,
+  reviewId: id,
+  turnIndex: num({ min: 0, max: 10_000, int: true }),
+  action: oneOf(CORRECTION_ACTIONS),
+  rule: id,
+  category: oneOf(CATEGORIES),
+  severity: oneOf(SEVERITIES),
+  reason: str({ min: 1, max: 2000 }),
+  by: name,
+  'byStaffNo?': name,
+  at: time,
+  'quote?': text(2000),
+  'start?': num({ min: 0, int: true }),
+  'end?': num({ min: 0, int: true }),
+  scoresBefore: scores,
+  scoresAfter: scores,
+  'chain?': obj({
+    prev: text(200),
+    hash: str({ pattern: /^[0-9a-f]{64}$/, what: 'a SHA-256 hash' }),
+    signature: nullable(signatureSchema),
+  }),
 });
 
 /** Version 2 without the signature (checked on its own first, so a bad signature is named as such). */

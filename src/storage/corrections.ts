@@ -67,43 +67,71 @@ function correct(
   pick: (line: ScoredTurn, attempt: Attempt, earlier: readonly Override[]) => Correction,
 ): Promise<Override> {
   return guard(async () => {
-    const { row, prev, review, fresh } = await db.transaction('r', [db.attempts, db.turns, db.reviews, db.overrides], async () => {
-      required(input.reason, 'the reason');
-      required(input.rule, 'the rule');
-      const attempt = await completed(db, input.attemptId);
-      const { review, fresh } = await reviewFor(db, input.attemptId, input.by);
-      const turns = await scoredTurns(db, input.attemptId);
-      const earlier = await listOverrides(db, input.attemptId);
-      const now = applyOverrides(turns, earlier);
-      const line = now[input.turnIndex];
-      if (!Number.isInteger(input.turnIndex) || !line) {
-        throw new StorageError('invalid', `the call has ${turns.length} trainee lines; there is no line ${input.turnIndex}`);
-      }
-      const base = {
-        id: newId(), attemptId: input.attemptId, reviewId: review.id, turnIndex: input.turnIndex, rule: input.rule.trim(),
-        reason: input.reason.trim(), by: input.by.trim(), ...(input.byStaffNo?.trim() ? { byStaffNo: normalizeStaffNo(input.byStaffNo) } : {}),
-        // Strictly after the previous correction, so the order they apply in never depends on a clock tie.
-        at: Math.max(Date.now(), (earlier.at(-1)?.at ?? 0) + 1),
-      };
-      const row: Override = { ...base, ...pick(line, attempt, earlier), scoresBefore: verdict(attempt, turns, earlier).scores, scoresAfter: attempt.scores };
-      row.scoresAfter = verdict(attempt, turns, [...earlier, row]).scores;
-      return { row, prev: headOf(earlier), review, fresh };
-    });
+    const { row, prev, review, fresh } = await db.transaction(
+      'r',
+      [db.attempts, db.turns, db.reviews, db.overrides],
+      async () => {
+        required(input.reason, 'the reason');
+        required(input.rule, 'the rule');
+        const attempt = await completed(db, input.attemptId);
+        const { review, fresh } = await reviewFor(db, input.attemptId, input.by);
+        const turns = await scoredTurns(db, input.attemptId);
+        const earlier = await listOverrides(db, input.attemptId);
+        const now = applyOverrides(turns, earlier);
+        const line = now[input.turnIndex];
+        if (!Number.isInteger(input.turnIndex) || !line) {
+          throw new StorageError(
+            'invalid',
+            `the call has ${turns.length} trainee lines; there is no line ${input.turnIndex}`,
+          );
+        }
+        const base = {
+          id: newId(),
+          attemptId: input.attemptId,
+          reviewId: review.id,
+          turnIndex: input.turnIndex,
+          rule: input.rule.trim(),
+          reason: input.reason.trim(),
+          by: input.by.trim(),
+          ...(input.byStaffNo?.trim() ? { byStaffNo: normalizeStaffNo(input.byStaffNo) } : {}),
+          // Strictly after the previous correction, so the order they apply in never depends on a clock tie.
+          at: Math.max(Date.now(), (earlier.at(-1)?.at ?? 0) + 1),
+        };
+        const row: Override = {
+          ...base,
+          ...pick(line, attempt, earlier),
+          scoresBefore: verdict(attempt, turns, earlier).scores,
+          scoresAfter: attempt.scores,
+        };
+        row.scoresAfter = verdict(attempt, turns, [...earlier, row]).scores;
+        return { row, prev: headOf(earlier), review, fresh };
+      },
+    );
     const chained = await chainEntry(row, prev, input.signer ?? null);
     // The review (when this is the first correction), the correction, the review's new head and (with an LRS) the
     // mentor's comment statement: together or not at all.
-    await db.transaction('rw', [db.reviews, db.overrides, db.attempts, db.turns, db.profiles, db.settings, db.outbox], async () => {
-      const stale = fresh ? (await db.reviews.where('attemptId').equals(input.attemptId).count()) > 0 : false;
-      if (stale || headOf(await listOverrides(db, input.attemptId)) !== prev) {
-        throw new StorageError('version_conflict', 'another correction was saved to this call meanwhile; reload the call and try again');
-      }
-      if (fresh) await db.reviews.add(review);
-      await db.overrides.add(chained);
-      await db.reviews.update(review.id, { status: 'open', updatedAt: row.at, auditHead: chained.chain.hash });
-      const attempt = await completed(db, input.attemptId);
-      const out = await outboxEnv(db, attempt.profileId);
-      if (out) await queueStatements(db, out.to, [commentStatement(out.env, attempt, chained, await storedIndex(db, input.attemptId, input.turnIndex))]);
-    });
+    await db.transaction(
+      'rw',
+      [db.reviews, db.overrides, db.attempts, db.turns, db.profiles, db.settings, db.outbox],
+      async () => {
+        const stale = fresh ? (await db.reviews.where('attemptId').equals(input.attemptId).count()) > 0 : false;
+        if (stale || headOf(await listOverrides(db, input.attemptId)) !== prev) {
+          throw new StorageError(
+            'version_conflict',
+            'another correction was saved to this call meanwhile; reload the call and try again',
+          );
+        }
+        if (fresh) await db.reviews.add(review);
+        await db.overrides.add(chained);
+        await db.reviews.update(review.id, { status: 'open', updatedAt: row.at, auditHead: chained.chain.hash });
+        const attempt = await completed(db, input.attemptId);
+        const out = await outboxEnv(db, attempt.profileId);
+        if (out)
+          await queueStatements(db, out.to, [
+            commentStatement(out.env, attempt, chained, await storedIndex(db, input.attemptId, input.turnIndex)),
+          ]);
+      },
+    );
     return chained;
   });
 }
@@ -112,7 +140,11 @@ function correct(
 export function overruleFinding(db: CallDojoDb, input: OverruleInput): Promise<Override> {
   return correct(db, input, ({ assessment: { findings } }) => {
     const f = findings.find((x) => x.rule === input.rule.trim());
-    if (!f) throw new StorageError('invalid', `trainee line ${input.turnIndex} has no finding of rule ${input.rule} to overrule`);
+    if (!f)
+      throw new StorageError(
+        'invalid',
+        `trainee line ${input.turnIndex} has no finding of rule ${input.rule} to overrule`,
+      );
     return { action: 'overrule', rule: f.rule, category: f.category, severity: f.severity };
   });
 }
@@ -133,13 +165,25 @@ export function addFinding(db: CallDojoDb, input: AddFindingInput): Promise<Over
 export function narrowFinding(db: CallDojoDb, input: NarrowFindingInput): Promise<Override> {
   return correct(db, input, ({ text, assessment: { findings } }) => {
     const f = findings.find((x) => x.rule === input.rule.trim());
-    if (!f) throw new StorageError('invalid', `trainee line ${input.turnIndex} has no finding of rule ${input.rule} to narrow`);
+    if (!f)
+      throw new StorageError(
+        'invalid',
+        `trainee line ${input.turnIndex} has no finding of rule ${input.rule} to narrow`,
+      );
     if (!SEVERITIES.includes(input.severity)) throw new StorageError('invalid', `unknown severity ${input.severity}`);
     const quote = input.quote?.trim() ?? '';
     if (!quote) return { action: 'narrow', rule: f.rule, category: f.category, severity: input.severity };
     const start = text.indexOf(quote);
     if (start < 0) throw new StorageError('invalid', `the words “${quote}” are not in trainee line ${input.turnIndex}`);
-    return { action: 'narrow', rule: f.rule, category: f.category, severity: input.severity, quote, start, end: start + quote.length };
+    return {
+      action: 'narrow',
+      rule: f.rule,
+      category: f.category,
+      severity: input.severity,
+      quote,
+      start,
+      end: start + quote.length,
+    };
   });
 }
 
@@ -148,7 +192,10 @@ export function creditElement(db: CallDojoDb, input: CreditElementInput): Promis
   return correct(db, input, (_line, attempt, earlier) => {
     const element = input.rule.trim();
     if (!attempt.missed || attempt.expected === undefined) {
-      throw new StorageError('invalid', `attempt ${attempt.id} was stored before missed elements were kept; it has none to credit`);
+      throw new StorageError(
+        'invalid',
+        `attempt ${attempt.id} was stored before missed elements were kept; it has none to credit`,
+      );
     }
     if (!attempt.missed.some((m) => m.turn === input.turnIndex && m.element === element)) {
       throw new StorageError('invalid', `trainee line ${input.turnIndex} has no missed element ${element} to credit`);

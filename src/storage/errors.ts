@@ -46,8 +46,18 @@ const KIND_BY_NAME: Record<string, StorageErrorKind> = {
 
 /** Errors only Dexie or IndexedDB raise that `KIND_BY_NAME` leaves to the `corrupt` default. */
 const DEXIE_ONLY = new Set([
-  'AbortError', 'TransactionInactiveError', 'ReadOnlyError', 'PrematureCommitError', 'TimeoutError', 'InvalidTableError',
-  'InvalidAccessError', 'SubTransactionError', 'ModifyError', 'BulkError', 'ForeignAwaitError', 'InternalError',
+  'AbortError',
+  'TransactionInactiveError',
+  'ReadOnlyError',
+  'PrematureCommitError',
+  'TimeoutError',
+  'InvalidTableError',
+  'InvalidAccessError',
+  'SubTransactionError',
+  'ModifyError',
+  'BulkError',
+  'ForeignAwaitError',
+  'InternalError',
 ]);
 
 function names(e: unknown): string[] {
@@ -70,8 +80,16 @@ function names(e: unknown): string[] {
 const DISK_FULL_MESSAGE = /quota|disk full|full disk|no space|space left|error committing transaction/i;
 
 function diskFull(e: unknown): boolean {
-  for (let cur = e as { name?: unknown; message?: unknown; inner?: unknown } | undefined, depth = 0; cur && depth < 4; depth++) {
-    if ((cur.name === 'AbortError' || cur.name === 'UnknownError') && typeof cur.message === 'string' && DISK_FULL_MESSAGE.test(cur.message)) {
+  for (
+    let cur = e as { name?: unknown; message?: unknown; inner?: unknown } | undefined, depth = 0;
+    cur && depth < 4;
+    depth++
+  ) {
+    if (
+      (cur.name === 'AbortError' || cur.name === 'UnknownError') &&
+      typeof cur.message === 'string' &&
+      DISK_FULL_MESSAGE.test(cur.message)
+    ) {
       return true;
     }
     cur = cur.inner as typeof cur;
@@ -85,9 +103,10 @@ export function toStorageError(e: unknown): StorageError {
   const all = names(e);
   const detail = `${all.join(' > ')}: ${e instanceof Error ? e.message : String(e)}`;
   // A full disk can surface at any depth and matters most: say so even when another error wraps it.
-  const cause = all.includes('QuotaExceededError') || diskFull(e)
-    ? 'QuotaExceededError'
-    : [...all].reverse().find((n) => n in KIND_BY_NAME);
+  const cause =
+    all.includes('QuotaExceededError') || diskFull(e)
+      ? 'QuotaExceededError'
+      : [...all].reverse().find((n) => n in KIND_BY_NAME);
   return new StorageError(cause ? KIND_BY_NAME[cause] : 'corrupt', detail, { cause: e });
 }
 

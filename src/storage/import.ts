@@ -58,14 +58,23 @@ export interface ImportOptions {
 /** Imports an export file's text; storage failures (quota…) throw a StorageError and leave the database unchanged. */
 export async function importBundle(db: CallDojoDb, text: string, options: ImportOptions = {}): Promise<ImportResult> {
   const file = options.file ?? 'import.json';
-  const result: ImportResult = { added: zeroCounts(), skipped: zeroCounts(), conflicts: [], diagnostics: [], signature: null, attemptIds: [] };
+  const result: ImportResult = {
+    added: zeroCounts(),
+    skipped: zeroCounts(),
+    conflicts: [],
+    diagnostics: [],
+    signature: null,
+    attemptIds: [],
+  };
   const parsed = parseBundle(text, file, options.maxChars);
   if (!parsed.data) return { ...result, diagnostics: parsed.diagnostics };
   let fingerprint: string | null = null;
   if (parsed.data.version === 2) {
     const check = await checkSignature(parsed.data);
     if (!check.ok) {
-      const diagnostics = locate(text, [{ code: check.code, severity: 'error', message: check.message, hint: check.hint, file, start: 0, end: 0 }]);
+      const diagnostics = locate(text, [
+        { code: check.code, severity: 'error', message: check.message, hint: check.hint, file, start: 0, end: 0 },
+      ]);
       return { ...result, diagnostics, signature: { status: 'rejected', code: check.code } };
     }
     fingerprint = check.fingerprint;
@@ -75,16 +84,29 @@ export async function importBundle(db: CallDojoDb, text: string, options: Import
   if (!rows) return result;
   const accepted = options.accept?.token === (fingerprint ?? 'unsigned') ? options.accept : undefined;
   return guard(() =>
-    db.transaction('rw', [db.profiles, db.attempts, db.turns, db.records, db.reviews, db.overrides, db.deviceKeys], async () => {
-      const signer = fingerprint ? await trustOf(db, fingerprint, parsed.data!, rows, accepted) : accepted ? 'unsigned' : null;
-      if (!signer) {
-        result.signature = { status: 'held', fingerprint, trainees: rows.profiles.map(({ name, staffNo }) => ({ name, staffNo })) };
+    db.transaction(
+      'rw',
+      [db.profiles, db.attempts, db.turns, db.records, db.reviews, db.overrides, db.deviceKeys],
+      async () => {
+        const signer = fingerprint
+          ? await trustOf(db, fingerprint, parsed.data!, rows, accepted)
+          : accepted
+            ? 'unsigned'
+            : null;
+        if (!signer) {
+          result.signature = {
+            status: 'held',
+            fingerprint,
+            trainees: rows.profiles.map(({ name, staffNo }) => ({ name, staffNo })),
+          };
+          return result;
+        }
+        result.signature =
+          signer === 'unsigned' ? { status: 'unsigned' } : { status: 'signed', fingerprint: fingerprint!, signer };
+        await merge(db, rows, result, file, options.onProgress);
         return result;
-      }
-      result.signature = signer === 'unsigned' ? { status: 'unsigned' } : { status: 'signed', fingerprint: fingerprint!, signer };
-      await merge(db, rows, result, file, options.onProgress);
-      return result;
-    }),
+      },
+    ),
   );
 }
 
@@ -94,15 +116,30 @@ export async function importBundle(db: CallDojoDb, text: string, options: Import
  * Keys noted by older CallDojo without an acceptance count as not accepted.
  */
 async function trustOf(
-  db: CallDojoDb, fingerprint: string, data: Record<string, unknown>, rows: BundleRows, accepted: ImportOptions['accept'],
+  db: CallDojoDb,
+  fingerprint: string,
+  data: Record<string, unknown>,
+  rows: BundleRows,
+  accepted: ImportOptions['accept'],
 ): Promise<'this_device' | 'known_device' | 'new_device' | null> {
   const known = await db.deviceKeys.get(fingerprint);
   if (known?.privateKey) return 'this_device';
   if (known?.acceptedAt !== undefined) return 'known_device';
   if (!accepted) return null;
-  const who = rows.profiles.length === 1 ? `${rows.profiles[0].name} (${rows.profiles[0].staffNo})` : `${rows.profiles.length} trainees`;
+  const who =
+    rows.profiles.length === 1
+      ? `${rows.profiles[0].name} (${rows.profiles[0].staffNo})`
+      : `${rows.profiles.length} trainees`;
   const publicJwk = (data.signature as { publicKey: JsonWebKey }).publicKey;
-  await db.deviceKeys.put({ id: fingerprint, label: `export of ${who}`, publicJwk, privateKey: null, createdAt: known?.createdAt ?? Date.now(), acceptedBy: accepted.by, acceptedAt: Date.now() });
+  await db.deviceKeys.put({
+    id: fingerprint,
+    label: `export of ${who}`,
+    publicJwk,
+    privateKey: null,
+    createdAt: known?.createdAt ?? Date.now(),
+    acceptedBy: accepted.by,
+    acceptedAt: Date.now(),
+  });
   return 'new_device';
 }
 
@@ -110,8 +147,20 @@ function comparable({ snapshot: _s, findings: _f, ...rest }: Attempt): BundleAtt
   return rest;
 }
 
-async function merge(db: CallDojoDb, rows: BundleRows, result: ImportResult, file: string, onProgress?: ImportOptions['onProgress']): Promise<void> {
-  const total = rows.profiles.length + rows.attempts.length + rows.turns.length + rows.records.length + rows.reviews.length + rows.overrides.length;
+async function merge(
+  db: CallDojoDb,
+  rows: BundleRows,
+  result: ImportResult,
+  file: string,
+  onProgress?: ImportOptions['onProgress'],
+): Promise<void> {
+  const total =
+    rows.profiles.length +
+    rows.attempts.length +
+    rows.turns.length +
+    rows.records.length +
+    rows.reviews.length +
+    rows.overrides.length;
   let done = 0;
   const sink: MergeSink = { ...result, tick: (n) => onProgress?.((done += n), total) };
   onProgress?.(0, total);
@@ -121,27 +170,49 @@ async function merge(db: CallDojoDb, rows: BundleRows, result: ImportResult, fil
     const namesake = await db.profiles.where('staffNo').equals(profile.staffNo).first();
     if (!namesake) continue;
     result.diagnostics.push({
-      code: 'staff_no_shared', severity: 'warning', file, start: 0, end: 0,
+      code: 'staff_no_shared',
+      severity: 'warning',
+      file,
+      start: 0,
+      end: 0,
       message: `Staff number ${profile.staffNo} now has two profiles: “${namesake.name}” (this PC) and “${profile.name}” (imported).`,
       hint: 'Both are kept; ask your mentor which one to use from now on.',
     });
   }
-  await mergeRows<Profile, string>(db.profiles, rows.profiles, {
-    name: 'profiles', key: (p) => p.id, label: (p) => p.id,
-    // lastActiveAt differs between PCs by nature; the profile is the same person if these agree.
-    same: (a, b) => a.name === b.name && a.staffNo === b.staffNo && a.createdAt === b.createdAt,
-    reason: (mine) => `this PC has the profile as “${mine.name}” (${mine.staffNo}); kept as is`,
-  }, sink);
+  await mergeRows<Profile, string>(
+    db.profiles,
+    rows.profiles,
+    {
+      name: 'profiles',
+      key: (p) => p.id,
+      label: (p) => p.id,
+      // lastActiveAt differs between PCs by nature; the profile is the same person if these agree.
+      same: (a, b) => a.name === b.name && a.staffNo === b.staffNo && a.createdAt === b.createdAt,
+      reason: (mine) => `this PC has the profile as “${mine.name}” (${mine.staffNo}); kept as is`,
+    },
+    sink,
+  );
 
   const turnsOf = new Map<string, Turn[]>();
   for (const t of rows.turns) (turnsOf.get(t.attemptId) ?? turnsOf.set(t.attemptId, []).get(t.attemptId)!).push(t);
-  const attempts = await mergeRows<Attempt, string>(db.attempts, rows.attempts as Attempt[], {
-    name: 'attempts', key: (a) => a.id, label: (a) => a.id,
-    same: (mine, theirs) => canonicalJson(comparable(mine)) === canonicalJson(comparable(theirs)),
-    // Its lines, record and review are left out too: mixing two versions of one call would make a transcript nobody said.
-    reason: (mine, theirs) => `this PC's copy of “${theirs.scenarioTitle}” (${mine.status}) differs; kept as is`,
-    prepare: (a) => ({ ...a, snapshot: null, findings: a.status !== 'in_progress' ? summarizeFindings(turnsOf.get(a.id) ?? []) : null }),
-  }, sink);
+  const attempts = await mergeRows<Attempt, string>(
+    db.attempts,
+    rows.attempts as Attempt[],
+    {
+      name: 'attempts',
+      key: (a) => a.id,
+      label: (a) => a.id,
+      same: (mine, theirs) => canonicalJson(comparable(mine)) === canonicalJson(comparable(theirs)),
+      // Its lines, record and review are left out too: mixing two versions of one call would make a transcript nobody said.
+      reason: (mine, theirs) => `this PC's copy of “${theirs.scenarioTitle}” (${mine.status}) differs; kept as is`,
+      prepare: (a) => ({
+        ...a,
+        snapshot: null,
+        findings: a.status !== 'in_progress' ? summarizeFindings(turnsOf.get(a.id) ?? []) : null,
+      }),
+    },
+    sink,
+  );
   const ok = new Set(attempts.map((a) => a.id));
   result.attemptIds = [...ok];
 
@@ -150,21 +221,52 @@ async function merge(db: CallDojoDb, rows: BundleRows, result: ImportResult, fil
     sink.tick(list.length - kept.length);
     return kept;
   };
-  await mergeRows<Turn, [string, number]>(db.turns, keep(rows.turns), {
-    name: 'turns', key: (t) => [t.attemptId, t.index] as [string, number], label: (t) => `${t.attemptId}#${t.index}`,
-    reason: () => 'this PC has a different line at this position; kept as is',
-  }, sink);
-  await mergeRows<CallRecord, string>(db.records, keep(rows.records), {
-    name: 'records', key: (r) => r.attemptId, label: (r) => r.attemptId, reason: () => 'this PC has a different after-call record; kept as is',
-  }, sink);
-  const reviews = await mergeRows<Review, string>(db.reviews, keep(rows.reviews), {
-    name: 'reviews', key: (r) => r.id, label: (r) => r.id,
-    reason: (mine, theirs) => `this PC has this review as ${mine.status}${mine.updatedAt > theirs.updatedAt ? ' (newer)' : ''}, the file as ${theirs.status}; kept as is`,
-  }, sink);
+  await mergeRows<Turn, [string, number]>(
+    db.turns,
+    keep(rows.turns),
+    {
+      name: 'turns',
+      key: (t) => [t.attemptId, t.index] as [string, number],
+      label: (t) => `${t.attemptId}#${t.index}`,
+      reason: () => 'this PC has a different line at this position; kept as is',
+    },
+    sink,
+  );
+  await mergeRows<CallRecord, string>(
+    db.records,
+    keep(rows.records),
+    {
+      name: 'records',
+      key: (r) => r.attemptId,
+      label: (r) => r.attemptId,
+      reason: () => 'this PC has a different after-call record; kept as is',
+    },
+    sink,
+  );
+  const reviews = await mergeRows<Review, string>(
+    db.reviews,
+    keep(rows.reviews),
+    {
+      name: 'reviews',
+      key: (r) => r.id,
+      label: (r) => r.id,
+      reason: (mine, theirs) =>
+        `this PC has this review as ${mine.status}${mine.updatedAt > theirs.updatedAt ? ' (newer)' : ''}, the file as ${theirs.status}; kept as is`,
+    },
+    sink,
+  );
   const reviewed = new Set(reviews.map((r) => r.id));
   const overrides = rows.overrides.filter((o) => reviewed.has(o.reviewId));
   sink.tick(rows.overrides.length - overrides.length);
-  await mergeRows<Override, string>(db.overrides, overrides, {
-    name: 'overrides', key: (o) => o.id, label: (o) => o.id, reason: () => 'this PC has a different correction under this id; kept as is',
-  }, sink);
+  await mergeRows<Override, string>(
+    db.overrides,
+    overrides,
+    {
+      name: 'overrides',
+      key: (o) => o.id,
+      label: (o) => o.id,
+      reason: () => 'this PC has a different correction under this id; kept as is',
+    },
+    sink,
+  );
 }

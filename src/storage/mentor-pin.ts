@@ -33,7 +33,8 @@ export function getMentorKey(db: CallDojoDb): Promise<WrappedMentorKey | null> {
 async function store(db: CallDojoDb, expected: PinHash | null, next: PinHash, key: WrappedMentorKey): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
     const now = ((await db.settings.get(PIN_KEY))?.value as PinHash | undefined) ?? null;
-    if (now?.hash !== expected?.hash) throw new StorageError(expected ? 'wrong_pin' : 'pin_already_set', 'the PIN was changed meanwhile');
+    if (now?.hash !== expected?.hash)
+      throw new StorageError(expected ? 'wrong_pin' : 'pin_already_set', 'the PIN was changed meanwhile');
     await db.settings.put({ key: PIN_KEY, value: next });
     await db.settings.put({ key: MENTOR_KEY, value: key });
   });
@@ -81,7 +82,8 @@ export function unlockMentor(db: CallDojoDb, pin: string): Promise<SigningKey | 
     if (!stored || !(await verifyPin(pin, stored))) return null;
     const key = await createMentorKey(pin);
     await db.transaction('rw', db.settings, async () => {
-      if (await db.settings.get(MENTOR_KEY)) throw new StorageError('wrong_pin', 'another tab made the mentor key meanwhile; unlock again');
+      if (await db.settings.get(MENTOR_KEY))
+        throw new StorageError('wrong_pin', 'another tab made the mentor key meanwhile; unlock again');
       await db.settings.put({ key: MENTOR_KEY, value: key });
     });
     return unlockMentorKey(pin, key);

@@ -32,7 +32,12 @@ export function cohortTables(db: CallDojoDb): Promise<[Profile[], Attempt[], Ove
  * verdict changes theirs), and this PC's mentor key (which decides which corrections count).
  */
 export function progressTrigger(db: CallDojoDb, profileId: string): Promise<unknown> {
-  return Promise.all([db.attempts.where('profileId').equals(profileId).toArray(), db.overrides.toArray(), db.reviews.toArray(), db.settings.toArray()]);
+  return Promise.all([
+    db.attempts.where('profileId').equals(profileId).toArray(),
+    db.overrides.toArray(),
+    db.reviews.toArray(),
+    db.settings.toArray(),
+  ]);
 }
 
 /** Every stored line of every call (the findings CSV reads them all at once). */

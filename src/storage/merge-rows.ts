@@ -25,7 +25,14 @@ export interface MergeSink {
   tick(rows: number): void;
 }
 
-export const zeroCounts = (): ImportCounts => ({ profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 });
+export const zeroCounts = (): ImportCounts => ({
+  profiles: 0,
+  attempts: 0,
+  turns: 0,
+  records: 0,
+  reviews: 0,
+  overrides: 0,
+});
 
 /** The two table operations a merge uses (any Dexie table or EntityTable fits). */
 interface MergeTable<T, K> {

@@ -62,7 +62,14 @@ export function outboxEnv(db: CallDojoDb, profileId: string): Promise<OutboxEnv 
     if (!settings) return null;
     return db.profiles.get(profileId).then((profile) =>
       profile
-        ? { to: 'lrs' as const, env: { actor: staffAgent(settings.homePage, profile.staffNo), homePage: settings.homePage, activityBase: settings.activityBase } }
+        ? {
+            to: 'lrs' as const,
+            env: {
+              actor: staffAgent(settings.homePage, profile.staffNo),
+              homePage: settings.homePage,
+              activityBase: settings.activityBase,
+            },
+          }
         : null,
     );
   });
@@ -107,7 +114,12 @@ export function markSent(db: CallDojoDb, ids: readonly string[]): Promise<void> 
 }
 
 /** The LRS refused (`parked`) or conflicted with (`conflict`) one statement, and said why. */
-export function markSettled(db: CallDojoDb, id: string, state: Exclude<OutboxState, 'queued'>, reason: string): Promise<void> {
+export function markSettled(
+  db: CallDojoDb,
+  id: string,
+  state: Exclude<OutboxState, 'queued'>,
+  reason: string,
+): Promise<void> {
   return guard(async () => {
     await db.outbox.update(id, { state, reason });
   });
@@ -117,10 +129,13 @@ export function markSettled(db: CallDojoDb, id: string, state: Exclude<OutboxSta
 export function markRetry(db: CallDojoDb, ids: readonly string[], nextTryAt: number): Promise<void> {
   return guard(() =>
     db.transaction('rw', db.outbox, async () => {
-      await db.outbox.where('id').anyOf([...ids]).modify((r) => {
-        r.tries += 1;
-        r.nextTryAt = nextTryAt;
-      });
+      await db.outbox
+        .where('id')
+        .anyOf([...ids])
+        .modify((r) => {
+          r.tries += 1;
+          r.nextTryAt = nextTryAt;
+        });
     }),
   );
 }
@@ -150,5 +165,7 @@ export function outboxCounts(db: CallDojoDb): Promise<OutboxCounts> {
 
 /** Statements the LRS refused or conflicted with, oldest first, with its reasons (for a mentor). */
 export function unsentRows(db: CallDojoDb): Promise<OutboxRow[]> {
-  return guard(async () => (await db.outbox.where('state').anyOf(['conflict', 'parked']).toArray()).sort((a, b) => a.queuedAt - b.queuedAt));
+  return guard(async () =>
+    (await db.outbox.where('state').anyOf(['conflict', 'parked']).toArray()).sort((a, b) => a.queuedAt - b.queuedAt),
+  );
 }

@@ -19,7 +19,10 @@ export function correctedVerdicts(db: CallDojoDb, profileId: string): Promise<Ma
 }
 
 /** An attempt's total and verdict as they count: the mentor's when a mentor corrected the call. */
-function counted(a: Attempt & { scores: NonNullable<Attempt['scores']> }, corrected: Map<string, EffectiveScores>): { total: number; passed: boolean } {
+function counted(
+  a: Attempt & { scores: NonNullable<Attempt['scores']> },
+  corrected: Map<string, EffectiveScores>,
+): { total: number; passed: boolean } {
   const e = corrected.get(a.id);
   return e ? { total: e.scores.total, passed: e.passed } : { total: a.scores.total, passed: a.passed === true };
 }
@@ -48,7 +51,13 @@ export function libraryStats(db: CallDojoDb, profileId: string): Promise<Map<str
     const machineOf = new Map<string, { bestTotal: number; passedEver: boolean }>();
     for (const a of rows) {
       const s = stats.get(a.scenarioId) ?? {
-        scenarioId: a.scenarioId, attempts: 0, bestTotal: null, passedEver: false, machine: null, lastPlayedAt: 0, unfinished: false,
+        scenarioId: a.scenarioId,
+        attempts: 0,
+        bestTotal: null,
+        passedEver: false,
+        machine: null,
+        lastPlayedAt: 0,
+        unfinished: false,
       };
       const machine = machineOf.get(a.scenarioId) ?? { bestTotal: 0, passedEver: false };
       s.lastPlayedAt = Math.max(s.lastPlayedAt, a.endedAt ?? a.startedAt);

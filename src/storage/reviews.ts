@@ -16,7 +16,14 @@ import { summarizeFindings } from './summary.ts';
 import type { Attempt, FindingSummary, Override, Review, Scores } from './types.ts';
 import type { WrappedMentorKey } from '../security/mentor-key.ts';
 
-export { changeMentorPin, checkMentorPin, getMentorKey, getMentorPin, setMentorPin, unlockMentor } from './mentor-pin.ts';
+export {
+  changeMentorPin,
+  checkMentorPin,
+  getMentorKey,
+  getMentorPin,
+  setMentorPin,
+  unlockMentor,
+} from './mentor-pin.ts';
 
 /** The scores a mentor's corrections lead to, beside the machine's. */
 export interface EffectiveScores {
@@ -46,33 +53,61 @@ export const required = (value: string, what: string) => {
 export async function completed(db: CallDojoDb, attemptId: string): Promise<Attempt & { scores: Scores }> {
   const a = await db.attempts.get(attemptId);
   if (!a) throw new StorageError('not_found', `attempt ${attemptId}`);
-  if (a.status !== 'completed' || !a.scores) throw new StorageError('invalid', `attempt ${attemptId} is ${a.status}; only finished calls are reviewed`);
+  if (a.status !== 'completed' || !a.scores)
+    throw new StorageError('invalid', `attempt ${attemptId} is ${a.status}; only finished calls are reviewed`);
   return a as Attempt & { scores: Scores };
 }
 
 /** The call's scored trainee lines (what `turnIndex` counts); node and expectations are not needed for findings. */
 export async function scoredTurns(db: CallDojoDb, attemptId: string): Promise<ScoredTurn[]> {
   const turns = await db.turns.where('attemptId').equals(attemptId).sortBy('index');
-  return turns.flatMap((t) => (t.speaker === 'trainee' && t.assessment ? [{ text: t.text, nodeId: '', expected: [], assessment: t.assessment }] : []));
+  return turns.flatMap((t) =>
+    t.speaker === 'trainee' && t.assessment
+      ? [{ text: t.text, nodeId: '', expected: [], assessment: t.assessment }]
+      : [],
+  );
 }
 
 /** The attempt's corrections in the order they were made (the order they apply in). */
 export function listOverrides(db: CallDojoDb, attemptId: string): Promise<Override[]> {
-  return guard(async () => (await db.overrides.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.at - b.at));
+  return guard(async () =>
+    (await db.overrides.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.at - b.at),
+  );
 }
 
-export function verdict(attempt: Attempt & { scores: Scores }, turns: ScoredTurn[], overrides: readonly Override[]): EffectiveScores {
+export function verdict(
+  attempt: Attempt & { scores: Scores },
+  turns: ScoredTurn[],
+  overrides: readonly Override[],
+): EffectiveScores {
   const machine = attempt.scores;
   const machinePassed = attempt.passed === true;
   const policy = attempt.policy ?? LEGACY_POLICY;
   if (overrides.length === 0) {
     const findings = attempt.findings ?? summarizeFindings(turns);
     const { reasons } = reviseScores(machine, turns, policy, attempt.outcome);
-    return { machine, machinePassed, scores: machine, passed: machinePassed, blockerRule: attempt.blockerRule, reasons, overrides: 0, untrusted: 0, findings };
+    return {
+      machine,
+      machinePassed,
+      scores: machine,
+      passed: machinePassed,
+      blockerRule: attempt.blockerRule,
+      reasons,
+      overrides: 0,
+      untrusted: 0,
+      findings,
+    };
   }
   const corrected = applyOverrides(turns, overrides);
   const revised = reviseScores(machine, corrected, policy, attempt.outcome, scriptAfterCredits(attempt, overrides));
-  return { machine, machinePassed, ...revised, overrides: overrides.length, untrusted: 0, findings: summarizeFindings(corrected) };
+  return {
+    machine,
+    machinePassed,
+    ...revised,
+    overrides: overrides.length,
+    untrusted: 0,
+    findings: summarizeFindings(corrected),
+  };
 }
 
 /** The script score once credited elements no longer count as missed (the machine's when nothing was credited). */
@@ -83,13 +118,24 @@ function scriptAfterCredits(attempt: Attempt & { scores: Scores }, overrides: re
 }
 
 /** Audit problems that keep a correction from counting: all but a removed tail (the entries left are intact). */
-const DISQUALIFYING: ReadonlySet<AuditProblem['kind']> = new Set(['edited', 'removed_before', 'unsigned', 'bad_signature', 'other_signer', 'unchained']);
+const DISQUALIFYING: ReadonlySet<AuditProblem['kind']> = new Set([
+  'edited',
+  'removed_before',
+  'unsigned',
+  'bad_signature',
+  'other_signer',
+  'unchained',
+]);
 
 /**
  * The corrections that count: those whose audit entry is intact and signed by this PC's mentor key. Anyone with the
  * browser's developer tools can add an override row; only the mentor's PIN opens the key that signs one.
  */
-export async function trustedCorrections(overrides: readonly Override[], head: string | undefined, mentorKey: WrappedMentorKey | null): Promise<{ trusted: Override[]; problems: AuditProblem[] }> {
+export async function trustedCorrections(
+  overrides: readonly Override[],
+  head: string | undefined,
+  mentorKey: WrappedMentorKey | null,
+): Promise<{ trusted: Override[]; problems: AuditProblem[] }> {
   const problems = await checkChain(overrides, head, mentorKey && (await keyFingerprint(mentorKey.publicKey)));
   const bad = new Set(problems.flatMap((p) => (p.kind !== 'tail_removed' && DISQUALIFYING.has(p.kind) ? [p.id] : [])));
   return { trusted: overrides.filter((o) => !bad.has(o.id)), problems };
@@ -101,13 +147,20 @@ export async function trustedCorrections(overrides: readonly Override[], head: s
  */
 export function effectiveScores(db: CallDojoDb, attemptId: string): Promise<EffectiveScores> {
   return guard(async () => {
-    const [attempt, turns, overrides, head, key] = await db.transaction('r', [db.attempts, db.turns, db.overrides, db.reviews, db.settings], async () => [
-      await completed(db, attemptId),
-      await scoredTurns(db, attemptId),
-      await listOverrides(db, attemptId),
-      (await db.reviews.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.createdAt - b.createdAt).at(-1)?.auditHead,
-      ((await db.settings.get(MENTOR_KEY))?.value as WrappedMentorKey | undefined) ?? null,
-    ] as const);
+    const [attempt, turns, overrides, head, key] = await db.transaction(
+      'r',
+      [db.attempts, db.turns, db.overrides, db.reviews, db.settings],
+      async () =>
+        [
+          await completed(db, attemptId),
+          await scoredTurns(db, attemptId),
+          await listOverrides(db, attemptId),
+          (await db.reviews.where('attemptId').equals(attemptId).toArray())
+            .sort((a, b) => a.createdAt - b.createdAt)
+            .at(-1)?.auditHead,
+          ((await db.settings.get(MENTOR_KEY))?.value as WrappedMentorKey | undefined) ?? null,
+        ] as const,
+    );
     if (overrides.length === 0) return verdict(attempt, turns, overrides);
     // WebCrypto cannot run inside a live query's transaction: views follow a flat trigger and load with this outside.
     const { trusted } = await trustedCorrections(overrides, head, key);
@@ -116,13 +169,31 @@ export function effectiveScores(db: CallDojoDb, attemptId: string): Promise<Effe
 }
 
 /** The attempt's review, or a new one not yet stored (`fresh`), for `mentor`. */
-export async function reviewFor(db: CallDojoDb, attemptId: string, mentor: string): Promise<{ review: Review; fresh: boolean }> {
+export async function reviewFor(
+  db: CallDojoDb,
+  attemptId: string,
+  mentor: string,
+): Promise<{ review: Review; fresh: boolean }> {
   required(mentor, 'the mentor name');
   await completed(db, attemptId);
-  const existing = (await db.reviews.where('attemptId').equals(attemptId).toArray()).sort((a, b) => a.createdAt - b.createdAt).at(-1);
+  const existing = (await db.reviews.where('attemptId').equals(attemptId).toArray())
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .at(-1);
   if (existing) return { review: existing, fresh: false };
   const now = Date.now();
-  return { review: { id: newId(), attemptId, mentor: mentor.trim(), status: 'open', comment: '', traineeComment: null, createdAt: now, updatedAt: now }, fresh: true };
+  return {
+    review: {
+      id: newId(),
+      attemptId,
+      mentor: mentor.trim(),
+      status: 'open',
+      comment: '',
+      traineeComment: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    fresh: true,
+  };
 }
 
 async function reviewOf(db: CallDojoDb, attemptId: string, mentor: string): Promise<Review> {

@@ -25,7 +25,11 @@ export function deviceKey(db: CallDojoDb): Promise<DeviceKey & { privateKey: Cry
     // keeps the key another tab may have stored meanwhile, so a device never ends up with two.
     const fresh = await generateSigningKey();
     const row: DeviceKey & { privateKey: CryptoKey } = {
-      id: await keyFingerprint(fresh.publicJwk), label: 'this device', publicJwk: fresh.publicJwk, privateKey: fresh.privateKey, createdAt: Date.now(),
+      id: await keyFingerprint(fresh.publicJwk),
+      label: 'this device',
+      publicJwk: fresh.publicJwk,
+      privateKey: fresh.privateKey,
+      createdAt: Date.now(),
     };
     return db.transaction('rw', db.deviceKeys, async () => {
       const raced = await ownKey(db);
@@ -45,22 +49,43 @@ export async function signBundle(db: CallDojoDb, payload: BundlePayload): Promis
 
 export type SignatureCheck =
   | { ok: true; fingerprint: string }
-  | { ok: false; code: 'bundle_signature_missing' | 'bundle_signature_malformed' | 'bundle_signature_invalid'; message: string; hint: string };
+  | {
+      ok: false;
+      code: 'bundle_signature_missing' | 'bundle_signature_malformed' | 'bundle_signature_invalid';
+      message: string;
+      hint: string;
+    };
 
 /** Checks a version 2 file's signature over everything else in it; says exactly what is wrong when it fails. */
 export async function checkSignature(data: Record<string, unknown>): Promise<SignatureCheck> {
-  const hint = 'Do not edit export files. Ask for a fresh export from the PC that made it and import that file instead.';
+  const hint =
+    'Do not edit export files. Ask for a fresh export from the PC that made it and import that file instead.';
   const { signature, ...payload } = data;
   if (signature === undefined) {
-    return { ok: false, code: 'bundle_signature_missing', message: 'The file has no signature, so whether it was changed cannot be checked; it was not imported.', hint };
+    return {
+      ok: false,
+      code: 'bundle_signature_missing',
+      message: 'The file has no signature, so whether it was changed cannot be checked; it was not imported.',
+      hint,
+    };
   }
   const problems: Problem[] = [];
   signatureSchema(signature, '$.signature', problems);
   if (problems.length) {
     const p = problems[0];
-    return { ok: false, code: 'bundle_signature_malformed', message: `The file's signature is damaged (${p.path}: ${p.message}); it was not imported.`, hint };
+    return {
+      ok: false,
+      code: 'bundle_signature_malformed',
+      message: `The file's signature is damaged (${p.path}: ${p.message}); it was not imported.`,
+      hint,
+    };
   }
   const result = await verifyText(canonicalJson(payload), signature as SignedBundle['signature']);
   if (result.ok) return result;
-  return { ok: false, code: 'bundle_signature_invalid', message: `The file was changed after it was exported: ${result.message}. Nothing was imported.`, hint };
+  return {
+    ok: false,
+    code: 'bundle_signature_invalid',
+    message: `The file was changed after it was exported: ${result.message}. Nothing was imported.`,
+    hint,
+  };
 }

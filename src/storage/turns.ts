@@ -46,7 +46,8 @@ export async function recordExchange(
       .between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey])
       .last();
     const next = last ? last.index + 1 : 0;
-    if (after !== undefined && after !== next) throw new StorageError('moved_on', `attempt ${attemptId} has ${next} lines, this tab saw ${after}`);
+    if (after !== undefined && after !== next)
+      throw new StorageError('moved_on', `attempt ${attemptId} has ${next} lines, this tab saw ${after}`);
     const at = Date.now();
     const turns = lines.map((line, i): Turn => ({ attemptId, index: next + i, ...line, at }));
     await db.attempts.update(attemptId, { snapshot });
@@ -65,7 +66,9 @@ export function recordTraineeTurn(
   line: { text: string; assessment: Assessment; stage: CallStage },
   snapshot: SessionSnapshot,
 ): Promise<Turn> {
-  return recordExchange(db, attemptId, [{ speaker: 'trainee', personaState: null, ...line }], snapshot).then(([turn]) => turn!);
+  return recordExchange(db, attemptId, [{ speaker: 'trainee', personaState: null, ...line }], snapshot).then(
+    ([turn]) => turn!,
+  );
 }
 
 /** Stores what the persona said and its state, with the snapshot taken after the reply; show the reply after this. */
@@ -75,15 +78,14 @@ export function recordPersonaTurn(
   line: { text: string; personaState: PersonaState; stage: CallStage },
   snapshot: SessionSnapshot,
 ): Promise<Turn> {
-  return recordExchange(db, attemptId, [{ speaker: 'persona', assessment: null, ...line }], snapshot).then(([turn]) => turn!);
+  return recordExchange(db, attemptId, [{ speaker: 'persona', assessment: null, ...line }], snapshot).then(
+    ([turn]) => turn!,
+  );
 }
 
 /** The lines of a call in order. */
 export function listTurns(db: CallDojoDb, attemptId: string): Promise<Turn[]> {
   return guard(() =>
-    db.turns
-      .where('[attemptId+index]')
-      .between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey])
-      .toArray(),
+    db.turns.where('[attemptId+index]').between([attemptId, Dexie.minKey], [attemptId, Dexie.maxKey]).toArray(),
   );
 }

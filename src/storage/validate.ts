@@ -19,7 +19,8 @@ export const MAX_PROBLEMS = 50;
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }
@@ -33,15 +34,18 @@ export function str(opts: { max?: number; min?: number; pattern?: RegExp; what?:
   return (v, path, out) => {
     if (typeof v !== 'string') return report(out, { path, message: `expected text, got ${describe(v)}` });
     if (opts.min !== undefined && v.length < opts.min) report(out, { path, message: 'must not be empty' });
-    if (opts.max !== undefined && v.length > opts.max) report(out, { path, message: `is longer than ${opts.max} characters` });
-    if (opts.pattern && !opts.pattern.test(v)) report(out, { path, message: `expected ${opts.what ?? opts.pattern}, got ${describe(v)}` });
+    if (opts.max !== undefined && v.length > opts.max)
+      report(out, { path, message: `is longer than ${opts.max} characters` });
+    if (opts.pattern && !opts.pattern.test(v))
+      report(out, { path, message: `expected ${opts.what ?? opts.pattern}, got ${describe(v)}` });
   };
 }
 
 /** A finite number, optionally an integer within bounds. */
 export function num(opts: { min?: number; max?: number; int?: boolean } = {}): Schema {
   return (v, path, out) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return report(out, { path, message: `expected a number, got ${describe(v)}` });
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      return report(out, { path, message: `expected a number, got ${describe(v)}` });
     if (opts.int && !Number.isInteger(v)) report(out, { path, message: `expected a whole number, got ${v}` });
     if ((opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) {
       report(out, { path, message: `expected a number from ${opts.min ?? '-∞'} to ${opts.max ?? '∞'}, got ${v}` });
@@ -58,7 +62,11 @@ export function oneOf(values: readonly (string | number | boolean)[]): Schema {
   return (v, path, out) => {
     if (values.includes(v as string)) return;
     const close = typeof v === 'string' ? didYouMean(v, values.map(String)) : undefined;
-    report(out, { path, message: `expected one of ${values.join(', ')}, got ${describe(v)}`, hint: close && `Did you mean \`${close}\`?` });
+    report(out, {
+      path,
+      message: `expected one of ${values.join(', ')}, got ${describe(v)}`,
+      hint: close && `Did you mean \`${close}\`?`,
+    });
   };
 }
 
@@ -78,7 +86,8 @@ export function dict(key: Schema, value: Schema, opts: { max?: number } = {}): S
   return (v, path, out) => {
     if (!isObject(v)) return report(out, { path, message: `expected an object, got ${describe(v)}` });
     const entries = Object.entries(v);
-    if (opts.max !== undefined && entries.length > opts.max) return report(out, { path, message: `has more than ${opts.max} entries` });
+    if (opts.max !== undefined && entries.length > opts.max)
+      return report(out, { path, message: `has more than ${opts.max} entries` });
     for (const [k, x] of entries) {
       key(k, `${path}.${k}`, out);
       value(x, `${path}.${k}`, out);
@@ -89,7 +98,8 @@ export function dict(key: Schema, value: Schema, opts: { max?: number } = {}): S
 export function arr(item: Schema, opts: { max?: number } = {}): Schema {
   return (v, path, out) => {
     if (!Array.isArray(v)) return report(out, { path, message: `expected a list, got ${describe(v)}` });
-    if (opts.max !== undefined && v.length > opts.max) return report(out, { path, message: `has more than ${opts.max} items` });
+    if (opts.max !== undefined && v.length > opts.max)
+      return report(out, { path, message: `has more than ${opts.max} items` });
     v.forEach((x, i) => item(x, `${path}[${i}]`, out));
   };
 }
@@ -100,7 +110,11 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /** An object with exactly these fields (keys ending in `?` are optional); unknown fields are errors. */
 export function obj(shape: Record<string, Schema>): Schema {
-  const fields = Object.entries(shape).map(([k, s]) => ({ key: k.replace(/\?$/, ''), optional: k.endsWith('?'), schema: s }));
+  const fields = Object.entries(shape).map(([k, s]) => ({
+    key: k.replace(/\?$/, ''),
+    optional: k.endsWith('?'),
+    schema: s,
+  }));
   const known = fields.map((f) => f.key);
   return (v, path, out) => {
     if (!isObject(v)) return report(out, { path, message: `expected an object, got ${describe(v)}` });
@@ -111,7 +125,11 @@ export function obj(shape: Record<string, Schema>): Schema {
     for (const k of Object.keys(v)) {
       if (known.includes(k)) continue;
       const close = didYouMean(k, known);
-      report(out, { path: `${path}.${k}`, message: `unexpected field \`${k}\``, hint: close && `Did you mean \`${close}\`?` });
+      report(out, {
+        path: `${path}.${k}`,
+        message: `unexpected field \`${k}\``,
+        hint: close && `Did you mean \`${close}\`?`,
+      });
     }
   };
 }

@@ -9,7 +9,12 @@ type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 export function reasonText(t: T, r: FailReason): string {
   switch (r.kind) {
     case 'blocker':
-      return t('verdict.reason.blocker', { line: r.turn + 1, rule: r.rule, severity: t(`severity.${r.severity}`), category: t(`progress.category.${r.category}`) });
+      return t('verdict.reason.blocker', {
+        line: r.turn + 1,
+        rule: r.rule,
+        severity: t(`severity.${r.severity}`),
+        category: t(`progress.category.${r.category}`),
+      });
     case 'ending':
       // Either side may have put the phone down; the outcome's name ("对方挂断") would blame the customer.
       if (r.code === 'hung_up') return t('verdict.reason.hungUp', { line: r.turn + 1 });
@@ -29,8 +34,10 @@ export function reasonText(t: T, r: FailReason): string {
 export function policyLines(t: T, p: PassPolicy): string[] {
   const or = t('policy.or');
   const lines: string[] = [];
-  if (p.blocking.length) lines.push(t('policy.blocking', { severities: p.blocking.map((s) => t(`severity.${s}`)).join(or) }));
-  if (p.failing_endings.length) lines.push(t('policy.endings', { endings: p.failing_endings.map((c) => t(`outcome.${c}`)).join(or) }));
+  if (p.blocking.length)
+    lines.push(t('policy.blocking', { severities: p.blocking.map((s) => t(`severity.${s}`)).join(or) }));
+  if (p.failing_endings.length)
+    lines.push(t('policy.endings', { endings: p.failing_endings.map((c) => t(`outcome.${c}`)).join(or) }));
   lines.push(t('policy.passMark', { n: p.pass_mark }));
   for (const d of PASS_DIMENSIONS) {
     const n = p.minimums[d];

@@ -9,7 +9,11 @@ import { readCorpusFile, TONE_LABELS, VIOLATION_CATEGORIES, type CorpusLine } fr
 import { loadCorpus } from '../../src/cli/corpus-files.ts';
 import { loadRulePacks } from '../../src/scoring/index.ts';
 
-const moveIds = new Set(loadRulePacks(readRuleFiles()).moves.filter((m) => m.kind === 'move').map((m) => m.id));
+const moveIds = new Set(
+  loadRulePacks(readRuleFiles())
+    .moves.filter((m) => m.kind === 'move')
+    .map((m) => m.id),
+);
 const corpus = loadCorpus('content/corpus', moveIds);
 const all = Object.values(corpus.bySplit).flat();
 const fold = (t: string) => t.replace(/\s+/g, '').toLowerCase();
@@ -25,11 +29,26 @@ describe('content/corpus', () => {
 
   it('covers every violation category and tone class in every split, and every move in training', () => {
     for (const [split, lines] of Object.entries(corpus.bySplit)) {
-      for (const c of VIOLATION_CATEGORIES) expect(lines.some((l) => l.violations.includes(c)), `${split} ${c}`).toBe(true);
-      for (const t of TONE_LABELS) expect(lines.some((l) => l.tone === t), `${split} ${t}`).toBe(true);
-      expect(lines.filter((l) => l.violations.length === 0).length / lines.length, `${split} clean share`).toBeGreaterThan(0.4);
+      for (const c of VIOLATION_CATEGORIES)
+        expect(
+          lines.some((l) => l.violations.includes(c)),
+          `${split} ${c}`,
+        ).toBe(true);
+      for (const t of TONE_LABELS)
+        expect(
+          lines.some((l) => l.tone === t),
+          `${split} ${t}`,
+        ).toBe(true);
+      expect(
+        lines.filter((l) => l.violations.length === 0).length / lines.length,
+        `${split} clean share`,
+      ).toBeGreaterThan(0.4);
     }
-    for (const m of moveIds) expect(corpus.bySplit.train.some((l) => l.moves.includes(m)), m).toBe(true);
+    for (const m of moveIds)
+      expect(
+        corpus.bySplit.train.some((l) => l.moves.includes(m)),
+        m,
+      ).toBe(true);
   });
 
   it('assigns whole batches to splits, and no line appears in two splits', () => {

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/eval.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+  spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/eval.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 describe('npm run eval', () => {
   it('meets the shipped thresholds on the test split and its noisy copy', () => {

@@ -4,8 +4,17 @@ import type { CorpusLine } from '../../src/corpus/corpus.ts';
 import { evaluate, headline, type Prediction } from '../../src/corpus/metrics.ts';
 
 const line = (id: string, violations: string[], moves: string[], tone: CorpusLine['tone']): CorpusLine => ({
-  id, lang: 'zh', text: id, context: { party: 'debtor', verified: true, stage: 'negotiation' },
-  violations: violations as CorpusLine['violations'], moves, tone, source: 't', method: 'written', file: 'f', line: 1,
+  id,
+  lang: 'zh',
+  text: id,
+  context: { party: 'debtor', verified: true, stage: 'negotiation' },
+  violations: violations as CorpusLine['violations'],
+  moves,
+  tone,
+  source: 't',
+  method: 'written',
+  file: 'f',
+  line: 1,
 });
 
 const lines = [
@@ -24,7 +33,14 @@ const report = evaluate(lines, (l) => said[l.id], ['greet', 'verify_identity', '
 
 describe('evaluate', () => {
   it('counts violations per category and micro-averaged', () => {
-    expect(report.violations.byCategory.threat).toMatchObject({ tp: 1, fp: 0, fn: 1, precision: 1, recall: 0.5, support: 2 });
+    expect(report.violations.byCategory.threat).toMatchObject({
+      tp: 1,
+      fp: 0,
+      fn: 1,
+      precision: 1,
+      recall: 0.5,
+      support: 2,
+    });
     expect(report.violations.byCategory.privacy).toMatchObject({ tp: 0, fp: 1, fn: 0, support: 0 });
     expect(report.violations.micro).toMatchObject({ tp: 2, fp: 1, fn: 1 });
     expect(report.violations.micro.precision).toBeCloseTo(2 / 3);
@@ -42,7 +58,11 @@ describe('evaluate', () => {
   });
 
   it('lists what was missed and falsely said', () => {
-    expect(report.misses.map((m) => `${m.id} ${m.what}`)).toEqual(['b missed threat', 'b tone rude→neutral', 'c false privacy']);
+    expect(report.misses.map((m) => `${m.id} ${m.what}`)).toEqual([
+      'b missed threat',
+      'b tone rude→neutral',
+      'c false privacy',
+    ]);
   });
 
   it('flattens the figures a CI threshold can name', () => {

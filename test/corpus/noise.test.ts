@@ -2,8 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { addNoise } from '../../src/corpus/noise.ts';
 
-const zh = ['你再不还钱，我们就报警了。', '请问是孙浩先生本人吗？', '您好，我是信用卡中心的王经理，工号1024。', '这周五之前能先还最低还款吗？'];
-const en = ['If you do not pay today we will take you to court.', 'Is this Maria Lopez?', 'Could you call me back at 800-555-0142?'];
+const zh = [
+  '你再不还钱，我们就报警了。',
+  '请问是孙浩先生本人吗？',
+  '您好，我是信用卡中心的王经理，工号1024。',
+  '这周五之前能先还最低还款吗？',
+];
+const en = [
+  'If you do not pay today we will take you to court.',
+  'Is this Maria Lopez?',
+  'Could you call me back at 800-555-0142?',
+];
 
 describe('addNoise', () => {
   it('gives the same noisy line for the same id and seed, and another for another seed', () => {
@@ -14,7 +23,10 @@ describe('addNoise', () => {
 
   it('changes every line, in both languages, without emptying it', () => {
     const ids = Array.from({ length: 50 }, (_, i) => `id-${i}`);
-    for (const [lang, texts] of [['zh', zh], ['en', en]] as const) {
+    for (const [lang, texts] of [
+      ['zh', zh],
+      ['en', en],
+    ] as const) {
       const changed = ids.filter((id, i) => addNoise(id, texts[i % texts.length], lang) !== texts[i % texts.length]);
       expect(changed).toHaveLength(ids.length);
       for (const id of ids) expect(addNoise(id, texts[0], lang).length).toBeGreaterThan(0);

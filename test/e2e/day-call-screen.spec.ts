@@ -41,7 +41,9 @@ async function say(page: Page, text: string, zh = true) {
   await expect(lines).toHaveCount(before + 2);
 }
 
-test('after ten lines the newest line is in view, and the customer card and objectives stay beside the call', async ({ page }) => {
+test('after ten lines the newest line is in view, and the customer card and objectives stay beside the call', async ({
+  page,
+}) => {
   await openAs(page, ZH_TITLE, '王小明', '3021');
   await startCall(page);
   for (const line of MODEL_LINES) await say(page, line);
@@ -64,7 +66,9 @@ test('after ten lines the newest line is in view, and the customer card and obje
   await expectNoAxeViolations(page, 'call screen with the side panel');
 });
 
-test('the briefing names the bank, department, trainee and staff number, and the opening check accepts them', async ({ page }) => {
+test('the briefing names the bank, department, trainee and staff number, and the opening check accepts them', async ({
+  page,
+}) => {
   await openAs(page, ZH_TITLE, '王小明', '3021');
   const who = page.getByRole('region', { name: '你的身份' });
   await expect(who).toContainText('华信银行信用卡中心');
@@ -73,11 +77,15 @@ test('the briefing names the bank, department, trainee and staff number, and the
   await expect(who).toContainText('3021');
   await expectNoAxeViolations(page, 'briefing with the caller');
   await page.getByRole('button', { name: '开始通话' }).click();
-  await page.getByLabel('你的回复').fill('您好，这里是华信银行信用卡中心账务管理部，我是王小明，工号3021。请问是张伟先生本人吗？');
+  await page
+    .getByLabel('你的回复')
+    .fill('您好，这里是华信银行信用卡中心账务管理部，我是王小明，工号3021。请问是张伟先生本人吗？');
   await expect(page.getByRole('region', { name: '实时提示' })).toContainText('目前没有问题');
 });
 
-test('a sent line with a finding carries a marker that opens to the rule and a better line for this customer', async ({ page }) => {
+test('a sent line with a finding carries a marker that opens to the rule and a better line for this customer', async ({
+  page,
+}) => {
   await openAs(page, ZH_TITLE, '王小明', '3021');
   await startCall(page);
   await say(page, HALF_OPENING);
@@ -105,7 +113,9 @@ test('guided mode shows the trainer feedback for a bad pick that ends the call',
   await expectNoAxeViolations(page, 'record form after a guided bad pick');
 });
 
-test('a hint does not demand a greeting already given and never says there is no problem beside missing elements', async ({ page }) => {
+test('a hint does not demand a greeting already given and never says there is no problem beside missing elements', async ({
+  page,
+}) => {
   await openAs(page, ZH_TITLE, '李四', '3022');
   await startCall(page);
   await say(page, HALF_OPENING);
@@ -123,7 +133,9 @@ test('a hint does not demand a greeting already given and never says there is no
   await expect(page.getByRole('log')).not.toContainText('没有问题');
 });
 
-test('an English hint follows the objectives: the company is not demanded where it may be named only when asked', async ({ page }) => {
+test('an English hint follows the objectives: the company is not demanded where it may be named only when asked', async ({
+  page,
+}) => {
   await openAs(page, "Third party: Jordan Reed's roommate answers", 'Alex Kim', '9001', 'en');
   await startCall(page, false);
   await page.getByLabel('Your reply').fill('Hi, my name is Alex Kim. May I speak with Jordan Reed, please?');

@@ -31,7 +31,8 @@ test('a call left without its record stays in Progress and in Review as record m
   await page.getByRole('button', { name: '开始通话' }).click();
   await say(page, ZH_OPENING);
   await say(page, THREAT);
-  if (await page.getByRole('button', { name: '挂断' }).isVisible()) await page.getByRole('button', { name: '挂断' }).click();
+  if (await page.getByRole('button', { name: '挂断' }).isVisible())
+    await page.getByRole('button', { name: '挂断' }).click();
   await expect(page.getByRole('heading', { name: '催收记录' })).toBeVisible();
 
   // The trainee walks away without filing the record.
@@ -54,7 +55,10 @@ test('a call left without its record stays in Progress and in Review as record m
   // The trainee comes back from Progress and files it: the call then counts as a finished call.
   await page.getByRole('button', { name: '锁定' }).click();
   await page.goto('./#/progress');
-  await page.getByRole('region', { name: '未完成的通话' }).getByRole('link', { name: /填写记录/ }).click();
+  await page
+    .getByRole('region', { name: '未完成的通话' })
+    .getByRole('link', { name: /填写记录/ })
+    .click();
   await expect(page.getByRole('heading', { name: '这通电话的催收记录还没填写' })).toBeVisible();
   await page.getByRole('button', { name: '填写记录' }).click();
   await page.getByLabel('结果代码').selectOption('complaint');
@@ -67,7 +71,9 @@ test('a call left without its record stays in Progress and in Review as record m
   await expect(page.getByRole('region', { name: '未完成的通话' })).toHaveCount(0);
 });
 
-test('discarding asks first; cancel keeps the call; confirming keeps it for the mentor as abandoned with its lines', async ({ page }) => {
+test('discarding asks first; cancel keeps the call; confirming keeps it for the mentor as abandoned with its lines', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await newTrainee(page, ZH_TITLE, '陈小红', '3055');
   await page.getByRole('button', { name: '开始通话' }).click();
@@ -95,8 +101,9 @@ test('discarding asks first; cancel keeps the call; confirming keeps it for the 
   await expect(page.getByRole('button', { name: '开始通话' })).toBeVisible();
 
   await page.goto('./#/progress');
-  await expect(page.getByRole('region', { name: '未完成的通话' }).getByRole('row').filter({ hasText: ZH_TITLE }))
-    .toContainText('已放弃 · 不算通过');
+  await expect(
+    page.getByRole('region', { name: '未完成的通话' }).getByRole('row').filter({ hasText: ZH_TITLE }),
+  ).toContainText('已放弃 · 不算通过');
 
   await setPin(page, '李老师');
   await page.getByRole('link', { name: '通话列表' }).click();
@@ -110,7 +117,9 @@ test('discarding asks first; cancel keeps the call; confirming keeps it for the 
   await expectNoAxeViolations(page, 'review of an abandoned call');
 });
 
-test('the opening drill recites again without ending, asks for no record, and shows results above the buttons', async ({ page }) => {
+test('the opening drill recites again without ending, asks for no record, and shows results above the buttons', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await newTrainee(page, DRILL_TITLE, '周八', '4001');
   await page.getByRole('button', { name: '开始通话' }).click();

@@ -74,7 +74,10 @@ test('a trainee preparing for an exam finds no model answer or hidden fact befor
   const secrets = await secretsOf(SCRIPT);
   const leaked = async (where: string) => {
     const text = await readable(page);
-    expect(secrets.filter((s) => text.includes(s)), `secrets on ${where}`).toEqual([]);
+    expect(
+      secrets.filter((s) => text.includes(s)),
+      `secrets on ${where}`,
+    ).toEqual([]);
   };
   await page.goto('./?lang=zh-CN#/library');
   await leaked('library');
@@ -96,7 +99,9 @@ test('a trainee preparing for an exam finds no model answer or hidden fact befor
   await leaked('studio');
 });
 
-test('Studio: diagnostics in Chinese, "go to line" scrolls the editor to the line, a download keeps the file name', async ({ page }) => {
+test('Studio: diagnostics in Chinese, "go to line" scrolls the editor to the line, a download keeps the file name', async ({
+  page,
+}) => {
   await page.goto('./?lang=zh-CN#/studio');
   await unlock(page);
   await page.getByLabel('从现有脚本开始').selectOption(SCRIPT);
@@ -124,14 +129,31 @@ test('Studio: diagnostics in Chinese, "go to line" scrolls the editor to the lin
     // Where the selected line starts in the editor's text: the height of the text before it, laid out at the same width.
     const css = getComputedStyle(el);
     const copy = Object.assign(document.createElement('textarea'), { value: el.value.slice(0, el.selectionStart) });
-    Object.assign(copy.style, { position: 'absolute', visibility: 'hidden', boxSizing: 'content-box', height: '0', overflow: 'hidden',
-      width: `${el.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight)}px`, padding: css.padding, font: css.font,
-      lineHeight: css.lineHeight, letterSpacing: css.letterSpacing, whiteSpace: css.whiteSpace, wordBreak: css.wordBreak });
+    Object.assign(copy.style, {
+      position: 'absolute',
+      visibility: 'hidden',
+      boxSizing: 'content-box',
+      height: '0',
+      overflow: 'hidden',
+      width: `${el.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight)}px`,
+      padding: css.padding,
+      font: css.font,
+      lineHeight: css.lineHeight,
+      letterSpacing: css.letterSpacing,
+      whiteSpace: css.whiteSpace,
+      wordBreak: css.wordBreak,
+    });
     document.body.append(copy);
     const lineTop = copy.scrollHeight - parseFloat(css.paddingBottom);
     copy.remove();
     const lineHeight = parseFloat(css.lineHeight) || parseFloat(css.fontSize) * 1.2;
-    return { top: el.scrollTop, height: el.clientHeight, lineTop, lineHeight, selected: el.value.slice(el.selectionStart, el.selectionEnd) };
+    return {
+      top: el.scrollTop,
+      height: el.clientHeight,
+      lineTop,
+      lineHeight,
+      selected: el.value.slice(el.selectionStart, el.selectionEnd),
+    };
   });
   expect(view.selected).toBe('nowhere-node');
   // The selected line lies inside the editor's visible part.
@@ -139,12 +161,17 @@ test('Studio: diagnostics in Chinese, "go to line" scrolls the editor to the lin
   expect(view.lineTop).toBeLessThanOrEqual(view.top + view.height);
   await expectNoAxeViolations(page, 'studio with a diagnostic');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 .md' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载 .md' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(SCRIPT);
   expect(await readFile((await download.path())!, 'utf8')).toBe(broken);
 });
 
-test('a zh session cites rule sources in Chinese, and the CSV exports read in Chinese with codes kept apart', async ({ page }) => {
+test('a zh session cites rule sources in Chinese, and the CSV exports read in Chinese with codes kept apart', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto('./?lang=zh-CN#/library');
   await page.getByRole('link', { name: ZH_TITLE }).click();
@@ -154,7 +181,8 @@ test('a zh session cites rule sources in Chinese, and the CSV exports read in Ch
   await page.getByRole('button', { name: '开始通话' }).click();
   await say(page, ZH_OPENING);
   await say(page, THREAT);
-  if (await page.getByRole('button', { name: '挂断' }).isVisible()) await page.getByRole('button', { name: '挂断' }).click();
+  if (await page.getByRole('button', { name: '挂断' }).isVisible())
+    await page.getByRole('button', { name: '挂断' }).click();
   await page.getByLabel('结果代码').selectOption('complaint');
   await page.getByLabel('下一步行动').fill('主管回访');
   await page.getByLabel('备注').fill('客户对通话不满并投诉');
@@ -171,14 +199,35 @@ test('a zh session cites rule sources in Chinese, and the CSV exports read in Ch
   await page.goto('./#/review');
   await unlock(page);
   const calls = await csv(page, '导出通话明细');
-  expect(calls).toEqual([expect.objectContaining({ 姓名: '王小明', 语言: '中文', 模式: '练习', 状态: '已完成', 结果: '投诉', 通过: '否',
-    模式代码: 'practice', 状态代码: 'completed', 结果代码: 'complaint', 通过代码: 'FALSE' })]);
+  expect(calls).toEqual([
+    expect.objectContaining({
+      姓名: '王小明',
+      语言: '中文',
+      模式: '练习',
+      状态: '已完成',
+      结果: '投诉',
+      通过: '否',
+      模式代码: 'practice',
+      状态代码: 'completed',
+      结果代码: 'complaint',
+      通过代码: 'FALSE',
+    }),
+  ]);
   const findings = await csv(page, '导出问题明细');
   const threat = findings.find((r) => r['规则'] === 'cn-violence-threat')!;
-  expect(threat).toMatchObject({ 类别: '威胁恐吓', 严重程度: '严重', 带教处理: '保留（机器判定）', 类别代码: 'threat', 严重程度代码: 'critical', 带教处理代码: 'machine' });
+  expect(threat).toMatchObject({
+    类别: '威胁恐吓',
+    严重程度: '严重',
+    带教处理: '保留（机器判定）',
+    类别代码: 'threat',
+    严重程度代码: 'critical',
+    带教处理代码: 'machine',
+  });
   // Every column meant for people is in Chinese; English codes sit only in the code columns.
   for (const row of [...calls, ...findings]) {
-    const words = Object.entries(row).filter(([k]) => !k.endsWith('代码') && !['规则', '一票否决规则', '场景编号', '练习编号'].includes(k)).map(([, v]) => v);
+    const words = Object.entries(row)
+      .filter(([k]) => !k.endsWith('代码') && !['规则', '一票否决规则', '场景编号', '练习编号'].includes(k))
+      .map(([, v]) => v);
     expect(words.filter((v) => english(v))).toEqual([]);
   }
 });

@@ -6,7 +6,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { PIN, say } from './journey.ts';
 
-
 /** A new trainee opens a zh scenario from the library and reaches its briefing. */
 async function brief(page: Page, title: string, name: string, staffNo: string) {
   await page.goto('./?lang=zh-CN#/library');
@@ -21,7 +20,8 @@ async function brief(page: Page, title: string, name: string, staffNo: string) {
 async function playAndFile(page: Page, lines: string[], code: string) {
   await page.getByRole('button', { name: '开始通话' }).click();
   for (const line of lines) await say(page, line);
-  if (await page.getByRole('button', { name: '挂断' }).isVisible()) await page.getByRole('button', { name: '挂断' }).click();
+  if (await page.getByRole('button', { name: '挂断' }).isVisible())
+    await page.getByRole('button', { name: '挂断' }).click();
   await page.getByLabel('结果代码').selectOption(code);
   await page.getByLabel('下一步行动').fill('明天上午再次联系本人');
   await page.getByLabel('备注').fill('按通话实际情况记录，客户情绪已记下');
@@ -41,7 +41,10 @@ const SPOUSE_LINES = [
 /** The trainee's latest call, opened from Progress: its attempt id. */
 async function latestAttempt(page: Page): Promise<string> {
   await page.goto('./#/progress');
-  await page.getByRole('link', { name: /查看报告/ }).first().click();
+  await page
+    .getByRole('link', { name: /查看报告/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/#\/progress\/[\w-]+$/);
   return decodeURIComponent(new URL(page.url()).hash.split('/').at(-1)!);
 }
@@ -60,36 +63,50 @@ async function mentorOpens(page: Page, attemptId: string) {
 
 const verdictOf = (page: Page) => page.getByRole('status').filter({ hasText: /通过/ }).first();
 
-test('telling an unverified listener the debt (a major finding) fails the call, and the report says why', async ({ page }) => {
+test('telling an unverified listener the debt (a major finding) fails the call, and the report says why', async ({
+  page,
+}) => {
   await brief(page, '首次联系：资料对不上的“刘先生”', '王小明', '3021');
   const policy = page.getByRole('region', { name: '本课程的通过标准' });
   await expect(policy).toContainText('出现严重或较重级的合规问题，即不通过');
   await expect(policy).toContainText('总分不低于 60 分');
   await expectNoAxeViolations(page, 'briefing with the pass policy');
 
-  await playAndFile(page, [
-    '您好，我是XX银行信用卡中心账务管理部的，我姓王，工号3021，请问是刘志强先生吗？',
-    '你的信用卡欠款两万多，已经逾期三个月了，赶紧还。',
-  ], 'complaint');
+  await playAndFile(
+    page,
+    [
+      '您好，我是XX银行信用卡中心账务管理部的，我姓王，工号3021，请问是刘志强先生吗？',
+      '你的信用卡欠款两万多，已经逾期三个月了，赶紧还。',
+    ],
+    'complaint',
+  );
   const verdict = verdictOf(page);
   await expect(verdict).toContainText('未通过，因为：');
-  await expect(verdict.getByRole('listitem').filter({ hasText: 'cn-disclose-before-verify' })).toContainText('一票否决：第 2 句触犯了较重规则');
+  await expect(verdict.getByRole('listitem').filter({ hasText: 'cn-disclose-before-verify' })).toContainText(
+    '一票否决：第 2 句触犯了较重规则',
+  );
   await expectNoAxeViolations(page, 'report with reasons');
 });
 
-test('a call the customer hangs up on after the trainee\'s rude line fails for that reason', async ({ page }) => {
+test("a call the customer hangs up on after the trainee's rude line fails for that reason", async ({ page }) => {
   await brief(page, '首次联系：手头紧的张先生', '李四', '3022');
-  await playAndFile(page, [
-    '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？',
-    '你到底还不还？别跟我废话。',
-  ], 'hung_up');
+  await playAndFile(
+    page,
+    [
+      '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？',
+      '你到底还不还？别跟我废话。',
+    ],
+    'hung_up',
+  );
   const verdict = verdictOf(page);
   await expect(verdict).toContainText('未通过，因为：');
   await expect(verdict.getByRole('listitem')).toContainText(['在你的第 2 句之后电话被挂断，通话没有完成']);
   await expect(verdict).not.toContainText('一票否决');
 });
 
-test('a mentor who fails a passed call changes the trainee\'s Progress and report, with the machine verdict beside and a notice', async ({ page }) => {
+test("a mentor who fails a passed call changes the trainee's Progress and report, with the machine verdict beside and a notice", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await brief(page, SPOUSE, '王小明', '3021');
   await playAndFile(page, SPOUSE_LINES, 'third_party_message');
@@ -133,8 +150,10 @@ test('a mentor who fails a passed call changes the trainee\'s Progress and repor
   await expect(verdict).toContainText(`系统原判：${machineTotal} 分 · 通过`);
   await expect(verdict).toContainText('cn-third-party-disclosure');
   await expect(page.getByRole('region', { name: '带教复核意见' })).toContainText('“保护他的信息”等于向家属暗示了欠款');
-  await expect(page.getByRole('listitem').filter({ hasText: '按规定我只能跟周先生本人说' }).first()).toContainText('cn-third-party-disclosure');
-  await expectNoAxeViolations(page, 'report after the mentor\'s review');
+  await expect(page.getByRole('listitem').filter({ hasText: '按规定我只能跟周先生本人说' }).first()).toContainText(
+    'cn-third-party-disclosure',
+  );
+  await expectNoAxeViolations(page, "report after the mentor's review");
 
   await page.getByRole('region', { name: '带教复核意见' }).getByRole('button', { name: '我已阅读并确认' }).click();
   await page.goto('./#/progress');
@@ -142,7 +161,9 @@ test('a mentor who fails a passed call changes the trainee\'s Progress and repor
   await expect(page.getByRole('region', { name: '导师复核' })).toHaveCount(0);
 });
 
-test('a missed element the trainee did say is shown with its line, and a mentor credits it with a reason', async ({ page }) => {
+test('a missed element the trainee did say is shown with its line, and a mentor credits it with a reason', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await brief(page, SPOUSE, '王小明', '3021');
   await playAndFile(page, SPOUSE_LINES, 'third_party_message');
@@ -153,7 +174,13 @@ test('a missed element the trainee did say is shown with its line, and a mentor 
 
   await mentorOpens(page, attemptId);
   const scores = page.getByRole('table', { name: '机器评分与复核后得分' });
-  const scriptBefore = (await scores.getByRole('row', { name: /话术要点/ }).getByRole('cell').nth(1).innerText()).trim();
+  const scriptBefore = (
+    await scores
+      .getByRole('row', { name: /话术要点/ })
+      .getByRole('cell')
+      .nth(1)
+      .innerText()
+  ).trim();
   const reviewed = page.getByRole('listitem').filter({ hasText: '打XX银行客服热线转账务管理部' });
   await reviewed.getByText('认可已说到：询问回电时间').click();
   await expectNoAxeViolations(page, 'review with the credit form open');
@@ -162,12 +189,21 @@ test('a missed element the trainee did say is shown with its line, and a mentor 
   await reviewed.getByLabel('认可“询问回电时间”的理由').fill('“有空回个电话”已经请他回电，时间由他本人定');
   await reviewed.getByRole('button', { name: '确认认可' }).click();
   await expect(reviewed).toContainText('已认可要点');
-  await expect(scores.getByRole('row', { name: /话术要点/ }).getByRole('cell').nth(1)).not.toHaveText(scriptBefore);
-  await expect(page.getByRole('region', { name: '复核记录（审计轨迹）' })).toContainText('认可学员第 2 句已说到要点 ask_callback_time');
+  await expect(
+    scores
+      .getByRole('row', { name: /话术要点/ })
+      .getByRole('cell')
+      .nth(1),
+  ).not.toHaveText(scriptBefore);
+  await expect(page.getByRole('region', { name: '复核记录（审计轨迹）' })).toContainText(
+    '认可学员第 2 句已说到要点 ask_callback_time',
+  );
   await page.getByRole('button', { name: '锁定' }).click();
 
   await page.goto(`./#/progress/${attemptId}`);
-  await expect(page.getByRole('region', { name: '带教复核意见' })).toContainText('“有空回个电话”已经请他回电，时间由他本人定');
+  await expect(page.getByRole('region', { name: '带教复核意见' })).toContainText(
+    '“有空回个电话”已经请他回电，时间由他本人定',
+  );
   const creditedLine = page.getByRole('listitem').filter({ hasText: '打XX银行客服热线转账务管理部' });
   await expect(creditedLine).toBeVisible();
   await expect(creditedLine).not.toContainText('询问回电时间');

@@ -49,20 +49,31 @@ function lms(req: IncomingMessage, res: ServerResponse, body: string): boolean {
   }
   if (url.pathname === '/fetch-down') return json(res, 503, { message: 'maintenance' });
   if (url.pathname === '/return') {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><html lang="en"><head><title>LMS</title></head><body><main><h1>Back in the LMS course</h1></main></body></html>');
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(
+        '<!doctype html><html lang="en"><head><title>LMS</title></head><body><main><h1>Back in the LMS course</h1></main></body></html>',
+      );
     return true;
   }
   if (!url.pathname.startsWith('/xapi/')) return false;
-  if (req.headers.authorization !== `Basic ${TOKEN}`) problems.push(`${req.method} ${url.pathname} without the launch token`);
+  if (req.headers.authorization !== `Basic ${TOKEN}`)
+    problems.push(`${req.method} ${url.pathname} without the launch token`);
   const resource = url.pathname.slice('/xapi/'.length);
   if (resource === 'activities/state' && url.searchParams.get('stateId') === 'LMS.LaunchData') {
-    if (url.searchParams.get('registration') !== launch.registration) problems.push('LaunchData read for another registration');
+    if (url.searchParams.get('registration') !== launch.registration)
+      problems.push('LaunchData read for another registration');
     return json(res, 200, {
       contextTemplate: {
-        contextActivities: { grouping: [{ objectType: 'Activity', id: 'https://lms.bank.example/courses/collections-101' }] },
+        contextActivities: {
+          grouping: [{ objectType: 'Activity', id: 'https://lms.bank.example/courses/collections-101' }],
+        },
         extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'session-1' },
       },
-      launchMode: launch.launchMode, moveOn: 'CompletedAndPassed', masteryScore: 0.6, returnURL: `${ORIGIN}/return`,
+      launchMode: launch.launchMode,
+      moveOn: 'CompletedAndPassed',
+      masteryScore: 0.6,
+      returnURL: `${ORIGIN}/return`,
       launchParameters: auParameters,
     });
   }
@@ -70,9 +81,14 @@ function lms(req: IncomingMessage, res: ServerResponse, body: string): boolean {
     return json(res, 200, { languagePreference: launch.languagePreference, audioPreference: 'off' });
   if (resource === 'statements' && (req.method === 'POST' || req.method === 'PUT')) {
     const sent = JSON.parse(body);
-    if ((Array.isArray(sent) ? sent : [sent]).some((st: any) => refuse.has(st.verb.id.split('/').pop()))) return json(res, 503, { message: 'try later' });
+    if ((Array.isArray(sent) ? sent : [sent]).some((st: any) => refuse.has(st.verb.id.split('/').pop())))
+      return json(res, 503, { message: 'try later' });
     statements.push(...(Array.isArray(sent) ? sent : [sent]));
-    return json(res, 200, (Array.isArray(sent) ? sent : [sent]).map((s: any) => s.id));
+    return json(
+      res,
+      200,
+      (Array.isArray(sent) ? sent : [sent]).map((s: any) => s.id),
+    );
   }
   problems.push(`unexpected ${req.method} ${url.pathname}${url.search}`);
   return json(res, 404, {});
@@ -82,13 +98,25 @@ test.describe.configure({ mode: 'serial' }); // one stand-in on one port
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const { files } = buildPackage('cmi5', [SCENARIO, 'en-first-contact', '--mode', 'practice', '--base', 'https://bank.example/xapi/', '--out', test.info().outputPath('zip')]);
+  const { files } = buildPackage('cmi5', [
+    SCENARIO,
+    'en-first-contact',
+    '--mode',
+    'practice',
+    '--base',
+    'https://bank.example/xapi/',
+    '--out',
+    test.info().outputPath('zip'),
+  ]);
   packaged = Object.keys(files);
   assignment = JSON.parse(new TextDecoder().decode(files['lms.json']));
   const xml = new TextDecoder().decode(files['cmi5.xml']);
   const au = /<au id="([^"]+)"[^>]*>[\s\S]*?<url>([^<]+)<\/url>/.exec(xml)!;
   [auId, auUrl] = [au[1], au[2].replace(/&amp;/g, '&')];
-  auParameters = /<launchParameters>([^<]+)<\/launchParameters>/.exec(xml)![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  auParameters = /<launchParameters>([^<]+)<\/launchParameters>/
+    .exec(xml)![1]
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
   ({ server } = await serve(files, PORT, lms));
 });
 test.afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -100,22 +128,53 @@ async function open(page: Page, l: Launch) {
   problems = [];
   fetchCalls = 0;
   refuse = new Set();
-  const q = new URLSearchParams({ endpoint: `${ORIGIN}/xapi/`, fetch: `${ORIGIN}/fetch`, actor: JSON.stringify(ACTOR), registration: l.registration, activityId: auId });
+  const q = new URLSearchParams({
+    endpoint: `${ORIGIN}/xapi/`,
+    fetch: `${ORIGIN}/fetch`,
+    actor: JSON.stringify(ACTOR),
+    registration: l.registration,
+    activityId: auId,
+  });
   await page.goto(`${ORIGIN}/pkg/${l.url ?? auUrl}&${q}`);
 }
 
 const CMI5_CATEGORY = 'https://w3id.org/xapi/cmi5/context/categories/cmi5';
-const isCmi5Defined = (s: any) => (s.context?.contextActivities?.category ?? []).some((c: any) => c.id === CMI5_CATEGORY);
+const isCmi5Defined = (s: any) =>
+  (s.context?.contextActivities?.category ?? []).some((c: any) => c.id === CMI5_CATEGORY);
 /** The cmi5-defined statements' verbs, in the order the LMS received them. */
 const verbs = () => statements.filter(isCmi5Defined).map((s) => s.verb.id.split('/').pop());
 /** Every statement's verb in arrival order, the outbox's per-turn and attempt statements included. */
 const allVerbs = () => statements.map((s) => s.verb.id.split('/').pop());
 
 const LABELS = {
-  en: { name: 'Name', staff: 'Staff number', create: 'Create profile', start: 'Start call', reply: 'Your reply', send: 'Send', hangUp: 'Hang up',
-    code: 'Result code', next: 'Next action', notes: 'Notes', submit: 'Submit record', report: 'Call report' },
-  zh: { name: '姓名', staff: '工号', create: '创建档案', start: '开始通话', reply: '你的回复', send: '发送', hangUp: '挂断',
-    code: '结果代码', next: '下一步行动', notes: '备注', submit: '提交记录', report: '通话报告' },
+  en: {
+    name: 'Name',
+    staff: 'Staff number',
+    create: 'Create profile',
+    start: 'Start call',
+    reply: 'Your reply',
+    send: 'Send',
+    hangUp: 'Hang up',
+    code: 'Result code',
+    next: 'Next action',
+    notes: 'Notes',
+    submit: 'Submit record',
+    report: 'Call report',
+  },
+  zh: {
+    name: '姓名',
+    staff: '工号',
+    create: '创建档案',
+    start: '开始通话',
+    reply: '你的回复',
+    send: '发送',
+    hangUp: '挂断',
+    code: '结果代码',
+    next: '下一步行动',
+    notes: '备注',
+    submit: '提交记录',
+    report: '通话报告',
+  },
 };
 
 /** A short call that ends on a compliance blocker: the opening, then a threat; the record is filed. */
@@ -130,9 +189,12 @@ async function playThreatCall(page: Page, lang: keyof typeof LABELS) {
     const before = await log.getByRole('listitem').count();
     await page.getByLabel(l.reply).fill(line);
     await page.getByRole('button', { name: l.send, exact: true }).click();
-    await expect.poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
+    await expect
+      .poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2)
+      .toBe(true);
   }
-  if (await page.getByRole('button', { name: l.hangUp }).isVisible()) await page.getByRole('button', { name: l.hangUp }).click();
+  if (await page.getByRole('button', { name: l.hangUp }).isVisible())
+    await page.getByRole('button', { name: l.hangUp }).click();
   await page.getByLabel(l.code).selectOption('complaint');
   await page.getByLabel(l.next).fill('Supervisor call-back');
   await page.getByLabel(l.notes).fill('Customer complained about the call');
@@ -144,14 +206,26 @@ test('the cmi5 package has cmi5.xml at its root, the fixed assignment, and no se
   expect(packaged).toContain('cmi5.xml');
   expect(packaged).toContain('index.html');
   expect(packaged.filter((f) => /(^|\/)(sw\.js|workbox-[^/]*\.js|manifest\.webmanifest)$/.test(f))).toEqual([]);
-  expect(assignment).toEqual({ system: 'cmi5', scenarios: [SCENARIO, 'en-first-contact'], mode: 'practice', activityBase: 'https://bank.example/xapi/' });
+  expect(assignment).toEqual({
+    system: 'cmi5',
+    scenarios: [SCENARIO, 'en-first-contact'],
+    mode: 'practice',
+    activityBase: 'https://bank.example/xapi/',
+  });
   expect(auId).toBe(`https://bank.example/xapi/scenarios/${SCENARIO}`);
   expect(JSON.parse(auParameters)).toEqual({ scenario: SCENARIO });
 });
 
-test('a Normal cmi5 launch plays the assigned scenario only, in the learner’s language, and reports in the allowed order', async ({ page }) => {
+test('a Normal cmi5 launch plays the assigned scenario only, in the learner’s language, and reports in the allowed order', async ({
+  page,
+}) => {
   // The learner edited the address to another scenario of the package: the LMS's launchParameters still decide.
-  await open(page, { launchMode: 'Normal', languagePreference: 'fr-FR,en-US', registration: '6b4e0a4c-6f3a-4c57-9d1b-3f1e0d2a7b11', url: 'index.html?scenario=en-first-contact' });
+  await open(page, {
+    launchMode: 'Normal',
+    languagePreference: 'fr-FR,en-US',
+    registration: '6b4e0a4c-6f3a-4c57-9d1b-3f1e0d2a7b11',
+    url: 'index.html?scenario=en-first-contact',
+  });
   await expect(page.getByRole('button', { name: 'Finish and return to the LMS' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect(verbs()).toEqual(['initialized']);
@@ -193,8 +267,14 @@ test('a Normal cmi5 launch plays the assigned scenario only, in the learner’s 
   expect(problems).toEqual([]);
 });
 
-test('a Browse launch lets the learner practise in Chinese but sends no completed, passed or failed', async ({ page }) => {
-  await open(page, { launchMode: 'Browse', languagePreference: 'zh-CN', registration: 'c0a8f3d2-1b7e-4d8a-a6f0-5b2e9c4d1e22' });
+test('a Browse launch lets the learner practise in Chinese but sends no completed, passed or failed', async ({
+  page,
+}) => {
+  await open(page, {
+    launchMode: 'Browse',
+    languagePreference: 'zh-CN',
+    registration: 'c0a8f3d2-1b7e-4d8a-a6f0-5b2e9c4d1e22',
+  });
   await expect(page.getByRole('note')).toContainText('浏览或复习');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expectNoAxeViolations(page, 'cmi5 AU in Browse mode');
@@ -207,7 +287,11 @@ test('a Browse launch lets the learner practise in Chinese but sends no complete
 });
 
 test('a result the LMS does not take is said and sent again on Finish; terminated only after it', async ({ page }) => {
-  await open(page, { launchMode: 'Normal', languagePreference: 'zh-CN', registration: '9d2f6a1e-44b0-4c1e-8f3b-7a6c5d4e3f21' });
+  await open(page, {
+    launchMode: 'Normal',
+    languagePreference: 'zh-CN',
+    registration: '9d2f6a1e-44b0-4c1e-8f3b-7a6c5d4e3f21',
+  });
   refuse = new Set(['failed']);
   await playThreatCall(page, 'zh');
   await expect.poll(verbs).toEqual(['initialized', 'completed']);
@@ -224,8 +308,14 @@ test('a result the LMS does not take is said and sent again on Finish; terminate
   expect(problems).toEqual([]);
 });
 
-test('a Review launch closed without Finish still sends terminated as the page goes, and nothing else', async ({ page }) => {
-  await open(page, { launchMode: 'Review', languagePreference: 'en-GB', registration: '1f3e5d7c-9b2a-4c6e-8d0f-a1b2c3d4e5f6' });
+test('a Review launch closed without Finish still sends terminated as the page goes, and nothing else', async ({
+  page,
+}) => {
+  await open(page, {
+    launchMode: 'Review',
+    languagePreference: 'en-GB',
+    registration: '1f3e5d7c-9b2a-4c6e-8d0f-a1b2c3d4e5f6',
+  });
   await expect(page.getByRole('note')).toContainText('browse or review');
   await expect.poll(verbs).toEqual(['initialized']);
   await page.goto('about:blank');
@@ -233,13 +323,21 @@ test('a Review launch closed without Finish still sends terminated as the page g
   const terminated = statements[1];
   expect(terminated.object.id).toBe(auId);
   expect(terminated.context.registration).toBe(launch.registration);
-  expect(terminated.context.contextActivities.category.map((c: any) => c.id)).toContain('https://w3id.org/xapi/cmi5/context/categories/cmi5');
+  expect(terminated.context.contextActivities.category.map((c: any) => c.id)).toContain(
+    'https://w3id.org/xapi/cmi5/context/categories/cmi5',
+  );
   expect(terminated.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe('session-1');
   expect(problems).toEqual([]);
 });
 
-test('a call that passes sends completed then passed with the scaled score, at least the mastery score', async ({ page }) => {
-  await open(page, { launchMode: 'Normal', languagePreference: 'zh-CN', registration: '2a4c6e8f-0b1d-4f3a-9c5e-7d9f1b3d5e7a' });
+test('a call that passes sends completed then passed with the scaled score, at least the mastery score', async ({
+  page,
+}) => {
+  await open(page, {
+    launchMode: 'Normal',
+    languagePreference: 'zh-CN',
+    registration: '2a4c6e8f-0b1d-4f3a-9c5e-7d9f1b3d5e7a',
+  });
   const l = LABELS.zh;
   await page.getByLabel(l.name).fill('Li Na');
   await page.getByLabel(l.staff).fill('3022');
@@ -250,7 +348,9 @@ test('a call that passes sends completed then passed with the scaled score, at l
     const before = await log.getByRole('listitem').count();
     await page.getByLabel(l.reply).fill(line);
     await page.getByRole('button', { name: l.send, exact: true }).click();
-    await expect.poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
+    await expect
+      .poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2)
+      .toBe(true);
   }
   await page.getByLabel(l.code).selectOption(PASSING_RECORD.code);
   await page.getByLabel('承诺金额（元）').fill(PASSING_RECORD.amount);
@@ -272,7 +372,13 @@ test('a call that passes sends completed then passed with the scaled score, at l
 });
 
 test('a launch whose fetch URL fails says the LMS cannot be reached and shows no practice at all', async ({ page }) => {
-  const q = new URLSearchParams({ endpoint: `${ORIGIN}/xapi/`, fetch: `${ORIGIN}/fetch-down`, actor: JSON.stringify(ACTOR), registration: 'r-down', activityId: auId });
+  const q = new URLSearchParams({
+    endpoint: `${ORIGIN}/xapi/`,
+    fetch: `${ORIGIN}/fetch-down`,
+    actor: JSON.stringify(ACTOR),
+    registration: 'r-down',
+    activityId: auId,
+  });
   statements = [];
   await page.goto(`${ORIGIN}/pkg/${auUrl}&${q}`);
   await expect(page.getByRole('heading', { level: 1, name: '无法从学习管理系统开始练习' })).toBeVisible();

@@ -6,23 +6,37 @@ import { extname } from 'node:path';
 import { unzipSync } from 'fflate';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
 };
 
 /** Runs `npm run --silent package:<kind> -- <args>`; returns the zip's files (stdout must be the zip's path alone). */
-export function buildPackage(kind: 'scorm' | 'cmi5', args: string[]): { path: string; files: Record<string, Uint8Array> } {
+export function buildPackage(
+  kind: 'scorm' | 'cmi5',
+  args: string[],
+): { path: string; files: Record<string, Uint8Array> } {
   const run = spawnSync('npm', ['run', '--silent', `package:${kind}`, '--', ...args], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`package:${kind} failed (${run.status}):\n${run.stderr}`);
   const lines = run.stdout.split('\n').filter(Boolean);
-  if (lines.length !== 1 || !lines[0].endsWith('.zip')) throw new Error(`package:${kind} printed more than the zip's path:\n${run.stdout}`);
+  if (lines.length !== 1 || !lines[0].endsWith('.zip'))
+    throw new Error(`package:${kind} printed more than the zip's path:\n${run.stdout}`);
   return { path: lines[0], files: unzipSync(readFileSync(lines[0])) };
 }
 
 export type Route = (req: IncomingMessage, res: ServerResponse, body: string) => boolean | Promise<boolean>;
 
 /** Serves the package's files under `/pkg/` plus whatever `route` answers, on 127.0.0.1:`port` (0: any free port). */
-export async function serve(files: Record<string, Uint8Array>, port: number, route: Route = () => false): Promise<{ server: Server; origin: string }> {
+export async function serve(
+  files: Record<string, Uint8Array>,
+  port: number,
+  route: Route = () => false,
+): Promise<{ server: Server; origin: string }> {
   const server = createServer(async (req, res) => {
     let body = '';
     for await (const chunk of req) body += chunk;
@@ -50,4 +64,8 @@ export const PASSING_CALL = [
   '那您看周五之前能还上1286元吗？',
   '好的，那我确认一下，本周五前您通过手机银行还1286元，对吧？',
 ];
-export const PASSING_RECORD = { code: 'ptp', amount: '1286', date: () => new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) };
+export const PASSING_RECORD = {
+  code: 'ptp',
+  amount: '1286',
+  date: () => new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10),
+};

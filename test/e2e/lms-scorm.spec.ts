@@ -28,7 +28,8 @@ test.beforeAll(async () => {
       return true;
     }
     if (!req.url?.startsWith('/lms.html')) return false;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS stand-in</title>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+      .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS stand-in</title>
       <script src="/scorm12.js"></script><script>window.API = new Scorm12API({ autocommit: false, logLevel: 5 });</script></head>
       <body><main aria-label="LMS course player"><h1>Course player</h1><iframe title="CallDojo SCO" src="/pkg/${scoHref}" style="width:100%;height:1500px;border:0"></iframe></main></body></html>`);
     return true;
@@ -46,7 +47,9 @@ async function say(sco: FrameLocator, text: string) {
   const before = await log.getByRole('listitem').count();
   await sco.getByLabel('你的回复').fill(text);
   await sco.getByRole('button', { name: '发送', exact: true }).click();
-  await expect.poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2).toBe(true);
+  await expect
+    .poll(async () => (await log.count()) === 0 || (await log.getByRole('listitem').count()) >= before + 2)
+    .toBe(true);
 }
 
 test('the SCORM package has imsmanifest.xml at its root, the fixed assignment, and no service worker', () => {
@@ -56,7 +59,9 @@ test('the SCORM package has imsmanifest.xml at its root, the fixed assignment, a
   expect(assignment).toEqual({ system: 'scorm12', scenarios: [SCENARIO], mode: 'practice' });
 });
 
-test('a SCORM 1.2 package plays its one scenario and reports status, score and one interaction per line to the LMS', async ({ page }) => {
+test('a SCORM 1.2 package plays its one scenario and reports status, score and one interaction per line to the LMS', async ({
+  page,
+}) => {
   await page.goto(`${origin}/lms.html`);
   const sco = page.frameLocator('iframe');
   await sco.getByLabel('姓名').fill('王小明');
@@ -75,7 +80,8 @@ test('a SCORM 1.2 package plays its one scenario and reports status, score and o
   await sco.getByRole('button', { name: '开始通话' }).click();
   await say(sco, ZH_OPENING);
   await say(sco, THREAT);
-  if (await sco.getByRole('button', { name: '挂断' }).isVisible()) await sco.getByRole('button', { name: '挂断' }).click();
+  if (await sco.getByRole('button', { name: '挂断' }).isVisible())
+    await sco.getByRole('button', { name: '挂断' }).click();
   await sco.getByLabel('结果代码').selectOption('complaint');
   await sco.getByLabel('下一步行动').fill('主管回访');
   await sco.getByLabel('备注').fill('客户对通话不满并投诉');
@@ -130,7 +136,9 @@ test('a call that passes is reported passed with its score', async ({ page }) =>
   expect((Object.values(data.interactions) as any[]).every((i) => i.result === 'correct')).toBe(true);
 });
 
-test('an LMS that closes the SCO without Finish still gets LMSFinish with the session time; the lesson stays incomplete', async ({ page }) => {
+test('an LMS that closes the SCO without Finish still gets LMSFinish with the session time; the lesson stays incomplete', async ({
+  page,
+}) => {
   await page.goto(`${origin}/lms.html`);
   await expect(page.frameLocator('iframe').getByLabel('姓名')).toBeVisible();
   expect(await page.evaluate(() => (window as any).API.isInitialized())).toBe(true);

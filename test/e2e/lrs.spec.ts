@@ -5,13 +5,29 @@
  */
 import { expect, test } from '@playwright/test';
 import { statementId } from '../../src/lrs/ids.ts';
-import { attemptedStatement, completionStatements, exchangeStatements, type CompletedFacts, type StatementEnv } from '../../src/lrs/statements.ts';
+import {
+  attemptedStatement,
+  completionStatements,
+  exchangeStatements,
+  type CompletedFacts,
+  type StatementEnv,
+} from '../../src/lrs/statements.ts';
 import { EXT, VERBS, staffAgent, type Statement } from '../../src/lrs/xapi.ts';
 import type { Assessment } from '../../src/scoring/types.ts';
 import type { Turn } from '../../src/storage/types.ts';
 import { expectNoAxeViolations } from './axe.ts';
 import { THREAT, ZH_OPENING, ZH_TITLE, say } from './journey.ts';
-import { ACTIVITY_BASE, HOME_PAGE, LRS_ENDPOINT, configureLrs, freshStaffNo, lrsPost, lrsStatements, setMentorPin, watchLrs } from './lrs.ts';
+import {
+  ACTIVITY_BASE,
+  HOME_PAGE,
+  LRS_ENDPOINT,
+  configureLrs,
+  freshStaffNo,
+  lrsPost,
+  lrsStatements,
+  setMentorPin,
+  watchLrs,
+} from './lrs.ts';
 
 const REPLY_1 = '我是张伟，什么事？';
 const REPLY_2 = '你这是在威胁我吗？我要投诉！';
@@ -21,23 +37,75 @@ function anotherPcsCall(staffNo: string, activityBase: string) {
   const env: StatementEnv = { actor: staffAgent(HOME_PAGE, staffNo), homePage: HOME_PAGE, activityBase };
   const at = Date.now() - 3_600_000;
   const attempt: CompletedFacts = {
-    id: crypto.randomUUID(), scenarioId: 'zh-first-contact-tight-money', scenarioTitle: ZH_TITLE, lang: 'zh', mode: 'practice',
-    course: 'first_contact', startedAt: at - 300_000, endedAt: at, outcome: 'complaint', passed: false, blockerRule: 'cn-violence-threat',
+    id: crypto.randomUUID(),
+    scenarioId: 'zh-first-contact-tight-money',
+    scenarioTitle: ZH_TITLE,
+    lang: 'zh',
+    mode: 'practice',
+    course: 'first_contact',
+    startedAt: at - 300_000,
+    endedAt: at,
+    outcome: 'complaint',
+    passed: false,
+    blockerRule: 'cn-violence-threat',
     scores: { compliance: 0, script: 60, tone: 20, outcome: 0, record: 80, total: 23 },
-    findings: { byCategory: { threat: 1 }, byRule: { 'cn-violence-threat': { category: 'threat', severity: 'critical', count: 1 } } },
+    findings: {
+      byCategory: { threat: 1 },
+      byRule: { 'cn-violence-threat': { category: 'threat', severity: 'critical', count: 1 } },
+    },
   };
-  const clean: Assessment = { findings: [], tone: { label: 'polite', score: 80, reasons: [] }, moves: [], elements: [] };
+  const clean: Assessment = {
+    findings: [],
+    tone: { label: 'polite', score: 80, reasons: [] },
+    moves: [],
+    elements: [],
+  };
   const threat: Assessment = {
-    findings: [{ rule: 'cn-violence-threat', category: 'threat', severity: 'critical', start: 7, end: 11, quote: '后果自负', message: '', better: '', sources: [] }],
-    tone: { label: 'rude', score: 5, reasons: [] }, moves: [], elements: [],
+    findings: [
+      {
+        rule: 'cn-violence-threat',
+        category: 'threat',
+        severity: 'critical',
+        start: 7,
+        end: 11,
+        quote: '后果自负',
+        message: '',
+        better: '',
+        sources: [],
+      },
+    ],
+    tone: { label: 'rude', score: 5, reasons: [] },
+    moves: [],
+    elements: [],
   };
-  const line = (index: number, speaker: Turn['speaker'], text: string, assessment: Assessment | null = null): Turn =>
-    ({ attemptId: attempt.id, index, speaker, text, assessment, personaState: null, stage: 'opening', at: at - 200_000 + index * 10_000, node: `n${index}` });
-  const lines = [line(0, 'trainee', ZH_OPENING, clean), line(1, 'persona', REPLY_1), line(2, 'trainee', THREAT, threat), line(3, 'persona', REPLY_2)];
-  return [attemptedStatement(env, attempt), ...exchangeStatements(env, attempt, lines), ...completionStatements(env, attempt, null, at)];
+  const line = (index: number, speaker: Turn['speaker'], text: string, assessment: Assessment | null = null): Turn => ({
+    attemptId: attempt.id,
+    index,
+    speaker,
+    text,
+    assessment,
+    personaState: null,
+    stage: 'opening',
+    at: at - 200_000 + index * 10_000,
+    node: `n${index}`,
+  });
+  const lines = [
+    line(0, 'trainee', ZH_OPENING, clean),
+    line(1, 'persona', REPLY_1),
+    line(2, 'trainee', THREAT, threat),
+    line(3, 'persona', REPLY_2),
+  ];
+  return [
+    attemptedStatement(env, attempt),
+    ...exchangeStatements(env, attempt, lines),
+    ...completionStatements(env, attempt, null, at),
+  ];
 }
 
-test('a mentor reads a trainee from another PC out of the LRS and opens their call line by line', async ({ page, context }) => {
+test('a mentor reads a trainee from another PC out of the LRS and opens their call line by line', async ({
+  page,
+  context,
+}) => {
   const staffNo = freshStaffNo();
   const activityBase = `${ACTIVITY_BASE}cohort-${staffNo}/`; // this test's courses alone, whatever else the LRS holds
   await lrsPost(anotherPcsCall(staffNo, activityBase));
@@ -53,7 +121,9 @@ test('a mentor reads a trainee from another PC out of the LRS and opens their ca
 
   await panel.getByLabel('课程').selectOption({ label: '首次联系' });
   await panel.getByRole('button', { name: '从学习记录库读取' }).click();
-  await expect(panel.getByRole('status').first()).toContainText('学习记录库中有 1 次其他电脑上的通话，来自 1 名本机没有的学员');
+  await expect(panel.getByRole('status').first()).toContainText(
+    '学习记录库中有 1 次其他电脑上的通话，来自 1 名本机没有的学员',
+  );
   const grid = page.getByRole('region', { name: '学员 × 场景' });
   await expect(grid.getByRole('rowheader', { name: `${staffNo} LRS` })).toBeVisible();
   await expect(grid.getByRole('row', { name: new RegExp(staffNo) })).toContainText('23 1 次 · 未通过');
@@ -64,7 +134,9 @@ test('a mentor reads a trainee from another PC out of the LRS and opens their ca
   await expect(ready).toContainText('最近通话中有一票否决：cn-violence-threat');
   await expect(ready.getByRole('link')).toHaveCount(0);
   const calls = panel.getByRole('table', { name: '学习记录库中的通话' });
-  await expect(calls.getByRole('row', { name: new RegExp(staffNo) })).toContainText(/未通过\s*·\s*一票否决：cn-violence-threat/);
+  await expect(calls.getByRole('row', { name: new RegExp(staffNo) })).toContainText(
+    /未通过\s*·\s*一票否决：cn-violence-threat/,
+  );
   expect(requests.every((r) => r === 'GET /xAPI/statements')).toBe(true);
 
   await calls.getByRole('button', { name: `查看逐句：工号 ${staffNo}，${ZH_TITLE}` }).click();
@@ -84,13 +156,17 @@ test('a mentor reads a trainee from another PC out of the LRS and opens their ca
   await context.setOffline(false);
 });
 
-const ZH_PURPOSE = '张先生您好，您尾号6688的信用卡已经逾期35天，目前应还12860.50元，最低还款额1286元。今天来电是想了解一下您的情况。';
+const ZH_PURPOSE =
+  '张先生您好，您尾号6688的信用卡已经逾期35天，目前应还12860.50元，最低还款额1286元。今天来电是想了解一下您的情况。';
 const ZH_ASK = '请问您最近是遇到什么困难了吗？我们可以一起看看怎么安排还款。';
 const REASON = '学员在复述客户担心的后果，不是威胁';
 
 const byVerb = (all: Statement[], verb: keyof typeof VERBS) => all.filter((s) => s.verb.id === VERBS[verb].id);
 
-test('a call played partly offline reaches the LRS once per line, with its result and the mentor’s correction', async ({ page, context }) => {
+test('a call played partly offline reaches the LRS once per line, with its result and the mentor’s correction', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   const staffNo = freshStaffNo();
   const agent = JSON.stringify({ account: { homePage: HOME_PAGE, name: staffNo } });
@@ -111,7 +187,8 @@ test('a call played partly offline reaches the LRS once per line, with its resul
   await say(page, ZH_PURPOSE);
   await say(page, ZH_ASK);
   await say(page, THREAT);
-  if (await page.getByRole('button', { name: '挂断' }).isVisible()) await page.getByRole('button', { name: '挂断' }).click();
+  if (await page.getByRole('button', { name: '挂断' }).isVisible())
+    await page.getByRole('button', { name: '挂断' }).click();
   await page.getByLabel('结果代码').selectOption('complaint');
   await page.getByLabel('下一步行动').fill('主管回访');
   await page.getByLabel('备注').fill('客户对通话不满并投诉');
@@ -128,7 +205,9 @@ test('a call played partly offline reaches the LRS once per line, with its resul
   const registration = all[0].context!.registration!;
   expect(all.every((s) => s.context?.registration === registration)).toBe(true);
   // Every trainee line exactly once, in order, under the id its attempt and line give.
-  const lines = byVerb(all, 'responded').sort((a, b) => (a.result!.extensions![EXT.turnIndex] as number) - (b.result!.extensions![EXT.turnIndex] as number));
+  const lines = byVerb(all, 'responded').sort(
+    (a, b) => (a.result!.extensions![EXT.turnIndex] as number) - (b.result!.extensions![EXT.turnIndex] as number),
+  );
   expect(lines.map((s) => s.result!.response)).toEqual([ZH_OPENING, ZH_PURPOSE, ZH_ASK, THREAT]);
   const indexes = lines.map((s) => s.result!.extensions![EXT.turnIndex] as number);
   expect(new Set(indexes).size).toBe(4);
@@ -170,7 +249,10 @@ test('a call played partly offline reaches the LRS once per line, with its resul
 const DRILL_TITLE = '背诵练习：首次联系标准开场白';
 const DRILL_MODEL = '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓李，工号3021。请问您是王建国先生本人吗？';
 
-test('50 lines recited over 10 minutes offline reach the LRS once each when the PC is back online', async ({ page, context }) => {
+test('50 lines recited over 10 minutes offline reach the LRS once each when the PC is back online', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(240_000);
   const staffNo = freshStaffNo();
   const mine = () => lrsStatements({ agent: JSON.stringify({ account: { homePage: HOME_PAGE, name: staffNo } }) });
@@ -208,5 +290,10 @@ test('50 lines recited over 10 minutes offline reach the LRS once each when the 
   expect(new Set(all.map((s) => s.context!.registration)).size).toBe(1);
   // Nothing lost: everything that waited arrived, and nothing more: the 50 lines and the call's start and result.
   expect(all).toHaveLength(queued);
-  expect(all.map((s) => s.verb.id.split('/').pop()).filter((v) => v !== 'responded').sort()).toEqual(['attempted', 'completed', 'passed']);
+  expect(
+    all
+      .map((s) => s.verb.id.split('/').pop())
+      .filter((v) => v !== 'responded')
+      .sort(),
+  ).toEqual(['attempted', 'completed', 'passed']);
 });

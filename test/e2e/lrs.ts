@@ -9,7 +9,11 @@ export const LRS_ENDPOINT = `http://127.0.0.1:${LRS_PORT}/xAPI/`;
 export const HOME_PAGE = 'https://staff.huaxin-bank.example';
 export const ACTIVITY_BASE = 'https://training.huaxin-bank.example/calldojo/';
 
-const headers = { Authorization: `Basic ${btoa('test:test')}`, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' };
+const headers = {
+  Authorization: `Basic ${btoa('test:test')}`,
+  'X-Experience-API-Version': '1.0.3',
+  'Content-Type': 'application/json',
+};
 
 /** Every statement matching `query`, read straight from the LRS (following `more`). */
 export async function lrsStatements(query: Record<string, string>): Promise<Statement[]> {

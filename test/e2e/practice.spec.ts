@@ -2,7 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 import { ZH_OPENING, ZH_TITLE } from './journey.ts';
 
-const ZH_PURPOSE = '张先生您好，您尾号6688的信用卡已经逾期35天，目前应还12860.50元，最低还款额1286元。今天来电是想了解一下您的情况。';
+const ZH_PURPOSE =
+  '张先生您好，您尾号6688的信用卡已经逾期35天，目前应还12860.50元，最低还款额1286元。今天来电是想了解一下您的情况。';
 
 async function createProfile(page: Page, name: string, staffNo: string, zh = true) {
   await page.getByLabel(zh ? '姓名' : 'Name').fill(name);
@@ -26,7 +27,9 @@ async function openScenario(page: Page, title: string, lang: 'zh-CN' | 'en' = 'z
   await page.getByRole('link', { name: title }).click();
 }
 
-test('a new trainee types a zh call, sees per-line findings, hangs up, files the record and reads the report', async ({ page }) => {
+test('a new trainee types a zh call, sees per-line findings, hangs up, files the record and reads the report', async ({
+  page,
+}) => {
   await openScenario(page, ZH_TITLE);
   await createProfile(page, '王小明', '3021');
   await expect(page.getByRole('heading', { name: '客户资料' })).toBeVisible();
@@ -63,7 +66,8 @@ test('a line that threatens the cardholder fails the call and names the blocker'
   await page.getByRole('button', { name: '开始通话' }).click();
   await say(page, ZH_OPENING);
   await say(page, '你再不还钱，后果自负！我们知道你家住哪。');
-  if (await page.getByRole('button', { name: '挂断' }).isVisible()) await page.getByRole('button', { name: '挂断' }).click();
+  if (await page.getByRole('button', { name: '挂断' }).isVisible())
+    await page.getByRole('button', { name: '挂断' }).click();
   await page.getByLabel('结果代码').selectOption('complaint');
   await page.getByLabel('下一步行动').fill('主管回访');
   await page.getByLabel('备注').fill('客户对通话不满并投诉');
@@ -74,7 +78,9 @@ test('a line that threatens the cardholder fails the call and names the blocker'
   await expect(page.locator('mark').first()).toBeVisible();
 });
 
-test('reloading mid-call offers to resume exactly where it was; after the call the attempt is in Progress', async ({ page }) => {
+test('reloading mid-call offers to resume exactly where it was; after the call the attempt is in Progress', async ({
+  page,
+}) => {
   await openScenario(page, ZH_TITLE);
   await createProfile(page, '赵六', '3023');
   await page.getByRole('button', { name: '开始通话' }).click();
@@ -113,9 +119,14 @@ test('the same flow works in English on a US scenario', async ({ page }) => {
   await openScenario(page, 'First contact: Maria Lopez, hours cut at work', 'en');
   await createProfile(page, 'Alex Kim', '9001', false);
   await page.getByRole('button', { name: 'Start call' }).click();
-  await say(page, "Hi, good evening. My name is Dan Mercer, and I'm calling from Harbor National Bank. May I speak with Maria Lopez, please?", false);
+  await say(
+    page,
+    "Hi, good evening. My name is Dan Mercer, and I'm calling from Harbor National Bank. May I speak with Maria Lopez, please?",
+    false,
+  );
   await say(page, "Listen, pay up today or we'll have you arrested.", false);
-  if (await page.getByRole('button', { name: 'Hang up' }).isVisible()) await page.getByRole('button', { name: 'Hang up' }).click();
+  if (await page.getByRole('button', { name: 'Hang up' }).isVisible())
+    await page.getByRole('button', { name: 'Hang up' }).click();
   await page.getByLabel('Result code').selectOption('hung_up');
   await page.getByLabel('Next action').fill('Call back tomorrow');
   await page.getByLabel('Notes').fill('Customer upset; call ended early');

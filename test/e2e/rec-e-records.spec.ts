@@ -3,35 +3,48 @@ import { expectNoAxeViolations } from './axe.ts';
 import { ZH_OPENING, ZH_TITLE } from './journey.ts';
 
 // Issue 15, part E: one transaction per exchange, one tab per call, honest storage errors.
-const ZH_PURPOSE = '张先生您好，您尾号6688的信用卡已经逾期35天，目前应还12860.50元，最低还款额1286元。今天来电是想了解一下您的情况。';
+const ZH_PURPOSE =
+  '张先生您好，您尾号6688的信用卡已经逾期35天，目前应还12860.50元，最低还款额1286元。今天来电是想了解一下您的情况。';
 
-interface StoredCall { status: string; turns: { index: number; speaker: string; text: string }[] }
+interface StoredCall {
+  status: string;
+  turns: { index: number; speaker: string; text: string }[];
+}
 
 /** Every call in the browser's database with its lines in order, read straight from IndexedDB. */
 async function storedCalls(page: Page): Promise<StoredCall[]> {
-  return page.evaluate(() => new Promise<StoredCall[]>((resolve, reject) => {
-    const open = indexedDB.open('calldojo');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(['attempts', 'turns'], 'readonly');
-      const attempts = tx.objectStore('attempts').getAll();
-      const turns = tx.objectStore('turns').getAll();
-      tx.oncomplete = () => {
-        db.close();
-        resolve(attempts.result.map((a) => ({
-          status: a.status,
-          turns: turns.result.filter((t) => t.attemptId === a.id).sort((x, y) => x.index - y.index)
-            .map((t) => ({ index: t.index, speaker: t.speaker, text: t.text })),
-        })));
-      };
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<StoredCall[]>((resolve, reject) => {
+        const open = indexedDB.open('calldojo');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['attempts', 'turns'], 'readonly');
+          const attempts = tx.objectStore('attempts').getAll();
+          const turns = tx.objectStore('turns').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve(
+              attempts.result.map((a) => ({
+                status: a.status,
+                turns: turns.result
+                  .filter((t) => t.attemptId === a.id)
+                  .sort((x, y) => x.index - y.index)
+                  .map((t) => ({ index: t.index, speaker: t.speaker, text: t.text })),
+              })),
+            );
+          };
+        };
+      }),
+  );
 }
 
 /** Trainee lines stored without the persona's reply right after them (every line in these calls gets one). */
 function unanswered(call: StoredCall): string[] {
-  return call.turns.filter((t, i) => t.speaker === 'trainee' && call.turns[i + 1]?.speaker !== 'persona').map((t) => t.text);
+  return call.turns
+    .filter((t, i) => t.speaker === 'trainee' && call.turns[i + 1]?.speaker !== 'persona')
+    .map((t) => t.text);
 }
 
 async function openScenario(page: Page) {
@@ -100,14 +113,17 @@ test('a tab closed 0–5 ms after sending never keeps a line without its reply',
     const call = (await storedCalls(page)).find((c) => c.status === 'in_progress');
     await expect(page.getByRole('log').getByRole('listitem')).toHaveCount(call!.turns.length);
     await say(page, ZH_PURPOSE);
-    const same = (c: StoredCall) => JSON.stringify(c.turns.slice(0, call!.turns.length)) === JSON.stringify(call!.turns);
+    const same = (c: StoredCall) =>
+      JSON.stringify(c.turns.slice(0, call!.turns.length)) === JSON.stringify(call!.turns);
     const after = (await storedCalls(page)).find((c) => c.status !== 'abandoned' && same(c));
     expect(after!.turns.length).toBe(call!.turns.length + 2);
     expect(unanswered(after!)).toEqual([]);
   });
 });
 
-test('a second tab on the same call cannot write to it, is told it is open elsewhere, and can take it over', async ({ context }) => {
+test('a second tab on the same call cannot write to it, is told it is open elsewhere, and can take it over', async ({
+  context,
+}) => {
   const first = await context.newPage();
   await startCall(first, '5102');
   await say(first, ZH_OPENING);
@@ -128,12 +144,22 @@ test('a second tab on the same call cannot write to it, is told it is open elsew
 
   await say(second, '张先生，请问您最近方便还款吗？');
   const [call] = await storedCalls(second);
-  expect(call!.turns.map((t) => t.speaker)).toEqual(['persona', 'trainee', 'persona', 'trainee', 'persona', 'trainee', 'persona']);
+  expect(call!.turns.map((t) => t.speaker)).toEqual([
+    'persona',
+    'trainee',
+    'persona',
+    'trainee',
+    'persona',
+    'trainee',
+    'persona',
+  ]);
   await first.close();
   await second.close();
 });
 
-test('a full disk (the errors Chromium throws) says storage is full, changes nothing, and the next send works without a reload', async ({ page }) => {
+test('a full disk (the errors Chromium throws) says storage is full, changes nothing, and the next send works without a reload', async ({
+  page,
+}) => {
   // Chromium's disk-full commit: the transaction aborts with QuotaExceededError, or UnknownError when LevelDB does
   // not recognise the full disk. Only the write of the persona's reply fails, as when the disk fills mid-exchange.
   await page.addInitScript(() => {
@@ -144,9 +170,10 @@ test('a full disk (the errors Chromium throws) says storage is full, changes not
       IDBObjectStore.prototype[method] = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
         const request = original.call(this, value, key);
         if (w.diskFull && this.name === 'turns' && (value as { speaker?: string }).speaker === 'persona') {
-          const error = w.diskFull === 'quota'
-            ? new DOMException('Encountered disk full while committing transaction.', 'QuotaExceededError')
-            : new DOMException('Internal error committing transaction.', 'UnknownError');
+          const error =
+            w.diskFull === 'quota'
+              ? new DOMException('Encountered disk full while committing transaction.', 'QuotaExceededError')
+              : new DOMException('Internal error committing transaction.', 'UnknownError');
           Object.defineProperty(this.transaction, 'error', { value: error });
           this.transaction.abort();
         }
@@ -183,14 +210,17 @@ test('a full disk (the errors Chromium throws) says storage is full, changes not
   expect(unanswered(call!)).toEqual([]);
 });
 
-test('storage that cannot open on a full disk says so, and opens on "try again" once space is freed, without a reload', async ({ page }) => {
+test('storage that cannot open on a full disk says so, and opens on "try again" once space is freed, without a reload', async ({
+  page,
+}) => {
   // Chromium's answer to indexedDB.open() when the disk is full.
   await page.addInitScript(() => {
     const w = window as unknown as { diskFull: boolean };
     w.diskFull = true;
     const open = IDBFactory.prototype.open;
     IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
-      if (w.diskFull) throw new DOMException('Encountered full disk while opening backing store for indexedDB.open.', 'UnknownError');
+      if (w.diskFull)
+        throw new DOMException('Encountered full disk while opening backing store for indexedDB.open.', 'UnknownError');
       return open.call(this, name, version);
     };
   });
@@ -215,7 +245,9 @@ test('storage that cannot open on a full disk says so, and opens on "try again" 
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });
 
-test('a browser that refuses to keep the data (persistence refused, private window) says so and suggests export', async ({ page }) => {
+test('a browser that refuses to keep the data (persistence refused, private window) says so and suggests export', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     navigator.storage.persisted = () => Promise.resolve(false);
     navigator.storage.persist = () => Promise.resolve(false);

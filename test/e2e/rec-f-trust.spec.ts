@@ -5,12 +5,15 @@ import { expectNoAxeViolations } from './axe.ts';
 import { PIN, THREAT, ZH_OPENING, ZH_TITLE, say } from './journey.ts';
 
 /** The app's canonical JSON (src/security/canonical.ts): keys sorted at every depth, no whitespace. */
-const canonicalJson = (value: unknown) => JSON.stringify(value, (_k, v: unknown) =>
-  !v || typeof v !== 'object' || Array.isArray(v) ? v : Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+const canonicalJson = (value: unknown) =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    !v || typeof v !== 'object' || Array.isArray(v)
+      ? v
+      : Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  );
 
 // Issue 15, records a mentor can trust: forged scores, invented trainees and unsigned files do not reach the mentor as
 // genuine; the mentor lock is the PIN, not a flag; a removed audit entry shows.
-
 
 /** A trainee plays the zh first-contact call with a threat (a critical finding: the call fails) and files the record. */
 async function playThreatCall(page: Page, name: string, staffNo: string) {
@@ -46,28 +49,38 @@ async function setPin(page: Page, mentor: string) {
 
 /** Changes rows of one object store of the app's database, as a trainee with devtools could. */
 async function editStore(page: Page, store: string, edit: string) {
-  await page.evaluate(([storeName, body]) => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('calldojo');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(storeName, 'readwrite');
-      const os = tx.objectStore(storeName);
-      const all = os.getAll();
-      all.onsuccess = () => {
-        const change = new Function('row', 'store', body) as (row: unknown, s: IDBObjectStore) => void;
-        for (const row of all.result) change(row, os);
-      };
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }), [store, edit] as const);
+  await page.evaluate(
+    ([storeName, body]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('calldojo');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(storeName, 'readwrite');
+          const os = tx.objectStore(storeName);
+          const all = os.getAll();
+          all.onsuccess = () => {
+            const change = new Function('row', 'store', body) as (row: unknown, s: IDBObjectStore) => void;
+            for (const row of all.result) change(row, os);
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, edit] as const,
+  );
 }
 
 /** The trainee's own export from Settings (signed by their PC). */
 async function exportMine(page: Page): Promise<string> {
   await page.goto('./?lang=zh-CN#/settings');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出我的数据' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出我的数据' }).click(),
+  ]);
   return readFile((await download.path())!, 'utf8');
 }
 
@@ -82,14 +95,20 @@ async function importFile(page: Page, name: string, text: string) {
   await page.getByLabel('导入数据包').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
-test('a bundle exported after editing the score to 100/passed is flagged on import with the re-scored verdict', async ({ browser }) => {
+test('a bundle exported after editing the score to 100/passed is flagged on import with the re-scored verdict', async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const pcA = await browser.newContext();
   const a = await pcA.newPage();
   await playThreatCall(a, '王小明', '3021');
   // The trainee turns the failed call into a perfect pass in IndexedDB, then exports it: the file's signature is valid.
-  await editStore(a, 'attempts', `row.scores = { compliance: 100, script: 100, tone: 100, outcome: 100, record: 100, total: 100 };
-    row.passed = true; row.blockerRule = null; store.put(row);`);
+  await editStore(
+    a,
+    'attempts',
+    `row.scores = { compliance: 100, script: 100, tone: 100, outcome: 100, record: 100, total: 100 };
+    row.passed = true; row.blockerRule = null; store.put(row);`,
+  );
   const forged = await exportMine(a);
   expect(JSON.parse(forged).attempts[0]).toMatchObject({ passed: true, scores: { total: 100 } });
   await pcA.close();
@@ -99,12 +118,16 @@ test('a bundle exported after editing the score to 100/passed is flagged on impo
   await b.getByRole('button', { name: '接受这台设备并导入' }).click();
   const flag = b.getByRole('alert').filter({ hasText: '重新评分发现 1 次通话的成绩与文件中记录的不一致' });
   await expect(flag).toBeVisible({ timeout: 30_000 });
-  await expect(flag).toContainText(/王小明（3021）· 首次联系：手头紧的张先生：文件记录 100 分 · 通过，重新评分 \d+ 分 · 未通过/);
+  await expect(flag).toContainText(
+    /王小明（3021）· 首次联系：手头紧的张先生：文件记录 100 分 · 通过，重新评分 \d+ 分 · 未通过/,
+  );
   await expectNoAxeViolations(b, 'forged score flagged');
   await context.close();
 });
 
-test('a bundle signed with a fresh key (an invented trainee) and an unsigned v1 file are held until a mentor accepts them', async ({ browser }) => {
+test('a bundle signed with a fresh key (an invented trainee) and an unsigned v1 file are held until a mentor accepts them', async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const pcA = await browser.newContext();
   const a = await pcA.newPage();
@@ -119,8 +142,19 @@ test('a bundle signed with a fresh key (an invented trainee) and an unsigned v1 
   payload.profiles[0].staffNo = '9999';
   const keys = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
   const { kty, crv, x, y } = await webcrypto.subtle.exportKey('jwk', keys.publicKey);
-  const value = await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keys.privateKey, new TextEncoder().encode(canonicalJson(payload)));
-  const invented = JSON.stringify({ ...payload, signature: { alg: 'ECDSA-P256-SHA256', publicKey: { kty, crv, x, y }, value: Buffer.from(value).toString('base64') } });
+  const value = await webcrypto.subtle.sign(
+    { name: 'ECDSA', hash: 'SHA-256' },
+    keys.privateKey,
+    new TextEncoder().encode(canonicalJson(payload)),
+  );
+  const invented = JSON.stringify({
+    ...payload,
+    signature: {
+      alg: 'ECDSA-P256-SHA256',
+      publicKey: { kty, crv, x, y },
+      value: Buffer.from(value).toString('base64'),
+    },
+  });
 
   const { context, page: b } = await mentorPc(browser);
   // The cohort grid appears once a trainee is on this PC; nobody is until a file is accepted.
@@ -135,7 +169,15 @@ test('a bundle signed with a fresh key (an invented trainee) and an unsigned v1 
   await expectNoAxeViolations(b, 'bundle held');
 
   // The v1 format carries no signature at all: held the same way.
-  const v1 = JSON.stringify({ format: 'calldojo-export', version: 1, exportedAt: real.exportedAt, profile: real.profiles[0], attempts: real.attempts, turns: real.turns, records: real.records });
+  const v1 = JSON.stringify({
+    format: 'calldojo-export',
+    version: 1,
+    exportedAt: real.exportedAt,
+    profile: real.profiles[0],
+    attempts: real.attempts,
+    turns: real.turns,
+    records: real.records,
+  });
   await importFile(b, 'old.json', v1);
   const heldV1 = b.getByRole('alert').filter({ hasText: '这个文件没有签名' });
   await expect(heldV1).toBeVisible();
@@ -149,7 +191,9 @@ test('a bundle signed with a fresh key (an invented trainee) and an unsigned v1 
 
   // Settings holds the invented file the same way, and offers the unlocked mentor the same check.
   await b.goto('./?lang=zh-CN#/settings');
-  await b.getByLabel('导入数据文件').setInputFiles({ name: 'invented.json', mimeType: 'application/json', buffer: Buffer.from(invented) });
+  await b
+    .getByLabel('导入数据文件')
+    .setInputFiles({ name: 'invented.json', mimeType: 'application/json', buffer: Buffer.from(invented) });
   const heldHere = b.getByRole('alert').filter({ hasText: '来自未确认设备的数据包，尚未导入' });
   await expect(heldHere).toContainText('赵无中（工号 9999）');
   await expect(heldHere.getByRole('button', { name: '接受这台设备并导入' })).toBeVisible();
@@ -196,7 +240,9 @@ test('deleting an audit entry in IndexedDB is detected and shown to the mentor',
   await expectNoAxeViolations(page, 'audit trail with a removed entry');
 });
 
-test('a correction edited in IndexedDB is flagged and stops counting: the score goes back to the machine’s', async ({ page }) => {
+test('a correction edited in IndexedDB is flagged and stops counting: the score goes back to the machine’s', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await playThreatCall(page, '王小明', '3021');
   await setPin(page, '李老师');

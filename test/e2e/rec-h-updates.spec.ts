@@ -11,18 +11,30 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain', '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain',
+  '.png': 'image/png',
 };
 
 /** A deployment of the built app in a folder of its own, served on a loopback port, so the test can replace it. */
 function deploy(dir: string): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -90,7 +102,10 @@ for (const lang of ['zh-CN', 'en'] as const) {
   test(`the About page, linked from every page, lists the bundled libraries' licences (${lang})`, async ({ page }) => {
     const en = lang === 'en';
     await page.goto(`./?lang=${lang}#/library`);
-    await page.getByRole('contentinfo').getByRole('link', { name: en ? 'About and licenses' : '关于与许可' }).click();
+    await page
+      .getByRole('contentinfo')
+      .getByRole('link', { name: en ? 'About and licenses' : '关于与许可' })
+      .click();
     await expect(page).toHaveURL(/#\/about$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(en ? 'About CallDojo' : '关于话术道场');
     await expect(page.getByText(en ? /^App version \d+\.\d+\.\d+$/ : /^应用版本 \d+\.\d+\.\d+$/)).toBeVisible();
@@ -103,7 +118,9 @@ for (const lang of ['zh-CN', 'en'] as const) {
   });
 }
 
-test('a call started in the built app records the app, rule-pack and scenario versions that judge it', async ({ page }) => {
+test('a call started in the built app records the app, rule-pack and scenario versions that judge it', async ({
+  page,
+}) => {
   await page.goto('./?lang=zh-CN#/library');
   await page.getByRole('link', { name: '首次联系：手头紧的张先生' }).click();
   await page.getByLabel('姓名').fill('王小明');
@@ -123,7 +140,16 @@ test('a call started in the built app records the app, rule-pack and scenario ve
       }),
   );
   expect(versions).toEqual([
-    { app: expect.stringMatching(/^\d+\.\d+\.\d+$/), rules: { cn: expect.stringMatching(/^[0-9a-f]{12}$/), gp: expect.stringMatching(/^[0-9a-f]{12}$/), tone: expect.stringMatching(/^[0-9a-f]{12}$/), us: expect.stringMatching(/^[0-9a-f]{12}$/) }, scenario: expect.stringMatching(/^[0-9a-f]{12}$/) },
+    {
+      app: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      rules: {
+        cn: expect.stringMatching(/^[0-9a-f]{12}$/),
+        gp: expect.stringMatching(/^[0-9a-f]{12}$/),
+        tone: expect.stringMatching(/^[0-9a-f]{12}$/),
+        us: expect.stringMatching(/^[0-9a-f]{12}$/),
+      },
+      scenario: expect.stringMatching(/^[0-9a-f]{12}$/),
+    },
   ]);
 });
 

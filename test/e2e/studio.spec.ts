@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.ts';
 
-test('a trainer checks a draft script in the Studio: positioned errors, then a clean run with its playthrough', async ({ page }) => {
+test('a trainer checks a draft script in the Studio: positioned errors, then a clean run with its playthrough', async ({
+  page,
+}) => {
   await page.goto('./#/studio');
   // The Studio holds model answers and hidden facts: a mentor unlocks it first (the first visit sets the PIN).
   await page.getByLabel('你的姓名（记入复核记录）').fill('李老师');

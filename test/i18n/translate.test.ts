@@ -34,7 +34,12 @@ describe('translate', () => {
   it('components put a label and its value together with the locale colon, not a hard-coded ":"', () => {
     const root = join(import.meta.dirname, '../../src/ui');
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.svelte'));
-    const hardCoded = files.flatMap((f) => readFileSync(join(root, f), 'utf8').split('\n').filter((l) => /t\([^)]*\)\}:(?:<\/strong>)?(?:\s|$)/.test(l)).map((l) => `${f}: ${l.trim()}`));
+    const hardCoded = files.flatMap((f) =>
+      readFileSync(join(root, f), 'utf8')
+        .split('\n')
+        .filter((l) => /t\([^)]*\)\}:(?:<\/strong>)?(?:\s|$)/.test(l))
+        .map((l) => `${f}: ${l.trim()}`),
+    );
     expect(hardCoded).toEqual([]);
   });
 });
@@ -49,8 +54,12 @@ describe('plural forms', () => {
   });
 
   it('chooses each plural block by its own parameter and keeps other placeholders', () => {
-    expect(translate('en', 'mydata.added', { attempts: 1, turns: 2, records: 1, profiles: 0 })).toBe('Added: 1 call, 2 lines, 1 after-call record, 0 profiles.');
-    expect(translate('en', 'call.linesFlagged', { n: 1, severity: 'major' })).toBe('1 note on this line (worst: major)');
+    expect(translate('en', 'mydata.added', { attempts: 1, turns: 2, records: 1, profiles: 0 })).toBe(
+      'Added: 1 call, 2 lines, 1 after-call record, 0 profiles.',
+    );
+    expect(translate('en', 'call.linesFlagged', { n: 1, severity: 'major' })).toBe(
+      '1 note on this line (worst: major)',
+    );
     expect(translate('en', 'review.heat.rules', { n: 1 })).toBe('The most frequent rule');
     expect(translate('en', 'review.heat.rules', { n: 5 })).toBe('The 5 most frequent rules');
   });
@@ -59,7 +68,11 @@ describe('plural forms', () => {
     const ones = (text: string) => Object.fromEntries(messageParams(text).map((p) => [p, 1]));
     const wrong = (Object.keys(en) as (keyof typeof en)[])
       .map((key) => translate('en', key, ones(en[key])))
-      .filter((text) => /\b1 (scenarios|attempts|calls|errors|notes|lines|rows|items|replies|points|records|profiles|trainees|reviews|options)\b/.test(text));
+      .filter((text) =>
+        /\b1 (scenarios|attempts|calls|errors|notes|lines|rows|items|replies|points|records|profiles|trainees|reviews|options)\b/.test(
+          text,
+        ),
+      );
     expect(wrong).toEqual([]);
   });
 

@@ -4,15 +4,38 @@
  * decided, and a model of another format is refused.
  */
 import { describe, expect, it } from 'vitest';
-import { Classifier, clauseSpans, decodeFeatures, decodeWeights, encodeFeatures, encodeWeights, MODEL_FORMAT, type ModelData } from '../../src/language/classifier.ts';
+import {
+  Classifier,
+  clauseSpans,
+  decodeFeatures,
+  decodeWeights,
+  encodeFeatures,
+  encodeWeights,
+  MODEL_FORMAT,
+  type ModelData,
+} from '../../src/language/classifier.ts';
 import { featureSet, negationMask, spellingCues } from '../../src/language/features.ts';
 import { normalize } from '../../src/language/normalize.ts';
 import { trainModel } from '../../src/language/train.ts';
 
 const HEADS = ['cat:threat', 'tone:polite'];
 const ctx = { party: 'debtor' as const, verified: true, stage: 'negotiation' };
-const threat = ['你再不还钱我们就报警抓你', '不还就让警察上门抓人', '等着坐牢吧你', '我们马上报警让你坐牢', '警察明天就上门抓你', '你这是犯罪要坐牢的'];
-const polite = ['您好请问您方便说话吗', '谢谢您的配合祝您生活愉快', '麻烦您核对一下身份信息', '请您在周五前还款可以吗', '不好意思打扰您了', '我们不会上门也不会报警请您放心'];
+const threat = [
+  '你再不还钱我们就报警抓你',
+  '不还就让警察上门抓人',
+  '等着坐牢吧你',
+  '我们马上报警让你坐牢',
+  '警察明天就上门抓你',
+  '你这是犯罪要坐牢的',
+];
+const polite = [
+  '您好请问您方便说话吗',
+  '谢谢您的配合祝您生活愉快',
+  '麻烦您核对一下身份信息',
+  '请您在周五前还款可以吗',
+  '不好意思打扰您了',
+  '我们不会上门也不会报警请您放心',
+];
 const examples = [
   ...threat.map((t) => ({ features: featureSet(normalize(t, 'zh').text, 'zh', ctx), targets: Uint8Array.of(1, 0) })),
   ...polite.map((t) => ({ features: featureSet(normalize(t, 'zh').text, 'zh', ctx), targets: Uint8Array.of(0, 1) })),
@@ -29,8 +52,14 @@ describe('trainModel', () => {
 
   it('stores int8 weights per head, packed, and reads them back exactly', () => {
     expect(model.format).toBe(MODEL_FORMAT);
-    for (const packed of model.weights) for (const [, q] of decodeWeights(packed)) expect(Math.abs(q)).toBeLessThanOrEqual(127);
-    const pairs: Array<[number, number]> = [[0, 5], [1, -127], [300, 127], [70000, -1]];
+    for (const packed of model.weights)
+      for (const [, q] of decodeWeights(packed)) expect(Math.abs(q)).toBeLessThanOrEqual(127);
+    const pairs: Array<[number, number]> = [
+      [0, 5],
+      [1, -127],
+      [300, 127],
+      [70000, -1],
+    ];
     expect(decodeWeights(encodeWeights(pairs))).toEqual(pairs);
     expect([...decodeFeatures(encodeFeatures([0, 1, 0xffffffff, 123456789]))]).toEqual([0, 1, 0xffffffff, 123456789]);
   });
@@ -67,7 +96,11 @@ describe('Classifier', () => {
   });
 
   it('splits clauses at marks and trims spaces', () => {
-    expect(clauseSpans(' a, b. c')).toEqual([{ start: 1, end: 2 }, { start: 4, end: 5 }, { start: 7, end: 8 }]);
+    expect(clauseSpans(' a, b. c')).toEqual([
+      { start: 1, end: 2 },
+      { start: 4, end: 5 },
+      { start: 7, end: 8 },
+    ]);
   });
 
   it('notices shouting and stacked marks in the trainee’s own spelling', () => {

@@ -28,8 +28,32 @@ describe('variants lexicon', () => {
     expect(VARIANTS.length).toBeGreaterThanOrEqual(150);
     expect(VARIANTS.length).toBeLessThanOrEqual(300);
     const words = VARIANTS.map(([w]) => w);
-    for (const w of ['警察', '法院', '坐牢', '逮捕', '起诉', '律师', '黑名单', '征信', '冻结', '上门', '单位', '家人', '傻逼',
-      '他妈的', '个人账户', '微信', '支付宝', '验证码', '密码', '您好', '请问', '本人', '还款', '分期'])
+    for (const w of [
+      '警察',
+      '法院',
+      '坐牢',
+      '逮捕',
+      '起诉',
+      '律师',
+      '黑名单',
+      '征信',
+      '冻结',
+      '上门',
+      '单位',
+      '家人',
+      '傻逼',
+      '他妈的',
+      '个人账户',
+      '微信',
+      '支付宝',
+      '验证码',
+      '密码',
+      '您好',
+      '请问',
+      '本人',
+      '还款',
+      '分期',
+    ])
       expect(words).toContain(w);
   });
 
@@ -40,8 +64,15 @@ describe('variants lexicon', () => {
         const line = `我说${spelling}了`;
         const n = normalize(line, 'zh');
         const at = n.text.indexOf(canonical);
-        const quoted = at < 0 ? '' : line.slice(originalSpan(n, at, at + canonical.length).start, originalSpan(n, at, at + canonical.length).end);
-        if (n.text !== `我说${canonical}了` || quoted !== spelling) failures.push(`${spelling} → ${n.text} (quoted "${quoted}")`);
+        const quoted =
+          at < 0
+            ? ''
+            : line.slice(
+                originalSpan(n, at, at + canonical.length).start,
+                originalSpan(n, at, at + canonical.length).end,
+              );
+        if (n.text !== `我说${canonical}了` || quoted !== spelling)
+          failures.push(`${spelling} → ${n.text} (quoted "${quoted}")`);
       }
     }
     expect(failures).toEqual([]);
@@ -64,7 +95,14 @@ describe('variants lexicon', () => {
   });
 
   it('reports authoring mistakes, one line each, naming the word and the fix', () => {
-    const bad = ['a:', '  警察: [警查]', '  法院: [警查, 發院, Fy]', '  police: []', '  坐牢: 做牢', 'no_pinyin: [不存在]'].join('\n');
+    const bad = [
+      'a:',
+      '  警察: [警查]',
+      '  法院: [警查, 發院, Fy]',
+      '  police: []',
+      '  坐牢: 做牢',
+      'no_pinyin: [不存在]',
+    ].join('\n');
     expect(() => readLexicon(bad)).toThrowError(
       new RegExp(
         [

@@ -19,17 +19,21 @@ it('reaches only src/language files and stemmer from index.ts, and uses no platf
     if (seen.has(file)) continue;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]/g)) {
+    for (const m of text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]/g,
+    )) {
       const spec = m[1] ?? m[2];
       if (!spec.startsWith('.')) {
         if (!PACKAGES.includes(spec)) bad.push(`${relative(dir, file)} imports package ${spec}`);
         continue;
       }
       const target = resolve(join(file, '..'), spec);
-      if (relative(dir, target).startsWith('..')) bad.push(`${relative(dir, file)} imports ${spec}, outside src/language`);
+      if (relative(dir, target).startsWith('..'))
+        bad.push(`${relative(dir, file)} imports ${spec}, outside src/language`);
       else if (existsSync(target)) queue.push(target);
     }
-    if (/\b(?:document|window|process|require)\b[.(]/.test(text)) bad.push(`${relative(dir, file)} uses a platform global`);
+    if (/\b(?:document|window|process|require)\b[.(]/.test(text))
+      bad.push(`${relative(dir, file)} uses a platform global`);
   }
   expect(bad).toEqual([]);
   expect(seen.size).toBeGreaterThan(8);

@@ -17,8 +17,10 @@ export function checkMaps(n: Normalized, original: string): string[] {
     const t = n.to[i];
     if (!(f >= 0 && f < t && t <= len)) out.push(`unit ${i}: span [${f}, ${t}) outside [0, ${len}]`);
     if (i > 0 && (f < n.from[i - 1] || t < n.to[i - 1])) out.push(`unit ${i}: map goes backwards`);
-    if (isLow(original.charCodeAt(f)) && f > 0 && isHigh(original.charCodeAt(f - 1))) out.push(`unit ${i}: starts inside a pair`);
-    if (t < len && isLow(original.charCodeAt(t)) && isHigh(original.charCodeAt(t - 1))) out.push(`unit ${i}: ends inside a pair`);
+    if (isLow(original.charCodeAt(f)) && f > 0 && isHigh(original.charCodeAt(f - 1)))
+      out.push(`unit ${i}: starts inside a pair`);
+    if (t < len && isLow(original.charCodeAt(t)) && isHigh(original.charCodeAt(t - 1)))
+      out.push(`unit ${i}: ends inside a pair`);
   }
   return out;
 }

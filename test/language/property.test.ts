@@ -13,7 +13,7 @@ const rng = randomStream;
 /** Pools the generator draws from, weighted towards what the passes look at. */
 const POOLS = [
   'abcdefghijklmnopqrstuvwxyzAEIOUSB',
-  '0123456789$@!*\'',
+  "0123456789$@!*'",
   ' .,-_/·*~|:;?!\n\t',
   '坐牢警察法院做发冻洁好谢滚你要了，。！？：；…',
   '員準帳戶單裡為麵著',

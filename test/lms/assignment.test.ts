@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { cmi5Scenario, hasCmi5Launch, launchedScenario, launchUrl, parseAssignment } from '../../src/lms/assignment.ts';
 
-const launch = 'endpoint=http%3A%2F%2Flms%2Fxapi&fetch=http%3A%2F%2Flms%2Ftoken&actor=%7B%7D&registration=r-1&activityId=urn%3Aau';
+const launch =
+  'endpoint=http%3A%2F%2Flms%2Fxapi&fetch=http%3A%2F%2Flms%2Ftoken&actor=%7B%7D&registration=r-1&activityId=urn%3Aau';
 
 describe('the package assignment and the launch URL', () => {
   it('reads lms.json and names the broken field', () => {
-    expect(parseAssignment('{"system":"scorm12","scenarios":["a","b"],"mode":"exam"}')).toEqual({ system: 'scorm12', scenarios: ['a', 'b'], mode: 'exam' });
-    expect(parseAssignment('{"system":"cmi5","scenarios":["a"],"mode":"guided","activityBase":"https://bank.example/xapi/"}').activityBase).toBe('https://bank.example/xapi/');
-    expect(() => parseAssignment('{"system":"cmi5","scenarios":["a"],"mode":"guided","activityBase":7}')).toThrow(/"activityBase"/);
+    expect(parseAssignment('{"system":"scorm12","scenarios":["a","b"],"mode":"exam"}')).toEqual({
+      system: 'scorm12',
+      scenarios: ['a', 'b'],
+      mode: 'exam',
+    });
+    expect(
+      parseAssignment('{"system":"cmi5","scenarios":["a"],"mode":"guided","activityBase":"https://bank.example/xapi/"}')
+        .activityBase,
+    ).toBe('https://bank.example/xapi/');
+    expect(() => parseAssignment('{"system":"cmi5","scenarios":["a"],"mode":"guided","activityBase":7}')).toThrow(
+      /"activityBase"/,
+    );
     expect(() => parseAssignment('{')).toThrow(/not JSON/);
     expect(() => parseAssignment('{"system":"aicc","scenarios":["a"],"mode":"exam"}')).toThrow(/"system"/);
     expect(() => parseAssignment('{"system":"cmi5","scenarios":[],"mode":"exam"}')).toThrow(/"scenarios"/);
@@ -22,7 +32,7 @@ describe('the package assignment and the launch URL', () => {
     expect(launchedScenario('', { ...a, scenarios: ['a'] })).toBe('a');
   });
 
-  it('takes a cmi5 launch\'s scenario from the LMS\'s launchParameters over an edited URL', () => {
+  it("takes a cmi5 launch's scenario from the LMS's launchParameters over an edited URL", () => {
     const a = parseAssignment('{"system":"cmi5","scenarios":["a","b"],"mode":"exam"}');
     expect(cmi5Scenario('?scenario=b', a, '{"scenario":"a"}', true)).toBe('a');
     expect(cmi5Scenario('?scenario=b', a, undefined, true)).toBe('b');

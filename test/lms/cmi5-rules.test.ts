@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { localeFromPreference, refusal, verdictStatements, type Cmi5Session } from '../../src/lms/cmi5-rules.ts';
 
-const normal = (sent: Cmi5Session['sent'] = ['initialized'], masteryScore?: number): Cmi5Session => ({ launchMode: 'Normal', masteryScore, sent });
+const normal = (sent: Cmi5Session['sent'] = ['initialized'], masteryScore?: number): Cmi5Session => ({
+  launchMode: 'Normal',
+  masteryScore,
+  sent,
+});
 const pass = { passed: true, total: 82, blocked: false };
 const fail = { passed: false, total: 45, blocked: false };
 
@@ -24,7 +28,8 @@ describe('cmi5 statement order', () => {
 
   it('records no result in Browse or Review mode', () => {
     for (const launchMode of ['Browse', 'Review'] as const) {
-      for (const verb of ['completed', 'passed', 'failed'] as const) expect(refusal({ launchMode, sent: ['initialized'] }, verb)).toMatch(launchMode);
+      for (const verb of ['completed', 'passed', 'failed'] as const)
+        expect(refusal({ launchMode, sent: ['initialized'] }, verb)).toMatch(launchMode);
       expect(refusal({ launchMode, sent: ['initialized'] }, 'terminated')).toBeNull();
       expect(verdictStatements({ launchMode, sent: ['initialized'] }, pass)).toEqual([]);
     }
@@ -40,8 +45,14 @@ describe('the statements of a scored attempt', () => {
   });
 
   it('are completed then failed; a blocked call fails without a score', () => {
-    expect(verdictStatements(normal(), fail)).toEqual([{ verb: 'completed' }, { verb: 'failed', score: { scaled: 0.45, raw: 45, min: 0, max: 100 } }]);
-    expect(verdictStatements(normal(), { passed: false, total: 59, blocked: true })).toEqual([{ verb: 'completed' }, { verb: 'failed' }]);
+    expect(verdictStatements(normal(), fail)).toEqual([
+      { verb: 'completed' },
+      { verb: 'failed', score: { scaled: 0.45, raw: 45, min: 0, max: 100 } },
+    ]);
+    expect(verdictStatements(normal(), { passed: false, total: 59, blocked: true })).toEqual([
+      { verb: 'completed' },
+      { verb: 'failed' },
+    ]);
   });
 
   it('fail a pass the LMS mastery score does not reach, and pass one exactly at it', () => {
@@ -51,7 +62,9 @@ describe('the statements of a scored attempt', () => {
 
   it('after a pass, a second attempt sends nothing (no second completed, no failed after passed)', () => {
     expect(verdictStatements(normal(['initialized', 'completed', 'passed']), fail)).toEqual([]);
-    expect(verdictStatements(normal(['initialized', 'completed', 'failed']), pass).map((s) => s.verb)).toEqual(['passed']);
+    expect(verdictStatements(normal(['initialized', 'completed', 'failed']), pass).map((s) => s.verb)).toEqual([
+      'passed',
+    ]);
   });
 });
 

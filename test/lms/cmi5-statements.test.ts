@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { asAllowedStatements, CMI5_CATEGORY, isoDuration, statementsUrl, terminatedStatement } from '../../src/lms/cmi5-statements.ts';
+import {
+  asAllowedStatements,
+  CMI5_CATEGORY,
+  isoDuration,
+  statementsUrl,
+  terminatedStatement,
+} from '../../src/lms/cmi5-statements.ts';
 
 describe('the terminated statement sent as the page goes', () => {
   const base = {
@@ -15,7 +21,10 @@ describe('the terminated statement sent as the page goes', () => {
     const s = terminatedStatement({
       ...base,
       contextTemplate: {
-        contextActivities: { grouping: [{ objectType: 'Activity', id: 'https://lms.example/course' }], category: [{ objectType: 'Activity', id: 'https://lms.example/cat' }] },
+        contextActivities: {
+          grouping: [{ objectType: 'Activity', id: 'https://lms.example/course' }],
+          category: [{ objectType: 'Activity', id: 'https://lms.example/cat' }],
+        },
         extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1' },
       },
     });
@@ -25,7 +34,10 @@ describe('the terminated statement sent as the page goes', () => {
     expect(s.context?.registration).toBe('r-1');
     expect(s.context?.extensions).toEqual({ 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1' });
     expect(s.context?.contextActivities?.grouping?.[0].id).toBe('https://lms.example/course');
-    expect(s.context?.contextActivities?.category?.map((a) => a.id)).toEqual(['https://lms.example/cat', CMI5_CATEGORY]);
+    expect(s.context?.contextActivities?.category?.map((a) => a.id)).toEqual([
+      'https://lms.example/cat',
+      CMI5_CATEGORY,
+    ]);
     expect(s.result?.duration).toBe('PT192.35S');
     expect(s.timestamp).toBe('2026-12-07T10:03:12.345Z');
   });
@@ -47,26 +59,44 @@ describe('the terminated statement sent as the page goes', () => {
 describe('the outbox statements in a cmi5 session', () => {
   const verb = (v: string) => ({ id: `http://adlnet.gov/expapi/verbs/${v}`, display: { 'en-US': v } });
   const st = (v: string, context = {}) => ({
-    id: v, actor: { objectType: 'Agent' as const, account: { homePage: 'h', name: '1' } }, verb: verb(v),
-    object: { objectType: 'Activity' as const, id: 'urn:x' }, timestamp: 't', context: { registration: 'r', ...context },
+    id: v,
+    actor: { objectType: 'Agent' as const, account: { homePage: 'h', name: '1' } },
+    verb: verb(v),
+    object: { objectType: 'Activity' as const, id: 'urn:x' },
+    timestamp: 't',
+    context: { registration: 'r', ...context },
   });
   const template = {
     contextActivities: { grouping: [{ objectType: 'Activity' as const, id: 'urn:course' }] },
     extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1' },
   };
 
-  it('leaves out the attempt\'s completed, passed and failed (the AU sends its own) and keeps the turns', () => {
-    const out = asAllowedStatements([st('attempted'), st('responded'), st('completed'), st('passed'), st('failed'), st('answered')], template);
+  it("leaves out the attempt's completed, passed and failed (the AU sends its own) and keeps the turns", () => {
+    const out = asAllowedStatements(
+      [st('attempted'), st('responded'), st('completed'), st('passed'), st('failed'), st('answered')],
+      template,
+    );
     expect(out.map((s) => s.id)).toEqual(['attempted', 'responded', 'answered']);
   });
 
-  it('gives every statement the context template: session id and the LMS\'s context activities beside its own', () => {
-    const [s] = asAllowedStatements([st('responded', {
-      contextActivities: { parent: [{ objectType: 'Activity', id: 'urn:scenario' }], grouping: [{ objectType: 'Activity', id: 'urn:own' }] },
-      extensions: { 'urn:turn': 3 },
-    })], template);
+  it("gives every statement the context template: session id and the LMS's context activities beside its own", () => {
+    const [s] = asAllowedStatements(
+      [
+        st('responded', {
+          contextActivities: {
+            parent: [{ objectType: 'Activity', id: 'urn:scenario' }],
+            grouping: [{ objectType: 'Activity', id: 'urn:own' }],
+          },
+          extensions: { 'urn:turn': 3 },
+        }),
+      ],
+      template,
+    );
     expect(s.context?.registration).toBe('r');
-    expect(s.context?.extensions).toEqual({ 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1', 'urn:turn': 3 });
+    expect(s.context?.extensions).toEqual({
+      'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1',
+      'urn:turn': 3,
+    });
     expect(s.context?.contextActivities?.grouping?.map((a) => a.id)).toEqual(['urn:course', 'urn:own']);
     expect(s.context?.contextActivities?.parent?.map((a) => a.id)).toEqual(['urn:scenario']);
   });

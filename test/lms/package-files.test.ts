@@ -28,7 +28,10 @@ describe('imsmanifest.xml (SCORM 1.2)', () => {
     const org = doc.querySelector(`organizations[default="org"] > organization[identifier="org"]`)!;
     expect(org.querySelector(':scope > title')?.textContent).toBe(spec.title);
     const items = [...org.querySelectorAll(':scope > item')];
-    expect(items.map((i) => i.querySelector('title')?.textContent)).toEqual(['首次联系：手头紧的张先生', 'First contact: "Maria" & co']);
+    expect(items.map((i) => i.querySelector('title')?.textContent)).toEqual([
+      '首次联系：手头紧的张先生',
+      'First contact: "Maria" & co',
+    ]);
     expect(items.map((i) => i.getElementsByTagNameNS(ADLCP, 'masteryscore')[0]?.textContent)).toEqual(['60', '75']);
   });
 
@@ -40,7 +43,9 @@ describe('imsmanifest.xml (SCORM 1.2)', () => {
       expect(sco.getAttributeNS(ADLCP, 'scormtype')).toBe('sco');
       expect(sco.querySelector('dependency')?.getAttribute('identifierref')).toBe('app');
     }
-    expect(byId.get(xmlId('sco', 'en-first-contact'))!.getAttribute('href')).toBe('index.html?scenario=en-first-contact');
+    expect(byId.get(xmlId('sco', 'en-first-contact'))!.getAttribute('href')).toBe(
+      'index.html?scenario=en-first-contact',
+    );
     const app = byId.get('app')!;
     expect(app.getAttributeNS(ADLCP, 'scormtype')).toBe('asset');
     expect([...app.querySelectorAll('file')].map((f) => f.getAttribute('href'))).toEqual(spec.files);
@@ -56,18 +61,39 @@ describe('cmi5.xml', () => {
 
   it('has the course and one AU per scenario with moveOn, masteryScore = pass mark / 100 and the scenario in the url', () => {
     expect(doc.documentElement.namespaceURI).toBe('https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd');
-    expect(doc.querySelector('course')?.getAttribute('id')).toBe('https://bank.example/xapi/courses/scorm12-2-scenarios');
+    expect(doc.querySelector('course')?.getAttribute('id')).toBe(
+      'https://bank.example/xapi/courses/scorm12-2-scenarios',
+    );
     expect(doc.querySelector('course > title > langstring')?.textContent).toBe(spec.title);
     const aus = [...doc.querySelectorAll('courseStructure > au')];
-    expect(aus.map((a) => [a.getAttribute('id'), a.getAttribute('moveOn'), a.getAttribute('masteryScore'), a.querySelector('url')?.textContent])).toEqual([
-      ['https://bank.example/xapi/scenarios/zh-first-contact-tight-money', 'CompletedAndPassed', '0.6', 'index.html?scenario=zh-first-contact-tight-money'],
-      ['https://bank.example/xapi/scenarios/en-first-contact', 'CompletedAndPassed', '0.75', 'index.html?scenario=en-first-contact'],
+    expect(
+      aus.map((a) => [
+        a.getAttribute('id'),
+        a.getAttribute('moveOn'),
+        a.getAttribute('masteryScore'),
+        a.querySelector('url')?.textContent,
+      ]),
+    ).toEqual([
+      [
+        'https://bank.example/xapi/scenarios/zh-first-contact-tight-money',
+        'CompletedAndPassed',
+        '0.6',
+        'index.html?scenario=zh-first-contact-tight-money',
+      ],
+      [
+        'https://bank.example/xapi/scenarios/en-first-contact',
+        'CompletedAndPassed',
+        '0.75',
+        'index.html?scenario=en-first-contact',
+      ],
     ]);
     expect(aus.map((a) => a.querySelector('title > langstring')?.getAttribute('lang'))).toEqual(['zh-CN', 'en-US']);
     // cmi5 requires a description for the course and each AU, before the url.
-    for (const au of aus) expect([...au.children].map((c) => c.localName)).toEqual(['title', 'description', 'url', 'launchParameters']);
+    for (const au of aus)
+      expect([...au.children].map((c) => c.localName)).toEqual(['title', 'description', 'url', 'launchParameters']);
     expect(aus.map((a) => JSON.parse(a.querySelector('launchParameters')!.textContent!))).toEqual([
-      { scenario: 'zh-first-contact-tight-money' }, { scenario: 'en-first-contact' },
+      { scenario: 'zh-first-contact-tight-money' },
+      { scenario: 'en-first-contact' },
     ]);
   });
 });

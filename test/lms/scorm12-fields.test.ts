@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { choiceResponse, cmiIdentifier, cmiScore, cmiString255, cmiTime, cmiTimespan, cut, interactionValues, turnResult } from '../../src/lms/scorm12-fields.ts';
+import {
+  choiceResponse,
+  cmiIdentifier,
+  cmiScore,
+  cmiString255,
+  cmiTime,
+  cmiTimespan,
+  cut,
+  interactionValues,
+  turnResult,
+} from '../../src/lms/scorm12-fields.ts';
 import type { Finding } from '../../src/scoring/types.ts';
 
 const finding = (severity: Finding['severity'], category: Finding['category'] = 'threat'): Finding =>
@@ -32,7 +42,8 @@ describe('SCORM 1.2 field limits', () => {
     expect(cmiTimespan(3_723_450)).toBe('0001:02:03.45');
     expect(cmiTimespan(10_000 * 3_600_000)).toBe('9999:59:59.99');
     expect(cmiTimespan(Number.NaN)).toBe('0000:00:00.00');
-    for (const ms of [1, 59_999, 3_599_999, 86_400_000]) expect(cmiTimespan(ms)).toMatch(/^\d{4}:[0-5]\d:[0-5]\d\.\d{2}$/);
+    for (const ms of [1, 59_999, 3_599_999, 86_400_000])
+      expect(cmiTimespan(ms)).toMatch(/^\d{4}:[0-5]\d:[0-5]\d\.\d{2}$/);
   });
 
   it('writes CMITime as HH:MM:SS', () => {
@@ -69,10 +80,17 @@ describe('a trainee line as a SCORM 1.2 interaction', () => {
 
   it('sets id, type, response, result, time and latency within the limits', () => {
     const long = '您好'.repeat(200);
-    const typed = Object.fromEntries(interactionValues(3, {
-      index: 0, nodeId: 'open ing', text: long, choice: null, assessment: { findings: [finding('critical')] },
-      at: new Date(2026, 0, 2, 10, 0, 5), latencyMs: 4_500,
-    }));
+    const typed = Object.fromEntries(
+      interactionValues(3, {
+        index: 0,
+        nodeId: 'open ing',
+        text: long,
+        choice: null,
+        assessment: { findings: [finding('critical')] },
+        at: new Date(2026, 0, 2, 10, 0, 5),
+        latencyMs: 4_500,
+      }),
+    );
     expect(typed).toEqual({
       'cmi.interactions.3.id': 'turn-1-open_ing',
       'cmi.interactions.3.type': 'fill-in',
@@ -82,9 +100,17 @@ describe('a trainee line as a SCORM 1.2 interaction', () => {
       'cmi.interactions.3.latency': '0000:00:04.50',
     });
     expect(typed['cmi.interactions.3.student_response']).toHaveLength(255);
-    const guided = Object.fromEntries(interactionValues(0, {
-      index: 1, nodeId: 'purpose', text: 'ignored for a choice', choice: 2, assessment: { findings: [] }, at: new Date(), latencyMs: 0,
-    }));
+    const guided = Object.fromEntries(
+      interactionValues(0, {
+        index: 1,
+        nodeId: 'purpose',
+        text: 'ignored for a choice',
+        choice: 2,
+        assessment: { findings: [] },
+        at: new Date(),
+        latencyMs: 0,
+      }),
+    );
     expect(guided['cmi.interactions.0.type']).toBe('choice');
     expect(guided['cmi.interactions.0.student_response']).toBe('c');
     expect(guided['cmi.interactions.0.result']).toBe('correct');

@@ -28,16 +28,36 @@ describe('the SCORM 1.2 SCO session', () => {
     expect(api.LMSGetValue('cmi.core.lesson_status')).toBe('incomplete');
     emitAttemptEvent({ kind: 'started', attemptId: 'a', scenario, mode: 'exam', at: t });
     t += 6_000;
-    emitAttemptEvent({ kind: 'turn', attemptId: 'a', index: 0, nodeId: 'opening', text: '您好', choice: null, assessment: { findings: [], tone: {} as never, moves: [], elements: [] }, at: t });
+    emitAttemptEvent({
+      kind: 'turn',
+      attemptId: 'a',
+      index: 0,
+      nodeId: 'opening',
+      text: '您好',
+      choice: null,
+      assessment: { findings: [], tone: {} as never, moves: [], elements: [] },
+      at: t,
+    });
     t += 2_500;
-    emitAttemptEvent({ kind: 'turn', attemptId: 'a', index: 1, nodeId: 'purpose', text: 'b', choice: 1, assessment: { findings: [], tone: {} as never, moves: [], elements: [] }, at: t });
+    emitAttemptEvent({
+      kind: 'turn',
+      attemptId: 'a',
+      index: 1,
+      nodeId: 'purpose',
+      text: 'b',
+      choice: 1,
+      assessment: { findings: [], tone: {} as never, moves: [], elements: [] },
+      at: t,
+    });
     emitAttemptEvent({ kind: 'completed', attemptId: 'a', scenario, mode: 'exam', report: report(true, 81), at: t });
     t += 1_500;
     session.finish();
     const cmi = data();
     expect(cmi.core.lesson_status).toBe('passed');
     expect(cmi.core.score).toEqual({ raw: '81', min: '0', max: '100' });
-    expect(Object.values(cmi.interactions).map((i: any) => [i.id, i.type, i.student_response, i.result, i.latency])).toEqual([
+    expect(
+      Object.values(cmi.interactions).map((i: any) => [i.id, i.type, i.student_response, i.result, i.latency]),
+    ).toEqual([
       ['turn-1-opening', 'fill-in', '您好', 'correct', '00:00:06'],
       ['turn-2-purpose', 'choice', 'b', 'correct', '00:00:02.5'],
     ]);
@@ -58,7 +78,16 @@ describe('the SCORM 1.2 SCO session', () => {
     for (const mode of ['browse', 'review'] as const) {
       const { session, data } = start(() => 0, mode);
       expect(session.reportsVerdict).toBe(false);
-      emitAttemptEvent({ kind: 'turn', attemptId: 'a', index: 0, nodeId: 'opening', text: 'x', choice: null, assessment: { findings: [], tone: {} as never, moves: [], elements: [] }, at: 0 });
+      emitAttemptEvent({
+        kind: 'turn',
+        attemptId: 'a',
+        index: 0,
+        nodeId: 'opening',
+        text: 'x',
+        choice: null,
+        assessment: { findings: [], tone: {} as never, moves: [], elements: [] },
+        at: 0,
+      });
       emitAttemptEvent({ kind: 'completed', attemptId: 'a', scenario, mode: 'exam', report: report(true, 90), at: 0 });
       session.finish();
       expect(data().core.lesson_mode).toBe(mode);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { basicAuth, getStatements, postStatements, queryString, resourceUrl, type FetchLike } from '../../src/lrs/client.ts';
+import {
+  basicAuth,
+  getStatements,
+  postStatements,
+  queryString,
+  resourceUrl,
+  type FetchLike,
+} from '../../src/lrs/client.ts';
 import { registrationOf, statementId } from '../../src/lrs/ids.ts';
 import { checkLrsSettings, DEFAULT_ACTIVITY_BASE } from '../../src/lrs/settings.ts';
 import { nodeActivityId, VERBS, type Statement } from '../../src/lrs/xapi.ts';
@@ -28,7 +35,9 @@ describe('statement ids', () => {
     expect(statementId('a1', 'turn/0')).toBe(statementId('a1', 'turn/0'));
     expect(statementId('a1', 'turn/0')).not.toBe(statementId('a1', 'turn/1'));
     expect(statementId('a1', 'turn/0')).not.toBe(statementId('a2', 'turn/0'));
-    expect(statementId('a1', 'turn/0')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(statementId('a1', 'turn/0')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
   it('keep a UUID attempt id as the registration and map other ids to a stable UUID', () => {
     const uuid = '0b6f4c1e-2d3a-4e5f-8a9b-1c2d3e4f5a6b';
@@ -57,7 +66,9 @@ describe('postStatements', () => {
     [503, 'retry'],
     [429, 'retry'],
   ] as const)('classifies %i as %s', async (status, kind) => {
-    const answer = await postStatements(conn, [statement('s1')], { fetch: answering(status, { message: 'why' }).fetch });
+    const answer = await postStatements(conn, [statement('s1')], {
+      fetch: answering(status, { message: 'why' }).fetch,
+    });
     expect(answer.kind).toBe(kind);
     if (answer.kind !== 'ok') expect(answer.reason).toContain('why');
   });
@@ -80,12 +91,15 @@ describe('getStatements', () => {
       'http://127.0.0.1:9/xAPI/statements?verb=v': { statements: [statement('a')], more: '/xAPI/statements?page=2' },
       'http://127.0.0.1:9/xAPI/statements?page=2': { statements: [statement('b')], more: '' },
     };
-    const fetch: FetchLike = async (url) => new Response(JSON.stringify(pages[url]), { status: pages[url] ? 200 : 404 });
+    const fetch: FetchLike = async (url) =>
+      new Response(JSON.stringify(pages[url]), { status: pages[url] ? 200 : 404 });
     const got = await getStatements(conn, { verb: 'v' }, { fetch });
     expect(got.map((s) => s.id)).toEqual(['a', 'b']);
   });
   it('says the LRS refused the reader, with its answer', async () => {
-    await expect(getStatements(conn, {}, { fetch: answering(401, { message: 'bad key' }).fetch })).rejects.toMatchObject({
+    await expect(
+      getStatements(conn, {}, { fetch: answering(401, { message: 'bad key' }).fetch }),
+    ).rejects.toMatchObject({
       answer: { kind: 'unauthorised', status: 401 },
     });
   });
@@ -104,7 +118,13 @@ describe('queries, resources and settings', () => {
     );
   });
   it('reports each unusable field of a connection by name', () => {
-    const problems = checkLrsSettings({ endpoint: 'ftp://x', key: ' ', secret: '', homePage: 'nope', activityBase: DEFAULT_ACTIVITY_BASE });
+    const problems = checkLrsSettings({
+      endpoint: 'ftp://x',
+      key: ' ',
+      secret: '',
+      homePage: 'nope',
+      activityBase: DEFAULT_ACTIVITY_BASE,
+    });
     expect(problems).toEqual([
       { field: 'endpoint', code: 'not_http' },
       { field: 'key', code: 'required' },

@@ -31,16 +31,22 @@ export function fakeLrs(options: { bad?: (s: Statement) => string | null } = {})
   let answers: FakeAnswer[] = [];
   const fetch: FetchLike = async (url, init) => {
     const statements = JSON.parse(String(init?.body ?? '[]')) as Statement[];
-    posts.push({ statements, keepalive: init?.keepalive, authorization: (init?.headers as Record<string, string>)?.Authorization });
+    posts.push({
+      statements,
+      keepalive: init?.keepalive,
+      authorization: (init?.headers as Record<string, string>)?.Authorization,
+    });
     const forced = answers.shift();
     if (forced === 'network') throw new TypeError('Failed to fetch');
-    if (forced !== undefined && forced !== 200) return new Response(JSON.stringify({ message: `forced ${forced}` }), { status: forced });
+    if (forced !== undefined && forced !== 200)
+      return new Response(JSON.stringify({ message: `forced ${forced}` }), { status: forced });
     if (!url.endsWith('/statements')) return new Response('not found', { status: 404 });
     for (const s of statements) {
       const why = options.bad?.(s);
       if (why) return new Response(JSON.stringify({ warnings: [why] }), { status: 400 });
       const had = stored.get(s.id);
-      if (had && JSON.stringify(had) !== JSON.stringify(s)) return new Response(JSON.stringify({ message: `conflict on ${s.id}` }), { status: 409 });
+      if (had && JSON.stringify(had) !== JSON.stringify(s))
+        return new Response(JSON.stringify({ message: `conflict on ${s.id}` }), { status: 409 });
     }
     for (const s of statements) stored.set(s.id, s);
     return new Response(JSON.stringify(statements.map((s) => s.id)), { status: 200 });

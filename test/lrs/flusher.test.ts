@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, flushOutbox, OutboxFlusher, stopOutbox, useSessionTarget, type FlusherOptions } from '../../src/lrs/flusher.ts';
+import {
+  backoffDelay,
+  flushOutbox,
+  OutboxFlusher,
+  stopOutbox,
+  useSessionTarget,
+  type FlusherOptions,
+} from '../../src/lrs/flusher.ts';
 import { statementId } from '../../src/lrs/ids.ts';
 import { setSessionTarget } from '../../src/lrs/target.ts';
 import type { CallDojoDb } from '../../src/storage/db.ts';
@@ -8,8 +15,21 @@ import { recordExchange, type ExchangeLine } from '../../src/storage/turns.ts';
 import { assessment, freshDb, snap, started } from '../storage/helpers.ts';
 import { configure, fakeLrs } from './fixtures.ts';
 
-const reply: ExchangeLine = { speaker: 'persona', text: '嗯。', assessment: null, stage: 'negotiation', personaState: { trust: 50 } };
-const said = (i: number): ExchangeLine => ({ speaker: 'trainee', text: `第${i}句`, assessment: assessment(), stage: 'negotiation', personaState: null, node: `n${i}` });
+const reply: ExchangeLine = {
+  speaker: 'persona',
+  text: '嗯。',
+  assessment: null,
+  stage: 'negotiation',
+  personaState: { trust: 50 },
+};
+const said = (i: number): ExchangeLine => ({
+  speaker: 'trainee',
+  text: `第${i}句`,
+  assessment: assessment(),
+  stage: 'negotiation',
+  personaState: null,
+  node: `n${i}`,
+});
 
 /** A call of `lines` trainee lines (each answered), queued as `lines + 1` statements (with `attempted`). */
 async function call(db: CallDojoDb, lines: number, profileId?: string) {
@@ -40,7 +60,10 @@ function fakeLocks(): Pick<LockManager, 'request'> {
   return {
     request: ((name: string, cb: (lock: unknown) => Promise<unknown>) => {
       const run = (tails.get(name) ?? Promise.resolve()).then(() => cb({ name, mode: 'exclusive' }));
-      tails.set(name, run.catch(() => undefined));
+      tails.set(
+        name,
+        run.catch(() => undefined),
+      );
       return run;
     }) as LockManager['request'],
   };
@@ -50,7 +73,15 @@ const flushers: OutboxFlusher[] = [];
 function flusher(db: CallDojoDb, lrs: ReturnType<typeof fakeLrs>, options: FlusherOptions = {}) {
   const timers = manualTimers();
   const events = new EventTarget();
-  const f = new OutboxFlusher(db, { fetch: lrs.fetch, setTimer: timers.setTimer, clearTimer: timers.clearTimer, events, locks: null, random: () => 0.5, ...options });
+  const f = new OutboxFlusher(db, {
+    fetch: lrs.fetch,
+    setTimer: timers.setTimer,
+    clearTimer: timers.clearTimer,
+    events,
+    locks: null,
+    random: () => 0.5,
+    ...options,
+  });
   flushers.push(f);
   return { f, timers, events };
 }
@@ -86,7 +117,10 @@ describe('outbox flusher', () => {
     const { f } = flusher(db, lrs);
     await f.flush();
     expect(await outboxCounts(db)).toEqual({ queued: 0, conflict: 0, parked: 1 });
-    expect(await db.outbox.get(bad)).toMatchObject({ state: 'parked', reason: "400: Invalid value in 'statements.0.result.response'" });
+    expect(await db.outbox.get(bad)).toMatchObject({
+      state: 'parked',
+      reason: "400: Invalid value in 'statements.0.result.response'",
+    });
     expect(lrs.stored.size).toBe(49);
     expect(lrs.stored.has(bad)).toBe(false);
   });
@@ -212,7 +246,11 @@ describe('outbox flusher', () => {
     await new Promise((r) => setTimeout(r, 0));
     const last = lrs.posts.at(-1)!;
     expect(last.keepalive).toBe(true);
-    expect(last.statements.map((s) => s.id)).toEqual([statementId(attemptId, 'attempted'), statementId(attemptId, 'turn/0'), statementId(attemptId, 'turn/2')]);
+    expect(last.statements.map((s) => s.id)).toEqual([
+      statementId(attemptId, 'attempted'),
+      statementId(attemptId, 'turn/0'),
+      statementId(attemptId, 'turn/2'),
+    ]);
   });
 
   it('sends a launch’s statements to its LMS with the launch token, and nothing while no LRS or launch is set', async () => {
@@ -223,7 +261,12 @@ describe('outbox flusher', () => {
     await f.flush();
     expect(lrs.posts).toHaveLength(0);
     expect(await db.outbox.count()).toBe(0);
-    setSessionTarget({ endpoint: 'http://lms.test/lrs/', authorization: 'Basic bGF1bmNo', registration: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', actor: { objectType: 'Agent', account: { homePage: 'https://lms.example', name: 'learner-9' } } });
+    setSessionTarget({
+      endpoint: 'http://lms.test/lrs/',
+      authorization: 'Basic bGF1bmNo',
+      registration: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+      actor: { objectType: 'Agent', account: { homePage: 'https://lms.example', name: 'learner-9' } },
+    });
     await call(db, 1, (await db.attempts.get(first))!.profileId);
     await f.flush();
     expect(lrs.posts).toHaveLength(1);
@@ -235,7 +278,12 @@ describe('outbox flusher', () => {
     const db = freshDb();
     const lrs = fakeLrs();
     vi.stubGlobal('fetch', lrs.fetch);
-    const target = { endpoint: 'http://lms.test/lrs/', authorization: 'Basic bGF1bmNo', registration: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', actor: { objectType: 'Agent' as const, account: { homePage: 'https://lms.example', name: 'learner-9' } } };
+    const target = {
+      endpoint: 'http://lms.test/lrs/',
+      authorization: 'Basic bGF1bmNo',
+      registration: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+      actor: { objectType: 'Agent' as const, account: { homePage: 'https://lms.example', name: 'learner-9' } },
+    };
     // Without a running flusher or a database to start one, statements would wait for ever: refused loudly.
     expect(() => useSessionTarget(target)).toThrow(/pass the database/);
     useSessionTarget(target, db);

@@ -9,7 +9,15 @@ import { initialTransition, transition } from 'xstate';
 import { createCallMachine, rehearseModelCall } from '../../src/machines/index.ts';
 import { nodeContext, playthrough } from '../../src/scenarios/index.ts';
 import type { Scenario, ScenarioNode } from '../../src/scenarios/ir.ts';
-import { decide, entered, initialTurnState, lineFacts, rulesOf, targetOf, type LineFacts } from '../../src/scenarios/semantics/index.ts';
+import {
+  decide,
+  entered,
+  initialTurnState,
+  lineFacts,
+  rulesOf,
+  targetOf,
+  type LineFacts,
+} from '../../src/scenarios/semantics/index.ts';
 import { contentEngine, contentScenarios } from './content.ts';
 
 const SEEDS = [1, 2];
@@ -20,10 +28,19 @@ function scriptLines(s: Scenario): string[] {
 }
 
 /** Where the machine goes from `node` (entered fresh on call `seed`) when it hears `line`. */
-function runtimeTarget(s: Scenario, machine: ReturnType<typeof createCallMachine>, node: ScenarioNode, seed: number, line: LineFacts): string {
+function runtimeTarget(
+  s: Scenario,
+  machine: ReturnType<typeof createCallMachine>,
+  node: ScenarioNode,
+  seed: number,
+  line: LineFacts,
+): string {
   const [start] = initialTransition(machine, { seed });
   const state = entered(initialTurnState(s, seed), node).state;
-  const at = machine.resolveState({ value: node.id, context: { ...start.context, ...state, node: node.id, stage: node.stage } });
+  const at = machine.resolveState({
+    value: node.id,
+    context: { ...start.context, ...state, node: node.id, stage: node.stage },
+  });
   return String(transition(machine, at, { type: 'SAY', line })[0].value);
 }
 
@@ -44,15 +61,21 @@ describe.each(contentScenarios().map((s) => [s.id, s] as const))('%s: playthroug
           const expected = targetOf(rules, node, decision);
           const got = runtimeTarget(s, machine, node, seed, line);
           if (decision.kind === 'branch') taken.add(`${node.id}#${decision.index}`);
-          if (got !== expected) disagreements.push(`${node.id} seed ${seed} "${text}": playthrough → ${expected}, runtime → ${got}`);
+          if (got !== expected)
+            disagreements.push(`${node.id} seed ${seed} "${text}": playthrough → ${expected}, runtime → ${got}`);
         }
       }
     }
     expect(disagreements).toEqual([]);
     // Element conditions (right_party_question…) are taken by the lines that cover the element.
-    const elementBranches = s.nodes.flatMap((n) => n.branches.map((b, k) => ({ n, b, k }))).filter(({ b }) => JSON.stringify(b.when ?? {}).includes('"element"'));
+    const elementBranches = s.nodes
+      .flatMap((n) => n.branches.map((b, k) => ({ n, b, k })))
+      .filter(({ b }) => JSON.stringify(b.when ?? {}).includes('"element"'));
     for (const { n, k } of elementBranches.filter(({ n }) => n.expect.length > 0)) {
-      expect(taken.has(`${n.id}#${k}`) || n.branches.slice(0, k).some((b) => b.when === null), `${n.id} branch ${k} taken by some line`).toBe(true);
+      expect(
+        taken.has(`${n.id}#${k}`) || n.branches.slice(0, k).some((b) => b.when === null),
+        `${n.id} branch ${k} taken by some line`,
+      ).toBe(true);
     }
   });
 

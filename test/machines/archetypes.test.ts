@@ -8,7 +8,11 @@ import { createCallMachine, type CallEvent } from '../../src/machines/index.ts';
 import type { Archetype } from '../../src/scenarios/ir.ts';
 import { line, tinyScenario } from './fixture.ts';
 
-function play(archetype: Archetype, events: CallEvent[], opts: { difficulty?: 1 | 2 | 3; seed?: number; party?: 'debtor' | 'third_party' } = {}) {
+function play(
+  archetype: Archetype,
+  events: CallEvent[],
+  opts: { difficulty?: 1 | 2 | 3; seed?: number; party?: 'debtor' | 'third_party' } = {},
+) {
   const machine = createCallMachine(tinyScenario(archetype, opts.difficulty ?? 2, opts.party));
   let [snap] = initialTransition(machine, { seed: opts.seed ?? 1 });
   const trail = [snap];
@@ -97,7 +101,18 @@ describe('archetypes react differently to the same line', () => {
 
   it('every archetype answers a threat by ending the call or losing trust sharply', () => {
     const threat = say({ moves: ['threaten'], findings: ['threat'], tone: 'rude' });
-    for (const a of ['cooperative', 'staller', 'hostile_evader', 'fraud', 'suspicious', 'spouse', 'colleague', 'complainant', 'lost_card', 'disputer'] as const) {
+    for (const a of [
+      'cooperative',
+      'staller',
+      'hostile_evader',
+      'fraud',
+      'suspicious',
+      'spouse',
+      'colleague',
+      'complainant',
+      'lost_card',
+      'disputer',
+    ] as const) {
       const { trail } = play(a, [politeVerify, threat]);
       const [before, after] = [trail[1].context, trail[2].context];
       expect(after.outcome !== null || after.vars.trust <= before.vars.trust - 15, a).toBe(true);
@@ -116,9 +131,13 @@ describe('difficulty', () => {
   });
 
   it('patience starts lower and a promise is harder to get at difficulty 3', () => {
-    expect(play('staller', [], { difficulty: 3 }).ctx.vars.patience).toBeLessThan(play('staller', [], { difficulty: 1 }).ctx.vars.patience);
+    expect(play('staller', [], { difficulty: 3 }).ctx.vars.patience).toBeLessThan(
+      play('staller', [], { difficulty: 1 }).ctx.vars.patience,
+    );
     expect(play('staller', [politeVerify, plan, firmPromise], { difficulty: 1 }).ctx.outcome?.code).toBe('ptp');
-    expect(play('staller', [politeVerify, plan, firmPromise], { difficulty: 3 }).ctx.outcome?.code).toBe('callback_scheduled');
+    expect(play('staller', [politeVerify, plan, firmPromise], { difficulty: 3 }).ctx.outcome?.code).toBe(
+      'callback_scheduled',
+    );
   });
 });
 
@@ -151,14 +170,22 @@ describe('call mechanics', () => {
   it('the trainee hanging up ends the call with no persona line', () => {
     const { snap, ctx } = play('cooperative', [politeVerify, { type: 'HANG_UP' }]);
     expect(snap.status).toBe('done');
-    expect(ctx).toMatchObject({ node: '__trainee_hung_up', ended_by: 'trainee', reply: null, outcome: { code: 'hung_up' } });
+    expect(ctx).toMatchObject({
+      node: '__trainee_hung_up',
+      ended_by: 'trainee',
+      reply: null,
+      outcome: { code: 'hung_up' },
+    });
   });
 
   it('a guided option with a target goes there and applies its effects; one without is judged by the branches', () => {
     const to = play('cooperative', [politeVerify, { type: 'CHOOSE', index: 0, line: line({}) }]).trail;
     expect(to[2].context.node).toBe('offer');
     expect(to[2].context.vars.trust - to[1].context.vars.trust).toBeGreaterThanOrEqual(5);
-    const judged = play('cooperative', [politeVerify, { type: 'CHOOSE', index: 1, line: line({ moves: ['offer_plan'] }) }]);
+    const judged = play('cooperative', [
+      politeVerify,
+      { type: 'CHOOSE', index: 1, line: line({ moves: ['offer_plan'] }) },
+    ]);
     expect(judged.ctx.node).toBe('offer');
     expect(play('cooperative', [politeVerify, { type: 'CHOOSE', index: 1, line: line({}) }]).ctx.node).toBe('refused');
   });

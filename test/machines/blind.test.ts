@@ -11,7 +11,9 @@ import { mismatches, playPlan, SEEDS, type CallPlan } from './call-plans.ts';
 /** Share of (call, seed) plays that must end as the writer expected; raise it when the figure rises, never lower it silently. */
 const FLOOR = 0.82;
 
-const calls = JSON.parse(readFileSync(join(import.meta.dirname, 'blind', 'calls.json'), 'utf8')) as (CallPlan & { expect: Partial<CallPlan['expect']> })[];
+const calls = JSON.parse(readFileSync(join(import.meta.dirname, 'blind', 'calls.json'), 'utf8')) as (CallPlan & {
+  expect: Partial<CallPlan['expect']>;
+})[];
 
 describe('blind call plans', { timeout: 300_000 }, () => {
   it(`end as their writer expected in at least ${FLOOR * 100} % of plays`, async () => {
@@ -28,7 +30,9 @@ describe('blind call plans', { timeout: 300_000 }, () => {
       }
     }
     const share = (plays - misses.length) / plays;
-    console.log(`blind calls: ${plays - misses.length}/${plays} (${(share * 100).toFixed(1)} %) as expected\n${misses.join('\n')}`);
+    console.log(
+      `blind calls: ${plays - misses.length}/${plays} (${(share * 100).toFixed(1)} %) as expected\n${misses.join('\n')}`,
+    );
     expect(calls.length).toBeGreaterThanOrEqual(45);
     expect(share).toBeGreaterThanOrEqual(FLOOR);
   });

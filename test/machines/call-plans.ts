@@ -33,7 +33,9 @@ export const SEEDS = [1, 2, 3];
 /** Every plan file under plans/ except known-gaps.json, and the known gaps, as separate lists. */
 export function readPlans(): { plans: CallPlan[]; gaps: CallPlan[] } {
   const read = (f: string) => JSON.parse(readFileSync(join(PLANS_DIR, f), 'utf8')) as CallPlan[];
-  const files = readdirSync(PLANS_DIR).filter((f) => f.endsWith('.json') && f !== 'known-gaps.json').sort();
+  const files = readdirSync(PLANS_DIR)
+    .filter((f) => f.endsWith('.json') && f !== 'known-gaps.json')
+    .sort();
   return { plans: files.flatMap(read), gaps: read('known-gaps.json') };
 }
 
@@ -44,7 +46,11 @@ export function playEngine(): Promise<ScoringEngine> {
 }
 
 /** Plays a plan on one seed. */
-export async function playPlan(plan: CallPlan, seed: number, scenarios: Scenario[] = contentScenarios()): Promise<PlayOutput> {
+export async function playPlan(
+  plan: CallPlan,
+  seed: number,
+  scenarios: Scenario[] = contentScenarios(),
+): Promise<PlayOutput> {
   const scenario = scenarios.find((s) => s.id === plan.scenario);
   if (!scenario) throw new Error(`plan ${plan.id}: no scenario ${plan.scenario}`);
   return playItem(scenario, await playEngine(), { id: plan.id, scenario: plan.scenario, seed, lines: plan.lines });
@@ -57,14 +63,19 @@ export function mismatches(plan: CallPlan, out: PlayOutput): string[] {
   if (out.ended !== e.ended) out_.push(`ended ${out.ended}, expected ${e.ended}`);
   if (out.passed !== e.passed) out_.push(`passed ${out.passed}, expected ${e.passed}`);
   if (e.passed && out.blockers.length) out_.push(`blockers ${out.blockers.join(',')}, expected none`);
-  for (const b of e.blockers) if (!out.blockers.includes(b as never)) out_.push(`blockers [${out.blockers.join(',')}] lack ${b}`);
-  if (e.outcome && !e.outcome.includes(out.outcome ?? 'none')) out_.push(`outcome ${out.outcome}, expected ${e.outcome.join('|')}`);
+  for (const b of e.blockers)
+    if (!out.blockers.includes(b as never)) out_.push(`blockers [${out.blockers.join(',')}] lack ${b}`);
+  if (e.outcome && !e.outcome.includes(out.outcome ?? 'none'))
+    out_.push(`outcome ${out.outcome}, expected ${e.outcome.join('|')}`);
   return out_;
 }
 
 /** One line per turn, to read where a call went: `#n node ← "said" → "reply"`. */
 export function trace(out: PlayOutput): string {
   return out.turns
-    .map((t, i) => `  #${i + 1} ${t.node} [${t.moves.join(',')}]${t.violations.length ? ` !${t.violations.map((v) => v.rule).join(',')}` : ''} ← ${t.said.slice(0, 50)} → ${t.reply?.slice(0, 50)}`)
+    .map(
+      (t, i) =>
+        `  #${i + 1} ${t.node} [${t.moves.join(',')}]${t.violations.length ? ` !${t.violations.map((v) => v.rule).join(',')}` : ''} ← ${t.said.slice(0, 50)} → ${t.reply?.slice(0, 50)}`,
+    )
     .join('\n');
 }

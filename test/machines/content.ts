@@ -20,7 +20,8 @@ export function contentEngine(): ScoringEngine {
   if (!engine) {
     const loaded = loadRulePacks(readRuleFiles(join(root, 'content/rules')));
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length) throw new Error(`content/rules has errors:\n${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('\n')}`);
+    if (errors.length)
+      throw new Error(`content/rules has errors:\n${errors.map((d) => `${d.file}:${d.line} ${d.message}`).join('\n')}`);
     engine = createEngine(loaded);
   }
   return engine;
@@ -37,11 +38,19 @@ export function contentScenarios(): Scenario[] {
   if (!scenarios) {
     const dir = join(root, 'content/scripts');
     scenarios = [];
-    for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.md') && !x.endsWith('README.md')).sort()) {
+    for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((x) => x.endsWith('.md') && !x.endsWith('README.md'))
+      .sort()) {
       const file = `content/scripts/${f}`;
       const { scenario, diagnostics } = compile(readFileSync(join(dir, f), 'utf8'), { file, engine: contentEngine() });
       if (scenario) scenarios.push(withReplies(scenario));
-      else notCompiled.push(`${file}: ${diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.code}`).join(', ')}`);
+      else
+        notCompiled.push(
+          `${file}: ${diagnostics
+            .filter((d) => d.severity === 'error')
+            .map((d) => `${d.line}:${d.column} ${d.code}`)
+            .join(', ')}`,
+        );
     }
   }
   return scenarios;
@@ -50,6 +59,11 @@ export function contentScenarios(): Scenario[] {
 /** One content scenario by id. */
 export function contentScenario(id: string): Scenario {
   const s = contentScenarios().find((x) => x.id === id);
-  if (!s) throw new Error(`no scenario "${id}" in content/scripts (have: ${contentScenarios().map((x) => x.id).join(', ')})`);
+  if (!s)
+    throw new Error(
+      `no scenario "${id}" in content/scripts (have: ${contentScenarios()
+        .map((x) => x.id)
+        .join(', ')})`,
+    );
   return s;
 }

@@ -48,10 +48,12 @@ function check(scenario: Scenario) {
   }
   const canEnd = new Set(done);
   const queue = [...done];
-  while (queue.length) for (const p of parents.get(queue.pop()!) ?? []) if (!canEnd.has(p)) {
-    canEnd.add(p);
-    queue.push(p);
-  }
+  while (queue.length)
+    for (const p of parents.get(queue.pop()!) ?? [])
+      if (!canEnd.has(p)) {
+        canEnd.add(p);
+        queue.push(p);
+      }
   const reachedNodes = new Set(keys.map((k) => k.split('|')[0]));
   const stuck = keys.filter((k) => {
     const v = adj[k as keyof typeof adj];
@@ -62,11 +64,15 @@ function check(scenario: Scenario) {
 
 // The fixture ends in a PTP, which an impostor or a colleague never gives (tested below), so they are checked apart.
 const NO_PROMISE = ['fraud', 'colleague'];
-const scenarios = [...contentScenarios(), ...ARCHETYPES.filter((a) => !NO_PROMISE.includes(a)).map((a) => tinyScenario(a))];
+const scenarios = [
+  ...contentScenarios(),
+  ...ARCHETYPES.filter((a) => !NO_PROMISE.includes(a)).map((a) => tinyScenario(a)),
+];
 
 describe('model-based checks over every scenario', { timeout: 60_000 }, () => {
   it('found the content scenarios', () => {
-    if (notCompiled.length) console.warn(`content/scripts not compiling (left to lint:scripts):\n  ${notCompiled.join('\n  ')}`);
+    if (notCompiled.length)
+      console.warn(`content/scripts not compiling (left to lint:scripts):\n  ${notCompiled.join('\n  ')}`);
     expect(contentScenarios().length).toBeGreaterThanOrEqual(2);
   });
 
@@ -84,7 +90,10 @@ describe('model-based checks over every scenario', { timeout: 60_000 }, () => {
     });
 
     it('replays the shortest path to each ending with transition() and lands on its outcome', () => {
-      const paths = getShortestPaths(result.machine, { ...options(scenario), toState: (s: Snap) => s.status === 'done' });
+      const paths = getShortestPaths(result.machine, {
+        ...options(scenario),
+        toState: (s: Snap) => s.status === 'done',
+      });
       const byNode = new Map(paths.map((p) => [String(p.state.value), p]));
       for (const n of scenario.nodes.filter((x) => x.end)) {
         const path = byNode.get(n.id);
@@ -113,13 +122,16 @@ describe('model-based checks over every scenario', { timeout: 60_000 }, () => {
         for (const b of node.branches) {
           // State conditions depend on what the persona made of earlier turns: the traversal reaches them, not one line.
           if (!b.when || !walk(b.when)) continue;
-          if (!lines.some((l) => holds(b.when!, l, vars, node.expect))) unmet.push(`${scenario.id}#${node.id}:${b.line}`);
+          if (!lines.some((l) => holds(b.when!, l, vars, node.expect)))
+            unmet.push(`${scenario.id}#${node.id}:${b.line}`);
         }
       }
     }
     expect(unmet).toEqual([]);
     // The bundled scripts use element conditions (right_party_question): the generator must exercise them.
-    expect([...kinds].sort()).toEqual(expect.arrayContaining(['element', 'move', 'not', 'or', 'state', 'tone', 'finding']));
+    expect([...kinds].sort()).toEqual(
+      expect.arrayContaining(['element', 'move', 'not', 'or', 'state', 'tone', 'finding']),
+    );
   });
 
   it.each(NO_PROMISE)('flags the PTP ending as unreachable when the persona is a %s', (archetype) => {
@@ -128,10 +140,14 @@ describe('model-based checks over every scenario', { timeout: 60_000 }, () => {
     expect(result.reachedNodes.has('callback')).toBe(true);
   });
 
-  it('every simple path through the tiny scenario ends in a final state with that node\'s outcome', () => {
+  it("every simple path through the tiny scenario ends in a final state with that node's outcome", () => {
     const scenario = tinyScenario('cooperative');
     const machine = createCallMachine(scenario);
-    const paths = getSimplePaths(machine, { ...options(scenario), serializeState: (s: Snap) => String(s.value), toState: (s: Snap) => s.status === 'done' });
+    const paths = getSimplePaths(machine, {
+      ...options(scenario),
+      serializeState: (s: Snap) => String(s.value),
+      toState: (s: Snap) => s.status === 'done',
+    });
     expect(paths.length).toBeGreaterThan(5);
     for (const p of paths) {
       const end = scenario.nodes.find((n) => n.id === p.state.value)?.end ?? p.state.context.outcome;

@@ -8,7 +8,8 @@ import { createSession, restoreSession } from '../../src/machines/index.ts';
 import { contentEngine, contentScenario } from './content.ts';
 
 const engine = contentEngine();
-const openingFinding = (findings: { rule: string; message: string }[]) => findings.find((f) => f.rule.endsWith('opening-elements'));
+const openingFinding = (findings: { rule: string; message: string }[]) =>
+  findings.find((f) => f.rule.endsWith('opening-elements'));
 
 describe('opening check within a call', () => {
   it('does not ask again for the greeting and institution said on the line before, on the line or in its preview', () => {
@@ -16,7 +17,9 @@ describe('opening check within a call', () => {
     const first = session.say('您好，我是华信银行信用卡中心账务管理部的工作人员。');
     expect(openingFinding(first.assessment!.findings)?.message).toBe('开场白要素不完整。缺少：姓氏、工号、核实本人');
     expect(session.state.stage).toBe('opening');
-    expect(openingFinding(session.preview('我姓王。').findings)?.message).toBe('开场白要素不完整。缺少：工号、核实本人');
+    expect(openingFinding(session.preview('我姓王。').findings)?.message).toBe(
+      '开场白要素不完整。缺少：工号、核实本人',
+    );
     const second = session.say('我姓王。');
     expect(openingFinding(second.assessment!.findings)?.message).toBe('开场白要素不完整。缺少：工号、核实本人');
   });
@@ -25,7 +28,9 @@ describe('opening check within a call', () => {
     const session = createSession(contentScenario('zh-first-contact-tight-money'), { engine, seed: 3 });
     session.say('您好，我是华信银行信用卡中心账务管理部的工作人员。');
     const restored = restoreSession(session.scenario, JSON.parse(JSON.stringify(session.persist())), { engine });
-    expect(openingFinding(restored.preview('我姓王。').findings)?.message).toBe('开场白要素不完整。缺少：工号、核实本人');
+    expect(openingFinding(restored.preview('我姓王。').findings)?.message).toBe(
+      '开场白要素不完整。缺少：工号、核实本人',
+    );
   });
 
   it("accepts the trainee's own name as the surname element where the general patterns do not hear it", () => {
@@ -42,11 +47,18 @@ describe('opening check within a call', () => {
     const scenario = contentScenario('en-third-party-roommate');
     expect(scenario.withhold).toEqual(['institution']);
     const session = createSession(scenario, { engine, seed: 1 });
-    expect(openingFinding(session.preview('Hi, my name is Sam Patel. May I speak with Jordan Reed, please?').findings)).toBeUndefined();
-    expect(openingFinding(session.preview('Hello, may I speak with Jordan Reed?').findings)?.message).toBe('The opening is missing required elements. Missing: name');
+    expect(
+      openingFinding(session.preview('Hi, my name is Sam Patel. May I speak with Jordan Reed, please?').findings),
+    ).toBeUndefined();
+    expect(openingFinding(session.preview('Hello, may I speak with Jordan Reed?').findings)?.message).toBe(
+      'The opening is missing required elements. Missing: name',
+    );
     // Without the scenario's word the same line would be asked for the company.
     const plain = createSession({ ...scenario, withhold: [] }, { engine, seed: 1 });
-    expect(openingFinding(plain.preview('Hi, my name is Sam Patel. May I speak with Jordan Reed, please?').findings)?.message).toContain('institution');
+    expect(
+      openingFinding(plain.preview('Hi, my name is Sam Patel. May I speak with Jordan Reed, please?').findings)
+        ?.message,
+    ).toContain('institution');
   });
 });
 
@@ -55,6 +67,8 @@ describe('opening check in a drill', () => {
     const session = createSession(contentScenario('zh-drill-opening'), { engine, seed: 1 });
     session.say('您好，我是华信银行信用卡中心账务管理部的工作人员。');
     expect(session.state.ended).toBe(false);
-    expect(openingFinding(session.preview('我姓李，工号3021。请问您是王建国先生本人吗？').findings)?.message).toContain('机构名称');
+    expect(openingFinding(session.preview('我姓李，工号3021。请问您是王建国先生本人吗？').findings)?.message).toContain(
+      '机构名称',
+    );
   });
 });

@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSession, MIN_COMPATIBLE, restoreSession, SESSION_VERSION, SessionRestoreError } from '../../src/machines/index.ts';
+import {
+  createSession,
+  MIN_COMPATIBLE,
+  restoreSession,
+  SESSION_VERSION,
+  SessionRestoreError,
+} from '../../src/machines/index.ts';
 import { checkPersisted } from '../../src/machines/persist.ts';
 import { contentEngine, contentScenario } from './content.ts';
 
@@ -23,28 +29,47 @@ const reasonOf = (f: () => unknown) => {
 };
 
 describe('saved sessions', () => {
-  it.each(['zh-first-contact-tight-money', 'en-first-contact'])('a call saved by the v2 build resumes where it stopped (%s)', (id) => {
-    const saved = fixture[id];
-    expect(saved.snapshot.version).toBe(2);
-    const frozen = JSON.stringify(saved.snapshot);
-    const session = restoreSession(contentScenario(id), saved.snapshot, { engine });
-    expect(JSON.stringify(saved.snapshot)).toBe(frozen); // the stored value is not modified
-    expect(session.state).toMatchObject({ node: saved.state.node, turn: saved.state.turn, verified: saved.state.verified, ended: false, vars: saved.state.vars });
-    expect(session.reply?.text).toBe(saved.lines.at(-1).reply);
-    // It goes on: the next line is heard and saved in this version's format.
-    const next = session.say(id.startsWith('zh') ? '理解您的难处。方便说说最近遇到什么情况了吗？' : "I'm sorry to hear that. Can you tell me what happened?");
-    expect(next.state.turn).toBe(saved.state.turn + 1);
-    expect(session.persist()).toMatchObject({ version: SESSION_VERSION, min_compatible: MIN_COMPATIBLE });
-    session.stop();
-  });
+  it.each(['zh-first-contact-tight-money', 'en-first-contact'])(
+    'a call saved by the v2 build resumes where it stopped (%s)',
+    (id) => {
+      const saved = fixture[id];
+      expect(saved.snapshot.version).toBe(2);
+      const frozen = JSON.stringify(saved.snapshot);
+      const session = restoreSession(contentScenario(id), saved.snapshot, { engine });
+      expect(JSON.stringify(saved.snapshot)).toBe(frozen); // the stored value is not modified
+      expect(session.state).toMatchObject({
+        node: saved.state.node,
+        turn: saved.state.turn,
+        verified: saved.state.verified,
+        ended: false,
+        vars: saved.state.vars,
+      });
+      expect(session.reply?.text).toBe(saved.lines.at(-1).reply);
+      // It goes on: the next line is heard and saved in this version's format.
+      const next = session.say(
+        id.startsWith('zh')
+          ? '理解您的难处。方便说说最近遇到什么情况了吗？'
+          : "I'm sorry to hear that. Can you tell me what happened?",
+      );
+      expect(next.state.turn).toBe(saved.state.turn + 1);
+      expect(session.persist()).toMatchObject({ version: SESSION_VERSION, min_compatible: MIN_COMPATIBLE });
+      session.stop();
+    },
+  );
 
   it('migrates a v1 save (no stop-calling request in its context) to this format', () => {
     const v2 = fixture['zh-first-contact-tight-money'].snapshot;
     const { cease_request: _, ...context } = v2.machine.context;
     const v1 = { ...v2, version: 1, machine: { ...v2.machine, context } };
     const migrated = checkPersisted(contentScenario('zh-first-contact-tight-money'), v1);
-    expect(migrated).toMatchObject({ version: SESSION_VERSION, min_compatible: 2, machine: { context: { cease_request: false } } });
-    expect(restoreSession(contentScenario('zh-first-contact-tight-money'), v1, { engine }).scoringContext().cease_request).toBe(false);
+    expect(migrated).toMatchObject({
+      version: SESSION_VERSION,
+      min_compatible: 2,
+      machine: { context: { cease_request: false } },
+    });
+    expect(
+      restoreSession(contentScenario('zh-first-contact-tight-money'), v1, { engine }).scoringContext().cease_request,
+    ).toBe(false);
   });
 
   it('round-trips this version through JSON unchanged', () => {
@@ -57,16 +82,29 @@ describe('saved sessions', () => {
   it('says why a save cannot continue', () => {
     const scenario = contentScenario('zh-first-contact-tight-money');
     const v2 = fixture['zh-first-contact-tight-money'].snapshot;
-    const at = (node: string) => ({ ...v2, machine: { ...v2.machine, value: node, context: { ...v2.machine.context, node } } });
+    const at = (node: string) => ({
+      ...v2,
+      machine: { ...v2.machine, value: node, context: { ...v2.machine.context, node } },
+    });
     expect(reasonOf(() => checkPersisted(scenario, { ...v2, version: 0 }))).toBe('too_old');
-    expect(reasonOf(() => checkPersisted(scenario, { ...v2, version: SESSION_VERSION + 1, min_compatible: SESSION_VERSION + 1 }))).toBe('too_new');
+    expect(
+      reasonOf(() =>
+        checkPersisted(scenario, { ...v2, version: SESSION_VERSION + 1, min_compatible: SESSION_VERSION + 1 }),
+      ),
+    ).toBe('too_new');
     // A newer save that declares this version able to read it is accepted.
-    expect(reasonOf(() => checkPersisted(scenario, { ...v2, version: SESSION_VERSION + 1, min_compatible: SESSION_VERSION }))).toBe('restored');
+    expect(
+      reasonOf(() =>
+        checkPersisted(scenario, { ...v2, version: SESSION_VERSION + 1, min_compatible: SESSION_VERSION }),
+      ),
+    ).toBe('restored');
     expect(reasonOf(() => checkPersisted(scenario, at('renamed-node')))).toBe('node_gone');
     expect(reasonOf(() => checkPersisted(contentScenario('en-first-contact'), v2))).toBe('other_scenario');
     expect(reasonOf(() => checkPersisted(scenario, { ...v2, machine: null }))).toBe('damaged');
     expect(reasonOf(() => checkPersisted(scenario, { hello: 1 }))).toBe('not_a_session');
     // An edited scenario (another IR version) alone does not stop the call.
-    expect(reasonOf(() => checkPersisted(scenario, { ...v2, scenario: { ...v2.scenario, ir_version: 1 } }))).toBe('restored');
+    expect(reasonOf(() => checkPersisted(scenario, { ...v2, scenario: { ...v2.scenario, ir_version: 1 } }))).toBe(
+      'restored',
+    );
   });
 });

@@ -6,10 +6,7 @@
  *   expect: node=verify ending=hung_up ended_by=persona finding=threat signal=vague_promise reply~=投诉
  */
 export type PlanTurn =
-  | { kind: 'say'; text: string }
-  | { kind: 'silence' }
-  | { kind: 'hang_up' }
-  | { kind: 'choose'; index: number };
+  { kind: 'say'; text: string } | { kind: 'silence' } | { kind: 'hang_up' } | { kind: 'choose'; index: number };
 
 export interface Plan {
   header: Record<string, string>;
@@ -27,7 +24,13 @@ export function parsePlan(text: string, file: string): Plan {
       const body = line.slice(1).trim();
       const choose = /^\[choose (\d+)\]$/.exec(body);
       const turn: PlanTurn =
-        body === '(silence)' ? { kind: 'silence' } : body === '(hang up)' ? { kind: 'hang_up' } : choose ? { kind: 'choose', index: Number(choose[1]) } : { kind: 'say', text: body };
+        body === '(silence)'
+          ? { kind: 'silence' }
+          : body === '(hang up)'
+            ? { kind: 'hang_up' }
+            : choose
+              ? { kind: 'choose', index: Number(choose[1]) }
+              : { kind: 'say', text: body };
       plan.turns.push({ turn, line: i + 1, expect: [] });
     } else if (line.startsWith('expect:')) {
       const last = plan.turns.at(-1);

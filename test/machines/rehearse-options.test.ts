@@ -30,7 +30,9 @@ describe('the options call', () => {
     const line = source.split('\n').findIndex((l) => l.startsWith('- [good] 身体要紧')) + 1;
     const diagnostics = mishandledOptions(r, file, source);
     expect(diagnostics).toMatchObject([{ code: 'option_mishandled', severity: 'warning', file, line, column: 1 }]);
-    expect(source.slice(diagnostics[0].start, diagnostics[0].end)).toBe('- [good] 身体要紧，您先好好休养，等您方便了我们再联系。');
+    expect(source.slice(diagnostics[0].start, diagnostics[0].end)).toBe(
+      '- [good] 身体要紧，您先好好休养，等您方便了我们再联系。',
+    );
     expect(diagnostics[0].message).toContain('ends the call in `hung_up` in 5 of 5 seeded calls');
   });
 
@@ -45,7 +47,9 @@ describe('the options call', () => {
     const { file, source, scenario } = sample('mishandled');
     const meant = {
       ...scenario,
-      nodes: scenario.nodes.map((n) => (n.id === 'reason' ? { ...n, options: n.options.map((o) => ({ ...o, next: 'hung-up' })) } : n)),
+      nodes: scenario.nodes.map((n) =>
+        n.id === 'reason' ? { ...n, options: n.options.map((o) => ({ ...o, next: 'hung-up' })) } : n,
+      ),
     };
     expect(mishandledOptions(rehearseOptions(meant, engine, 3), file, source)).toEqual([]);
   });

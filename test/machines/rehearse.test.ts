@@ -15,24 +15,34 @@ const engine = contentEngine();
 describe('the model call', () => {
   // One test per scenario: each says which scenario drifted, and none carries the whole content's time (one test over
   // every scenario and seed took 5–9 s on a loaded CI machine and timed out now and then).
-  it.each(contentScenarios().map((s) => [s.id, s] as const))("follows the playthrough's model path to its ending in %s, for every seed", (_id, scenario) => {
-    const off: string[] = [];
-    const golden = playthrough(scenario, { engine }).modelPath!;
-    for (let seed = 1; seed <= 20; seed++) {
-      const r = rehearseModelCall(scenario, engine, seed);
-      const path = [...r.turns.map((t) => t.node), r.turns.at(-1)?.next];
-      if (r.stopped !== 'ended' || r.outcome !== golden.outcome || path.join() !== golden.nodes.join()) {
-        off.push(`seed ${seed}: ${path.join(' → ')} = ${r.outcome} (${r.stopped}); expected ${golden.nodes.join(' → ')} = ${golden.outcome}`);
+  it.each(contentScenarios().map((s) => [s.id, s] as const))(
+    "follows the playthrough's model path to its ending in %s, for every seed",
+    (_id, scenario) => {
+      const off: string[] = [];
+      const golden = playthrough(scenario, { engine }).modelPath!;
+      for (let seed = 1; seed <= 20; seed++) {
+        const r = rehearseModelCall(scenario, engine, seed);
+        const path = [...r.turns.map((t) => t.node), r.turns.at(-1)?.next];
+        if (r.stopped !== 'ended' || r.outcome !== golden.outcome || path.join() !== golden.nodes.join()) {
+          off.push(
+            `seed ${seed}: ${path.join(' → ')} = ${r.outcome} (${r.stopped}); expected ${golden.nodes.join(' → ')} = ${golden.outcome}`,
+          );
+        }
       }
-    }
-    expect(off).toEqual([]);
-  });
+      expect(off).toEqual([]);
+    },
+  );
 
   it('records what was said, what the engine found and the persona after every turn', () => {
     const scenario = contentScenario('zh-first-contact-tight-money');
     const r = rehearseModelCall(scenario, engine, 3);
     expect(r.greeting?.node).toBe(scenario.start);
-    expect(r.turns[0]).toMatchObject({ node: 'opening', said: scenario.nodes[0].model!.text, next: 'verify', findings: [] });
+    expect(r.turns[0]).toMatchObject({
+      node: 'opening',
+      said: scenario.nodes[0].model!.text,
+      next: 'verify',
+      findings: [],
+    });
     expect(r.turns[0].moves).toContain('verify_identity');
     // Each turn starts where the previous one left the call, and the persona warms up along the model answers.
     r.turns.slice(1).forEach((t, i) => expect(t.node).toBe(r.turns[i].next));
@@ -42,11 +52,23 @@ describe('the model call', () => {
 
   it('stops, saying why, where a node has nothing to say or the model answers go round in circles', () => {
     // The hand-made scenario has no model answers at all.
-    expect(rehearseModelCall(tinyScenario('cooperative'), engine)).toMatchObject({ turns: [], outcome: null, stopped: 'no_model' });
+    expect(rehearseModelCall(tinyScenario('cooperative'), engine)).toMatchObject({
+      turns: [],
+      outcome: null,
+      stopped: 'no_model',
+    });
     const base = tinyScenario('cooperative');
     const circle: Scenario = {
       ...base,
-      nodes: base.nodes.map((n) => (n.id === 'opening' ? { ...n, model: { text: '嗯。', why: '', line: 1 }, branches: [{ when: null, target: 'opening', effects: [], line: 1 }] } : n)),
+      nodes: base.nodes.map((n) =>
+        n.id === 'opening'
+          ? {
+              ...n,
+              model: { text: '嗯。', why: '', line: 1 },
+              branches: [{ when: null, target: 'opening', effects: [], line: 1 }],
+            }
+          : n,
+      ),
     };
     const r = rehearseModelCall(circle, engine);
     expect(r.stopped).toBe('loop');
@@ -79,7 +101,11 @@ describe('the model call over seeds', () => {
     const base = contentScenario('en-agency-hostile');
     const fragile: Scenario = {
       ...base,
-      nodes: base.nodes.map((n) => (n.id === 'promise' ? { ...n, stage: 'negotiation', effects: [{ var: 'willingness', op: 'add', value: -10 }] } : n)),
+      nodes: base.nodes.map((n) =>
+        n.id === 'promise'
+          ? { ...n, stage: 'negotiation', effects: [{ var: 'willingness', op: 'add', value: -10 }] }
+          : n,
+      ),
     };
     const r = rehearseAcrossSeeds(fragile, engine, 'ptp', 8);
     expect(r.steady).toBe(false);

@@ -3,7 +3,14 @@
  * context it builds, guided mode, and save/restore at every step continuing exactly like an uninterrupted call.
  */
 import { describe, expect, it } from 'vitest';
-import { createSession, restoreSession, SESSION_VERSION, SessionRestoreError, type Session, type StepResult } from '../../src/machines/index.ts';
+import {
+  createSession,
+  restoreSession,
+  SESSION_VERSION,
+  SessionRestoreError,
+  type Session,
+  type StepResult,
+} from '../../src/machines/index.ts';
 import { nodeContext } from '../../src/scenarios/index.ts';
 import { IR_VERSION, type Scenario } from '../../src/scenarios/ir.ts';
 import { contentEngine, contentScenario, contentScenarios } from './content.ts';
@@ -30,11 +37,17 @@ function drive(session: Session, turns = 12, restoreEachStep = false) {
 }
 
 describe('session engine', () => {
-  it('answers the model line of the first node with the next node\'s persona line, judged in that node\'s context', () => {
+  it("answers the model line of the first node with the next node's persona line, judged in that node's context", () => {
     const scenario = contentScenario('zh-first-contact-tight-money');
     const session = createSession(scenario, { engine, seed: 4 });
     expect(session.reply?.node).toBe('opening');
-    expect(session.scoringContext()).toMatchObject({ party: 'debtor', verified: false, stage: 'opening', local_time: '19:10', jurisdiction: 'CN' });
+    expect(session.scoringContext()).toMatchObject({
+      party: 'debtor',
+      verified: false,
+      stage: 'opening',
+      local_time: '19:10',
+      jurisdiction: 'CN',
+    });
     const r = session.say(scenario.nodes[0].model!.text);
     expect(r.assessment?.moves.map((m) => m.move)).toContain('verify_identity');
     expect(r.reply?.node).toBe('verify');
@@ -45,16 +58,21 @@ describe('session engine', () => {
 
   it('replays a call exactly with the same seed', () => {
     const scenario = contentScenario('zh-first-contact-staller');
-    expect(drive(createSession(scenario, { engine, seed: 9 }))).toEqual(drive(createSession(scenario, { engine, seed: 9 })));
+    expect(drive(createSession(scenario, { engine, seed: 9 }))).toEqual(
+      drive(createSession(scenario, { engine, seed: 9 })),
+    );
   });
 
-  it.each(contentScenarios().map((s) => [s.id, s] as const))('%s: save/restore at every step continues identically', (_, scenario) => {
-    for (const seed of [1, 2]) {
-      const plain = drive(createSession(scenario, { engine, seed }));
-      expect(drive(createSession(scenario, { engine, seed }), 12, true)).toEqual(plain);
-      expect(plain.length).toBeGreaterThan(0);
-    }
-  });
+  it.each(contentScenarios().map((s) => [s.id, s] as const))(
+    '%s: save/restore at every step continues identically',
+    (_, scenario) => {
+      for (const seed of [1, 2]) {
+        const plain = drive(createSession(scenario, { engine, seed }));
+        expect(drive(createSession(scenario, { engine, seed }), 12, true)).toEqual(plain);
+        expect(plain.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('guided mode: choosing an option returns its feedback and follows its target', () => {
     const scenario = contentScenario('zh-first-contact-tight-money');
@@ -77,10 +95,16 @@ describe('session engine', () => {
     const a = contentScenario('zh-first-contact-tight-money');
     const b = contentScenario('zh-first-contact-staller');
     const saved = createSession(a, { engine }).persist();
-    expect(saved).toMatchObject({ kind: 'calldojo.session', version: SESSION_VERSION, scenario: { id: a.id, ir_version: IR_VERSION } });
+    expect(saved).toMatchObject({
+      kind: 'calldojo.session',
+      version: SESSION_VERSION,
+      scenario: { id: a.id, ir_version: IR_VERSION },
+    });
     expect(() => restoreSession(b, saved, { engine })).toThrow(SessionRestoreError);
     expect(() => restoreSession(b, saved, { engine })).toThrow(/belongs to scenario "zh-first-contact-tight-money"/);
-    expect(() => restoreSession(a, { ...saved, version: 99, min_compatible: 99 }, { engine })).toThrow(/format version 99/);
+    expect(() => restoreSession(a, { ...saved, version: 99, min_compatible: 99 }, { engine })).toThrow(
+      /format version 99/,
+    );
     // An older scenario IR alone does not stop a call: it resumes while its node exists (test/machines/persist.test.ts).
     expect(restoreSession(a, { ...saved, scenario: { id: a.id, ir_version: 0 } }, { engine }).state.node).toBe(a.start);
     expect(() => restoreSession(a, { hello: 1 }, { engine })).toThrow(/Not a saved CallDojo session/);
@@ -90,24 +114,27 @@ describe('session engine', () => {
 describe('compile-time lint and runtime agree', () => {
   const serious = (r: StepResult) => r.assessment!.findings.filter((f) => f.severity !== 'minor').map((f) => f.rule);
 
-  it.each(contentScenarios().map((s) => [s.id, s] as const))('%s: each model answer said on the call passes as it passed lint', (_, scenario) => {
-    for (const seed of [1, 2, 3]) {
-      const session = createSession(scenario, { engine, seed });
-      for (let turn = 0; turn < 40 && !session.state.ended; turn++) {
-        const node = scenario.nodes.find((n) => n.id === session.state.node)!;
-        if (!node.model) break;
-        const lint = nodeContext(scenario, node);
-        const live = session.scoringContext();
-        const where = `${scenario.id} seed ${seed} at ${node.id}`;
-        expect(live.call_direction, where).toBe(lint.call_direction);
-        // Lint assumes the disclosure only where every path made it, so the live call has made it there too.
-        if (lint.disclosure_given) expect(live.disclosure_given, where).toBe(true);
-        // Lint assumes the stop-calling request wherever any path made it, so the live call can only have fewer.
-        if (live.cease_request) expect(lint.cease_request, where).toBe(true);
-        expect(serious(session.say(node.model.text)), where).toEqual([]);
+  it.each(contentScenarios().map((s) => [s.id, s] as const))(
+    '%s: each model answer said on the call passes as it passed lint',
+    (_, scenario) => {
+      for (const seed of [1, 2, 3]) {
+        const session = createSession(scenario, { engine, seed });
+        for (let turn = 0; turn < 40 && !session.state.ended; turn++) {
+          const node = scenario.nodes.find((n) => n.id === session.state.node)!;
+          if (!node.model) break;
+          const lint = nodeContext(scenario, node);
+          const live = session.scoringContext();
+          const where = `${scenario.id} seed ${seed} at ${node.id}`;
+          expect(live.call_direction, where).toBe(lint.call_direction);
+          // Lint assumes the disclosure only where every path made it, so the live call has made it there too.
+          if (lint.disclosure_given) expect(live.disclosure_given, where).toBe(true);
+          // Lint assumes the stop-calling request wherever any path made it, so the live call can only have fewer.
+          if (live.cease_request) expect(lint.cease_request, where).toBe(true);
+          expect(serious(session.say(node.model.text)), where).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('stop-calling request', () => {
@@ -129,7 +156,11 @@ describe('stop-calling request', () => {
   });
 
   it('lets the answer that honours the request pass, and survives save/restore', () => {
-    const session = restoreSession(contentScenario('en-agency-hostile'), JSON.parse(JSON.stringify(toCease().persist())), { engine });
+    const session = restoreSession(
+      contentScenario('en-agency-hostile'),
+      JSON.parse(JSON.stringify(toCease().persist())),
+      { engine },
+    );
     expect(session.scoringContext().cease_request).toBe(true);
     const r = session.choose(0);
     expect(r.option?.quality).toBe('good');
@@ -156,9 +187,12 @@ describe('call-level findings', () => {
   it('reports a call outside the call window once, on the first line, not on every line', () => {
     const scenario = { ...contentScenario('zh-first-contact-tight-money'), local_time: '22:30' };
     const session = createSession(scenario, { engine: contentEngine(), seed: 3 });
-    const first = session.say('您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？');
+    const first = session.say(
+      '您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？',
+    );
     const second = session.say('张先生您好，今天来电是想了解一下您的情况。');
-    const contact = (a: typeof first.assessment) => a!.findings.filter((f) => f.category === 'contact_rules').map((f) => f.rule);
+    const contact = (a: typeof first.assessment) =>
+      a!.findings.filter((f) => f.category === 'contact_rules').map((f) => f.rule);
     expect(contact(first.assessment).length).toBeGreaterThan(0);
     expect(contact(second.assessment)).toEqual([]);
   });

@@ -56,7 +56,9 @@ function satisfying(cond: Condition | null, node: ScenarioNode, terms: Terms): L
     case 'not': {
       // Whatever does not satisfy the inner condition (state read as neutral, mid-range values).
       const vars = { trust: 50, irritation: 50, patience: 50, willingness: 50 };
-      return plain(terms).filter((l) => !holds(cond.cond, l, vars, node.expect)).slice(0, 1);
+      return plain(terms)
+        .filter((l) => !holds(cond.cond, l, vars, node.expect))
+        .slice(0, 1);
     }
     case 'or':
       return cond.any.flatMap((c) => satisfying(c, node, terms));
@@ -88,7 +90,9 @@ export function syntheticEvents(scenario: Scenario): (nodeId: string) => CallEve
       const seen = new Set<string>();
       events = [
         // A silent "line" is the SILENCE event, added below.
-        ...lines.filter((l) => !l.silence && !seen.has(JSON.stringify(l)) && seen.add(JSON.stringify(l))).map((l): CallEvent => ({ type: 'SAY', line: l })),
+        ...lines
+          .filter((l) => !l.silence && !seen.has(JSON.stringify(l)) && seen.add(JSON.stringify(l)))
+          .map((l): CallEvent => ({ type: 'SAY', line: l })),
         ...node.options.map((_, index): CallEvent => ({ type: 'CHOOSE', index, line: line({}) })),
         { type: 'SILENCE' },
         { type: 'HANG_UP' },

@@ -13,7 +13,9 @@ import { parsePlan, type Plan } from './plan.ts';
 import { expectedJson } from '../expected-file.ts';
 
 const dir = join(import.meta.dirname, 'transcripts');
-const cases = readdirSync(dir).filter((c) => !process.env.FILTER || c.includes(process.env.FILTER)).sort();
+const cases = readdirSync(dir)
+  .filter((c) => !process.env.FILTER || c.includes(process.env.FILTER))
+  .sort();
 
 /** The plan's scenario, with the persona swapped for another archetype (its default params) when the plan asks. */
 function scenarioOf(plan: Plan): Scenario {
@@ -26,21 +28,42 @@ function scenarioOf(plan: Plan): Scenario {
 }
 
 function run(plan: Plan) {
-  const session = createSession(scenarioOf(plan), { engine: contentEngine(), seed: Number(plan.header.seed ?? 1), mode: (plan.header.mode ?? 'practice') as Mode });
+  const session = createSession(scenarioOf(plan), {
+    engine: contentEngine(),
+    seed: Number(plan.header.seed ?? 1),
+    mode: (plan.header.mode ?? 'practice') as Mode,
+  });
   const steps: StepResult[] = [];
   const record = [{ persona: session.reply }];
   for (const { turn } of plan.turns) {
     const r =
-      turn.kind === 'say' ? session.say(turn.text) : turn.kind === 'choose' ? session.choose(turn.index) : turn.kind === 'silence' ? session.silence() : session.hangUp();
+      turn.kind === 'say'
+        ? session.say(turn.text)
+        : turn.kind === 'choose'
+          ? session.choose(turn.index)
+          : turn.kind === 'silence'
+            ? session.silence()
+            : session.hangUp();
     steps.push(r);
     record.push({
-      trainee: turn.kind === 'say' ? turn.text : turn.kind === 'choose' ? `[choose ${turn.index}] ${r.option?.text}` : `(${turn.kind})`,
+      trainee:
+        turn.kind === 'say'
+          ? turn.text
+          : turn.kind === 'choose'
+            ? `[choose ${turn.index}] ${r.option?.text}`
+            : `(${turn.kind})`,
       findings: r.assessment?.findings.map((f) => `${f.category}:${f.rule}`) ?? [],
       moves: r.assessment?.moves.map((m) => m.move) ?? [],
       tone: r.assessment?.tone.label ?? null,
       signals: r.signals,
       persona: r.reply,
-      state: { node: r.state.node, vars: r.state.vars, verified: r.state.verified, outcome: r.state.outcome?.code ?? null, ended_by: r.state.ended_by },
+      state: {
+        node: r.state.node,
+        vars: r.state.vars,
+        verified: r.state.verified,
+        outcome: r.state.outcome?.code ?? null,
+        ended_by: r.state.ended_by,
+      },
     } as never);
   }
   return { steps, record };
@@ -52,7 +75,10 @@ function check(step: StepResult, key: string, value: string, where: string) {
     ending: () => step.state.outcome?.code ?? 'none',
     ended_by: () => step.state.ended_by,
     mood: () => step.reply?.mood,
-    finding: () => (step.assessment?.findings.some((f) => f.category === value || f.rule === value) ? value : step.assessment?.findings.map((f) => f.rule)),
+    finding: () =>
+      step.assessment?.findings.some((f) => f.category === value || f.rule === value)
+        ? value
+        : step.assessment?.findings.map((f) => f.rule),
     signal: () => (step.signals.includes(value as never) ? value : step.signals),
     'reply~': () => (step.reply?.text.includes(value) ? value : step.reply?.text),
   };
@@ -64,7 +90,9 @@ describe.each(cases)('transcript %s', (name) => {
   const { steps, record } = run(plan);
 
   it('meets the hand-written expectations', () => {
-    plan.turns.forEach((t, i) => t.expect.forEach(([k, v]) => check(steps[i], k, v, `${name}/input.plan:${t.line} ${k}`)));
+    plan.turns.forEach((t, i) =>
+      t.expect.forEach(([k, v]) => check(steps[i], k, v, `${name}/input.plan:${t.line} ${k}`)),
+    );
     expect(plan.turns.some((t) => t.expect.length)).toBe(true);
   });
 

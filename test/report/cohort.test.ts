@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cohortTable, readiness, trend, violationHeatmap, type CohortAttempt, type CohortProfile } from '../../src/report/cohort.ts';
+import {
+  cohortTable,
+  readiness,
+  trend,
+  violationHeatmap,
+  type CohortAttempt,
+  type CohortProfile,
+} from '../../src/report/cohort.ts';
 
 const profiles: CohortProfile[] = [
   { id: 'p-wang', name: '王小明', staffNo: 'A1001' },
@@ -9,19 +16,39 @@ const profiles: CohortProfile[] = [
 /** Noon local time on a day of November 2026, so day and week buckets do not depend on the machine's time zone. */
 const day = (d: number, hour = 12) => new Date(2026, 10, d, hour).getTime();
 let n = 0;
-function call(profileId: string, scenarioId: string, total: number, endedOn: number, over: Partial<CohortAttempt> = {}): CohortAttempt {
+function call(
+  profileId: string,
+  scenarioId: string,
+  total: number,
+  endedOn: number,
+  over: Partial<CohortAttempt> = {},
+): CohortAttempt {
   return {
-    id: `a${++n}`, profileId, scenarioId, scenarioTitle: `标题 ${scenarioId}`, status: 'completed', endedAt: day(endedOn),
-    scores: { total }, passed: total >= 60, blockerRule: null, findings: { byCategory: {}, byRule: {} }, ...over,
+    id: `a${++n}`,
+    profileId,
+    scenarioId,
+    scenarioTitle: `标题 ${scenarioId}`,
+    status: 'completed',
+    endedAt: day(endedOn),
+    scores: { total },
+    passed: total >= 60,
+    blockerRule: null,
+    findings: { byCategory: {}, byRule: {} },
+    ...over,
   };
 }
-const threat = (count = 1) => ({ byCategory: { threat: count }, byRule: { 'cn-threat': { category: 'threat' as const, severity: 'critical' as const, count } } });
+const threat = (count = 1) => ({
+  byCategory: { threat: count },
+  byRule: { 'cn-threat': { category: 'threat' as const, severity: 'critical' as const, count } },
+});
 
 const attempts: CohortAttempt[] = [
   call('p-wang', 's1', 40, 2, { passed: false, blockerRule: 'cn-threat', findings: threat(2) }), // Mon 2 Nov
   call('p-wang', 's1', 85, 3),
-  call('p-wang', 's2', 70, 10, { findings: { byCategory: { tone: 1 }, byRule: { 'tone-cold': { category: 'tone', severity: 'minor', count: 1 } } } }),
-  call('p-li', 's1', 55, 3, { findings: threat() , blockerRule: 'cn-threat', passed: false }),
+  call('p-wang', 's2', 70, 10, {
+    findings: { byCategory: { tone: 1 }, byRule: { 'tone-cold': { category: 'tone', severity: 'minor', count: 1 } } },
+  }),
+  call('p-li', 's1', 55, 3, { findings: threat(), blockerRule: 'cn-threat', passed: false }),
   call('p-li', 's2', 90, 11),
   call('p-li', 's1', 0, 12, { status: 'abandoned', scores: null, passed: null }),
   call('p-wang', 's2', 0, 12, { status: 'in_progress', endedAt: null, scores: null, passed: null }),
@@ -30,13 +57,25 @@ const attempts: CohortAttempt[] = [
 
 describe('cohortTable', () => {
   it('one row per trainee × scenario with best total, completed attempts and whether it was ever passed', () => {
-    expect(cohortTable(profiles, attempts).map(({ name, scenarioId, best, attempts: count, passed }) => [name, scenarioId, best, count, passed])).toEqual([
+    expect(
+      cohortTable(profiles, attempts).map(({ name, scenarioId, best, attempts: count, passed }) => [
+        name,
+        scenarioId,
+        best,
+        count,
+        passed,
+      ]),
+    ).toEqual([
       ['李华', 's1', 55, 1, false],
       ['李华', 's2', 90, 1, true],
       ['王小明', 's1', 85, 2, true],
       ['王小明', 's2', 70, 1, true],
     ]);
-    expect(cohortTable(profiles, attempts)[2]).toMatchObject({ staffNo: 'A1001', scenarioTitle: '标题 s1', lastAt: day(3) });
+    expect(cohortTable(profiles, attempts)[2]).toMatchObject({
+      staffNo: 'A1001',
+      scenarioTitle: '标题 s1',
+      lastAt: day(3),
+    });
   });
 });
 
@@ -85,7 +124,10 @@ describe('readiness', () => {
       ['张新', false, ['s1', 's2'], []],
     ]);
     const strict = readiness(profiles, attempts, { required: ['s1', 's2'], lastN: 3 });
-    expect(strict[0]).toMatchObject({ ready: false, blockersInLastN: [{ scenarioId: 's1', rule: 'cn-threat', endedAt: day(2) }] });
+    expect(strict[0]).toMatchObject({
+      ready: false,
+      blockersInLastN: [{ scenarioId: 's1', rule: 'cn-threat', endedAt: day(2) }],
+    });
     expect(readiness(profiles, attempts, { required: [], lastN: 0 }).every((x) => x.ready)).toBe(true);
   });
 });

@@ -15,7 +15,12 @@ describe('segments', () => {
   });
 
   it('keeps overlapping findings apart where they differ and together where they overlap', () => {
-    expect(segments('abcdef', [{ start: 1, end: 4 }, { start: 3, end: 5 }])).toEqual([
+    expect(
+      segments('abcdef', [
+        { start: 1, end: 4 },
+        { start: 3, end: 5 },
+      ]),
+    ).toEqual([
       { text: 'a', marks: [] },
       { text: 'bc', marks: [0] },
       { text: 'd', marks: [0, 1] },
@@ -25,7 +30,12 @@ describe('segments', () => {
   });
 
   it('ignores empty spans from call-level findings and clamps spans to the line', () => {
-    expect(segments('abc', [{ start: 0, end: 0 }, { start: 2, end: 99 }])).toEqual([
+    expect(
+      segments('abc', [
+        { start: 0, end: 0 },
+        { start: 2, end: 99 },
+      ]),
+    ).toEqual([
       { text: 'ab', marks: [] },
       { text: 'c', marks: [1] },
     ]);

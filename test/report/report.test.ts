@@ -13,17 +13,33 @@ const assessment = (over: Partial<Assessment> = {}): Assessment => ({
   ...over,
 });
 const threat: Finding = {
-  rule: 'cn-violence-threat', category: 'threat', severity: 'critical', start: 0, end: 4, quote: '后果自负',
-  message: '', better: '', sources: [],
+  rule: 'cn-violence-threat',
+  category: 'threat',
+  severity: 'critical',
+  start: 0,
+  end: 4,
+  quote: '后果自负',
+  message: '',
+  better: '',
+  sources: [],
 };
 const allChecksOk = [{ field: 'resultCode' as const, ok: true, expected: 'ptp', actual: 'ptp' }];
 
 describe('attemptReport', () => {
   it('passes a clean call that covered what each node expected and reached a promise', () => {
     const r = attemptReport({
-      course: 'first_contact', policy: LEGACY_POLICY,
+      course: 'first_contact',
+      policy: LEGACY_POLICY,
       turns: [
-        { text: 'a', nodeId: 'opening', expected: ['greet', 'surname'], assessment: assessment({ elements: ['surname'], moves: [{ move: 'greet', start: 0, end: 1, evidence: '您好' }] }) },
+        {
+          text: 'a',
+          nodeId: 'opening',
+          expected: ['greet', 'surname'],
+          assessment: assessment({
+            elements: ['surname'],
+            moves: [{ move: 'greet', start: 0, end: 1, evidence: '您好' }],
+          }),
+        },
       ],
       outcome: { code: 'ptp', amount: 1286, date: '+3d' },
       recordChecks: allChecksOk,
@@ -34,7 +50,9 @@ describe('attemptReport', () => {
   });
 
   it('weighs a drill, which asks for no record, over the other dimensions only', () => {
-    const turns = [{ text: 'a', nodeId: 'opening', expected: ['surname'], assessment: assessment({ elements: ['surname'] }) }];
+    const turns = [
+      { text: 'a', nodeId: 'opening', expected: ['surname'], assessment: assessment({ elements: ['surname'] }) },
+    ];
     const outcome = { code: 'drill_complete' as const, amount: null, date: null };
     const drill = attemptReport({ course: 'drill', policy: LEGACY_POLICY, turns, outcome, recordChecks: [] });
     const call = attemptReport({ course: 'first_contact', policy: LEGACY_POLICY, turns, outcome, recordChecks: [] });
@@ -46,7 +64,8 @@ describe('attemptReport', () => {
 
   it('fails the call on one critical finding however good the rest was, naming the blocker', () => {
     const r = attemptReport({
-      course: 'first_contact', policy: LEGACY_POLICY,
+      course: 'first_contact',
+      policy: LEGACY_POLICY,
       turns: [
         { text: 'x', nodeId: 'n1', expected: [], assessment: assessment() },
         { text: '后果自负', nodeId: 'n2', expected: [], assessment: assessment({ findings: [threat] }) },
@@ -61,8 +80,16 @@ describe('attemptReport', () => {
 
   it('lists expected elements the trainee never covered and lowers the script score', () => {
     const r = attemptReport({
-      course: 'first_contact', policy: LEGACY_POLICY,
-      turns: [{ text: 'a', nodeId: 'opening', expected: ['greet', 'staff_number'], assessment: assessment({ elements: ['greet'] }) }],
+      course: 'first_contact',
+      policy: LEGACY_POLICY,
+      turns: [
+        {
+          text: 'a',
+          nodeId: 'opening',
+          expected: ['greet', 'staff_number'],
+          assessment: assessment({ elements: ['greet'] }),
+        },
+      ],
       outcome: null,
       recordChecks: [],
     });
@@ -80,7 +107,13 @@ describe('attemptReport', () => {
 describe('checkRecord', () => {
   it('accepts a record that matches the promise made in the call', () => {
     const checks = checkRecord(
-      { resultCode: 'ptp', promiseAmount: 1286, promiseDate: '2026-11-25', nextAction: '到期日跟进', notes: '客户停工，承诺25日还最低还款' },
+      {
+        resultCode: 'ptp',
+        promiseAmount: 1286,
+        promiseDate: '2026-11-25',
+        nextAction: '到期日跟进',
+        notes: '客户停工，承诺25日还最低还款',
+      },
       { code: 'ptp', amount: 1286, date: '+3d' },
       '2026-11-22',
     );
@@ -93,7 +126,13 @@ describe('checkRecord', () => {
       { code: 'ptp', amount: 1286, date: '2026-11-25' },
       '2026-11-22',
     );
-    expect(checks.filter((c) => !c.ok).map((c) => c.field)).toEqual(['resultCode', 'promiseAmount', 'promiseDate', 'nextAction', 'notes']);
+    expect(checks.filter((c) => !c.ok).map((c) => c.field)).toEqual([
+      'resultCode',
+      'promiseAmount',
+      'promiseDate',
+      'nextAction',
+      'notes',
+    ]);
   });
 
   it('resolves relative promise dates against the call day, across month ends', () => {
@@ -106,14 +145,26 @@ describe('scoreDrill', () => {
   const model = '您好，我是XX银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？';
 
   it('gives full marks for a word-perfect recital with every element, and reports typing speed', () => {
-    const r = scoreDrill({ text: model, model, required: ['greet', 'surname'], covered: ['greet', 'surname'], typingMs: 60000 });
+    const r = scoreDrill({
+      text: model,
+      model,
+      required: ['greet', 'surname'],
+      covered: ['greet', 'surname'],
+      typingMs: 60000,
+    });
     expect(r.score).toBe(100);
     expect(r.charsPerMinute).toBeGreaterThanOrEqual(40);
     expect(r.meetsSpeed).toBe(true);
   });
 
   it('names missing elements and scores a partial recital lower', () => {
-    const r = scoreDrill({ text: '您好，我是银行的，请问是张伟吗', model, required: ['greet', 'staff_number'], covered: ['greet'], typingMs: 120000 });
+    const r = scoreDrill({
+      text: '您好，我是银行的，请问是张伟吗',
+      model,
+      required: ['greet', 'staff_number'],
+      covered: ['greet'],
+      typingMs: 120000,
+    });
     expect(r.missing).toEqual(['staff_number']);
     expect(r.score).toBeLessThan(70);
     expect(r.meetsSpeed).toBe(false);

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 const sample = (name: string) => join(import.meta.dirname, 'samples', name, 'input.md');
 const lint = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/lint-scripts.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/lint-scripts.ts', ...args],
+    { cwd: root, encoding: 'utf8' },
+  );
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
@@ -17,7 +21,9 @@ describe('lint:scripts CLI', { timeout: 60_000 }, () => {
   it('prints file:line:column severity code message and exits 1 on an error', () => {
     const r = lint(sample('unknown_branch_target'));
     expect(r.code).toBe(1);
-    expect(r.out.trim()).toBe('test/scenarios/samples/unknown_branch_target/input.md:43:10 error unknown_branch_target No node has the id `hangup`. (Did you mean `hung-up`?)');
+    expect(r.out.trim()).toBe(
+      'test/scenarios/samples/unknown_branch_target/input.md:43:10 error unknown_branch_target No node has the id `hangup`. (Did you mean `hung-up`?)',
+    );
   });
 
   it('exits 0 with nothing on stdout for a clean script, even with warnings elsewhere absent', () => {
@@ -52,14 +58,21 @@ describe('lint:scripts CLI', { timeout: 60_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'calldojo-'));
     // en-agency-hostile where the persona has not yet said its promise at the promise node (a negotiation stage, so
     // the read-back needs willingness) and that node lowers willingness: whether it holds depends on the seed.
-    const text = readFileSync(join(root, 'content/scripts/220_en-agency-hostile.md'), 'utf8').replace('stage: promise\neffects: willingness +10\n', 'stage: negotiation\neffects: willingness -10\n');
+    const text = readFileSync(join(root, 'content/scripts/220_en-agency-hostile.md'), 'utf8').replace(
+      'stage: promise\neffects: willingness +10\n',
+      'stage: negotiation\neffects: willingness -10\n',
+    );
     writeFileSync(join(dir, 'fragile.md'), text);
     const r = lint('--json', join(dir, 'fragile.md'));
     expect(r.code).toBe(0);
     const line = text.split('\n').findIndex((l) => l.includes('{#promise}')) + 1;
-    const unsteady = (JSON.parse(r.out) as { code: string; message: string }[]).filter((d) => d.code === 'model_call_unsteady');
+    const unsteady = (JSON.parse(r.out) as { code: string; message: string }[]).filter(
+      (d) => d.code === 'model_call_unsteady',
+    );
     expect(unsteady).toMatchObject([{ code: 'model_call_unsteady', severity: 'warning', line, column: 1 }]);
-    expect(unsteady[0].message).toMatch(/ends in `ptp` in \d+ of 20 seeded calls; seed 2 ends in `refused` after node `promise`/);
+    expect(unsteady[0].message).toMatch(
+      /ends in `ptp` in \d+ of 20 seeded calls; seed 2 ends in `refused` after node `promise`/,
+    );
   });
 
   it('warns at the option itself when a good option, typed at its node, makes the persona hang up', () => {
@@ -75,7 +88,7 @@ describe('lint:scripts CLI', { timeout: 60_000 }, () => {
     expect(own(clean.out)).toEqual([]);
   });
 
-  it('lints all of content/scripts by default: no errors, and warnings only from the live persona\'s rehearsals', () => {
+  it("lints all of content/scripts by default: no errors, and warnings only from the live persona's rehearsals", () => {
     const r = lint();
     expect(r.code).toBe(0);
     // Options the persona mishandles are the persona authors' to fix, so they warn rather than fail the build.

@@ -24,17 +24,41 @@ describe('scenario IR', () => {
   });
 
   it('carries persona, card, hidden facts and policy, with archetype defaults for missing parameters', () => {
-    expect(s.persona).toEqual({ archetype: 'cooperative', params: { patience: 70, trust: 45, irritability: 30, resolve: 30, ability_to_pay: 0 } });
-    expect(s.card).toMatchObject({ name: '李娜', card_tail: '3519', amount_due: 8420, minimum_payment: 842, days_overdue: 32 });
-    expect(s.hidden).toMatchObject({ real_reason: '上个月住院做了手术', can_pay: 900, answers: 'debtor', secret_words: ['住院'] });
-    expect(s.bank_policy).toEqual({ call_window: '08:00-21:00', sues: false, field_visits: false, reports_to_bureau: true });
+    expect(s.persona).toEqual({
+      archetype: 'cooperative',
+      params: { patience: 70, trust: 45, irritability: 30, resolve: 30, ability_to_pay: 0 },
+    });
+    expect(s.card).toMatchObject({
+      name: '李娜',
+      card_tail: '3519',
+      amount_due: 8420,
+      minimum_payment: 842,
+      days_overdue: 32,
+    });
+    expect(s.hidden).toMatchObject({
+      real_reason: '上个月住院做了手术',
+      can_pay: 900,
+      answers: 'debtor',
+      secret_words: ['住院'],
+    });
+    expect(s.bank_policy).toEqual({
+      call_window: '08:00-21:00',
+      sues: false,
+      field_visits: false,
+      reports_to_bureau: true,
+    });
   });
 
   it('carries whom the trainee represents, what to withhold, the exam flag and the form of address (issue 14)', () => {
     expect(s.caller).toBeUndefined();
     expect(s.card.honorific).toBeUndefined();
-    const header = 'caller:\n  institution: 华信银行信用卡中心\n  department: 账务管理部\nwithhold: [institution]\nexam_hide_card: true\ncard:\n';
-    const t = ok(read('valid-minimal').replace('card:\n', header).replace(/(\ncard:\n {2}name: [^\n]+\n)/, '$1  honorific: 女士\n'));
+    const header =
+      'caller:\n  institution: 华信银行信用卡中心\n  department: 账务管理部\nwithhold: [institution]\nexam_hide_card: true\ncard:\n';
+    const t = ok(
+      read('valid-minimal')
+        .replace('card:\n', header)
+        .replace(/(\ncard:\n {2}name: [^\n]+\n)/, '$1  honorific: 女士\n'),
+    );
     expect(t.caller).toEqual({ institution: '华信银行信用卡中心', department: '账务管理部' });
     expect(t.withhold).toEqual(['institution']);
     expect(t.exam_hide_card).toBe(true);
@@ -44,46 +68,97 @@ describe('scenario IR', () => {
 
   it('compiles branches to structured conditions and effects, with source lines', () => {
     expect(node(s, 'confirmed').branches).toEqual([
-      { when: { kind: 'or', any: [{ kind: 'move', move: 'empathise' }, { kind: 'move', move: 'disclose_debt' }] }, target: 'promise', effects: [{ var: 'trust', op: 'add', value: 5 }], line: 52 },
+      {
+        when: {
+          kind: 'or',
+          any: [
+            { kind: 'move', move: 'empathise' },
+            { kind: 'move', move: 'disclose_debt' },
+          ],
+        },
+        target: 'promise',
+        effects: [{ var: 'trust', op: 'add', value: 5 }],
+        line: 52,
+      },
       { when: null, target: 'hung-up', effects: [], line: 53 },
     ]);
-    expect(node(s, 'pickup')).toMatchObject({ line: 32, options: [{ quality: 'good', next: 'confirmed', feedback: '要素齐全。', line: 39 }] });
+    expect(node(s, 'pickup')).toMatchObject({
+      line: 32,
+      options: [{ quality: 'good', next: 'confirmed', feedback: '要素齐全。', line: 39 }],
+    });
   });
 
   it('resolves `minimum` against the card and marks verification on every path after a `verifies` node', () => {
     expect(node(s, 'promise').end).toEqual({ code: 'ptp', amount: 842, date: '+3d' });
-    expect(s.nodes.map((n) => [n.id, n.verified])).toEqual([['pickup', false], ['confirmed', true], ['promise', true], ['hung-up', false]]);
+    expect(s.nodes.map((n) => [n.id, n.verified])).toEqual([
+      ['pickup', false],
+      ['confirmed', true],
+      ['promise', true],
+      ['hung-up', false],
+    ]);
   });
 
   it('inherits stage and party from the node above, and lints each model answer in that context', () => {
-    const source = read('valid-minimal').replace('stage: verification\n', '').replace('stage: opening\n', 'stage: opening\nparty: spouse\n');
+    const source = read('valid-minimal')
+      .replace('stage: verification\n', '')
+      .replace('stage: opening\n', 'stage: opening\nparty: spouse\n');
     const t = compile(source, { file: 'x.md' }).scenario!;
-    expect(node(t, 'confirmed')).toMatchObject({ stage: 'opening', party: 'third_party', relation: 'spouse', verified: false });
+    expect(node(t, 'confirmed')).toMatchObject({
+      stage: 'opening',
+      party: 'third_party',
+      relation: 'spouse',
+      verified: false,
+    });
     // Telling a spouse about the overdue card is a disclosure before verification, so the same answer is now flagged.
-    expect(compile(source, { file: 'x.md', engine }).diagnostics.map((d) => [d.code, d.line])).toEqual([['model_answer_flagged', 49]]);
+    expect(compile(source, { file: 'x.md', engine }).diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['model_answer_flagged', 49],
+    ]);
   });
 
   it('reads Chinese keywords into the same IR as English ones', () => {
     const zh = ok(read('valid-zh-keywords'));
     expect(node(zh, 'pickup').branches.map((b) => b.when)).toEqual([
-      { kind: 'and', all: [{ kind: 'move', move: 'verify_identity' }, { kind: 'tone', tone: 'polite' }] },
-      { kind: 'or', any: [{ kind: 'finding', category: 'threat' }, { kind: 'state', var: 'trust', op: '<', value: 20 }] },
+      {
+        kind: 'and',
+        all: [
+          { kind: 'move', move: 'verify_identity' },
+          { kind: 'tone', tone: 'polite' },
+        ],
+      },
+      {
+        kind: 'or',
+        any: [
+          { kind: 'finding', category: 'threat' },
+          { kind: 'state', var: 'trust', op: '<', value: 20 },
+        ],
+      },
       null,
     ]);
     expect(node(zh, 'pickup').branches[1].effects).toEqual([{ var: 'irritation', op: 'add', value: 20 }]);
   });
 
   it('reads a condition written the same way on several branches the same way each time, and reports each one where it is', () => {
-    const same = read('valid-minimal').replace('- if verify_identity → confirmed', '- if empathise or disclose_debt → confirmed');
+    const same = read('valid-minimal').replace(
+      '- if verify_identity → confirmed',
+      '- if empathise or disclose_debt → confirmed',
+    );
     const t = ok(same);
     expect(node(t, 'pickup').branches[0].when).toEqual(node(t, 'confirmed').branches[0].when);
     // An unknown move in a repeated condition is an error at every place it is written, not only the first.
     const typo = same.replaceAll('empathise or disclose_debt', 'empathize or disclose_debt');
     const found = compile(typo, { file: 'x.md', engine }).diagnostics.filter((d) => d.code === 'unknown_move');
-    expect(found.map((d) => [d.line, d.column, d.message.includes('empathize')])).toEqual([[42, 6, true], [52, 6, true]]);
+    expect(found.map((d) => [d.line, d.column, d.message.includes('empathize')])).toEqual([
+      [42, 6, true],
+      [52, 6, true],
+    ]);
     // A syntax error too, and the clean copies of the condition elsewhere still compile.
-    const broken = same.replace('- if empathise or disclose_debt → promise', '- if empathise or or disclose_debt → promise');
-    const conditionErrors = compile(broken, { file: 'x.md', engine }).diagnostics.filter((d) => d.code === 'invalid_condition' || d.code === 'unknown_move');
+    const broken = same.replace(
+      '- if empathise or disclose_debt → promise',
+      '- if empathise or or disclose_debt → promise',
+    );
+    const conditionErrors = compile(broken, { file: 'x.md', engine }).diagnostics.filter(
+      (d) => d.code === 'invalid_condition' || d.code === 'unknown_move',
+    );
     expect(conditionErrors.map((d) => [d.code, d.line])).toEqual([['invalid_condition', 52]]);
   });
 
@@ -94,12 +169,19 @@ describe('scenario IR', () => {
     const step = (i: number) =>
       `## 第${i}步 {#s${i}}\nstage: negotiation\n> 嗯。\nmodel: 您看这个月能不能先还一部分？\nwhy: 给出方案。\nbranches:\n` +
       `- if offer_plan and trust >= ${i} → ${i < 79 ? `s${i + 1}` : 'promise'} {trust +${i}}\n${typo(i)}- else → hung-up\n`;
-    const tail = '## 承诺 {#promise}\nstage: promise\n> 好。\nend: ptp amount=minimum date=+3d\n\n## 挂断 {#hung-up}\nstage: closing\n> （挂断）\nend: hung_up\n';
+    const tail =
+      '## 承诺 {#promise}\nstage: promise\n> 好。\nend: ptp amount=minimum date=+3d\n\n## 挂断 {#hung-up}\nstage: closing\n> （挂断）\nend: hung_up\n';
     const src = head + Array.from({ length: 80 }, (_, i) => step(i)).join('\n') + '\n' + tail;
     const clean = compile(src.replaceAll('- if empathize → s0\n', ''), { file: 'x.md', engine });
     expect(clean.diagnostics).toEqual([]);
     expect(node(clean.scenario!, 's79').branches[0]).toMatchObject({
-      when: { kind: 'and', all: [{ kind: 'move', move: 'offer_plan' }, { kind: 'state', var: 'trust', op: '>=', value: 79 }] },
+      when: {
+        kind: 'and',
+        all: [
+          { kind: 'move', move: 'offer_plan' },
+          { kind: 'state', var: 'trust', op: '>=', value: 79 },
+        ],
+      },
       effects: [{ var: 'trust', op: 'add', value: 79 }],
     });
     // After the caches gave up, a repeated mistake is still reported on each of its lines.
@@ -109,24 +191,46 @@ describe('scenario IR', () => {
   });
 
   it('reads condition keywords in any case, and a word is a move even when objects have a property of its name', () => {
-    const upper = read('valid-minimal').replace('- if empathise or disclose_debt → promise', '- if Empathise OR NOT Tone rude → promise');
+    const upper = read('valid-minimal').replace(
+      '- if empathise or disclose_debt → promise',
+      '- if Empathise OR NOT Tone rude → promise',
+    );
     expect(node(compile(upper, { file: 'x.md' }).scenario!, 'confirmed').branches[0].when).toEqual({
       kind: 'or',
-      any: [{ kind: 'move', move: 'Empathise' }, { kind: 'not', cond: { kind: 'tone', tone: 'rude' } }],
+      any: [
+        { kind: 'move', move: 'Empathise' },
+        { kind: 'not', cond: { kind: 'tone', tone: 'rude' } },
+      ],
     });
-    const odd = read('valid-minimal').replace('- if empathise or disclose_debt → promise', '- if Constructor → promise');
-    const found = compile(odd, { file: 'x.md', engine }).diagnostics.filter((d) => d.code === 'unknown_move' || d.code === 'invalid_condition');
+    const odd = read('valid-minimal').replace(
+      '- if empathise or disclose_debt → promise',
+      '- if Constructor → promise',
+    );
+    const found = compile(odd, { file: 'x.md', engine }).diagnostics.filter(
+      (d) => d.code === 'unknown_move' || d.code === 'invalid_condition',
+    );
     expect(found.map((d) => [d.code, d.line])).toEqual([['unknown_move', 52]]);
   });
 
   it('reads an effect list written the same way on several branches the same way each time, and reports each one where it is', () => {
-    const same = read('valid-minimal').replace('- if verify_identity → confirmed', '- if verify_identity → confirmed {trust +5}');
+    const same = read('valid-minimal').replace(
+      '- if verify_identity → confirmed',
+      '- if verify_identity → confirmed {trust +5}',
+    );
     const t = ok(same);
     expect(node(t, 'pickup').branches[0].effects).toEqual([{ var: 'trust', op: 'add', value: 5 }]);
     expect(node(t, 'pickup').branches[0].effects).toEqual(node(t, 'confirmed').branches[0].effects);
-    for (const [typo, code] of [['{trsut +5}', 'unknown_state_var'], ['{trust + five}', 'invalid_effect']]) {
-      const found = compile(same.replaceAll('{trust +5}', typo), { file: 'x.md', engine }).diagnostics.filter((d) => d.code === code);
-      expect(found.map((d) => [d.line, d.column])).toEqual([[42, 35], [52, 44]]);
+    for (const [typo, code] of [
+      ['{trsut +5}', 'unknown_state_var'],
+      ['{trust + five}', 'invalid_effect'],
+    ]) {
+      const found = compile(same.replaceAll('{trust +5}', typo), { file: 'x.md', engine }).diagnostics.filter(
+        (d) => d.code === code,
+      );
+      expect(found.map((d) => [d.line, d.column])).toEqual([
+        [42, 35],
+        [52, 44],
+      ]);
     }
   });
 
@@ -139,20 +243,30 @@ describe('scenario IR', () => {
 
   it("renders the briefing's headings below the page section it is shown in (# → h3)", () => {
     // (`##` starts a node, so a briefing has `#` and `###`.)
-    const src = read('valid-minimal').replace('简报:首次联系,先核实本人。', '# 李娜女士\n\n### 目标\n\n简报:首次联系,先核实本人。');
+    const src = read('valid-minimal').replace(
+      '简报:首次联系,先核实本人。',
+      '# 李娜女士\n\n### 目标\n\n简报:首次联系,先核实本人。',
+    );
     expect(ok(src).briefing_html).toMatch(/^<h3>李娜女士<\/h3>\n<h5>目标<\/h5>\n<p>简报/);
   });
 
   it('reads a script saved with Windows line ends (CRLF) exactly as with LF', () => {
     const src = read('valid-minimal');
-    expect(compile(src.replaceAll('\n', '\r\n'), { file: 'x.md', engine })).toEqual(compile(src, { file: 'x.md', engine }));
+    expect(compile(src.replaceAll('\n', '\r\n'), { file: 'x.md', engine })).toEqual(
+      compile(src, { file: 'x.md', engine }),
+    );
   });
 
   it('does not read a field or option across a line separator or stray carriage return inside the line', () => {
     for (const sep of ['\u2028', '\u2029', '\r']) {
-      const src = read('valid-minimal').replace('why: 先亮明身份', `why: 先亮明${sep}身份`).replace('- [good] 您好', `- [good] 您${sep}好`);
+      const src = read('valid-minimal')
+        .replace('why: 先亮明身份', `why: 先亮明${sep}身份`)
+        .replace('- [good] 您好', `- [good] 您${sep}好`);
       const found = compile(src, { file: 'x.md', engine }).diagnostics;
-      expect(found.map((d) => [d.code, d.line])).toEqual([['missing_why', 36], ['invalid_option', 39]]);
+      expect(found.map((d) => [d.code, d.line])).toEqual([
+        ['missing_why', 36],
+        ['invalid_option', 39],
+      ]);
     }
   });
 });

@@ -9,14 +9,18 @@ import { compile, playthrough } from '../../src/scenarios/index.ts';
 import { contentEngine } from './engines.ts';
 
 const dir = join(import.meta.dirname, '../../content/scripts');
-const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') && !/README\.md$/.test(f)).sort();
+const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.md') && !/README\.md$/.test(f))
+  .sort();
 const engine = contentEngine();
 
 describe('content/scripts', () => {
   for (const file of files) {
     it(`${file} compiles clean and every node and ending is played`, () => {
       const { scenario, diagnostics } = compile(readFileSync(join(dir, file), 'utf8'), { file, engine });
-      expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
+      expect(
+        diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`),
+      ).toEqual([]);
       const coverage = playthrough(scenario!, { engine });
       expect(coverage.nodes.missed).toEqual([]);
       expect(coverage.endings.missed).toEqual([]);
@@ -32,7 +36,18 @@ describe('content/scripts', () => {
     for (const file of files) {
       const s = compile(readFileSync(join(dir, file), 'utf8'), { file }).scenario!;
       if (s.lang !== 'zh') continue;
-      const texts = [s.title, s.briefing, ...Object.values(s.card.extra), ...s.call_log.map((c) => c.note), ...s.nodes.flatMap((n) => [...n.lines.map((l) => l.text), n.model?.text ?? '', n.model?.why ?? '', ...n.options.flatMap((o) => [o.text, o.feedback])])];
+      const texts = [
+        s.title,
+        s.briefing,
+        ...Object.values(s.card.extra),
+        ...s.call_log.map((c) => c.note),
+        ...s.nodes.flatMap((n) => [
+          ...n.lines.map((l) => l.text),
+          n.model?.text ?? '',
+          n.model?.why ?? '',
+          ...n.options.flatMap((o) => [o.text, o.feedback]),
+        ]),
+      ];
       for (const t of texts) if (halfWidth.test(t)) found.push(`${file}: ${t.slice(0, 40)}`);
     }
     expect(found).toEqual([]);
@@ -49,7 +64,10 @@ describe('content/scripts', () => {
     const example = /````markdown\n([\s\S]*?)````/.exec(readme)![1];
     const { scenario, diagnostics } = compile(example, { file: 'README.md', engine });
     expect(diagnostics).toEqual([]);
-    expect(playthrough(scenario!, { engine }).modelPath).toEqual({ nodes: ['pickup', 'confirmed', 'reason', 'promise'], outcome: 'ptp' });
+    expect(playthrough(scenario!, { engine }).modelPath).toEqual({
+      nodes: ['pickup', 'confirmed', 'reason', 'promise'],
+      outcome: 'ptp',
+    });
   });
 });
 

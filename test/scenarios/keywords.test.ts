@@ -40,6 +40,8 @@ describe('the keyword table', () => {
   }
 
   it('reads the ASCII keywords in any case', () => {
-    expect(ir(source.replace('- if verify_identity', '- IF verify_identity').replace('- [good]', '- [Good]'))).toEqual(expected);
+    expect(ir(source.replace('- if verify_identity', '- IF verify_identity').replace('- [good]', '- [Good]'))).toEqual(
+      expected,
+    );
   });
 });

@@ -14,14 +14,23 @@ describe('playthrough', () => {
   it('walks every path of a small script and counts outcomes', () => {
     const c = playthrough(minimal);
     // pickup: verify→confirmed, else→hung-up, option→confirmed; confirmed: →promise or →hung-up.
-    expect(c).toMatchObject({ mode: 'exhaustive', paths: 5, ended: 5, outcomes: { ptp: 2, hung_up: 3 }, edges: { total: 5, covered: 5 } });
+    expect(c).toMatchObject({
+      mode: 'exhaustive',
+      paths: 5,
+      ended: 5,
+      outcomes: { ptp: 2, hung_up: 3 },
+      edges: { total: 5, covered: 5 },
+    });
     expect(c.nodes.missed).toEqual([]);
     expect(c.endings.reached).toEqual(['promise', 'hung-up']);
   });
 
   it('runs each retry loop a bounded number of times and still ends', () => {
     // confirmed's fallback goes back to pickup: a retry loop with exits.
-    const looping = compile(read('samples/valid-minimal/input.md').replace('- else → hung-up\n\n## 承诺', '- else → pickup\n\n## 承诺'), { file: 'x.md' }).scenario!;
+    const looping = compile(
+      read('samples/valid-minimal/input.md').replace('- else → hung-up\n\n## 承诺', '- else → pickup\n\n## 承诺'),
+      { file: 'x.md' },
+    ).scenario!;
     const once = playthrough(looping, { maxVisits: 1 });
     const twice = playthrough(looping, { maxVisits: 2 });
     const thrice = playthrough(looping, { maxVisits: 3 });
@@ -47,7 +56,10 @@ describe('playthrough', () => {
   });
 
   it('plays the model answers with the engine and follows the branch they trigger', () => {
-    expect(playthrough(minimal, { engine }).modelPath).toEqual({ nodes: ['pickup', 'confirmed', 'promise'], outcome: 'ptp' });
+    expect(playthrough(minimal, { engine }).modelPath).toEqual({
+      nodes: ['pickup', 'confirmed', 'promise'],
+      outcome: 'ptp',
+    });
     const wrong: Scenario = JSON.parse(JSON.stringify(minimal));
     wrong.nodes[0].model!.text = '喂？';
     expect(playthrough(wrong, { engine }).modelPath).toEqual({ nodes: ['pickup', 'hung-up'], outcome: 'hung_up' });
@@ -57,6 +69,10 @@ describe('playthrough', () => {
 /** A linear script of `n` nodes, each with an early exit, ending in a promise. */
 function chain(n: number): string {
   const head = readFileSync(join(import.meta.dirname, 'samples/valid-minimal/input.md'), 'utf8').split('## 接通')[0];
-  const nodes = Array.from({ length: n - 2 }, (_, i) => `## n${i}\n> 嗯。\nmodel: 好的。\nwhy: 示例。\n- if empathise → ${i + 1 < n - 2 ? `n${i + 1}` : 'end'}\n- else → out\n`);
+  const nodes = Array.from(
+    { length: n - 2 },
+    (_, i) =>
+      `## n${i}\n> 嗯。\nmodel: 好的。\nwhy: 示例。\n- if empathise → ${i + 1 < n - 2 ? `n${i + 1}` : 'end'}\n- else → out\n`,
+  );
   return `${head}${nodes.join('\n')}\n## end\n> 好。\nend: ptp amount=100 date=+1d\n\n## out\n> 挂了。\nend: hung_up\n`;
 }

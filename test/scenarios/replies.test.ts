@@ -15,7 +15,9 @@ import { line, tinyScenario } from '../machines/fixture.ts';
 import { expectedJson } from '../expected-file.ts';
 
 const dir = join(import.meta.dirname, 'reply-samples');
-const cases = readdirSync(dir).filter((c) => !process.env.FILTER || c.includes(process.env.FILTER)).sort();
+const cases = readdirSync(dir)
+  .filter((c) => !process.env.FILTER || c.includes(process.env.FILTER))
+  .sort();
 const tiny = tinyScenario('cooperative');
 
 describe('reply repertoire samples', () => {
@@ -24,17 +26,30 @@ describe('reply repertoire samples', () => {
       const text = readFileSync(join(dir, name, 'input.yaml'), 'utf8');
       const { repertoire, diagnostics } = loadReplies([{ file: 'input.yaml', text }]);
       const all = [...diagnostics, ...checkReplyTargets(repertoire, [tiny])];
-      const got = all.map(({ code, severity, line, column, message, hint }) => ({ code, severity, line, column, message, hint }));
+      const got = all.map(({ code, severity, line, column, message, hint }) => ({
+        code,
+        severity,
+        line,
+        column,
+        message,
+        hint,
+      }));
       const file = join(dir, name, 'expected.json');
       expect(got).toEqual(expectedJson(file, got));
-      if (!name.startsWith('clean')) expect(got.some((d) => d.code === name), `${name} reports its own code`).toBe(true);
+      if (!name.startsWith('clean'))
+        expect(
+          got.some((d) => d.code === name),
+          `${name} reports its own code`,
+        ).toBe(true);
     });
   }
 });
 
 describe('reply repertoires', () => {
   it("resolve for a scenario: its archetype's lines over the defaults, and its own node overrides", () => {
-    const { repertoire } = loadReplies([{ file: 'clean.yaml', text: readFileSync(join(dir, 'clean/input.yaml'), 'utf8') }]);
+    const { repertoire } = loadReplies([
+      { file: 'clean.yaml', text: readFileSync(join(dir, 'clean/input.yaml'), 'utf8') },
+    ]);
     const replies = repliesFor(repertoire, tiny);
     expect(replies.intents.repeat).toEqual([{ mood: null, text: '喂？您说什么？' }]);
     expect(replies.intents.protest).toEqual([{ mood: 'annoyed', text: '你这是威胁我吗？' }]);
@@ -48,8 +63,13 @@ describe('reply repertoires', () => {
     expect(diagnostics).toEqual([]);
     for (const lang of ['zh', 'en'] as const) {
       for (const archetype of ARCHETYPES) {
-        const { intents } = repliesFor(repertoire, { id: 'x', lang, persona: { archetype, params: tiny.persona.params } });
-        for (const intent of REPLY_INTENTS) expect(intents[intent]?.length, `${lang} ${archetype} ${intent}`).toBeGreaterThan(0);
+        const { intents } = repliesFor(repertoire, {
+          id: 'x',
+          lang,
+          persona: { archetype, params: tiny.persona.params },
+        });
+        for (const intent of REPLY_INTENTS)
+          expect(intents[intent]?.length, `${lang} ${archetype} ${intent}`).toBeGreaterThan(0);
       }
     }
   });
@@ -66,12 +86,25 @@ describe('reply repertoires', () => {
   });
 
   it('fill what the trainee said, and drop a slot nobody filled with its comma', () => {
-    expect(fillSlots('Okay, {caller}, {callback}. Bye.', { caller: 'Alex Kim', callback: '800-555-0199' })).toBe('Okay, Alex Kim, 800-555-0199. Bye.');
+    expect(fillSlots('Okay, {caller}, {callback}. Bye.', { caller: 'Alex Kim', callback: '800-555-0199' })).toBe(
+      'Okay, Alex Kim, 800-555-0199. Bye.',
+    );
     expect(fillSlots('Okay, {caller}, {callback}. Bye.', { caller: null, callback: null })).toBe('Okay. Bye.');
-    expect(fillSlots('好，{callback}，我记下了。', { caller: null, callback: '工号4127' })).toBe('好，工号4127，我记下了。');
-    expect(slotsOf('您好，我是华信银行的，我姓周，工号4127，请问刘洋在吗？')).toEqual({ caller: '小周', callback: '工号4127' });
-    expect(slotsOf("My name is Sam Patel. Could you ask him to call me back at 800-555-0142?")).toEqual({ caller: 'Sam Patel', callback: '800-555-0142' });
-    expect(slotsOf("I'm calling from Harbor National Bank about the card ending in 4417.")).toEqual({ caller: null, callback: null });
+    expect(fillSlots('好，{callback}，我记下了。', { caller: null, callback: '工号4127' })).toBe(
+      '好，工号4127，我记下了。',
+    );
+    expect(slotsOf('您好，我是华信银行的，我姓周，工号4127，请问刘洋在吗？')).toEqual({
+      caller: '小周',
+      callback: '工号4127',
+    });
+    expect(slotsOf('My name is Sam Patel. Could you ask him to call me back at 800-555-0142?')).toEqual({
+      caller: 'Sam Patel',
+      callback: '800-555-0142',
+    });
+    expect(slotsOf("I'm calling from Harbor National Bank about the card ending in 4417.")).toEqual({
+      caller: null,
+      callback: null,
+    });
   });
 
   it('show the mood a line carries: an exclamation in an untagged line, or a bad ending, is not calm', () => {

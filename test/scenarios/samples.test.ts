@@ -11,7 +11,9 @@ import { fixtureEngine } from './engines.ts';
 import { expectedJson } from '../expected-file.ts';
 
 const dir = join(import.meta.dirname, 'samples');
-const cases = readdirSync(dir).filter((c) => !process.env.FILTER || c.includes(process.env.FILTER)).sort();
+const cases = readdirSync(dir)
+  .filter((c) => !process.env.FILTER || c.includes(process.env.FILTER))
+  .sort();
 const engine = fixtureEngine();
 
 describe('compiler samples', () => {
@@ -19,7 +21,13 @@ describe('compiler samples', () => {
     it(name, () => {
       const source = readFileSync(join(dir, name, 'input.md'), 'utf8');
       const { scenario, diagnostics } = compile(source, { file: 'input.md', engine });
-      const got = diagnostics.map(({ code, severity, line, column, message }) => ({ code, severity, line, column, message }));
+      const got = diagnostics.map(({ code, severity, line, column, message }) => ({
+        code,
+        severity,
+        line,
+        column,
+        message,
+      }));
       const file = join(dir, name, 'expected.json');
       expect(got).toEqual(expectedJson(file, got));
       // An error means no IR; warnings alone still compile.
@@ -33,7 +41,11 @@ describe('diagnostic catalogue', () => {
     const all = readdirSync(dir);
     const missing = Object.keys(MESSAGES).filter((code) => {
       const own = all.filter((c) => c === code || c.startsWith(`${code}-`));
-      return !own.some((c) => (JSON.parse(readFileSync(join(dir, c, 'expected.json'), 'utf8')) as { code: string }[]).some((d) => d.code === code));
+      return !own.some((c) =>
+        (JSON.parse(readFileSync(join(dir, c, 'expected.json'), 'utf8')) as { code: string }[]).some(
+          (d) => d.code === code,
+        ),
+      );
     });
     expect(missing).toEqual([]);
   });

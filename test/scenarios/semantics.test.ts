@@ -1,7 +1,14 @@
 /** The one meaning of the scenario IR: conditions of every kind, effects with one rounding, the starting state. */
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../../src/scenarios/ir.ts';
-import { applyEffects, holds, initialVars, SILENT_LINE, wantedIn, type LineFacts } from '../../src/scenarios/semantics/index.ts';
+import {
+  applyEffects,
+  holds,
+  initialVars,
+  SILENT_LINE,
+  wantedIn,
+  type LineFacts,
+} from '../../src/scenarios/semantics/index.ts';
 
 const heard = (p: Partial<LineFacts>): LineFacts => ({ ...SILENT_LINE, silence: false, ...p });
 const vars = { trust: 50, irritation: 20, patience: 60, willingness: 40 };
@@ -28,14 +35,26 @@ describe('conditions', () => {
   });
 
   it('counts element conditions as progress at a node', () => {
-    const when: Condition = { kind: 'or', any: [{ kind: 'element', element: 'right_party_question' }, { kind: 'move', move: 'verify_identity' }] };
+    const when: Condition = {
+      kind: 'or',
+      any: [
+        { kind: 'element', element: 'right_party_question' },
+        { kind: 'move', move: 'verify_identity' },
+      ],
+    };
     expect([...wantedIn(when)].sort()).toEqual(['right_party_question', 'verify_identity']);
   });
 });
 
 describe('state', () => {
   it('rounds and clamps once, whoever applies the effect', () => {
-    expect(applyEffects(vars, [{ var: 'trust', op: 'add', value: 2.6 }, { var: 'irritation', op: 'add', value: -50 }, { var: 'patience', op: 'set', value: 140 }])).toEqual({
+    expect(
+      applyEffects(vars, [
+        { var: 'trust', op: 'add', value: 2.6 },
+        { var: 'irritation', op: 'add', value: -50 },
+        { var: 'patience', op: 'set', value: 140 },
+      ]),
+    ).toEqual({
       trust: 53,
       irritation: 0,
       patience: 100,
@@ -44,8 +63,21 @@ describe('state', () => {
   });
 
   it('starts from the archetype and the difficulty: a complainant calls in angry, a hard call has less patience', () => {
-    const persona = { archetype: 'complainant' as const, params: { patience: 35, trust: 20, irritability: 70, resolve: 60, ability_to_pay: 0 } };
-    expect(initialVars({ persona, difficulty: 2 })).toEqual({ trust: 20, irritation: 60, patience: 35, willingness: 40 });
-    expect(initialVars({ persona, difficulty: 3 })).toEqual({ trust: 20, irritation: 60, patience: 26, willingness: 30 });
+    const persona = {
+      archetype: 'complainant' as const,
+      params: { patience: 35, trust: 20, irritability: 70, resolve: 60, ability_to_pay: 0 },
+    };
+    expect(initialVars({ persona, difficulty: 2 })).toEqual({
+      trust: 20,
+      irritation: 60,
+      patience: 35,
+      willingness: 40,
+    });
+    expect(initialVars({ persona, difficulty: 3 })).toEqual({
+      trust: 20,
+      irritation: 60,
+      patience: 26,
+      willingness: 30,
+    });
   });
 });

@@ -17,7 +17,18 @@ function random(n: number, seed: number): string {
   while (out.length < n) {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     const pick = s % 6;
-    out += pick === 0 ? String.fromCharCode(0x4e00 + (s >>> 8) % 20000) : pick === 1 ? String.fromCharCode(s % 128) : pick === 2 ? '\ud83d' : pick === 3 ? '，' : pick === 4 ? ' ' : String.fromCodePoint(0x1f600 + (s % 60));
+    out +=
+      pick === 0
+        ? String.fromCharCode(0x4e00 + ((s >>> 8) % 20000))
+        : pick === 1
+          ? String.fromCharCode(s % 128)
+          : pick === 2
+            ? '\ud83d'
+            : pick === 3
+              ? '，'
+              : pick === 4
+                ? ' '
+                : String.fromCodePoint(0x1f600 + (s % 60));
   }
   return out.slice(0, n);
 }
@@ -53,7 +64,11 @@ describe('bad input', () => {
       it(`${lang}: a line without a word performs no move and breaks no rule (${party})`, () => {
         for (const text of silent) {
           const a = engine.assess(text, lang, { ...ctx, party, verified: party === 'debtor' });
-          expect({ text, moves: a.moves, findings: a.findings.filter((f) => f.category !== 'tone') }).toEqual({ text, moves: [], findings: [] });
+          expect({ text, moves: a.moves, findings: a.findings.filter((f) => f.category !== 'tone') }).toEqual({
+            text,
+            moves: [],
+            findings: [],
+          });
         }
       });
 

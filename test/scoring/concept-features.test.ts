@@ -25,7 +25,10 @@ jurisdiction: any
 title: {zh: 测试, en: test}
 rules: []
 `;
-const loaded = loadRulePacks([{ file: 'concepts.yaml', text: CONCEPTS }, { file: 'pack.yaml', text: PACK }]);
+const loaded = loadRulePacks([
+  { file: 'concepts.yaml', text: CONCEPTS },
+  { file: 'pack.yaml', text: PACK },
+]);
 const ctx: Partial<ScoringContext> = { party: 'debtor', verified: true, stage: 'negotiation' };
 const engine = createEngine(loaded);
 
@@ -34,7 +37,10 @@ function fit(lang: 'zh' | 'en', lines: Array<[string, number]>) {
     const x = engine.modelInput(text, lang, ctx);
     return { features: featureSet(x.text, lang, x.ctx, x.extra, x.marks), targets: Uint8Array.of(y) };
   });
-  return { ...trainModel(lang, ['cat:threat'], examples, { epochs: 60, learningRate: 0.3, minCount: 1 }), concepts: ['money', 'police'] };
+  return {
+    ...trainModel(lang, ['cat:threat'], examples, { epochs: 60, learningRate: 0.3, minCount: 1 }),
+    concepts: ['money', 'police'],
+  };
 }
 
 /** The threat probability a model trained on `lines` gives a line, read as the engine reads it. */
@@ -88,7 +94,11 @@ describe('concept features', () => {
 
   it("the move patterns' hits are features too, where the patterns heard them (stacking)", () => {
     const shipped = createEngine(loadRulePacks(readRuleFiles()));
-    const x = shipped.modelInput('您好，请问是孙浩先生吗？', 'zh', { party: 'debtor', verified: false, stage: 'opening' });
+    const x = shipped.modelInput('您好，请问是孙浩先生吗？', 'zh', {
+      party: 'debtor',
+      verified: false,
+      stage: 'opening',
+    });
     const greet = x.marks.find((m) => m.hash === ruleMoveHash('greet'))!;
     expect(x.text.slice(greet.start, greet.end)).toBe('您好');
     expect(x.marks.some((m) => m.hash === ruleMoveHash('verify_identity'))).toBe(true);
@@ -96,8 +106,13 @@ describe('concept features', () => {
   });
 
   it('an engine without the concepts a model was trained with refuses it, naming them', () => {
-    const model = fit('zh', [['警察', 1], ['您好', 0]]);
-    expect(() => createEngine({ packs: loaded.packs, moves: loaded.moves, models: { zh: model } })).toThrow(/money, police.*npm run train/);
+    const model = fit('zh', [
+      ['警察', 1],
+      ['您好', 0],
+    ]);
+    expect(() => createEngine({ packs: loaded.packs, moves: loaded.moves, models: { zh: model } })).toThrow(
+      /money, police.*npm run train/,
+    );
     expect(() => createEngine({ ...loaded, models: { zh: model } })).not.toThrow();
   });
 });

@@ -10,16 +10,26 @@ import { createEngine, loadRulePacks } from '../../src/scoring/index.ts';
 import { clauseSource, expandConcepts } from '../../src/scoring/concepts.ts';
 
 const folder = join(import.meta.dirname, 'samples/loader/concepts-ok');
-const loaded = loadRulePacks(readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort().map((f) => ({ file: f, text: readFileSync(join(folder, f), 'utf8') })));
+const loaded = loadRulePacks(
+  readdirSync(folder)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ file: f, text: readFileSync(join(folder, f), 'utf8') })),
+);
 const engine = createEngine(loaded);
 const rule = loaded.packs[0].rules[0];
-const hits = (text: string, lang: 'zh' | 'en') => engine.assess(text, lang, { party: 'debtor', verified: true, stage: 'negotiation' }).findings.filter((f) => f.rule === rule.id);
+const hits = (text: string, lang: 'zh' | 'en') =>
+  engine
+    .assess(text, lang, { party: 'debtor', verified: true, stage: 'negotiation' })
+    .findings.filter((f) => f.rule === rule.id);
 
 describe('concepts and match clauses', () => {
   it('loads clean', () => expect(loaded.diagnostics).toEqual([]));
 
-  for (const t of rule.tests.fires) it(`fires: ${t.text}`, () => expect(hits(t.text, /[a-z]/.test(t.text) ? 'en' : 'zh')).toHaveLength(1));
-  for (const t of rule.tests.passes) it(`passes: ${t.text}`, () => expect(hits(t.text, /[a-z]/.test(t.text) ? 'en' : 'zh')).toHaveLength(0));
+  for (const t of rule.tests.fires)
+    it(`fires: ${t.text}`, () => expect(hits(t.text, /[a-z]/.test(t.text) ? 'en' : 'zh')).toHaveLength(1));
+  for (const t of rule.tests.passes)
+    it(`passes: ${t.text}`, () => expect(hits(t.text, /[a-z]/.test(t.text) ? 'en' : 'zh')).toHaveLength(0));
 
   it('finds both orders but not beyond the window or across a sentence end', () => {
     expect(hits('公安说明天就来抓人', 'zh')).toHaveLength(1);
@@ -37,8 +47,12 @@ describe('concepts and match clauses', () => {
   it('expands a concept per language and names what is unknown', () => {
     const concepts = new Map([['police', { zh: ['警察', '公安'] }]]);
     expect(expandConcepts('{police}来了', 'zh', concepts)).toEqual({ source: '(?:警察|公安)来了' });
-    expect(expandConcepts('a{polise}', 'zh', concepts)).toEqual({ problem: { code: 'unknown_concept', name: 'polise', index: 1, length: 8 } });
+    expect(expandConcepts('a{polise}', 'zh', concepts)).toEqual({
+      problem: { code: 'unknown_concept', name: 'polise', index: 1, length: 8 },
+    });
     expect(expandConcepts('{police}', 'en', concepts)).toMatchObject({ problem: { code: 'concept_language' } });
-    expect(clauseSource({ all: ['A', 'B'], within: 3 }, 'zh')).toBe('(?:A)[^。！？\\n]{0,3}(?:B)|(?:B)[^。！？\\n]{0,3}(?:A)');
+    expect(clauseSource({ all: ['A', 'B'], within: 3 }, 'zh')).toBe(
+      '(?:A)[^。！？\\n]{0,3}(?:B)|(?:B)[^。！？\\n]{0,3}(?:A)',
+    );
   });
 });

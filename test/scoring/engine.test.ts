@@ -5,7 +5,8 @@ import { createEngine, loadRulePacks, scoreOf, type Lang, type ScoringContext } 
 
 const loaded = loadRulePacks(readRuleFiles());
 const engine = createEngine(JSON.parse(JSON.stringify(loaded)));
-const rules = (text: string, lang: Lang, ctx?: Partial<ScoringContext>) => engine.assess(text, lang, ctx).findings.map((f) => f.rule);
+const rules = (text: string, lang: Lang, ctx?: Partial<ScoringContext>) =>
+  engine.assess(text, lang, ctx).findings.map((f) => f.rule);
 
 describe('spouse: a third party in CN, the consumer in US', () => {
   const spouse: Partial<ScoringContext> = { party: 'third_party', relation: 'spouse' };
@@ -14,10 +15,14 @@ describe('spouse: a third party in CN, the consumer in US', () => {
   });
   it('US lets a spouse hear it (12 CFR 1006.6(a)(1)) but not a parent', () => {
     expect(rules("Your husband's account is past due.", 'en', spouse)).not.toContain('us-third-party-disclosure');
-    expect(rules("Your son's account is past due.", 'en', { party: 'third_party', relation: 'parent' })).toContain('us-third-party-disclosure');
+    expect(rules("Your son's account is past due.", 'en', { party: 'third_party', relation: 'parent' })).toContain(
+      'us-third-party-disclosure',
+    );
   });
   it('--jurisdiction CN applies the CN view to an English line', () => {
-    expect(rules("Your husband's account is past due.", 'en', { ...spouse, jurisdiction: 'CN' })).toContain('cn-third-party-disclosure');
+    expect(rules("Your husband's account is past due.", 'en', { ...spouse, jurisdiction: 'CN' })).toContain(
+      'cn-third-party-disclosure',
+    );
   });
 });
 
@@ -36,29 +41,55 @@ describe('context defaults', () => {
     expect(rules(greeting, 'zh', { stage: 'opening', call_direction: 'inbound' })).toEqual([]);
   });
   it('keeps pack defaults for the policy fields a caller leaves out', () => {
-    const ctx = engine.resolveContext('zh', { bank_policy: { call_window: '08:00-21:00' } as ScoringContext['bank_policy'] });
-    expect(ctx.bank_policy).toEqual({ sues: true, field_visits: false, reports_to_bureau: true, call_window: '08:00-21:00' });
+    const ctx = engine.resolveContext('zh', {
+      bank_policy: { call_window: '08:00-21:00' } as ScoringContext['bank_policy'],
+    });
+    expect(ctx.bank_policy).toEqual({
+      sues: true,
+      field_visits: false,
+      reports_to_bureau: true,
+      call_window: '08:00-21:00',
+    });
   });
   it('21:30 is fine under the CN default window and late under a stricter bank policy', () => {
     const line = '您好，请问是张先生吗？';
     expect(rules(line, 'zh', { local_time: '21:30' })).not.toContain('cn-contact-hours');
-    expect(rules(line, 'zh', { local_time: '21:30', bank_policy: { call_window: '08:00-21:00' } as ScoringContext['bank_policy'] })).toContain('cn-contact-hours');
+    expect(
+      rules(line, 'zh', {
+        local_time: '21:30',
+        bank_policy: { call_window: '08:00-21:00' } as ScoringContext['bank_policy'],
+      }),
+    ).toContain('cn-contact-hours');
   });
 });
 
 describe('call-level findings', () => {
-  const ctx: Partial<ScoringContext> = { local_time: '22:30', calls_last_7_days: 9, cease_request: true, attorney_represented: true };
+  const ctx: Partial<ScoringContext> = {
+    local_time: '22:30',
+    calls_last_7_days: 9,
+    cease_request: true,
+    attorney_represented: true,
+  };
   it('are included in assess with no span, and can be left out per line', () => {
     const a = engine.assess('Hello, may I speak with John?', 'en', ctx);
-    const callRules = a.findings.filter((f) => f.start === 0 && f.end === 0).map((f) => f.rule).sort();
+    const callRules = a.findings
+      .filter((f) => f.start === 0 && f.end === 0)
+      .map((f) => f.rule)
+      .sort();
     expect(callRules).toEqual(['us-attorney-represented', 'us-call-frequency', 'us-contact-hours']);
     expect(engine.assess('Hello, may I speak with John?', 'en', ctx, { callLevel: false }).findings).toEqual([]);
   });
   it('callLevelFindings lists the same rules without a line', () => {
-    expect(engine.callLevelFindings(ctx, 'en').map((f) => f.rule).sort()).toEqual(['us-attorney-represented', 'us-call-frequency', 'us-contact-hours']);
+    expect(
+      engine
+        .callLevelFindings(ctx, 'en')
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['us-attorney-represented', 'us-call-frequency', 'us-contact-hours']);
   });
   it('a stop-calling request is judged per line, even when call-level findings are left out: collection talk fires, honouring it does not', () => {
-    const perLine = (text: string) => engine.assess(text, 'en', { cease_request: true }, { callLevel: false }).findings.map((f) => f.rule);
+    const perLine = (text: string) =>
+      engine.assess(text, 'en', { cease_request: true }, { callLevel: false }).findings.map((f) => f.rule);
     expect(perLine('Before you go, when can you make a payment?')).toContain('us-cease-request-ignored');
     expect(perLine("Understood. We won't call you again; anything further will come in writing.")).toEqual([]);
   });
@@ -81,7 +112,10 @@ describe('findings explain themselves', () => {
   });
   it('one critical finding is a compliance blocker', () => {
     expect(scoreOf(a.findings).blocker).toBe(true);
-    expect(scoreOf(engine.assess('您好，请问是张先生本人吗？', 'zh').findings)).toMatchObject({ blocker: false, score: 100 });
+    expect(scoreOf(engine.assess('您好，请问是张先生本人吗？', 'zh').findings)).toMatchObject({
+      blocker: false,
+      score: 100,
+    });
   });
   it('offsets count UTF-16 units (emoji before the evidence)', () => {
     const f = engine.assess('😀😀 you deadbeat', 'en').findings.find((x) => x.rule === 'us-abusive-language')!;
@@ -91,7 +125,10 @@ describe('findings explain themselves', () => {
 
 describe('tone is independent of compliance', () => {
   it('polite but illegal: courteous disclosure to a parent', () => {
-    const a = engine.assess('您好，麻烦您转告您儿子，他的信用卡已经逾期了，谢谢您', 'zh', { party: 'third_party', relation: 'parent' });
+    const a = engine.assess('您好，麻烦您转告您儿子，他的信用卡已经逾期了，谢谢您', 'zh', {
+      party: 'third_party',
+      relation: 'parent',
+    });
     expect(a.tone.label).toBe('polite');
     expect(a.findings.map((f) => f.rule)).toContain('cn-third-party-disclosure');
   });
@@ -117,7 +154,9 @@ describe('moves and script elements', () => {
   it('finds several moves per line with evidence', () => {
     const a = engine.assess('我理解您的难处，我们可以帮您申请分期，您看什么时候能还？', 'zh');
     expect(a.moves.map((m) => [m.move, m.evidence])).toEqual([
-      ['empathise', '理解'], ['offer_plan', '分期'], ['request_promise', '什么时候能还'],
+      ['empathise', '理解'],
+      ['offer_plan', '分期'],
+      ['request_promise', '什么时候能还'],
     ]);
   });
   it('reports the opening-drill elements covered and coaches the missing ones', () => {

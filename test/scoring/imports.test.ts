@@ -13,7 +13,10 @@ describe('src/scoring imports', () => {
     it(file, () => {
       const source = readFileSync(join(dir, file), 'utf8');
       const specifiers = [...source.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
-      const bad = specifiers.filter((s) => !(s.startsWith('./') || s === '../diagnostics/diagnostic.ts' || s.startsWith('../language/') || s === 'yaml'));
+      const bad = specifiers.filter(
+        (s) =>
+          !(s.startsWith('./') || s === '../diagnostics/diagnostic.ts' || s.startsWith('../language/') || s === 'yaml'),
+      );
       expect(bad).toEqual([]);
       expect(source).not.toMatch(/(?<![.\w])(?:process\.|require\()/);
     });

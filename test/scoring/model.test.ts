@@ -35,7 +35,10 @@ rules:
     patterns: {zh: ['笨蛋']}
     tests: {fires: [笨蛋], passes: [您好]}
 `;
-const loaded = loadRulePacks([{ file: 'test.yaml', text: PACK }, ...readRuleFiles().filter((f) => f.file.endsWith('moves.yaml'))]);
+const loaded = loadRulePacks([
+  { file: 'test.yaml', text: PACK },
+  ...readRuleFiles().filter((f) => f.file.endsWith('moves.yaml')),
+]);
 const ctx: Partial<ScoringContext> = { party: 'debtor', verified: true, stage: 'negotiation' };
 const HEADS = ['cat:threat', 'move:request_promise', 'tone:polite', 'tone:neutral', 'tone:rude'];
 const lines: Array<[string, number[]]> = [
@@ -48,7 +51,10 @@ const lines: Array<[string, number[]]> = [
   ['您的账单已经出了', [0, 0, 0, 1, 0]],
   ['好的我记下了', [0, 0, 0, 1, 0]],
 ];
-const examples = lines.map(([t, y]) => ({ features: featureSet(normalize(t, 'zh').text, 'zh', ctx), targets: Uint8Array.from(y) }));
+const examples = lines.map(([t, y]) => ({
+  features: featureSet(normalize(t, 'zh').text, 'zh', ctx),
+  targets: Uint8Array.from(y),
+}));
 const model = trainModel('zh', HEADS, examples, { epochs: 40, learningRate: 0.3, minCount: 1 });
 const engineWith = (m = model) => createEngine({ ...loaded, models: { zh: m } });
 
@@ -82,8 +88,14 @@ describe('model findings', () => {
     const head = HEADS.indexOf('cat:threat');
     const prob = new Classifier(model).score(normalize(line, 'zh').text, ctx)[head];
     const logit = Math.log(prob / (1 - prob));
-    const doubtful = { ...model, bias: model.bias.map((b, i) => (i === head ? b - logit : b)), thresholds: model.thresholds.map((t, i) => (i === head ? 0.3 : t)) };
-    const found = engineWith(doubtful).assess(line, 'zh', ctx).findings.filter((x) => x.origin === 'model');
+    const doubtful = {
+      ...model,
+      bias: model.bias.map((b, i) => (i === head ? b - logit : b)),
+      thresholds: model.thresholds.map((t, i) => (i === head ? 0.3 : t)),
+    };
+    const found = engineWith(doubtful)
+      .assess(line, 'zh', ctx)
+      .findings.filter((x) => x.origin === 'model');
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((x) => x.review && x.confidence! < 0.8)).toBe(true);
     expect(scoreOf(found).blocker).toBe(false);
@@ -91,7 +103,9 @@ describe('model findings', () => {
 
   it('adds the moves the model hears, with the clause it heard them in', () => {
     const text = '这样吧，下礼拜一之前您能先把最低的那部分搞定不？';
-    const move = engineWith().assess(text, 'zh', ctx).moves.find((m) => m.move === 'request_promise');
+    const move = engineWith()
+      .assess(text, 'zh', ctx)
+      .moves.find((m) => m.move === 'request_promise');
     expect(move).toBeDefined();
     expect(text.slice(move!.start, move!.end)).toBe(move!.evidence);
   });
@@ -120,7 +134,10 @@ rules:
     sources: [{clause: {zh: 测试来源, en: test source}, url: 'https://example.org', status: S}]
     tests: {fires: ['您看什么时候能还上这笔钱？'], passes: [您好]}
 `;
-    const withMove = loadRulePacks([{ file: 'm.yaml', text: MOVE_PACK }, ...readRuleFiles().filter((f) => /(moves|concepts)\.yaml$/.test(f.file))]);
+    const withMove = loadRulePacks([
+      { file: 'm.yaml', text: MOVE_PACK },
+      ...readRuleFiles().filter((f) => /(moves|concepts)\.yaml$/.test(f.file)),
+    ]);
     expect(withMove.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const text = '这样吧，下礼拜一之前您能先把最低的那部分搞定不？';
     const a = createEngine({ ...withMove, models: { zh: model } }).assess(text, 'zh', ctx);
@@ -136,7 +153,9 @@ rules:
   });
 
   it('leaves a category alone when a rule of it already fired', () => {
-    const found = engineWith().assess('我们几个兄弟带着刀子去你家门口等你', 'zh', ctx).findings.filter((x) => x.category === 'threat');
+    const found = engineWith()
+      .assess('我们几个兄弟带着刀子去你家门口等你', 'zh', ctx)
+      .findings.filter((x) => x.category === 'threat');
     expect(found).toHaveLength(1);
     expect(found[0].origin).toBeUndefined();
   });

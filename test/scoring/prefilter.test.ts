@@ -35,10 +35,14 @@ describe('AnchorIndex', () => {
 
 describe('the prefilter never hides a real match', () => {
   const { packs, moves } = loadRulePacks(readRuleFiles());
-  const defs = [...packs.flatMap((p) => [...p.rules, ...p.markers]), ...moves] as Array<{ patterns: Record<string, string[]> }>;
+  const defs = [...packs.flatMap((p) => [...p.rules, ...p.markers]), ...moves] as Array<{
+    patterns: Record<string, string[]>;
+  }>;
   const lines = [
     ...buildCorpus(300).map((l) => ({ lang: l.lang, text: l.text })),
-    ...packs.flatMap((p) => p.rules.flatMap((r) => [...r.tests.fires, ...r.tests.passes])).map((l) => ({ lang: /[\u3400-\u9fff]/.test(l.text) ? ('zh' as const) : ('en' as const), text: l.text })),
+    ...packs
+      .flatMap((p) => p.rules.flatMap((r) => [...r.tests.fires, ...r.tests.passes]))
+      .map((l) => ({ lang: /[\u3400-\u9fff]/.test(l.text) ? ('zh' as const) : ('en' as const), text: l.text })),
   ];
   for (const lang of ['zh', 'en'] as const)
     it(`${lang}: every matching pattern has an anchor present`, () => {
@@ -52,7 +56,11 @@ describe('the prefilter never hides a real match', () => {
           p.re.lastIndex = 0;
           if (!p.re.test(subject)) continue;
           checked++;
-          if (p.anchorIds) expect(p.anchorIds.some((id) => present[id]), `${p.re.source} on ${text}`).toBe(true);
+          if (p.anchorIds)
+            expect(
+              p.anchorIds.some((id) => present[id]),
+              `${p.re.source} on ${text}`,
+            ).toBe(true);
         }
       }
       expect(checked).toBeGreaterThan(100);
@@ -67,6 +75,7 @@ describe('prefilter anchors shipped by the build', () => {
     const table = analysed.prefilters();
     expect(Object.keys(table).length).toBeGreaterThan(200);
     const shipped = createEngine(JSON.parse(JSON.stringify({ ...loaded, prefilters: table })));
-    for (const l of buildCorpus().slice(0, 600)) expect(shipped.assess(l.text, l.lang, l.context)).toEqual(analysed.assess(l.text, l.lang, l.context));
+    for (const l of buildCorpus().slice(0, 600))
+      expect(shipped.assess(l.text, l.lang, l.context)).toEqual(analysed.assess(l.text, l.lang, l.context));
   });
 });

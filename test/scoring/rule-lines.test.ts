@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readRuleFiles } from '../../src/cli/rule-files.ts';
-import { createEngine, loadRulePacks, type Jurisdiction, type Lang, type RuleDef, type ScoringContext, type TestLine } from '../../src/scoring/index.ts';
+import {
+  createEngine,
+  loadRulePacks,
+  type Jurisdiction,
+  type Lang,
+  type RuleDef,
+  type ScoringContext,
+  type TestLine,
+} from '../../src/scoring/index.ts';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { testContextFor } from '../../src/scoring/test-context.ts';
 

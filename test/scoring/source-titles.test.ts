@@ -18,7 +18,10 @@ describe('rule sources', () => {
       if (typeof clause === 'string') return [`${rule}: one-language clause ${clause}`];
       const inZh = englishWord(clause.zh);
       const inEn = /[\u3400-\u9fff]/.exec(clause.en)?.[0];
-      return [...(inZh ? [`${rule}: zh has "${inZh}" in ${clause.zh}`] : []), ...(inEn ? [`${rule}: en has "${inEn}" in ${clause.en}`] : [])];
+      return [
+        ...(inZh ? [`${rule}: zh has "${inZh}" in ${clause.zh}`] : []),
+        ...(inEn ? [`${rule}: en has "${inEn}" in ${clause.en}`] : []),
+      ];
     });
     expect(wrong).toEqual([]);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createMentorKey, openSession, resealMentorKey, sealSession, unlockMentorKey } from '../../src/security/mentor-key.ts';
+import {
+  createMentorKey,
+  openSession,
+  resealMentorKey,
+  sealSession,
+  unlockMentorKey,
+} from '../../src/security/mentor-key.ts';
 import { signText, verifyText } from '../../src/security/signature.ts';
 import { fromBase64, toBase64 } from '../../src/security/webcrypto.ts';
 

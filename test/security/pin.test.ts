@@ -8,7 +8,15 @@ const FAST = 1000;
 describe('PIN rules', () => {
   it('accepts 4 to 12 digits (full-width IME digits too) and nothing else', () => {
     expect(['1234', '123456789012', '２０２６', ' 4321 '].map(isValidPin)).toEqual([true, true, true, true]);
-    expect(['123', '1234567890123', 'abcd', '12a4', '', '12 34', '١٢٣٤'].map(isValidPin)).toEqual([false, false, false, false, false, false, false]);
+    expect(['123', '1234567890123', 'abcd', '12a4', '', '12 34', '١٢٣٤'].map(isValidPin)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -41,7 +49,7 @@ describe('hashPin / verifyPin', () => {
     expect(await verifyPin('9876', { ...a, iterations: FAST + 1 })).toBe(false);
   });
 
-  it('is PBKDF2-HMAC-SHA256 over the PIN: same bytes as Node\'s independent implementation', async () => {
+  it("is PBKDF2-HMAC-SHA256 over the PIN: same bytes as Node's independent implementation", async () => {
     const { pbkdf2Sync } = await import('node:crypto');
     const salt = new TextEncoder().encode('salt-for-calldojo');
     const expected = pbkdf2Sync('135790', salt, FAST, 32, 'sha256');

@@ -29,11 +29,19 @@ describe('ECDSA P-256 signatures', () => {
     const other = await generateSigningKey();
     const sig = await signText(key, 'payload');
     expect(await verifyText('payloaD', sig)).toMatchObject({ ok: false, problem: 'mismatch' });
-    expect(await verifyText('payload', { ...sig, publicKey: other.publicJwk })).toMatchObject({ ok: false, problem: 'mismatch' });
+    expect(await verifyText('payload', { ...sig, publicKey: other.publicJwk })).toMatchObject({
+      ok: false,
+      problem: 'mismatch',
+    });
     const flipped = (sig.value[0] === 'A' ? 'B' : 'A') + sig.value.slice(1);
     expect(await verifyText('payload', { ...sig, value: flipped })).toMatchObject({ ok: false, problem: 'mismatch' });
     expect(await verifyText('payload', { ...sig, value: '%%%' })).toMatchObject({ ok: false, problem: 'bad_value' });
-    expect(await verifyText('payload', { ...sig, publicKey: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' } })).toMatchObject({ ok: false, problem: 'bad_key' });
-    expect(await verifyText('payload', { ...sig, alg: 'none' as 'ECDSA-P256-SHA256' })).toMatchObject({ ok: false, problem: 'unsupported_alg' });
+    expect(
+      await verifyText('payload', { ...sig, publicKey: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' } }),
+    ).toMatchObject({ ok: false, problem: 'bad_key' });
+    expect(await verifyText('payload', { ...sig, alg: 'none' as 'ECDSA-P256-SHA256' })).toMatchObject({
+      ok: false,
+      problem: 'unsupported_alg',
+    });
   });
 });

@@ -5,8 +5,18 @@ import { judgedBy, shippedVersions } from '../../src/state/engine.ts';
 
 describe('judgedBy', () => {
   it('names the app version, each pack’s version and the scenario’s', () => {
-    expect(judgedBy([{ id: 'cn', version: 'aaa' }, { id: 'tone', version: 'bbb' }], { version: 'ccc' })).toEqual({
-      app: pkg.version, rules: { cn: 'aaa', tone: 'bbb' }, scenario: 'ccc',
+    expect(
+      judgedBy(
+        [
+          { id: 'cn', version: 'aaa' },
+          { id: 'tone', version: 'bbb' },
+        ],
+        { version: 'ccc' },
+      ),
+    ).toEqual({
+      app: pkg.version,
+      rules: { cn: 'aaa', tone: 'bbb' },
+      scenario: 'ccc',
     });
   });
 

@@ -3,8 +3,22 @@ import { filterScenarios, NO_FILTERS, presentValues } from '../../src/state/libr
 
 const list = [
   { id: 'b', course: 'third_party', archetype: 'spouse', difficulty: 2, lang: 'zh', file: 'content/scripts/060_b.md' },
-  { id: 'a', course: 'first_contact', archetype: 'cooperative', difficulty: 1, lang: 'zh', file: 'content/scripts/010_a.md' },
-  { id: 'c', course: 'first_contact', archetype: 'cooperative', difficulty: 1, lang: 'en', file: 'content/scripts/200_c.md' },
+  {
+    id: 'a',
+    course: 'first_contact',
+    archetype: 'cooperative',
+    difficulty: 1,
+    lang: 'zh',
+    file: 'content/scripts/010_a.md',
+  },
+  {
+    id: 'c',
+    course: 'first_contact',
+    archetype: 'cooperative',
+    difficulty: 1,
+    lang: 'en',
+    file: 'content/scripts/200_c.md',
+  },
 ];
 
 describe('library filters', () => {
@@ -13,7 +27,9 @@ describe('library filters', () => {
   });
 
   it('combines filters', () => {
-    expect(filterScenarios(list, { ...NO_FILTERS, course: 'first_contact', lang: 'en' }).map((s) => s.id)).toEqual(['c']);
+    expect(filterScenarios(list, { ...NO_FILTERS, course: 'first_contact', lang: 'en' }).map((s) => s.id)).toEqual([
+      'c',
+    ]);
     expect(filterScenarios(list, { ...NO_FILTERS, difficulty: '2' }).map((s) => s.id)).toEqual(['b']);
     expect(filterScenarios(list, { ...NO_FILTERS, archetype: 'hostile_evader' })).toEqual([]);
   });

@@ -19,7 +19,16 @@ function played(lines: string[], seed = 7) {
   const turns: Turn[] = [];
   const scored: ScoredTurn[] = [];
   const add = (speaker: Turn['speaker'], text: string, assessment: Turn['assessment']) =>
-    turns.push({ attemptId: 'a1', index: turns.length, speaker, text, assessment, personaState: null, stage: 'opening', at: turns.length });
+    turns.push({
+      attemptId: 'a1',
+      index: turns.length,
+      speaker,
+      text,
+      assessment,
+      personaState: null,
+      stage: 'opening',
+      at: turns.length,
+    });
   add('persona', session.reply!.text, null);
   for (const text of lines) {
     if (session.state.ended) break;
@@ -30,11 +39,30 @@ function played(lines: string[], seed = 7) {
     if (step.reply) add('persona', step.reply.text, null);
   }
   if (!session.state.ended) session.hangUp();
-  const report = attemptReport({ course: scenario.course, policy: passPolicy(scenario.course), turns: scored, outcome: session.state.outcome, recordChecks: [] });
+  const report = attemptReport({
+    course: scenario.course,
+    policy: passPolicy(scenario.course),
+    turns: scored,
+    outcome: session.state.outcome,
+    recordChecks: [],
+  });
   const attempt: Attempt = {
-    id: 'a1', profileId: 'p1', scenarioId: scenario.id, scenarioTitle: scenario.title, lang: 'zh', mode: 'practice', seed, status: 'completed',
-    startedAt: Date.UTC(2026, 11, 7), endedAt: Date.UTC(2026, 11, 7, 0, 5), outcome: session.state.outcome?.code ?? null, scores: report.scores,
-    passed: report.passed, blockerRule: report.blocker?.rule ?? null, snapshot: null, findings: null,
+    id: 'a1',
+    profileId: 'p1',
+    scenarioId: scenario.id,
+    scenarioTitle: scenario.title,
+    lang: 'zh',
+    mode: 'practice',
+    seed,
+    status: 'completed',
+    startedAt: Date.UTC(2026, 11, 7),
+    endedAt: Date.UTC(2026, 11, 7, 0, 5),
+    outcome: session.state.outcome?.code ?? null,
+    scores: report.scores,
+    passed: report.passed,
+    blockerRule: report.blocker?.rule ?? null,
+    snapshot: null,
+    findings: null,
   };
   return { scenario, engine, attempt, turns };
 }

@@ -13,11 +13,20 @@ describe('errors a person can act on', () => {
     let full = false;
     const db = freshDb().use(quotaOn('turns', () => full));
     const { attempt, profileId } = await started(db);
-    await recordPersonaTurn(db, attempt.id, { text: '喂？', personaState: { trust: 40 }, stage: 'opening' }, snap('n1', 1));
+    await recordPersonaTurn(
+      db,
+      attempt.id,
+      { text: '喂？', personaState: { trust: 40 }, stage: 'opening' },
+      snap('n1', 1),
+    );
     full = true;
     // The snapshot update on `attempts` runs before the failing turn insert; the transaction must roll it back.
-    const err = await recordTraineeTurn(db, attempt.id, { text: '您好', assessment: assessment(), stage: 'opening' }, snap('n2', 2))
-      .catch((e) => e);
+    const err = await recordTraineeTurn(
+      db,
+      attempt.id,
+      { text: '您好', assessment: assessment(), stage: 'opening' },
+      snap('n2', 2),
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(StorageError);
     expect(err.kind).toBe('quota_exceeded');
     expect(err.text.en).toMatch(/everything saved before is still there/);
@@ -27,12 +36,21 @@ describe('errors a person can act on', () => {
     expect(resume?.attempt.snapshot).toEqual(snap('n1', 1));
     expect(resume?.turns.map((t) => t.text)).toEqual(['喂？']);
     // Once space is freed the same line saves normally, with the next index.
-    await recordTraineeTurn(db, attempt.id, { text: '您好', assessment: assessment(), stage: 'opening' }, snap('n2', 2));
+    await recordTraineeTurn(
+      db,
+      attempt.id,
+      { text: '您好', assessment: assessment(), stage: 'opening' },
+      snap('n2', 2),
+    );
     expect((await listTurns(db, attempt.id)).map((t) => t.index)).toEqual([0, 1]);
   });
 
   it('private mode (IndexedDB throws on open) is reported as unavailable', async () => {
-    const blocked = { open() { throw new DOMException('A mutation operation was attempted', 'InvalidStateError'); } };
+    const blocked = {
+      open() {
+        throw new DOMException('A mutation operation was attempted', 'InvalidStateError');
+      },
+    };
     const db = createDb('private-mode', { indexedDB: blocked as unknown as IDBFactory, IDBKeyRange });
     const err = await listProfiles(db).catch((e) => e);
     expect(err).toMatchObject({ kind: 'unavailable', messageKey: 'storage.unavailable' });
@@ -40,8 +58,14 @@ describe('errors a person can act on', () => {
   });
 
   it('opening at start-up reports blocked storage as unavailable instead of failing later', async () => {
-    const blocked = { open() { throw new DOMException('The operation is insecure.', 'SecurityError'); } };
-    await expect(openDb('blocked', { indexedDB: blocked as unknown as IDBFactory, IDBKeyRange })).rejects.toMatchObject({ kind: 'unavailable' });
+    const blocked = {
+      open() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    };
+    await expect(openDb('blocked', { indexedDB: blocked as unknown as IDBFactory, IDBKeyRange })).rejects.toMatchObject(
+      { kind: 'unavailable' },
+    );
   });
 
   it('a browser without IndexedDB is reported as unavailable', async () => {
@@ -54,7 +78,9 @@ describe('errors a person can act on', () => {
     expect(toStorageError(new Dexie.AbortError('Transaction aborted', quota)).kind).toBe('quota_exceeded');
     expect(toStorageError(new Dexie.VersionChangeError('upgraded elsewhere')).kind).toBe('version_conflict');
     expect(toStorageError(new Dexie.DatabaseClosedError('closed')).kind).toBe('version_conflict');
-    expect(toStorageError(new Dexie.OpenFailedError('open failed', new DOMException('x', 'SecurityError'))).kind).toBe('unavailable');
+    expect(toStorageError(new Dexie.OpenFailedError('open failed', new DOMException('x', 'SecurityError'))).kind).toBe(
+      'unavailable',
+    );
     expect(toStorageError(new Dexie.DataError('bad key')).kind).toBe('corrupt');
     // A query on a database that could not open fails as "closed"; the reason inside decides.
     const closedBecause = new Dexie.DatabaseClosedError('closed', new DOMException('x', 'InvalidStateError'));
@@ -87,7 +113,13 @@ describe('requestPersistence', () => {
   it('answers false without throwing when unsupported or rejected', async () => {
     vi.stubGlobal('navigator', {});
     expect(await requestPersistence()).toBe(false);
-    vi.stubGlobal('navigator', { storage: { persist: async () => { throw new Error('no gesture'); } } });
+    vi.stubGlobal('navigator', {
+      storage: {
+        persist: async () => {
+          throw new Error('no gesture');
+        },
+      },
+    });
     expect(await requestPersistence()).toBe(false);
   });
 });

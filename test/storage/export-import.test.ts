@@ -11,12 +11,44 @@ import { assessment, dump, finding, freshDb, importAccepted, quotaOn, scores, sn
 /** A trainee with two completed calls (one with a record), one abandoned and one still in progress. */
 async function trainee(db: CallDojoDb) {
   const { attempt: a1, profileId } = await started(db);
-  await recordPersonaTurn(db, a1.id, { text: '喂？', personaState: { trust: 40, mood: 'calm' }, stage: 'opening' }, snap('n1'));
-  await recordTraineeTurn(db, a1.id, { text: '你再不还钱就起诉你', assessment: assessment(finding('cn.threat', 'threat', 'critical')), stage: 'negotiation' }, snap('n2'));
+  await recordPersonaTurn(
+    db,
+    a1.id,
+    { text: '喂？', personaState: { trust: 40, mood: 'calm' }, stage: 'opening' },
+    snap('n1'),
+  );
+  await recordTraineeTurn(
+    db,
+    a1.id,
+    {
+      text: '你再不还钱就起诉你',
+      assessment: assessment(finding('cn.threat', 'threat', 'critical')),
+      stage: 'negotiation',
+    },
+    snap('n2'),
+  );
   await completeAttempt(db, a1.id, { scores: scores(20), outcome: 'refused', passed: false, blockerRule: 'cn.threat' });
-  const { attempt: a2 } = await started(db, { profileId, scenarioId: 's2', scenarioTitle: 'Second call', lang: 'en', mode: 'guided' });
-  await recordTraineeTurn(db, a2.id, { text: 'Hello, this is Ann from the card centre.', assessment: assessment(), stage: 'opening' }, snap('m1'));
-  await saveRecord(db, a2.id, { resultCode: 'ptp', promiseAmount: 300, promiseDate: '2026-12-01', nextAction: 'call back', notes: '', checks: [] });
+  const { attempt: a2 } = await started(db, {
+    profileId,
+    scenarioId: 's2',
+    scenarioTitle: 'Second call',
+    lang: 'en',
+    mode: 'guided',
+  });
+  await recordTraineeTurn(
+    db,
+    a2.id,
+    { text: 'Hello, this is Ann from the card centre.', assessment: assessment(), stage: 'opening' },
+    snap('m1'),
+  );
+  await saveRecord(db, a2.id, {
+    resultCode: 'ptp',
+    promiseAmount: 300,
+    promiseDate: '2026-12-01',
+    nextAction: 'call back',
+    notes: '',
+    checks: [],
+  });
   await completeAttempt(db, a2.id, { scores: scores(85), outcome: 'ptp', passed: true, blockerRule: null });
   const { attempt: a3 } = await started(db, { profileId });
   await abandonAttempt(db, a3.id);
@@ -31,11 +63,19 @@ describe('export', () => {
     const db = freshDb();
     const { profileId, ids, live } = await trainee(db);
     const bundle = await exportProfile(db, profileId);
-    expect(bundle).toMatchObject({ format: 'calldojo-export', version: 1, profile: { id: profileId, staffNo: 'A1001' } });
+    expect(bundle).toMatchObject({
+      format: 'calldojo-export',
+      version: 1,
+      profile: { id: profileId, staffNo: 'A1001' },
+    });
     expect(bundle.attempts.map((a) => a.id)).toEqual(ids);
     expect(bundle.attempts.map((a) => a.id)).not.toContain(live);
     expect(bundle.attempts[0]).not.toHaveProperty('snapshot');
-    expect(bundle.turns.map((t) => [t.attemptId, t.index])).toEqual([[ids[0], 0], [ids[0], 1], [ids[1], 0]]);
+    expect(bundle.turns.map((t) => [t.attemptId, t.index])).toEqual([
+      [ids[0], 0],
+      [ids[0], 1],
+      [ids[1], 0],
+    ]);
     expect(bundle.records.map((r) => r.attemptId)).toEqual([ids[1]]);
     expect(JSON.parse(JSON.stringify(bundle))).toEqual(bundle);
     expect(exportFileName(bundle)).toMatch(/^calldojo-A1001-\d{4}-\d{2}-\d{2}\.json$/);
@@ -58,7 +98,11 @@ describe('import', () => {
     });
     expect(await weakestRules(b, profileId)).toEqual(await weakestRules(a, profileId));
     expect(await scenarioHistory(b, profileId, 's2')).toEqual(await scenarioHistory(a, profileId, 's2'));
-    expect((await libraryStats(b, profileId)).get('first-contact-01')).toMatchObject({ attempts: 1, bestTotal: 20, unfinished: false });
+    expect((await libraryStats(b, profileId)).get('first-contact-01')).toMatchObject({
+      attempts: 1,
+      bestTotal: 20,
+      unfinished: false,
+    });
     expect(await listTurns(b, ids[0])).toEqual(await listTurns(a, ids[0]));
     expect(await b.records.get(ids[1])).toEqual(await a.records.get(ids[1]));
   });
@@ -75,7 +119,14 @@ describe('import', () => {
     expect(again.skipped).toEqual({ profiles: 1, attempts: 3, turns: 3, records: 1, reviews: 0, overrides: 0 });
     expect(again.conflicts).toEqual([]);
     expect(await dump(b)).toEqual(before);
-    expect((await importAccepted(a, file)).added).toEqual({ profiles: 0, attempts: 0, turns: 0, records: 0, reviews: 0, overrides: 0 });
+    expect((await importAccepted(a, file)).added).toEqual({
+      profiles: 0,
+      attempts: 0,
+      turns: 0,
+      records: 0,
+      reviews: 0,
+      overrides: 0,
+    });
   });
 
   it('reports rows that differ instead of overwriting them, and still adds what is new', async () => {
@@ -84,13 +135,24 @@ describe('import', () => {
     const b = freshDb();
     await importAccepted(b, await text(a, profileId));
     await renameProfile(b, profileId, '王小明（二号机）');
-    await saveRecord(b, ids[1], { resultCode: 'ptp', promiseAmount: 999, promiseDate: null, nextAction: 'x', notes: 'edited on B', checks: [] });
+    await saveRecord(b, ids[1], {
+      resultCode: 'ptp',
+      promiseAmount: 999,
+      promiseDate: null,
+      nextAction: 'x',
+      notes: 'edited on B',
+      checks: [],
+    });
     const { attempt: extra } = await started(a, { profileId, scenarioId: 's3' });
     await completeAttempt(a, extra.id, { scores: scores(70), outcome: 'ptp', passed: true, blockerRule: null });
     const tampered = JSON.parse(await text(a, profileId));
     tampered.attempts[0].scores.total = 100; // a changed verdict must not slip in, nor its lines get mixed in
     const result = await importAccepted(b, JSON.stringify(tampered));
-    expect(result.conflicts.map((c) => [c.table, c.key])).toEqual([['profiles', profileId], ['attempts', ids[0]], ['records', ids[1]]]);
+    expect(result.conflicts.map((c) => [c.table, c.key])).toEqual([
+      ['profiles', profileId],
+      ['attempts', ids[0]],
+      ['records', ids[1]],
+    ]);
     // New on A since the first export: the extra call, and the call that was in progress (abandoned by starting it).
     expect(result.added).toEqual({ profiles: 0, attempts: 2, turns: 0, records: 0, reviews: 0, overrides: 0 });
     expect(result.skipped).toEqual({ profiles: 0, attempts: 2, turns: 1, records: 0, reviews: 0, overrides: 0 });
@@ -139,7 +201,8 @@ describe('import of a bad file changes nothing', () => {
     expect((await attemptImport(() => '{"hello":"world"}'))[0].code).toBe('not_a_calldojo_export');
     expect((await attemptImport(() => '[1,2]'))[0].code).toBe('not_a_calldojo_export');
     expect((await attemptImport((f) => f.replace('"version":1', '"version":7')))[0]).toMatchObject({
-      code: 'bundle_from_newer_app', hint: expect.stringMatching(/Update CallDojo/),
+      code: 'bundle_from_newer_app',
+      hint: expect.stringMatching(/Update CallDojo/),
     });
   });
 
@@ -202,7 +265,9 @@ describe('finding sources in bundles', () => {
     const a = freshDb();
     const { profileId } = await trainee(a);
     const b = JSON.parse(await text(a, profileId));
-    b.turns.find((t: { assessment: unknown }) => t.assessment).assessment.findings[0].sources = [{ clause, url: 'https://example.test', status: 'V' }];
+    b.turns.find((t: { assessment: unknown }) => t.assessment).assessment.findings[0].sources = [
+      { clause, url: 'https://example.test', status: 'V' },
+    ];
     return JSON.stringify(b);
   }
 
@@ -216,6 +281,8 @@ describe('finding sources in bundles', () => {
 
   it('refuses a clause with one language missing, naming its path', async () => {
     const result = await importAccepted(freshDb(), await bundleCiting({ zh: '《刑法》第 279 条' }));
-    expect(result.diagnostics.map((d) => d.message)).toEqual(['$.turns[1].assessment.findings[0].sources[0].clause: is missing the field `en`.']);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      '$.turns[1].assessment.findings[0].sources[0].clause: is missing the field `en`.',
+    ]);
   });
 });

@@ -74,7 +74,9 @@ export function quotaOn(table: string, full: () => boolean): Middleware<DBCore> 
         return {
           ...t,
           mutate: (req) =>
-            full() ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : t.mutate(req),
+            full()
+              ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+              : t.mutate(req),
         };
       },
     }),

@@ -3,7 +3,15 @@ import { checkChain } from '../../src/security/audit-chain.ts';
 import { hashPin } from '../../src/security/pin.ts';
 import { keyFingerprint } from '../../src/security/signature.ts';
 import { completeAttempt } from '../../src/storage/attempts.ts';
-import { addFinding, changeMentorPin, getMentorKey, listOverrides, overruleFinding, setMentorPin, unlockMentor } from '../../src/storage/index.ts';
+import {
+  addFinding,
+  changeMentorPin,
+  getMentorKey,
+  listOverrides,
+  overruleFinding,
+  setMentorPin,
+  unlockMentor,
+} from '../../src/storage/index.ts';
 import { recordTraineeTurn } from '../../src/storage/turns.ts';
 import { assessment, finding, freshDb, scores, snap, started } from './helpers.ts';
 
@@ -41,10 +49,40 @@ describe('signed, chained corrections', { timeout: 30_000 }, () => {
     await setMentorPin(db, '2468');
     const signer = (await unlockMentor(db, '2468'))!;
     const { attempt } = await started(db);
-    await recordTraineeTurn(db, attempt.id, { text: '你再不还钱后果自负', assessment: assessment(finding('cn.threat', 'threat', 'critical')), stage: 'negotiation' }, snap('n2'));
-    await completeAttempt(db, attempt.id, { scores: scores(40), outcome: 'refused', passed: false, blockerRule: 'cn.threat' });
-    const o1 = await overruleFinding(db, { attemptId: attempt.id, turnIndex: 0, rule: 'cn.threat', reason: '复述客户的话', by: '李老师', signer });
-    const o2 = await addFinding(db, { attemptId: attempt.id, turnIndex: 0, rule: 'cn.rude', category: 'tone', severity: 'minor', reason: '语气生硬', by: '李老师', signer });
+    await recordTraineeTurn(
+      db,
+      attempt.id,
+      {
+        text: '你再不还钱后果自负',
+        assessment: assessment(finding('cn.threat', 'threat', 'critical')),
+        stage: 'negotiation',
+      },
+      snap('n2'),
+    );
+    await completeAttempt(db, attempt.id, {
+      scores: scores(40),
+      outcome: 'refused',
+      passed: false,
+      blockerRule: 'cn.threat',
+    });
+    const o1 = await overruleFinding(db, {
+      attemptId: attempt.id,
+      turnIndex: 0,
+      rule: 'cn.threat',
+      reason: '复述客户的话',
+      by: '李老师',
+      signer,
+    });
+    const o2 = await addFinding(db, {
+      attemptId: attempt.id,
+      turnIndex: 0,
+      rule: 'cn.rude',
+      category: 'tone',
+      severity: 'minor',
+      reason: '语气生硬',
+      by: '李老师',
+      signer,
+    });
     expect(o1.chain).toMatchObject({ prev: '', signature: { publicKey: signer.publicJwk } });
     expect(o2.chain!.prev).toBe(o1.chain!.hash);
     const review = await db.reviews.get(o1.reviewId);
@@ -54,17 +92,42 @@ describe('signed, chained corrections', { timeout: 30_000 }, () => {
 
     // A trainee deletes the first correction, or edits the second, in IndexedDB: both show.
     await db.overrides.delete(o1.id);
-    expect(await checkChain(await listOverrides(db, attempt.id), review?.auditHead, me)).toEqual([{ kind: 'removed_before', id: o2.id }]);
+    expect(await checkChain(await listOverrides(db, attempt.id), review?.auditHead, me)).toEqual([
+      { kind: 'removed_before', id: o2.id },
+    ]);
     await db.overrides.put({ ...o2, reason: '学员表现很好' });
-    expect((await checkChain(await listOverrides(db, attempt.id), review?.auditHead, me)).map((p) => p.kind)).toEqual(['removed_before', 'edited']);
+    expect((await checkChain(await listOverrides(db, attempt.id), review?.auditHead, me)).map((p) => p.kind)).toEqual([
+      'removed_before',
+      'edited',
+    ]);
   });
 
   it('a correction written without the mentor key is chained but shows as unsigned', async () => {
     const db = freshDb();
     const { attempt } = await started(db);
-    await recordTraineeTurn(db, attempt.id, { text: '你再不还钱后果自负', assessment: assessment(finding('cn.threat', 'threat', 'critical')), stage: 'negotiation' }, snap('n2'));
-    await completeAttempt(db, attempt.id, { scores: scores(40), outcome: 'refused', passed: false, blockerRule: 'cn.threat' });
-    const o = await overruleFinding(db, { attemptId: attempt.id, turnIndex: 0, rule: 'cn.threat', reason: '自己驳回', by: '李老师' });
+    await recordTraineeTurn(
+      db,
+      attempt.id,
+      {
+        text: '你再不还钱后果自负',
+        assessment: assessment(finding('cn.threat', 'threat', 'critical')),
+        stage: 'negotiation',
+      },
+      snap('n2'),
+    );
+    await completeAttempt(db, attempt.id, {
+      scores: scores(40),
+      outcome: 'refused',
+      passed: false,
+      blockerRule: 'cn.threat',
+    });
+    const o = await overruleFinding(db, {
+      attemptId: attempt.id,
+      turnIndex: 0,
+      rule: 'cn.threat',
+      reason: '自己驳回',
+      by: '李老师',
+    });
     const review = await db.reviews.get(o.reviewId);
     expect(await checkChain([o], review?.auditHead, null)).toEqual([{ kind: 'unsigned', id: o.id }]);
   });

@@ -40,7 +40,13 @@ describe('profiles', () => {
       expect((await listProfiles(db)).map((p) => p.name)).toEqual(['B', 'A']);
       vi.setSystemTime(3_000);
       await startAttempt(db, {
-        profileId: a.id, scenarioId: 's', scenarioTitle: 'S', lang: 'en', mode: 'exam', seed: 1, snapshot: snap('x'),
+        profileId: a.id,
+        scenarioId: 's',
+        scenarioTitle: 'S',
+        lang: 'en',
+        mode: 'exam',
+        seed: 1,
+        snapshot: snap('x'),
       });
       expect((await listProfiles(db)).map((p) => p.id)).toEqual([a.id, b.id]);
     } finally {

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { abandonAttempt, completeAttempt, endAttempt } from '../../src/storage/attempts.ts';
 import type { CallDojoDb } from '../../src/storage/db.ts';
-import { libraryStats, proficiencyOverTime, scenarioHistory, unfinishedCalls, weakestRules } from '../../src/storage/progress.ts';
+import {
+  libraryStats,
+  proficiencyOverTime,
+  scenarioHistory,
+  unfinishedCalls,
+  weakestRules,
+} from '../../src/storage/progress.ts';
 import { createProfile } from '../../src/storage/profiles.ts';
 import { recordTraineeTurn } from '../../src/storage/turns.ts';
 import type { Finding } from '../../src/scoring/types.ts';
@@ -19,10 +25,20 @@ async function play(db: CallDojoDb, profileId: string, scenarioId: string, total
   vi.setSystemTime((clock += 60_000));
   const { attempt } = await started(db, { profileId, scenarioId });
   for (const fs of lines) {
-    await recordTraineeTurn(db, attempt.id, { text: 'line', assessment: assessment(...fs), stage: 'negotiation' }, snap('n'));
+    await recordTraineeTurn(
+      db,
+      attempt.id,
+      { text: 'line', assessment: assessment(...fs), stage: 'negotiation' },
+      snap('n'),
+    );
   }
   vi.setSystemTime((clock += 60_000));
-  await completeAttempt(db, attempt.id, { scores: scores(total), outcome: 'ptp', passed: total >= 60, blockerRule: null });
+  await completeAttempt(db, attempt.id, {
+    scores: scores(total),
+    outcome: 'ptp',
+    passed: total >= 60,
+    blockerRule: null,
+  });
   return attempt.id;
 }
 
@@ -93,7 +109,12 @@ describe('progress queries', () => {
     const { id } = await createProfile(db, { name: '李', staffNo: 'L1' });
     vi.setSystemTime((clock += 60_000));
     const { attempt: gaveUp } = await started(db, { profileId: id, scenarioId: 'a' });
-    await recordTraineeTurn(db, gaveUp.id, { text: 'line', assessment: assessment(threat), stage: 'negotiation' }, snap('n'));
+    await recordTraineeTurn(
+      db,
+      gaveUp.id,
+      { text: 'line', assessment: assessment(threat), stage: 'negotiation' },
+      snap('n'),
+    );
     await abandonAttempt(db, gaveUp.id);
     vi.setSystemTime((clock += 60_000));
     const { attempt: unfiled } = await started(db, { profileId: id, scenarioId: 'b' });
@@ -104,7 +125,10 @@ describe('progress queries', () => {
     await started(db, { profileId: other.id });
 
     const rows = await unfinishedCalls(db, id);
-    expect(rows.map((a) => [a.scenarioId, a.status])).toEqual([['b', 'ended'], ['a', 'abandoned']]);
+    expect(rows.map((a) => [a.scenarioId, a.status])).toEqual([
+      ['b', 'ended'],
+      ['a', 'abandoned'],
+    ]);
     expect(rows[1].findings?.byRule['cn.threat']?.count).toBe(1);
     // Neither counts as a completed call or a pass.
     expect((await libraryStats(db, id)).get('a')).toMatchObject({ attempts: 0, passedEver: false });

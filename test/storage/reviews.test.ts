@@ -5,8 +5,19 @@ import type { ReportInput } from '../../src/report/types.ts';
 import { abandonAttempt, completeAttempt } from '../../src/storage/attempts.ts';
 import type { CallDojoDb } from '../../src/storage/db.ts';
 import {
-  acknowledgeReview, addFinding, changeMentorPin, checkMentorPin, commentReview, disputeReview, effectiveScores,
-  ensureReview, getMentorPin, listOverrides, overruleFinding, reviewsFor, setMentorPin,
+  acknowledgeReview,
+  addFinding,
+  changeMentorPin,
+  checkMentorPin,
+  commentReview,
+  disputeReview,
+  effectiveScores,
+  ensureReview,
+  getMentorPin,
+  listOverrides,
+  overruleFinding,
+  reviewsFor,
+  setMentorPin,
 } from '../../src/storage/index.ts';
 import { createProfile } from '../../src/storage/profiles.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
@@ -21,16 +32,28 @@ async function failedCall(db: CallDojoDb, profileId?: string) {
   const { attempt, profileId: pid } = await started(db, profileId ? { profileId } : {});
   const lines = [assessment(), assessment(threat), assessment(pressure)];
   const input: ReportInput = {
-    course: 'first_contact', policy: LEGACY_POLICY, outcome: { code: 'ptp', amount: 500, date: '+3d' },
+    course: 'first_contact',
+    policy: LEGACY_POLICY,
+    outcome: { code: 'ptp', amount: 500, date: '+3d' },
     recordChecks: [{ field: 'resultCode', ok: true, expected: 'ptp', actual: 'ptp' }],
     turns: lines.map((a, i) => ({ text: `line ${i}`, nodeId: `n${i}`, expected: ['institution'], assessment: a })),
   };
   for (const [i, a] of lines.entries()) {
-    await recordPersonaTurn(db, attempt.id, { text: '喂？', personaState: { node: `n${i}`, trust: 40 }, stage: 'opening' }, snap(`n${i}`));
+    await recordPersonaTurn(
+      db,
+      attempt.id,
+      { text: '喂？', personaState: { node: `n${i}`, trust: 40 }, stage: 'opening' },
+      snap(`n${i}`),
+    );
     await recordTraineeTurn(db, attempt.id, { text: `line ${i}`, assessment: a, stage: 'negotiation' }, snap(`n${i}`));
   }
   const report = attemptReport(input);
-  await completeAttempt(db, attempt.id, { scores: report.scores, outcome: 'ptp', passed: report.passed, blockerRule: report.blocker?.rule ?? null });
+  await completeAttempt(db, attempt.id, {
+    scores: report.scores,
+    outcome: 'ptp',
+    passed: report.passed,
+    blockerRule: report.blocker?.rule ?? null,
+  });
   return { attemptId: attempt.id, profileId: pid, input, machine: report };
 }
 
@@ -46,7 +69,10 @@ describe('mentor PIN', () => {
     expect(await checkMentorPin(db, '2468')).toBe(true);
     expect(await checkMentorPin(db, '2469')).toBe(false);
     await expect(setMentorPin(db, '1111')).rejects.toMatchObject({ kind: 'pin_already_set' });
-    await expect(changeMentorPin(db, '0000', '1111')).rejects.toMatchObject({ kind: 'wrong_pin', text: { zh: expect.stringContaining('PIN 不正确') } });
+    await expect(changeMentorPin(db, '0000', '1111')).rejects.toMatchObject({
+      kind: 'wrong_pin',
+      text: { zh: expect.stringContaining('PIN 不正确') },
+    });
     expect(await checkMentorPin(db, '2468')).toBe(true);
     await changeMentorPin(db, '2468', '135790');
     expect(await checkMentorPin(db, '135790')).toBe(true);
@@ -67,13 +93,33 @@ describe('overrides', () => {
     const signer = await mentorSigner(db);
     const { attemptId, input, machine } = await failedCall(db);
     const row = await db.attempts.get(attemptId);
-    const o = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '学员在复述客户原话', by, signer });
-    expect(o).toMatchObject({ action: 'overrule', rule: 'cn-violence-threat', category: 'threat', severity: 'critical', by, reason: '学员在复述客户原话' });
+    const o = await overruleFinding(db, {
+      attemptId,
+      turnIndex: 1,
+      rule: 'cn-violence-threat',
+      reason: '学员在复述客户原话',
+      by,
+      signer,
+    });
+    expect(o).toMatchObject({
+      action: 'overrule',
+      rule: 'cn-violence-threat',
+      category: 'threat',
+      severity: 'critical',
+      by,
+      reason: '学员在复述客户原话',
+    });
     expect(o.scoresBefore).toEqual(machine.scores);
     expect(o.scoresAfter).toEqual(effectiveReport(input, [o]).scores);
     expect(o.scoresAfter.total).toBeGreaterThan(o.scoresBefore.total);
     const eff = await effectiveScores(db, attemptId);
-    expect(eff).toMatchObject({ machine: machine.scores, scores: o.scoresAfter, passed: true, blockerRule: null, overrides: 1 });
+    expect(eff).toMatchObject({
+      machine: machine.scores,
+      scores: o.scoresAfter,
+      passed: true,
+      blockerRule: null,
+      overrides: 1,
+    });
     expect(await db.attempts.get(attemptId)).toEqual(row);
   });
 
@@ -81,18 +127,46 @@ describe('overrides', () => {
     const db = freshDb();
     const signer = await mentorSigner(db);
     const { attemptId, input } = await failedCall(db);
-    const first = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '误报', by, signer });
-    const second = await addFinding(db, { attemptId, turnIndex: 2, rule: 'cn-fake-lawyer', category: 'impersonation', severity: 'critical', reason: '自称律师', by, signer });
+    const first = await overruleFinding(db, {
+      attemptId,
+      turnIndex: 1,
+      rule: 'cn-violence-threat',
+      reason: '误报',
+      by,
+      signer,
+    });
+    const second = await addFinding(db, {
+      attemptId,
+      turnIndex: 2,
+      rule: 'cn-fake-lawyer',
+      category: 'impersonation',
+      severity: 'critical',
+      reason: '自称律师',
+      by,
+      signer,
+    });
     expect(second.scoresBefore).toEqual(first.scoresAfter);
     expect(second.scoresAfter).toEqual(effectiveReport(input, [first, second]).scores);
-    expect(await effectiveScores(db, attemptId)).toMatchObject({ passed: false, blockerRule: 'cn-fake-lawyer', overrides: 2 });
+    expect(await effectiveScores(db, attemptId)).toMatchObject({
+      passed: false,
+      blockerRule: 'cn-fake-lawyer',
+      overrides: 2,
+    });
     expect((await listOverrides(db, attemptId)).map((x) => x.action)).toEqual(['overrule', 'add']);
     // The added finding can itself be overruled later: the trail only grows.
-    await overruleFinding(db, { attemptId, turnIndex: 2, rule: 'cn-fake-lawyer', reason: '复听后确认没有', by, signer });
+    await overruleFinding(db, {
+      attemptId,
+      turnIndex: 2,
+      rule: 'cn-fake-lawyer',
+      reason: '复听后确认没有',
+      by,
+      signer,
+    });
     expect(await effectiveScores(db, attemptId)).toMatchObject({ passed: true, overrides: 3 });
     // Counts for heat maps follow the corrections: only the pressure finding of line 2 is left.
     expect((await effectiveScores(db, attemptId)).findings).toEqual({
-      byCategory: { misrepresentation: 1 }, byRule: { 'gp-pressure': { category: 'misrepresentation', severity: 'major', count: 1 } },
+      byCategory: { misrepresentation: 1 },
+      byRule: { 'gp-pressure': { category: 'misrepresentation', severity: 'major', count: 1 } },
     });
     expect(await listOverrides(db, attemptId)).toHaveLength(3);
   });
@@ -102,10 +176,20 @@ describe('overrides', () => {
     const signer = await mentorSigner(db);
     const { attemptId, profileId } = await failedCall(db);
     const ok = { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: 'r', by, signer };
-    await expect(overruleFinding(db, { ...ok, reason: '  ' })).rejects.toMatchObject({ kind: 'invalid', detail: 'the reason must not be empty' });
-    await expect(overruleFinding(db, { ...ok, turnIndex: 3 })).rejects.toMatchObject({ kind: 'invalid', detail: expect.stringMatching(/3 trainee lines; there is no line 3/) });
-    await expect(overruleFinding(db, { ...ok, turnIndex: 0 })).rejects.toMatchObject({ detail: expect.stringMatching(/no finding of rule cn-violence-threat/) });
-    await expect(addFinding(db, { ...ok, category: 'weather' as 'threat', severity: 'major' })).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(overruleFinding(db, { ...ok, reason: '  ' })).rejects.toMatchObject({
+      kind: 'invalid',
+      detail: 'the reason must not be empty',
+    });
+    await expect(overruleFinding(db, { ...ok, turnIndex: 3 })).rejects.toMatchObject({
+      kind: 'invalid',
+      detail: expect.stringMatching(/3 trainee lines; there is no line 3/),
+    });
+    await expect(overruleFinding(db, { ...ok, turnIndex: 0 })).rejects.toMatchObject({
+      detail: expect.stringMatching(/no finding of rule cn-violence-threat/),
+    });
+    await expect(addFinding(db, { ...ok, category: 'weather' as 'threat', severity: 'major' })).rejects.toMatchObject({
+      kind: 'invalid',
+    });
     await expect(overruleFinding(db, { ...ok, attemptId: 'nope' })).rejects.toMatchObject({ kind: 'not_found' });
     const { attempt } = await started(db, { profileId });
     await abandonAttempt(db, attempt.id);
@@ -124,11 +208,22 @@ describe('review life', () => {
     expect(review).toMatchObject({ attemptId, mentor: by, status: 'open', traineeComment: null });
     expect((await ensureReview(db, attemptId, '别的老师')).id).toBe(review.id);
     await commentReview(db, review.id, '开场很好，威胁的话一定不能说');
-    const o = await overruleFinding(db, { attemptId, turnIndex: 1, rule: 'cn-violence-threat', reason: '误报', by, signer });
+    const o = await overruleFinding(db, {
+      attemptId,
+      turnIndex: 1,
+      rule: 'cn-violence-threat',
+      reason: '误报',
+      by,
+      signer,
+    });
     expect(o.reviewId).toBe(review.id);
     await expect(disputeReview(db, review.id, ' ')).rejects.toMatchObject({ kind: 'invalid' });
     const disputed = await disputeReview(db, review.id, '第三句我没有施压');
-    expect(disputed).toMatchObject({ status: 'disputed', traineeComment: '第三句我没有施压', comment: '开场很好，威胁的话一定不能说' });
+    expect(disputed).toMatchObject({
+      status: 'disputed',
+      traineeComment: '第三句我没有施压',
+      comment: '开场很好，威胁的话一定不能说',
+    });
     await overruleFinding(db, { attemptId, turnIndex: 2, rule: 'gp-pressure', reason: '同意，撤销', by, signer });
     expect((await db.reviews.get(review.id))?.status).toBe('open');
     expect((await acknowledgeReview(db, review.id)).status).toBe('acknowledged');

@@ -7,7 +7,14 @@ import type { CallDojoDb } from '../../src/storage/db.ts';
 import { exportAll, exportFileName, exportProfile } from '../../src/storage/export.ts';
 import { importBundle } from '../../src/storage/import.ts';
 import { createProfile } from '../../src/storage/profiles.ts';
-import { acknowledgeReview, disputeReview, effectiveScores, ensureReview, listOverrides, overruleFinding } from '../../src/storage/index.ts';
+import {
+  acknowledgeReview,
+  disputeReview,
+  effectiveScores,
+  ensureReview,
+  listOverrides,
+  overruleFinding,
+} from '../../src/storage/index.ts';
 import { deviceKey, signBundle } from '../../src/storage/signing.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
 import { assessment, dump, finding, freshDb, importAccepted, mentorSigner, scores, snap, started } from './helpers.ts';
@@ -15,15 +22,51 @@ import { assessment, dump, finding, freshDb, importAccepted, mentorSigner, score
 /** Two trainees; 王小明's threat call was overruled by a mentor and disputed, 李华 has a clean call. */
 async function cohort(db: CallDojoDb) {
   const { attempt: a1, profileId: wang } = await started(db);
-  await recordPersonaTurn(db, a1.id, { text: '喂？哪位', personaState: { node: 'n1', trust: 40 }, stage: 'opening' }, snap('n1'));
-  await recordTraineeTurn(db, a1.id, { text: '你再不还钱后果自负', assessment: assessment(finding('cn.threat', 'threat', 'critical')), stage: 'negotiation' }, snap('n2'));
-  await completeAttempt(db, a1.id, { scores: { ...scores(70), total: 59 }, outcome: 'refused', passed: false, blockerRule: 'cn.threat' });
-  const o = await overruleFinding(db, { attemptId: a1.id, turnIndex: 0, rule: 'cn.threat', reason: '学员在复述客户的话', by: '李老师', signer: await mentorSigner(db) });
+  await recordPersonaTurn(
+    db,
+    a1.id,
+    { text: '喂？哪位', personaState: { node: 'n1', trust: 40 }, stage: 'opening' },
+    snap('n1'),
+  );
+  await recordTraineeTurn(
+    db,
+    a1.id,
+    {
+      text: '你再不还钱后果自负',
+      assessment: assessment(finding('cn.threat', 'threat', 'critical')),
+      stage: 'negotiation',
+    },
+    snap('n2'),
+  );
+  await completeAttempt(db, a1.id, {
+    scores: { ...scores(70), total: 59 },
+    outcome: 'refused',
+    passed: false,
+    blockerRule: 'cn.threat',
+  });
+  const o = await overruleFinding(db, {
+    attemptId: a1.id,
+    turnIndex: 0,
+    rule: 'cn.threat',
+    reason: '学员在复述客户的话',
+    by: '李老师',
+    signer: await mentorSigner(db),
+  });
   await disputeReview(db, o.reviewId, '我同意，但希望再看看第二句');
   const li = (await createProfile(db, { name: '李华', staffNo: 'A1002' })).id;
   const { attempt: a2 } = await started(db, { profileId: li, scenarioId: 's2', scenarioTitle: '第三方接听' });
-  await recordTraineeTurn(db, a2.id, { text: '您好，请问您是张先生的家人吗', assessment: assessment(), stage: 'opening' }, snap('m1'));
-  await completeAttempt(db, a2.id, { scores: scores(88), outcome: 'third_party_message', passed: true, blockerRule: null });
+  await recordTraineeTurn(
+    db,
+    a2.id,
+    { text: '您好，请问您是张先生的家人吗', assessment: assessment(), stage: 'opening' },
+    snap('m1'),
+  );
+  await completeAttempt(db, a2.id, {
+    scores: scores(88),
+    outcome: 'third_party_message',
+    passed: true,
+    blockerRule: null,
+  });
   return { wang, li, a1: a1.id, a2: a2.id, reviewId: o.reviewId };
 }
 
@@ -52,24 +95,36 @@ describe('signed bundle (version 2)', () => {
     const a = freshDb();
     const { wang, li, a1, a2, reviewId } = await cohort(a);
     const bundle = await exportAll(a);
-    expect(bundle).toMatchObject({ format: 'calldojo-export', version: 2, signature: { alg: 'ECDSA-P256-SHA256', value: expect.any(String) } });
+    expect(bundle).toMatchObject({
+      format: 'calldojo-export',
+      version: 2,
+      signature: { alg: 'ECDSA-P256-SHA256', value: expect.any(String) },
+    });
     expect(bundle.profiles.map((p) => p.id)).toEqual([wang, li]);
     expect(exportFileName(bundle)).toMatch(/^calldojo-2-trainees-\d{4}-\d{2}-\d{2}\.json$/);
 
     const b = freshDb();
     const result = await importAccepted(b, JSON.stringify(bundle, null, 2));
     expect(result).toMatchObject({
-      added: { profiles: 2, attempts: 2, turns: 3, records: 0, reviews: 1, overrides: 1 }, skipped: none, conflicts: [], diagnostics: [],
+      added: { profiles: 2, attempts: 2, turns: 3, records: 0, reviews: 1, overrides: 1 },
+      skipped: none,
+      conflicts: [],
+      diagnostics: [],
       signature: { status: 'signed', signer: 'new_device', fingerprint: (await deviceKey(a)).id },
     });
     expect(await effectiveScores(a, a1)).toMatchObject({ passed: true, overrides: 1 });
     // The correction travels and is shown; signed by the other PC's mentor key, it does not count here.
     expect(await effectiveScores(b, a1)).toMatchObject({ passed: false, overrides: 0, untrusted: 1 });
     expect(await listOverrides(b, a1)).toEqual(await listOverrides(a, a1));
-    expect(await b.reviews.get(reviewId)).toMatchObject({ status: 'disputed', traineeComment: '我同意，但希望再看看第二句' });
+    expect(await b.reviews.get(reviewId)).toMatchObject({
+      status: 'disputed',
+      traineeComment: '我同意，但希望再看看第二句',
+    });
     expect((await b.attempts.get(a2))?.findings).toEqual((await a.attempts.get(a2))?.findings);
     // The signer is remembered (public key only), so its next file is recognised.
-    expect(await b.deviceKeys.get(result.signature!.status === 'signed' ? result.signature!.fingerprint : '')).toMatchObject({ privateKey: null, label: 'export of 2 trainees' });
+    expect(
+      await b.deviceKeys.get(result.signature!.status === 'signed' ? result.signature!.fingerprint : ''),
+    ).toMatchObject({ privateKey: null, label: 'export of 2 trainees' });
   });
 
   it('importing twice adds nothing and says the signer is now known; into its own database it is this device', async () => {
@@ -80,7 +135,11 @@ describe('signed bundle (version 2)', () => {
     await importAccepted(b, text);
     const before = await dump(b);
     const again = await importAccepted(b, text);
-    expect(again).toMatchObject({ added: none, skipped: { profiles: 2, attempts: 2, turns: 3, records: 0, reviews: 1, overrides: 1 }, conflicts: [] });
+    expect(again).toMatchObject({
+      added: none,
+      skipped: { profiles: 2, attempts: 2, turns: 3, records: 0, reviews: 1, overrides: 1 },
+      conflicts: [],
+    });
     expect(again.signature).toMatchObject({ status: 'signed', signer: 'known_device' });
     expect(await dump(b)).toEqual(before);
     expect(await importAccepted(a, text)).toMatchObject({ added: none, signature: { signer: 'this_device' } });
@@ -93,7 +152,11 @@ describe('signed bundle (version 2)', () => {
     expect(mine.profiles.map((p) => p.staffNo)).toEqual(['A1001']);
     expect([mine.reviews.length, mine.overrides.length]).toEqual([1, 1]);
     expect(exportFileName(mine)).toMatch(/^calldojo-A1001-/);
-    expect((await importAccepted(freshDb(), JSON.stringify(mine))).added).toMatchObject({ profiles: 1, reviews: 1, overrides: 1 });
+    expect((await importAccepted(freshDb(), JSON.stringify(mine))).added).toMatchObject({
+      profiles: 1,
+      reviews: 1,
+      overrides: 1,
+    });
   });
 
   it('reports a review answered differently on this PC as a conflict and keeps the local one', async () => {
@@ -103,7 +166,13 @@ describe('signed bundle (version 2)', () => {
     await importAccepted(b, await file(a));
     await acknowledgeReview(b, reviewId);
     const result = await importAccepted(b, await file(a));
-    expect(result.conflicts).toEqual([{ table: 'reviews', key: reviewId, reason: 'this PC has this review as acknowledged (newer), the file as disputed; kept as is' }]);
+    expect(result.conflicts).toEqual([
+      {
+        table: 'reviews',
+        key: reviewId,
+        reason: 'this PC has this review as acknowledged (newer), the file as disputed; kept as is',
+      },
+    ]);
     expect((await b.reviews.get(reviewId))?.status).toBe('acknowledged');
     expect(result.added).toEqual(none);
   });
@@ -124,11 +193,17 @@ describe('signed bundle (version 2)', () => {
     const text = JSON.stringify(await exportProfile(a, wang));
     const b = freshDb();
     const held = await importBundle(b, text);
-    expect(held.signature).toEqual({ status: 'held', fingerprint: null, trainees: [{ name: '王小明', staffNo: 'A1001' }] });
+    expect(held.signature).toEqual({
+      status: 'held',
+      fingerprint: null,
+      trainees: [{ name: '王小明', staffNo: 'A1001' }],
+    });
     expect(held.added).toEqual(none);
     expect(await b.profiles.count()).toBe(0);
     // Accepting something else (a device's fingerprint) does not import an unsigned file.
-    expect((await importBundle(b, text, { accept: { token: 'f'.repeat(64), by: '李老师' } })).signature?.status).toBe('held');
+    expect((await importBundle(b, text, { accept: { token: 'f'.repeat(64), by: '李老师' } })).signature?.status).toBe(
+      'held',
+    );
     const result = await importBundle(b, text, { accept: { token: 'unsigned', by: '李老师' } });
     expect(result.signature).toEqual({ status: 'unsigned' });
     expect(result.added).toMatchObject({ profiles: 1, attempts: 1, reviews: 0 });
@@ -141,11 +216,22 @@ describe('signed bundle (version 2)', () => {
     const b = freshDb();
     const held = await importBundle(b, text);
     const fingerprint = (await deviceKey(a)).id;
-    expect(held.signature).toEqual({ status: 'held', fingerprint, trainees: [{ name: '王小明', staffNo: 'A1001' }, { name: '李华', staffNo: 'A1002' }] });
+    expect(held.signature).toEqual({
+      status: 'held',
+      fingerprint,
+      trainees: [
+        { name: '王小明', staffNo: 'A1001' },
+        { name: '李华', staffNo: 'A1002' },
+      ],
+    });
     expect(await dump(b)).toMatchObject({ profiles: [], attempts: [], deviceKeys: [] });
     const accepted = await importBundle(b, text, { accept: { token: fingerprint, by: '周老师' } });
     expect(accepted.signature).toEqual({ status: 'signed', fingerprint, signer: 'new_device' });
-    expect(await b.deviceKeys.get(fingerprint)).toMatchObject({ acceptedBy: '周老师', acceptedAt: expect.any(Number), privateKey: null });
+    expect(await b.deviceKeys.get(fingerprint)).toMatchObject({
+      acceptedBy: '周老师',
+      acceptedAt: expect.any(Number),
+      privateKey: null,
+    });
     expect((await importBundle(b, text)).signature).toEqual({ status: 'signed', fingerprint, signer: 'known_device' });
   });
 });
@@ -179,7 +265,12 @@ describe('a tampered signed bundle is rejected and changes nothing', () => {
     for (const edit of edits) {
       const result = await rejected(edit);
       expect(result.signature).toEqual({ status: 'rejected', code: 'bundle_signature_invalid' });
-      expect(result.diagnostics[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/^The file was changed after it was exported: the content does not match its signature.*Nothing was imported\.$/) });
+      expect(result.diagnostics[0]).toMatchObject({
+        severity: 'error',
+        message: expect.stringMatching(
+          /^The file was changed after it was exported: the content does not match its signature.*Nothing was imported\.$/,
+        ),
+      });
     }
   });
 
@@ -190,7 +281,8 @@ describe('a tampered signed bundle is rejected and changes nothing', () => {
     const { signature, ...payload } = bundle;
     const leaves: (string | number)[][] = [];
     const walk = (v: unknown, path: (string | number)[]) => {
-      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, Array.isArray(v) ? Number(k) : k]);
+      if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) walk(x, [...path, Array.isArray(v) ? Number(k) : k]);
       else if (!['format', 'version'].includes(String(path[0]))) leaves.push(path);
     };
     walk(payload, []);
@@ -212,9 +304,15 @@ describe('a tampered signed bundle is rejected and changes nothing', () => {
   it('a removed, damaged or foreign signature, each named for what it is', async () => {
     const other = await generateSigningKey();
     const missing = await rejected((b) => void delete (b as Partial<SignedBundle>).signature);
-    expect(missing.diagnostics[0]).toMatchObject({ code: 'bundle_signature_missing', message: expect.stringMatching(/no signature/) });
+    expect(missing.diagnostics[0]).toMatchObject({
+      code: 'bundle_signature_missing',
+      message: expect.stringMatching(/no signature/),
+    });
     const damaged = await rejected((b) => void (b.signature.value = 42 as unknown as string));
-    expect(damaged.diagnostics[0]).toMatchObject({ code: 'bundle_signature_malformed', message: expect.stringContaining('$.signature.value') });
+    expect(damaged.diagnostics[0]).toMatchObject({
+      code: 'bundle_signature_malformed',
+      message: expect.stringContaining('$.signature.value'),
+    });
     const wrongAlg = await rejected((b) => void (b.signature.alg = 'HS256' as 'ECDSA-P256-SHA256'));
     expect(wrongAlg.diagnostics[0].code).toBe('bundle_signature_malformed');
     // Someone else's key put in place of the signer's: the value no longer verifies.
@@ -239,7 +337,11 @@ describe('a tampered signed bundle is rejected and changes nothing', () => {
     const { signature: _s, ...payload } = await exportAll(a);
     payload.overrides[0].turnIndex = 5;
     const result = await importAccepted(freshDb(), JSON.stringify(await signBundle(a, payload)));
-    expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^\$\.overrides\[0\]\.turnIndex: names trainee line 5, but attempt .* has 1 in the file\.$/)]);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(
+        /^\$\.overrides\[0\]\.turnIndex: names trainee line 5, but attempt .* has 1 in the file\.$/,
+      ),
+    ]);
     expect(result.added).toEqual(none);
   });
 });

@@ -22,7 +22,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** Calls the plugin's load hook the way Vite does, collecting `this.error` as a thrown Error. */
 function load(plugin: ReturnType<typeof contentPlugin>, id: string): string {
   (plugin.configResolved as (c: { root: string }) => void)({ root: dir });
-  const ctx = { error: (msg: string) => { throw new Error(msg); } };
+  const ctx = {
+    error: (msg: string) => {
+      throw new Error(msg);
+    },
+  };
   const resolved = (plugin.resolveId as (id: string) => string)(id);
   return (plugin.load as (this: typeof ctx, id: string) => string).call(ctx, resolved);
 }
@@ -38,17 +42,23 @@ describe('content plugin', () => {
     expect(catalog).not.toContain('住院'); // hidden facts stay in the per-scenario chunk, never in the library
   });
 
-  it('serves every course\'s pass policy, and fails the build at the line and column of a broken one', () => {
+  it("serves every course's pass policy, and fails the build at the line and column of a broken one", () => {
     project({ '010_a.md': readFixture() });
-    expect(load(contentPlugin(), 'virtual:calldojo/courses')).toContain('"inbound_service":{"blocking":["critical","major"]');
+    expect(load(contentPlugin(), 'virtual:calldojo/courses')).toContain(
+      '"inbound_service":{"blocking":["critical","major"]',
+    );
     const file = join(dir, 'content/courses/courses.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('pass_mark: 60', 'pass_mark: sixty'));
-    expect(() => load(contentPlugin(), 'virtual:calldojo/courses')).toThrow(/content\/courses\/courses\.yaml:\d+:\d+ error invalid_type default\.pass_mark/);
+    expect(() => load(contentPlugin(), 'virtual:calldojo/courses')).toThrow(
+      /content\/courses\/courses\.yaml:\d+:\d+ error invalid_type default\.pass_mark/,
+    );
     expect(() => load(contentPlugin(), 'virtual:calldojo/catalog')).toThrow(/courses\.yaml/);
   });
 
   it('fails the build with file:line:column for a broken script, but still serves the rule packs', () => {
-    project({ '010_bad.md': readFixture().replace('- if verify_identity → confirmed', '- if verify_identity → confirmd') });
+    project({
+      '010_bad.md': readFixture().replace('- if verify_identity → confirmed', '- if verify_identity → confirmd'),
+    });
     expect(() => load(contentPlugin(), 'virtual:calldojo/catalog')).toThrow(
       /content\/scripts\/010_bad\.md:\d+:\d+ error unknown_branch_target .*confirmed/,
     );

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 const run = (env: Record<string, string>) => {
   const { CI: _ci, ...rest } = process.env;
-  return spawnSync(process.execPath, [join(root, 'scripts/e2e.mjs')], { cwd: root, env: { ...rest, ...env }, encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(root, 'scripts/e2e.mjs')], {
+    cwd: root,
+    env: { ...rest, ...env },
+    encoding: 'utf8',
+  });
 };
 
 describe('browser-test runner without chromium', () => {

@@ -13,7 +13,9 @@ describe('which recheck verdicts fail CI', () => {
   it('refuses exponential always, polynomial and undecided unless bounded, never safe', () => {
     expect(refused({ status: 'vulnerable', complexity: 'exponential; attack "aaaa!"' }, 'a{1,5}')).toBe(true);
     expect(refused({ status: 'vulnerable', complexity: 'polynomial degree 2; attack "x"' }, '\\w+x')).toBe(true);
-    expect(refused({ status: 'vulnerable', complexity: 'polynomial degree 3; attack "x"' }, '\\w{1,20}x\\w{1,20}')).toBe(false);
+    expect(
+      refused({ status: 'vulnerable', complexity: 'polynomial degree 3; attack "x"' }, '\\w{1,20}x\\w{1,20}'),
+    ).toBe(false);
     expect(refused({ status: 'unknown', complexity: 'undecided (timeout)' }, '.*x')).toBe(true);
     expect(refused({ status: 'safe', complexity: 'safe' }, '.*x')).toBe(false);
   });

@@ -10,23 +10,51 @@ import { MAX_LINE_CHARS } from '../../src/state/practice-types.ts';
 import CallScreen from '../../src/ui/practice/CallScreen.svelte';
 
 const scenario = {
-  id: 's', title: '首次联系', lang: 'zh', jurisdiction: 'CN', nodes: [], local_time: '10:00', briefing_html: '<p>先核实本人。</p>',
+  id: 's',
+  title: '首次联系',
+  lang: 'zh',
+  jurisdiction: 'CN',
+  nodes: [],
+  local_time: '10:00',
+  briefing_html: '<p>先核实本人。</p>',
   card: { name: '李娜', card_tail: '3519', amount_due: 8420, minimum_payment: 842, days_overdue: 32, extra: {} },
 } as unknown as Scenario;
 
 const flagged = (quote: string): Assessment => ({
-  findings: [{
-    rule: 'cn-abuse', category: 'abuse', severity: 'major', start: 0, end: quote.length, quote,
-    message: '不得辱骂', better: '请您尽快安排还款。', sources: [],
-  }],
-  tone: { label: 'rude', score: 20, reasons: [] }, moves: [], elements: [],
+  findings: [
+    {
+      rule: 'cn-abuse',
+      category: 'abuse',
+      severity: 'major',
+      start: 0,
+      end: quote.length,
+      quote,
+      message: '不得辱骂',
+      better: '请您尽快安排还款。',
+      sources: [],
+    },
+  ],
+  tone: { label: 'rude', score: 20, reasons: [] },
+  moves: [],
+  elements: [],
 });
 
 function practiceWith(previewed: string[]): PracticeState {
   return {
-    mode: 'practice', call: null, feedback: null, drill: [], busy: false, startedAt: Date.now(), error: null, transcript: [],
+    mode: 'practice',
+    call: null,
+    feedback: null,
+    drill: [],
+    busy: false,
+    startedAt: Date.now(),
+    error: null,
+    transcript: [],
     preview: (draft: string) => (previewed.push(draft), draft.includes('老赖') ? flagged('老赖') : null),
-    typing() {}, pasted() {}, hangUp() {}, say: async () => {}, choose: async () => {},
+    typing() {},
+    pasted() {},
+    hangUp() {},
+    say: async () => {},
+    choose: async () => {},
   } as unknown as PracticeState;
 }
 

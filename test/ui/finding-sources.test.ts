@@ -6,10 +6,21 @@ import FindingList from '../../src/ui/practice/FindingList.svelte';
 
 /** A finding of the zh call as the engine reports it now (a bilingual clause), and as a call saved before did. */
 const finding = (sources: Finding['sources']): Finding => ({
-  rule: 'cn-impersonation', category: 'impersonation', severity: 'critical', start: 0, end: 4, quote: '我是法院', message: '冒充司法机关',
-  better: '我是华信银行信用卡中心的工作人员。', sources,
+  rule: 'cn-impersonation',
+  category: 'impersonation',
+  severity: 'critical',
+  start: 0,
+  end: 4,
+  quote: '我是法院',
+  message: '冒充司法机关',
+  better: '我是华信银行信用卡中心的工作人员。',
+  sources,
 });
-const BILINGUAL = { clause: { zh: '《刑法》第 279 条', en: 'Criminal Law, Art. 279' }, url: 'https://example.test/279', status: 'V' as const };
+const BILINGUAL = {
+  clause: { zh: '《刑法》第 279 条', en: 'Criminal Law, Art. 279' },
+  url: 'https://example.test/279',
+  status: 'V' as const,
+};
 
 beforeEach(() => locale.set('zh-CN'));
 

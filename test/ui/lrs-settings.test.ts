@@ -27,10 +27,22 @@ afterEach(() => stopOutbox());
 async function queueCall() {
   const { attempt } = await started(appDb());
   for (let i = 0; i < 2; i++) {
-    await recordExchange(appDb(), attempt.id, [
-      { speaker: 'trainee', text: `第${i}句`, assessment: assessment(), stage: 'opening', personaState: null, node: `n${i}` },
-      { speaker: 'persona', text: '嗯', assessment: null, stage: 'opening', personaState: {} },
-    ], snap(`n${i}`, i));
+    await recordExchange(
+      appDb(),
+      attempt.id,
+      [
+        {
+          speaker: 'trainee',
+          text: `第${i}句`,
+          assessment: assessment(),
+          stage: 'opening',
+          personaState: null,
+          node: `n${i}`,
+        },
+        { speaker: 'persona', text: '嗯', assessment: null, stage: 'opening', personaState: {} },
+      ],
+      snap(`n${i}`, i),
+    );
   }
   return attempt.id;
 }
@@ -68,12 +80,17 @@ describe('settings: LRS connection', { timeout: 30_000 }, () => {
     await user.click(within(section).getByRole('button', { name: '保存连接' }));
     expect(await within(section).findByText(/已保存/)).toBeInTheDocument();
     expect(endpoint).not.toHaveAttribute('aria-invalid');
-    expect(await readLrsSettings(appDb())).toMatchObject({ endpoint: SETTINGS.endpoint, key: SETTINGS.key, homePage: SETTINGS.homePage });
+    expect(await readLrsSettings(appDb())).toMatchObject({
+      endpoint: SETTINGS.endpoint,
+      key: SETTINGS.key,
+      homePage: SETTINGS.homePage,
+    });
   });
 
   it('tests the connection without storing anything: ok, wrong credentials, unreachable', async () => {
     const user = userEvent.setup();
-    let answer: () => Promise<Response> = async () => new Response(JSON.stringify({ statements: [], more: '' }), { status: 200 });
+    let answer: () => Promise<Response> = async () =>
+      new Response(JSON.stringify({ statements: [], more: '' }), { status: 200 });
     const seen: { url: string; method?: string }[] = [];
     const state = new LrsSettingsState(async (url, init) => {
       seen.push({ url, method: init?.method });

@@ -1,7 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cohortTables, DEFAULT_READINESS, loadCohort, loadReadiness, loadReview, saveReadiness } from '../../src/state/mentor-source.ts';
 import {
-  abandonAttempt, createDb, overruleFinding, recordTraineeTurn, startAttempt, type CallDojoDb,
+  cohortTables,
+  DEFAULT_READINESS,
+  loadCohort,
+  loadReadiness,
+  loadReview,
+  saveReadiness,
+} from '../../src/state/mentor-source.ts';
+import {
+  abandonAttempt,
+  createDb,
+  overruleFinding,
+  recordTraineeTurn,
+  startAttempt,
+  type CallDojoDb,
 } from '../../src/storage/index.ts';
 import { found, playCall, TIGHT_MONEY, trainee } from './progress-seed.ts';
 import { mentorSigner } from '../storage/helpers.ts';
@@ -18,11 +30,23 @@ describe('cohort source', () => {
     const chen = await trainee(db, '陈小红');
     const line = '你再不还钱，后果自负';
     const threat = found('cn-violence-threat', 'threat', 'critical', line, '后果自负');
-    const id = await playCall(db, chen.id, { scenario: TIGHT_MONEY, total: 40, blockerRule: threat.rule, lines: [{ text: line, findings: [threat] }] });
+    const id = await playCall(db, chen.id, {
+      scenario: TIGHT_MONEY,
+      total: 40,
+      blockerRule: threat.rule,
+      lines: [{ text: line, findings: [threat] }],
+    });
     const before = await loadCohort(db, await cohortTables(db));
     expect(before.attempts[0].findings?.byRule[threat.rule]?.count).toBe(1);
 
-    await overruleFinding(db, { attemptId: id, turnIndex: 0, rule: threat.rule, reason: '转述客户原话', by: '李老师', signer: await mentorSigner(db) });
+    await overruleFinding(db, {
+      attemptId: id,
+      turnIndex: 0,
+      rule: threat.rule,
+      reason: '转述客户原话',
+      by: '李老师',
+      signer: await mentorSigner(db),
+    });
     const after = await loadCohort(db, await cohortTables(db));
     expect(after.attempts[0]).toMatchObject({ passed: true, blockerRule: null });
     expect(after.attempts[0].findings?.byRule[threat.rule]).toBeUndefined();
@@ -34,10 +58,24 @@ describe('cohort source', () => {
     const line = '你再不还钱，后果自负';
     const threat = found('cn-violence-threat', 'threat', 'critical', line, '后果自负');
     const attempt = await startAttempt(db, {
-      profileId: chen.id, scenarioId: TIGHT_MONEY.id, scenarioTitle: TIGHT_MONEY.title, lang: 'zh', mode: 'practice', seed: 1,
+      profileId: chen.id,
+      scenarioId: TIGHT_MONEY.id,
+      scenarioTitle: TIGHT_MONEY.title,
+      lang: 'zh',
+      mode: 'practice',
+      seed: 1,
       snapshot: { version: 3 },
     });
-    await recordTraineeTurn(db, attempt.id, { text: line, assessment: { findings: [threat], tone: { label: 'rude', score: 10, reasons: [] }, moves: [], elements: [] }, stage: 'negotiation' }, { version: 3 });
+    await recordTraineeTurn(
+      db,
+      attempt.id,
+      {
+        text: line,
+        assessment: { findings: [threat], tone: { label: 'rude', score: 10, reasons: [] }, moves: [], elements: [] },
+        stage: 'negotiation',
+      },
+      { version: 3 },
+    );
     expect(await loadReview(db, attempt.id)).toBeNull(); // a call still going is nobody's to review
     await abandonAttempt(db, attempt.id);
 
@@ -52,7 +90,10 @@ describe('cohort source', () => {
   it('keeps readiness settings through storage, normalised and signed, with defaults for a fresh PC', async () => {
     expect(await loadReadiness(db)).toEqual(DEFAULT_READINESS);
     const signer = await mentorSigner(db);
-    expect(await saveReadiness(db, { required: ['a', 'a', 'b'], lastN: 2.6 }, signer)).toEqual({ required: ['a', 'b'], lastN: 3 });
+    expect(await saveReadiness(db, { required: ['a', 'a', 'b'], lastN: 2.6 }, signer)).toEqual({
+      required: ['a', 'b'],
+      lastN: 3,
+    });
     expect(await loadReadiness(db)).toEqual({ required: ['a', 'b'], lastN: 3 });
   });
 
@@ -64,8 +105,15 @@ describe('cohort source', () => {
     await db.settings.put({ key: 'readiness', value: { ...(row!.value as object), required: [], lastN: 1 } });
     expect(await loadReadiness(db)).toEqual({ ...DEFAULT_READINESS, unverified: true });
     // Or signs them with a key of their own.
-    const { privateKey, publicKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
-    await saveReadiness(db, { required: [], lastN: 1 }, { privateKey, publicJwk: await crypto.subtle.exportKey('jwk', publicKey) });
+    const { privateKey, publicKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    await saveReadiness(
+      db,
+      { required: [], lastN: 1 },
+      { privateKey, publicJwk: await crypto.subtle.exportKey('jwk', publicKey) },
+    );
     expect(await loadReadiness(db)).toEqual({ ...DEFAULT_READINESS, unverified: true });
   });
 });

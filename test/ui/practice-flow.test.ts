@@ -47,7 +47,10 @@ describe('practice flow', { timeout: 30_000 }, () => {
     await startCall(user);
     await say(user, opening);
     expect(await screen.findByText('对，我是李娜。什么事？')).toBeInTheDocument();
-    await say(user, '李女士您好，您尾号3519的信用卡已经逾期32天，目前应还8420元，最低还款842元。今天来电是想了解一下您的情况。');
+    await say(
+      user,
+      '李女士您好，您尾号3519的信用卡已经逾期32天，目前应还8420元，最低还款842元。今天来电是想了解一下您的情况。',
+    );
     await screen.findByText('我这几天能先还842。');
     await say(user, '好的，跟您确认一下：您会在三天内通过手机银行还款842元，对吗？谢谢您，再见。');
 
@@ -64,7 +67,15 @@ describe('practice flow', { timeout: 30_000 }, () => {
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ status: 'completed', outcome: 'ptp', passed: true });
     const turns = await listTurns(appDb(), attempts[0].id);
-    expect(turns.map((t) => t.speaker)).toEqual(['persona', 'trainee', 'persona', 'trainee', 'persona', 'trainee', 'persona']);
+    expect(turns.map((t) => t.speaker)).toEqual([
+      'persona',
+      'trainee',
+      'persona',
+      'trainee',
+      'persona',
+      'trainee',
+      'persona',
+    ]);
     expect(screen.getByRole('button', { name: '再练一次' })).toBeInTheDocument();
   });
 
@@ -109,7 +120,10 @@ describe('practice flow', { timeout: 30_000 }, () => {
     await user.click(await screen.findByRole('button', { name: '继续通话' }));
     expect(await screen.findByText('对，我是李娜。什么事？')).toBeInTheDocument();
     expect(screen.getByText(opening)).toBeInTheDocument();
-    await say(user, '李女士您好，您尾号3519的信用卡已经逾期32天，目前应还8420元，最低还款842元。今天来电是想了解一下您的情况。');
+    await say(
+      user,
+      '李女士您好，您尾号3519的信用卡已经逾期32天，目前应还8420元，最低还款842元。今天来电是想了解一下您的情况。',
+    );
     expect(await screen.findByText('我这几天能先还842。')).toBeInTheDocument();
   });
 
@@ -140,7 +154,10 @@ describe('practice flow', { timeout: 30_000 }, () => {
     document.body.innerHTML = '';
 
     // The trainer edited the script since: every step after the first was renamed, so the saved one is gone.
-    const edited: Scenario = { ...scenario, nodes: scenario.nodes.map((n, i) => (i === 0 ? n : { ...n, id: `${n.id}-v2` })) };
+    const edited: Scenario = {
+      ...scenario,
+      nodes: scenario.nodes.map((n, i) => (i === 0 ? n : { ...n, id: `${n.id}-v2` })),
+    };
     render(PracticeFlow, { scenario: edited, profileId });
     await user.click(await screen.findByRole('button', { name: '继续通话' }));
     expect(await screen.findByRole('heading', { name: '这通电话没法接着打了' })).toBeInTheDocument();

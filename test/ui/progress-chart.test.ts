@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { layoutChart, linearScale, seriesByCategory, shapeSeries, sharedMax, trendOf } from '../../src/state/proficiency-chart.ts';
+import {
+  layoutChart,
+  linearScale,
+  seriesByCategory,
+  shapeSeries,
+  sharedMax,
+  trendOf,
+} from '../../src/state/proficiency-chart.ts';
 
 const box = { width: 100, height: 50, pad: 10 };
 
@@ -16,7 +23,11 @@ describe('proficiency chart geometry', () => {
   });
 
   it('makes one series per category that occurred, in the fixed category order, zero-filled', () => {
-    const series = seriesByCategory([{ byCategory: { tone: 2, threat: 1 } }, { byCategory: { script: 1 } }, { byCategory: { tone: 0 } }]);
+    const series = seriesByCategory([
+      { byCategory: { tone: 2, threat: 1 } },
+      { byCategory: { script: 1 } },
+      { byCategory: { tone: 0 } },
+    ]);
     expect(series).toEqual([
       { category: 'threat', values: [1, 0, 0] },
       { category: 'tone', values: [2, 0, 0] },
@@ -26,13 +37,22 @@ describe('proficiency chart geometry', () => {
   });
 
   it('shares one y maximum across series, never below 1 so an all-zero chart still has a scale', () => {
-    expect(sharedMax([{ category: 'tone', values: [0, 3] }, { category: 'script', values: [5, 1] }])).toBe(5);
+    expect(
+      sharedMax([
+        { category: 'tone', values: [0, 3] },
+        { category: 'script', values: [5, 1] },
+      ]),
+    ).toBe(5);
     expect(sharedMax([{ category: 'tone', values: [0, 0] }])).toBe(1);
   });
 
   it('draws a line left to right with 0 on the baseline and the maximum at the top', () => {
     const s = shapeSeries({ category: 'tone', values: [2, 1, 0] }, box, 2);
-    expect(s.points).toEqual([{ x: 10, y: 10, value: 2 }, { x: 50, y: 25, value: 1 }, { x: 90, y: 40, value: 0 }]);
+    expect(s.points).toEqual([
+      { x: 10, y: 10, value: 2 },
+      { x: 50, y: 25, value: 1 },
+      { x: 90, y: 40, value: 0 },
+    ]);
     expect(s.path).toBe('M10 10 L50 25 L90 40');
     expect(s.trend).toBe('better');
   });

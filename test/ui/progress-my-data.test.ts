@@ -39,8 +39,18 @@ async function seeded() {
   const db = freshDb();
   const p = await trainee(db);
   const ids = [
-    await playCall(db, p.id, { scenario: TIGHT_MONEY, total: 45, lines: [{ text: '你必须今天还', findings: [found('tone-imperative', 'tone', 'major', '你必须今天还', '你必须')] }] }),
-    await playCall(db, p.id, { scenario: EN_FIRST, total: 80, checks: [{ field: 'resultCode', ok: true, expected: 'ptp', actual: 'ptp' }] }),
+    await playCall(db, p.id, {
+      scenario: TIGHT_MONEY,
+      total: 45,
+      lines: [
+        { text: '你必须今天还', findings: [found('tone-imperative', 'tone', 'major', '你必须今天还', '你必须')] },
+      ],
+    }),
+    await playCall(db, p.id, {
+      scenario: EN_FIRST,
+      total: 80,
+      checks: [{ field: 'resultCode', ok: true, expected: 'ptp', actual: 'ptp' }],
+    }),
   ];
   return { db, profile: p, ids };
 }
@@ -76,13 +86,19 @@ describe('my data: export and import', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     render(MyData, { profileId: profile.id });
     await user.click(screen.getByRole('button', { name: '导出我的数据' }));
-    expect((await screen.findByText(/已导出/)).closest('[role=status]')).toHaveTextContent(/已导出 2 次通话，文件 calldojo-T\d+-\d{4}-\d{2}-\d{2}\.json（\d+\.\d KB）/);
+    expect((await screen.findByText(/已导出/)).closest('[role=status]')).toHaveTextContent(
+      /已导出 2 次通话，文件 calldojo-T\d+-\d{4}-\d{2}-\d{2}\.json（\d+\.\d KB）/,
+    );
     expect(downloads).toHaveLength(1);
     const { file, name } = downloads[0];
     expect(name).toBe(`calldojo-${profile.staffNo}-${new Date().toISOString().slice(0, 10)}.json`);
     expect(file.type).toBe('application/json');
     const bundle = JSON.parse(await file.text());
-    expect(bundle).toMatchObject({ format: 'calldojo-export', version: 2, profiles: [{ id: profile.id, name: '王小明' }] });
+    expect(bundle).toMatchObject({
+      format: 'calldojo-export',
+      version: 2,
+      profiles: [{ id: profile.id, name: '王小明' }],
+    });
     expect(bundle.signature).toMatchObject({ alg: 'ECDSA-P256-SHA256' });
     expect(bundle.attempts.map((a: { id: string }) => a.id)).toEqual(ids);
     expect(bundle.turns).toHaveLength(3);
@@ -114,7 +130,9 @@ describe('my data: export and import', { timeout: 20_000 }, () => {
     const before = await dump(target);
     await importFile(file);
     expect(await screen.findByText('文件中的内容本机都已有，没有新增任何记录。')).toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('本机已有而跳过：2 次通话、3 句对话、1 条催收记录、1 个档案。');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      '本机已有而跳过：2 次通话、3 句对话、1 条催收记录、1 个档案。',
+    );
     expect(await dump(target)).toEqual(before);
   });
 

@@ -45,7 +45,10 @@ describe('progress page', { timeout: 20_000 }, () => {
     expect(zh).toHaveTextContent('40 → 75');
     expect(zh).toHaveTextContent('已通过');
     expect(within(zh).getAllByRole('cell')[0]).toHaveTextContent('3');
-    expect(within(zh).getByRole('link', { name: /再练一次/ })).toHaveAttribute('href', '#/practice/zh-first-contact-tight-money');
+    expect(within(zh).getByRole('link', { name: /再练一次/ })).toHaveAttribute(
+      'href',
+      '#/practice/zh-first-contact-tight-money',
+    );
     expect(en).toHaveTextContent('55 → 55');
     expect(en).toHaveTextContent('未通过');
   });
@@ -53,7 +56,13 @@ describe('progress page', { timeout: 20_000 }, () => {
   it('lists recent calls newest first with mode, total, verdict and the blocker rule', async () => {
     const id = await asNewTrainee();
     await playCall(appDb(), id, { scenario: TIGHT_MONEY, total: 80, mode: 'guided' });
-    await playCall(appDb(), id, { scenario: TIGHT_MONEY, total: 59, mode: 'exam', blockerRule: 'cn-violence-threat', lines: [{ text: threatLine, findings: [threat] }] });
+    await playCall(appDb(), id, {
+      scenario: TIGHT_MONEY,
+      total: 59,
+      mode: 'exam',
+      blockerRule: 'cn-violence-threat',
+      lines: [{ text: threatLine, findings: [threat] }],
+    });
     render(App);
 
     const recent = await screen.findByRole('region', { name: '最近的通话' });
@@ -69,8 +78,19 @@ describe('progress page', { timeout: 20_000 }, () => {
 
   it('charts one series per finding category present, with the numbers in a table for screen readers', async () => {
     const id = await asNewTrainee();
-    await playCall(appDb(), id, { scenario: TIGHT_MONEY, total: 30, lines: [{ text: threatLine, findings: [threat, rude] }, { text: '你必须今天还', findings: [rude] }] });
-    await playCall(appDb(), id, { scenario: TIGHT_MONEY, total: 60, lines: [{ text: '你必须今天还', findings: [rude, noStaffNo] }] });
+    await playCall(appDb(), id, {
+      scenario: TIGHT_MONEY,
+      total: 30,
+      lines: [
+        { text: threatLine, findings: [threat, rude] },
+        { text: '你必须今天还', findings: [rude] },
+      ],
+    });
+    await playCall(appDb(), id, {
+      scenario: TIGHT_MONEY,
+      total: 60,
+      lines: [{ text: '你必须今天还', findings: [rude, noStaffNo] }],
+    });
     await playCall(appDb(), id, { scenario: TIGHT_MONEY, total: 90, lines: [{ text: '您好' }] });
     render(App);
 
@@ -82,30 +102,77 @@ describe('progress page', { timeout: 20_000 }, () => {
     expect(series[0].querySelectorAll('circle')).toHaveLength(3);
 
     const table = within(chart).getByRole('table', { name: '各类问题次数（按通话）' });
-    const cells = within(table).getAllByRole('row').map((r) => within(r).queryAllByRole('cell').map((c) => c.textContent));
-    expect(cells.slice(1)).toEqual([['1', '2', '0'], ['0', '1', '1'], ['0', '0', '0']]);
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['通话', '威胁恐吓', '语气', '话术要点']);
+    const cells = within(table)
+      .getAllByRole('row')
+      .map((r) =>
+        within(r)
+          .queryAllByRole('cell')
+          .map((c) => c.textContent),
+      );
+    expect(cells.slice(1)).toEqual([
+      ['1', '2', '0'],
+      ['0', '1', '1'],
+      ['0', '0', '0'],
+    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['通话', '威胁恐吓', '语气', '话术要点']);
   });
 
   it('ranks the weakest rules by how often they fired, with category and count', async () => {
     const id = await asNewTrainee();
-    await playCall(appDb(), id, { scenario: TIGHT_MONEY, total: 30, lines: [{ text: threatLine, findings: [threat, rude] }, { text: 'x', findings: [rude, rude] }] });
-    await playCall(appDb(), id, { scenario: EN_FIRST, total: 60, lines: [{ text: 'x', findings: [noStaffNo, rude] }, { text: 'y', findings: [noStaffNo] }] });
+    await playCall(appDb(), id, {
+      scenario: TIGHT_MONEY,
+      total: 30,
+      lines: [
+        { text: threatLine, findings: [threat, rude] },
+        { text: 'x', findings: [rude, rude] },
+      ],
+    });
+    await playCall(appDb(), id, {
+      scenario: EN_FIRST,
+      total: 60,
+      lines: [
+        { text: 'x', findings: [noStaffNo, rude] },
+        { text: 'y', findings: [noStaffNo] },
+      ],
+    });
     render(App);
 
     const weak = await screen.findByRole('region', { name: '最薄弱的规则' });
     const rows = within(weak).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getByRole('rowheader').querySelector('code')!.textContent)).toEqual(['tone-imperative', 'script-no-staff-number', 'cn-violence-threat']);
+    expect(rows.map((r) => within(r).getByRole('rowheader').querySelector('code')!.textContent)).toEqual([
+      'tone-imperative',
+      'script-no-staff-number',
+      'cn-violence-threat',
+    ]);
     // A rule the packs know also says what it flags (in the UI language), so the trainee need not decode the id.
-    await vi.waitFor(() => expect(within(rows[2]).getByRole('rowheader')).toHaveTextContent('cn-violence-threat以人身伤害、家人安危或上门聚众相威胁'));
-    expect(within(rows[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['语气', '较重', '4', '2']);
-    expect(within(rows[2]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['威胁恐吓', '严重', '1', '1']);
+    await vi.waitFor(() =>
+      expect(within(rows[2]).getByRole('rowheader')).toHaveTextContent(
+        'cn-violence-threat以人身伤害、家人安危或上门聚众相威胁',
+      ),
+    );
+    expect(
+      within(rows[0])
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['语气', '较重', '4', '2']);
+    expect(
+      within(rows[2])
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['威胁恐吓', '严重', '1', '1']);
   });
 
   it('re-opens a past call’s full report from its link: transcript with findings, scores and record checks', async () => {
     const id = await asNewTrainee();
     const attemptId = await playCall(appDb(), id, {
-      scenario: TIGHT_MONEY, total: 41, blockerRule: 'cn-violence-threat', lines: [{ text: threatLine, findings: [threat] }],
+      scenario: TIGHT_MONEY,
+      total: 41,
+      blockerRule: 'cn-violence-threat',
+      lines: [{ text: threatLine, findings: [threat] }],
       checks: [
         { field: 'resultCode', ok: false, expected: 'ptp', actual: 'refused' },
         { field: 'promiseAmount', ok: false, expected: '1500', actual: '800' },
@@ -133,7 +200,9 @@ describe('progress page', { timeout: 20_000 }, () => {
     expect(checks).toHaveTextContent(/✗ 结果代码\s*— 应为 承诺还款/);
     expect(checks).toHaveTextContent(/✗ 下一步行动\s*— 未填写/);
     expect(checks).toHaveTextContent(/✗ 备注\s*— 写得太简单/);
-    expect(screen.getByText('您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？')).toBeInTheDocument();
+    expect(
+      screen.getByText('您好，我是华信银行信用卡中心账务管理部的工作人员，我姓王，工号3021。请问您是张伟先生本人吗？'),
+    ).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '再练一次' }));
     await vi.waitFor(() => expect(location.hash).toBe('#/practice/zh-first-contact-tight-money'));
@@ -178,7 +247,11 @@ describe('progress page', { timeout: 20_000 }, () => {
 
   it('speaks English when the trainee chose it', async () => {
     const id = await asNewTrainee('Ann Lee');
-    await playCall(appDb(), id, { scenario: EN_FIRST, total: 72, lines: [{ text: 'You must pay today', findings: [rude] }] });
+    await playCall(appDb(), id, {
+      scenario: EN_FIRST,
+      total: 72,
+      lines: [{ text: 'You must pay today', findings: [rude] }],
+    });
     locale.set('en');
     render(App);
     expect(await screen.findByRole('region', { name: 'By scenario' })).toHaveTextContent('72 → 72');

@@ -43,14 +43,29 @@ afterEach(() => {
 async function cohort() {
   const wang = await trainee(db, '王小明');
   const chen = await trainee(db, '陈小红');
-  await playCall(db, wang.id, { scenario: TIGHT_MONEY, total: 45, lines: [{ text: '你必须今天还', findings: [rude] }] });
+  await playCall(db, wang.id, {
+    scenario: TIGHT_MONEY,
+    total: 45,
+    lines: [{ text: '你必须今天还', findings: [rude] }],
+  });
   await playCall(db, wang.id, { scenario: TIGHT_MONEY, total: 82, lines: [{ text: '您好' }] });
-  const failed = await playCall(db, chen.id, { scenario: TIGHT_MONEY, total: 40, blockerRule: 'cn-violence-threat', lines: [{ text: threatLine, findings: [threat] }, { text: '你必须今天还', findings: [rude] }] });
+  const failed = await playCall(db, chen.id, {
+    scenario: TIGHT_MONEY,
+    total: 40,
+    blockerRule: 'cn-violence-threat',
+    lines: [
+      { text: threatLine, findings: [threat] },
+      { text: '你必须今天还', findings: [rude] },
+    ],
+  });
   await playCall(db, chen.id, { scenario: EN_FIRST, total: 90, lines: [{ text: 'Hello' }] });
   return { wang, chen, failed };
 }
 
-const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((c) => c.textContent?.trim());
+const cells = (row: HTMLElement) =>
+  within(row)
+    .getAllByRole('cell')
+    .map((c) => c.textContent?.trim());
 
 describe('cohort view', { timeout: 30_000 }, () => {
   it('says when the stored readiness settings were changed without the mentor key, and shows the defaults', async () => {
@@ -66,7 +81,11 @@ describe('cohort view', { timeout: 30_000 }, () => {
     render(Review, { params: [] });
     const region = await screen.findByRole('region', { name: '学员 × 场景' });
     const table = within(region).getAllByRole('table')[0];
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['学员', EN_FIRST.title, TIGHT_MONEY.title]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['学员', EN_FIRST.title, TIGHT_MONEY.title]);
     const [chen, wang] = within(table).getAllByRole('row').slice(1);
     expect(within(chen).getByRole('rowheader')).toHaveTextContent('陈小红');
     expect(cells(chen)).toEqual(['90 1 次 · 已通过', '40 1 次 · 未通过']);
@@ -78,16 +97,28 @@ describe('cohort view', { timeout: 30_000 }, () => {
     render(Review, { params: [] });
     const heat = await screen.findByRole('region', { name: '违规热力图' });
     const [matrix, rules] = within(heat).getAllByRole('table');
-    expect(within(matrix).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['学员', '威胁恐吓', '语气']);
+    expect(
+      within(matrix)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['学员', '威胁恐吓', '语气']);
     const rows = within(matrix).getAllByRole('row').slice(1);
     expect(rows.map((r) => [within(r).getByRole('rowheader').textContent, ...cells(r)])).toEqual([
-      ['陈小红', '1', '1'], ['王小明', '0', '1'], ['全体合计', '1', '2'],
+      ['陈小红', '1', '1'],
+      ['王小明', '0', '1'],
+      ['全体合计', '1', '2'],
     ]);
     // Colour follows the number (hottest cell darkest), but the number is always there.
     expect(within(rows[0]).getAllByRole('cell')[0]).toHaveClass('l4');
     expect(within(rows[1]).getAllByRole('cell')[0]).toHaveClass('l0');
-    expect(within(rules).getAllByRole('row').slice(1).map((r) => [within(r).getByRole('rowheader').textContent, ...cells(r)])).toEqual([
-      ['tone-curt-imperative', '语气', '较重', '2'], ['cn-violence-threat', '威胁恐吓', '严重', '1'],
+    expect(
+      within(rules)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => [within(r).getByRole('rowheader').textContent, ...cells(r)]),
+    ).toEqual([
+      ['tone-curt-imperative', '语气', '较重', '2'],
+      ['cn-violence-threat', '威胁恐吓', '严重', '1'],
     ]);
     const trend = screen.getByRole('region', { name: '成绩趋势' });
     expect(within(trend).getByRole('img')).toHaveAccessibleName('每天的平均总分（实线）与通过率（虚线）');
@@ -111,17 +142,29 @@ describe('cohort view', { timeout: 30_000 }, () => {
     expect(items[0]).toHaveTextContent(`✗ 尚未达标 陈小红`);
     expect(items[0]).toHaveTextContent(`未通过：${TIGHT_MONEY.title}`);
     expect(items[0]).toHaveTextContent('最近通话中有一票否决：cn-violence-threat');
-    expect(within(items[0]).getByRole('link', { name: '查看这次通话' })).toHaveAttribute('href', `#/review/attempt/${failed}`);
+    expect(within(items[0]).getByRole('link', { name: '查看这次通话' })).toHaveAttribute(
+      'href',
+      `#/review/attempt/${failed}`,
+    );
     expect(items[1]).toHaveTextContent('✓ 可以上线 王小明');
     first.unmount();
 
     // The mentor overrules the threat: 陈小红's zh call is no longer failed by a blocker.
-    await overruleFinding(db, { attemptId: failed, turnIndex: 0, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师', signer: mentorLock.signer });
+    await overruleFinding(db, {
+      attemptId: failed,
+      turnIndex: 0,
+      rule: 'cn-violence-threat',
+      reason: '转述客户原话',
+      by: '李老师',
+      signer: mentorLock.signer,
+    });
     render(Review, { params: [] });
     const again = await screen.findByRole('region', { name: '上线准备情况' });
     await expect.poll(() => within(again).getAllByRole('listitem')[0].textContent).not.toContain('一票否决');
     expect(screen.getByLabelText('检查最近几次通话（N）')).toHaveValue(3);
-    expect(within(screen.getByRole('group', { name: '必考场景' })).getByRole('checkbox', { name: TIGHT_MONEY.title })).toBeChecked();
+    expect(
+      within(screen.getByRole('group', { name: '必考场景' })).getByRole('checkbox', { name: TIGHT_MONEY.title }),
+    ).toBeChecked();
   });
 });
 
@@ -129,9 +172,19 @@ describe('a large cohort', { timeout: 30_000 }, () => {
   it('comes a page of trainees at a time in the grid, heat map and readiness list, with the scale kept cohort-wide', async () => {
     const profiles = ['甲', '乙', '丙'].map((name, i) => ({ id: `p${i}`, name: `学员${name}`, staffNo: `A${i}` }));
     const attempts = profiles.map((p, i) => ({
-      id: `a${i}`, profileId: p.id, scenarioId: 's1', scenarioTitle: '场景一', status: 'completed' as const, endedAt: Date.UTC(2026, 10, 1 + i),
-      scores: { total: 70 + i }, passed: true, blockerRule: null,
-      findings: { byCategory: { tone: i + 1 }, byRule: { 'tone-x': { category: 'tone' as const, severity: 'minor' as const, count: i + 1 } } },
+      id: `a${i}`,
+      profileId: p.id,
+      scenarioId: 's1',
+      scenarioTitle: '场景一',
+      status: 'completed' as const,
+      endedAt: Date.UTC(2026, 10, 1 + i),
+      scores: { total: 70 + i },
+      passed: true,
+      blockerRule: null,
+      findings: {
+        byCategory: { tone: i + 1 },
+        byRule: { 'tone-x': { category: 'tone' as const, severity: 'minor' as const, count: i + 1 } },
+      },
     }));
     const user = userEvent.setup();
     render(CohortDashboard, { profiles, attempts, required: ['s1'], lastN: 5, titles: { s1: '场景一' }, pageSize: 2 });
@@ -139,7 +192,11 @@ describe('a large cohort', { timeout: 30_000 }, () => {
     expect(pager).toHaveTextContent('第 1–2 名学员，共 3 名');
     expect(within(pager).getByRole('button', { name: '上一页' })).toBeDisabled();
     const heat = () => within(screen.getByRole('region', { name: '违规热力图' })).getAllByRole('table')[0];
-    expect(within(heat()).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['学员甲', '学员乙', '全体合计']);
+    expect(
+      within(heat())
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['学员甲', '学员乙', '全体合计']);
     expect(within(heat()).getAllByRole('cell')[1]).toHaveClass('l3'); // 2 of a cohort-wide max of 3
     expect(within(screen.getByRole('region', { name: '上线准备情况' })).getAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByRole('region', { name: '上线准备情况' })).toHaveTextContent('3/3 人已可上线。');
@@ -147,7 +204,11 @@ describe('a large cohort', { timeout: 30_000 }, () => {
     await user.click(within(pager).getByRole('button', { name: '下一页' }));
     expect(pager).toHaveTextContent('第 3–3 名学员，共 3 名');
     const grid = within(screen.getByRole('region', { name: '学员 × 场景' })).getByRole('table');
-    expect(within(grid).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['学员丙 A2']);
+    expect(
+      within(grid)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['学员丙 A2']);
     expect(within(heat()).getAllByRole('cell')[0]).toHaveClass('l4');
     expect(within(pager).getByRole('button', { name: '下一页' })).toBeDisabled();
   });
@@ -156,7 +217,14 @@ describe('a large cohort', { timeout: 30_000 }, () => {
 describe('exports and imports', { timeout: 30_000 }, () => {
   it('CSV files start with the UTF-8 BOM and read back with Chinese names and the mentor’s decisions', async () => {
     const { failed } = await cohort();
-    await overruleFinding(db, { attemptId: failed, turnIndex: 0, rule: 'cn-violence-threat', reason: '转述客户原话', by: '李老师', signer: mentorLock.signer });
+    await overruleFinding(db, {
+      attemptId: failed,
+      turnIndex: 0,
+      rule: 'cn-violence-threat',
+      reason: '转述客户原话',
+      by: '李老师',
+      signer: mentorLock.signer,
+    });
     const user = userEvent.setup();
     render(Review, { params: [] });
     await screen.findByRole('region', { name: '学员 × 场景' });
@@ -165,10 +233,15 @@ describe('exports and imports', { timeout: 30_000 }, () => {
       await vi.waitFor(() => expect(downloads).toHaveLength(i + 1));
     }
     expect(await screen.findByText(/^已导出 calldojo-cohort-\d{4}-\d{2}-\d{2}\.csv。$/)).toBeInTheDocument();
-    expect(downloads.map((f) => f.name)).toEqual([/attempts/, /findings/, /cohort/].map((re) => expect.stringMatching(re)));
-    const [attempts, findings, cohortSheet] = await Promise.all(downloads.map(async (f) => new Uint8Array(await f.arrayBuffer())));
+    expect(downloads.map((f) => f.name)).toEqual(
+      [/attempts/, /findings/, /cohort/].map((re) => expect.stringMatching(re)),
+    );
+    const [attempts, findings, cohortSheet] = await Promise.all(
+      downloads.map(async (f) => new Uint8Array(await f.arrayBuffer())),
+    );
     for (const bytes of [attempts, findings, cohortSheet]) expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const parse = (bytes: Uint8Array) => Papa.parse<Record<string, string>>(new TextDecoder().decode(bytes), { header: true, skipEmptyLines: true }).data;
+    const parse = (bytes: Uint8Array) =>
+      Papa.parse<Record<string, string>>(new TextDecoder().decode(bytes), { header: true, skipEmptyLines: true }).data;
 
     const calls = parse(attempts);
     expect(calls).toHaveLength(4);
@@ -176,8 +249,18 @@ describe('exports and imports', { timeout: 30_000 }, () => {
     const corrected = calls.find((r) => r['总分'] === '40')!;
     expect(corrected['带教修正后总分']).not.toBe('40');
     const rows = parse(findings);
-    expect(rows.find((r) => r['规则'] === 'cn-violence-threat')).toMatchObject({ 姓名: '陈小红', 学员原话: threatLine, 带教处理: '已驳回', 带教理由: '转述客户原话', 带教处理代码: 'overruled' });
-    expect(parse(cohortSheet).map((r) => [r['姓名'], r['场景'], r['最高分']])).toContainEqual(['王小明', TIGHT_MONEY.title, '82']);
+    expect(rows.find((r) => r['规则'] === 'cn-violence-threat')).toMatchObject({
+      姓名: '陈小红',
+      学员原话: threatLine,
+      带教处理: '已驳回',
+      带教理由: '转述客户原话',
+      带教处理代码: 'overruled',
+    });
+    expect(parse(cohortSheet).map((r) => [r['姓名'], r['场景'], r['最高分']])).toContainEqual([
+      '王小明',
+      TIGHT_MONEY.title,
+      '82',
+    ]);
   });
 
   it('a signed bundle moves trainees to another PC once; a tampered one is refused and changes nothing', async () => {
@@ -197,7 +280,9 @@ describe('exports and imports', { timeout: 30_000 }, () => {
     mentorLock.lock();
     await mentorLock.unlock('周老师', '1357');
     const text = await bundle.text();
-    const tampered = new File([text.replace('"total": 82', '"total": 99')], 'tampered.json', { type: 'application/json' });
+    const tampered = new File([text.replace('"total": 82', '"total": 99')], 'tampered.json', {
+      type: 'application/json',
+    });
     expect(await tampered.text()).not.toBe(text);
     render(Review, { params: [] });
     expect(await screen.findByText('还没有可复核的通话。')).toBeInTheDocument();
@@ -214,7 +299,9 @@ describe('exports and imports', { timeout: 30_000 }, () => {
     expect(await screen.findByText('来自未确认设备的数据包，尚未导入')).toBeInTheDocument();
     expect(await db.attempts.count()).toBe(0);
     await user.click(screen.getByRole('button', { name: '接受这台设备并导入' }));
-    expect(await screen.findByText('导入完成：新增 2 名学员、4 次通话、0 条复核；跳过 0 条已有记录。')).toBeInTheDocument();
+    expect(
+      await screen.findByText('导入完成：新增 2 名学员、4 次通话、0 条复核；跳过 0 条已有记录。'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/签名有效/)).toBeInTheDocument();
     expect((await screen.findAllByRole('rowheader', { name: /王小明/ })).length).toBeGreaterThan(0);
     expect(screen.getAllByRole('rowheader', { name: /陈小红/ }).length).toBeGreaterThan(0);
@@ -232,7 +319,10 @@ describe('exports and imports', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: '导出签名数据包' }));
     await screen.findByText(/已导出 calldojo-/);
     await renameProfile(db, wang.id, '王晓明');
-    await user.upload(screen.getByLabelText('导入数据包'), new File([await downloads[0].text()], 'cohort.json', { type: 'application/json' }));
+    await user.upload(
+      screen.getByLabelText('导入数据包'),
+      new File([await downloads[0].text()], 'cohort.json', { type: 'application/json' }),
+    );
     expect(await screen.findByText('1 条记录与本机不同，已保留本机版本：')).toBeInTheDocument();
     expect(screen.getByText(`档案 ${wang.id}`)).toBeInTheDocument();
     expect(screen.queryByText(/kept as is/)).toBeNull();

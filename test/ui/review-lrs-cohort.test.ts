@@ -9,7 +9,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { basicAuth } from '../../src/lrs/client.ts';
 import { registrationOf } from '../../src/lrs/ids.ts';
 import { saveLrsSettings } from '../../src/lrs/settings.ts';
-import { completionStatements, exchangeStatements, type CompletedFacts, type StatementEnv } from '../../src/lrs/statements.ts';
+import {
+  completionStatements,
+  exchangeStatements,
+  type CompletedFacts,
+  type StatementEnv,
+} from '../../src/lrs/statements.ts';
 import { staffAgent, type Statement } from '../../src/lrs/xapi.ts';
 import { useDb } from '../../src/state/db.ts';
 import { locale } from '../../src/state/locale.svelte.ts';
@@ -35,13 +40,28 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const env = (staffNo: string): StatementEnv => ({ actor: staffAgent(SETTINGS.homePage, staffNo), homePage: SETTINGS.homePage, activityBase: SETTINGS.activityBase });
-const facts = (id: string, total: number, passed: boolean): CompletedFacts => ({
-  id, scenarioId: TIGHT_MONEY.id, scenarioTitle: TIGHT_MONEY.title, lang: 'zh', mode: 'practice', course: 'first_contact',
-  startedAt: Date.now() - 600_000, endedAt: Date.now(), scores: { compliance: total, script: total, tone: total, outcome: total, record: total, total },
-  passed, blockerRule: null, outcome: 'ptp', findings: { byCategory: {}, byRule: {} },
+const env = (staffNo: string): StatementEnv => ({
+  actor: staffAgent(SETTINGS.homePage, staffNo),
+  homePage: SETTINGS.homePage,
+  activityBase: SETTINGS.activityBase,
 });
-const results = (staffNo: string, a: CompletedFacts) => completionStatements(env(staffNo), a, null, a.endedAt!).slice(1);
+const facts = (id: string, total: number, passed: boolean): CompletedFacts => ({
+  id,
+  scenarioId: TIGHT_MONEY.id,
+  scenarioTitle: TIGHT_MONEY.title,
+  lang: 'zh',
+  mode: 'practice',
+  course: 'first_contact',
+  startedAt: Date.now() - 600_000,
+  endedAt: Date.now(),
+  scores: { compliance: total, script: total, tone: total, outcome: total, record: total, total },
+  passed,
+  blockerRule: null,
+  outcome: 'ptp',
+  findings: { byCategory: {}, byRule: {} },
+});
+const results = (staffNo: string, a: CompletedFacts) =>
+  completionStatements(env(staffNo), a, null, a.endedAt!).slice(1);
 
 /** A stand-in LRS: answers `status` to every request while set, else the statements matching verb/registration. */
 function lrs(statements: Statement[]) {
@@ -53,7 +73,9 @@ function lrs(statements: Statement[]) {
     if (state.status) return new Response(JSON.stringify({ message: 'Unauthorised' }), { status: state.status });
     const verb = url.searchParams.get('verb');
     const registration = url.searchParams.get('registration');
-    const found = statements.filter((s) => (!verb || s.verb.id === verb) && (!registration || s.context?.registration === registration));
+    const found = statements.filter(
+      (s) => (!verb || s.verb.id === verb) && (!registration || s.context?.registration === registration),
+    );
     return Response.json({ statements: found, more: '' });
   });
   return { requests, state };
@@ -68,13 +90,26 @@ describe('the cohort from the LRS in Review', { timeout: 30_000 }, () => {
     const remoteId = '5e1f0000-0000-4000-8000-000000000009';
     const remote = facts(remoteId, 48, false);
     const line = (index: number, speaker: Turn['speaker'], text: string): Turn => ({
-      attemptId: remoteId, index, speaker, text, stage: 'opening', at: Date.now(), personaState: null, node: `n${index}`,
-      assessment: speaker === 'trainee' ? { findings: [], tone: { label: 'polite', score: 80, reasons: [] }, moves: [], elements: [] } : null,
+      attemptId: remoteId,
+      index,
+      speaker,
+      text,
+      stage: 'opening',
+      at: Date.now(),
+      personaState: null,
+      node: `n${index}`,
+      assessment:
+        speaker === 'trainee'
+          ? { findings: [], tone: { label: 'polite', score: 80, reasons: [] }, moves: [], elements: [] }
+          : null,
     });
     const local = await getAttempt(db, localId);
     const fake = lrs([
       ...results('9001', remote),
-      ...exchangeStatements(env('9001'), remote, [line(0, 'trainee', '您好，我是华信银行的小李。'), line(1, 'persona', '什么事？')]),
+      ...exchangeStatements(env('9001'), remote, [
+        line(0, 'trainee', '您好，我是华信银行的小李。'),
+        line(1, 'persona', '什么事？'),
+      ]),
       ...results(wang.staffNo, { ...facts(localId, 82, true), endedAt: local.endedAt }), // this PC's own call, sent earlier
     ]);
 
@@ -88,7 +123,9 @@ describe('the cohort from the LRS in Review', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     fake.state.status = 401;
     await user.click(within(panel).getByRole('button', { name: '从学习记录库读取' }));
-    expect((await within(panel).findByRole('alert')).textContent).toContain('学习记录库拒绝了这个凭据：请在下面填写带教读取凭据');
+    expect((await within(panel).findByRole('alert')).textContent).toContain(
+      '学习记录库拒绝了这个凭据：请在下面填写带教读取凭据',
+    );
     expect(fake.requests[0].authorization).toBe(basicAuth(SETTINGS.key, SETTINGS.secret));
 
     await user.click(within(panel).getByText('带教读取凭据（可选）'));
@@ -103,9 +140,15 @@ describe('the cohort from the LRS in Review', { timeout: 30_000 }, () => {
     expect(within(panel).queryByRole('alert')).toBeNull();
     expect(new Set(fake.requests.map((r) => r.authorization))).toEqual(new Set([basicAuth('mentor-read', 'r3ad')]));
 
-    const rows = within(grid).getAllByRole('row').slice(1).map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()));
+    const rows = within(grid)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim()));
     // This PC's own call (also in the LRS) counts once; the remote trainee is shown by staff number, marked LRS.
-    expect(rows).toEqual([['9001 LRS', '48 1 次 · 未通过'], [`王小明 ${wang.staffNo}`, '82 1 次 · 已通过']]);
+    expect(rows).toEqual([
+      ['9001 LRS', '48 1 次 · 未通过'],
+      [`王小明 ${wang.staffNo}`, '82 1 次 · 已通过'],
+    ]);
 
     await user.click(within(panel).getByRole('button', { name: `查看逐句：工号 9001，${TIGHT_MONEY.title}` }));
     const lines = await within(panel).findByRole('region', { name: `逐句记录（工号 9001，${TIGHT_MONEY.title}）` });

@@ -9,7 +9,9 @@ describe('safeHtml', () => {
   });
 
   it('removes scripts, event handlers and javascript: links from authored HTML', () => {
-    const out = safeHtml('<p>hi<img src="x" onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">x</a></p>');
+    const out = safeHtml(
+      '<p>hi<img src="x" onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">x</a></p>',
+    );
     expect(out).not.toMatch(/onerror|<script|javascript:/);
     expect(out).toContain('<img src="x">');
   });
@@ -29,12 +31,16 @@ describe('safeHtml and outside hosts', () => {
     expect(out).toContain('alt="a"');
   });
   it('keeps images that come with the app or inline', () => {
-    const out = safeHtml('<p><img src="img/card.png" alt="卡面"><img src="data:image/png;base64,iVBORw0KGgo=" alt="d"></p>');
+    const out = safeHtml(
+      '<p><img src="img/card.png" alt="卡面"><img src="data:image/png;base64,iVBORw0KGgo=" alt="d"></p>',
+    );
     expect(out).toContain('src="img/card.png"');
     expect(out).toContain('src="data:image/png;base64,iVBORw0KGgo="');
   });
   it('keeps links (a click, not a load) but drops roles that would pose as the app’s alerts', () => {
-    const out = safeHtml('<p><a href="https://www.pbc.gov.cn/">人民银行</a></p><div role="alert" aria-live="assertive">系统通知：考试已通过</div>');
+    const out = safeHtml(
+      '<p><a href="https://www.pbc.gov.cn/">人民银行</a></p><div role="alert" aria-live="assertive">系统通知：考试已通过</div>',
+    );
     expect(out).toContain('href="https://www.pbc.gov.cn/"');
     expect(out).not.toMatch(/role=|aria-live/);
   });

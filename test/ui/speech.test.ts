@@ -20,7 +20,14 @@ describe('SpeechSetting', () => {
   it('speaks a persona line in the scenario language only when turned on and a voice exists', async () => {
     const spoken: { text: string; lang: string }[] = [];
     const { vi } = await import('vitest');
-    vi.stubGlobal('SpeechSynthesisUtterance', class { voice: unknown = null; lang = ''; constructor(public text: string) {} });
+    vi.stubGlobal(
+      'SpeechSynthesisUtterance',
+      class {
+        voice: unknown = null;
+        lang = '';
+        constructor(public text: string) {}
+      },
+    );
     vi.stubGlobal('speechSynthesis', {
       getVoices: () => [{ lang: 'zh-CN', localService: true }],
       cancel: () => {},

@@ -6,7 +6,10 @@ import { diagnosticText } from '../../src/i18n/diagnostics.ts';
 import { loadEngine } from '../../src/state/engine.ts';
 import { StudioDraft } from '../../src/state/studio.svelte.ts';
 
-const script = readFileSync(join(import.meta.dirname, '../../content/scripts/010_zh-first-contact-tight-money.md'), 'utf8');
+const script = readFileSync(
+  join(import.meta.dirname, '../../content/scripts/010_zh-first-contact-tight-money.md'),
+  'utf8',
+);
 
 beforeAll(() => loadEngine(), 60_000);
 beforeEach(() => localStorage.clear());
@@ -14,7 +17,12 @@ beforeEach(() => localStorage.clear());
 describe('Studio on drafts nobody should write', { timeout: 60_000 }, () => {
   it('3,000 nested parentheses in a condition: a positioned error in Chinese, no crash', async () => {
     const draft = new StudioDraft();
-    draft.edit(script.replace('- if verify_identity → verify', `- if ${'('.repeat(3000)}verify_identity${')'.repeat(3000)} → verify`));
+    draft.edit(
+      script.replace(
+        '- if verify_identity → verify',
+        `- if ${'('.repeat(3000)}verify_identity${')'.repeat(3000)} → verify`,
+      ),
+    );
     await draft.check('deep.md');
     const d = draft.result!.diagnostics.find((x) => x.code === 'invalid_condition')!;
     expect(d.line).toBeGreaterThan(1);

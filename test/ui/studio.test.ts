@@ -25,7 +25,10 @@ beforeEach(() => {
 async function unlockStudio(user: ReturnType<typeof userEvent.setup>, zh = true) {
   render(Studio, { params: [] });
   await screen.findByRole('heading', { name: zh ? '设置带教密码' : 'Set the mentor PIN' });
-  await user.type(screen.getByLabelText(zh ? '你的姓名（记入复核记录）' : 'Your name (recorded with your changes)'), '李老师');
+  await user.type(
+    screen.getByLabelText(zh ? '你的姓名（记入复核记录）' : 'Your name (recorded with your changes)'),
+    '李老师',
+  );
   await user.type(screen.getByLabelText(zh ? '新密码' : 'New PIN'), '2468');
   await user.type(screen.getByLabelText(zh ? '再次输入新密码' : 'New PIN again'), '2468');
   await user.click(screen.getByRole('button', { name: zh ? '保存密码并进入' : 'Save PIN and enter' }));
@@ -84,7 +87,9 @@ describe('Studio workbench', { timeout: 60_000 }, () => {
     expect(await screen.findByRole('status')).toHaveTextContent('1 个错误');
     const item = screen.getByText('unknown_branch_target').closest('li')!;
     // Said in the UI's language from the code and its parameters (lint:scripts keeps the compiler's English).
-    expect(item).toHaveTextContent('错误 unknown_branch_target 没有 id 为 `confirmd` 的节点。— 是不是想写 `confirmed`？');
+    expect(item).toHaveTextContent(
+      '错误 unknown_branch_target 没有 id 为 `confirmd` 的节点。— 是不是想写 `confirmed`？',
+    );
     expect(item).not.toHaveTextContent('No node has the id');
     expect(item.querySelector('pre')!.textContent).toContain('^');
     const line = broken.slice(0, broken.indexOf('confirmd')).split('\n').length;
@@ -110,10 +115,14 @@ describe('Studio workbench', { timeout: 60_000 }, () => {
     expect(row).toHaveTextContent(/20\/20 次通话以“对方挂断”结束（种子 1 走到节点 hung-up）/);
     // The warning is in the diagnostics list too, and the row's button selects the option in the editor.
     const warning = screen.getByText('option_mishandled').closest('li')!;
-    expect(warning).toHaveTextContent(/^警告 option_mishandled 节点 `reason` 的 \[good\] 选项，在到达它的 20 次种子通话中有 20 次以 `hung_up` 结束/);
+    expect(warning).toHaveTextContent(
+      /^警告 option_mishandled 节点 `reason` 的 \[good\] 选项，在到达它的 20 次种子通话中有 20 次以 `hung_up` 结束/,
+    );
     expect(warning).toHaveTextContent('学员照这句话打字，会被当成坏话处理');
     await user.click(within(row).getByRole('button', { name: /定位到第 \d+ 行/ }));
-    expect(editor.value.slice(editor.selectionStart, editor.selectionEnd)).toBe('- [good] 身体要紧，您先好好休养，等您方便了我们再联系。');
+    expect(editor.value.slice(editor.selectionStart, editor.selectionEnd)).toBe(
+      '- [good] 身体要紧，您先好好休养，等您方便了我们再联系。',
+    );
   });
 
   it('says so in English when no option is mishandled', async () => {
@@ -125,7 +134,9 @@ describe('Studio workbench', { timeout: 60_000 }, () => {
     await expect.poll(() => editor.value).toContain('id: example-first-contact');
     await user.click(screen.getByRole('button', { name: /check/i }));
     const section = await screen.findByRole('region', { name: /Options said/ });
-    expect(section).toHaveTextContent('Options said: 1. The persona treats 0 of them as bad lines. No option said led to a hang-up, a complaint or a refusal.');
+    expect(section).toHaveTextContent(
+      'Options said: 1. The persona treats 0 of them as bad lines. No option said led to a hang-up, a complaint or a refusal.',
+    );
     expect(screen.queryByText('option_mishandled')).toBeNull();
   });
 });

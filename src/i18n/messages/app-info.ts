@@ -27,7 +27,8 @@ export const en: Record<keyof typeof zh, string> = {
   'about.title': 'About CallDojo',
   'about.version': 'App version {version}',
   'about.licences': 'Third-party licenses',
-  'about.licencesIntro': 'This app bundles the following open-source software, used under their licenses. Open one to read its license text.',
+  'about.licencesIntro':
+    'This app bundles the following open-source software, used under their licenses. Open one to read its license text.',
   'about.licencesLoading': 'Reading the license list…',
   'about.licencesMissing': 'This build ships no license list (development builds do not make one).',
   'about.licence': 'License: {id}',

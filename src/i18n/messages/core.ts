@@ -31,7 +31,8 @@ export const zh = {
   'settings.language': '语言',
   'settings.languageHelp': '也可以在网址中加上 ?lang=en 或 ?lang=zh-CN 来设置语言。',
   'settings.privacy': '隐私',
-  'settings.privacyBody': '所有练习数据只保存在本机浏览器（IndexedDB）中；除非在上方配置了学习记录库（LRS），应用不会向任何服务器发送数据。',
+  'settings.privacyBody':
+    '所有练习数据只保存在本机浏览器（IndexedDB）中；除非在上方配置了学习记录库（LRS），应用不会向任何服务器发送数据。',
   'settings.speech': '朗读',
   'settings.speechLabel': '用浏览器的语音朗读客户说的话',
   'settings.speechHelp': '语音由浏览器在本机生成，不会联网；没有对应语言的语音时不朗读。',
@@ -40,7 +41,8 @@ export const zh = {
   'settings.offlineBody': '首次打开后，应用可以在断网时继续使用。',
   // Issue 15 part E: the browser may not keep the data.
   'storage.unkept.title': '练习记录可能不会保留',
-  'storage.unkept.body': '浏览器没有同意长期保存本站数据（可能是无痕/隐私窗口，或磁盘空间不足）：今天的练习在关闭窗口或磁盘紧张时可能会丢失。请在一天结束时到「我的数据」导出备份。',
+  'storage.unkept.body':
+    '浏览器没有同意长期保存本站数据（可能是无痕/隐私窗口，或磁盘空间不足）：今天的练习在关闭窗口或磁盘紧张时可能会丢失。请在一天结束时到「我的数据」导出备份。',
   'storage.unkept.export': '去导出数据',
   'storage.unkept.dismiss': '知道了',
   'storage.retry': '再试一次',
@@ -71,22 +73,26 @@ export const en: Record<keyof typeof zh, string> = {
   'progress.title': 'My progress',
   'progress.empty': 'No attempts yet. After your first call, your scores and weakest rules show here.',
   'review.title': 'Mentor review',
-  'review.intro': "Mentors review trainees' calls here, overrule the machine where it judged wrong, and see who is ready.",
+  'review.intro':
+    "Mentors review trainees' calls here, overrule the machine where it judged wrong, and see who is ready.",
   'review.empty': 'No calls to review yet.',
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.languageHelp': 'You can also add ?lang=en or ?lang=zh-CN to the address.',
   'settings.privacy': 'Privacy',
-  'settings.privacyBody': 'All practice data stays in this browser (IndexedDB); unless a Learning Record Store is configured above, the app sends nothing to any server.',
+  'settings.privacyBody':
+    'All practice data stays in this browser (IndexedDB); unless a Learning Record Store is configured above, the app sends nothing to any server.',
   'settings.speech': 'Read aloud',
   'settings.speechLabel': "Read the customer's lines aloud with the browser's voice",
-  'settings.speechHelp': 'Speech is made by the browser on this PC, with no network; lines are not read when there is no voice for the language.',
+  'settings.speechHelp':
+    'Speech is made by the browser on this PC, with no network; lines are not read when there is no voice for the language.',
   'settings.speechUnsupported': 'This browser cannot read text aloud.',
   'settings.offline': 'Offline use',
   'settings.offlineBody': 'After the first visit the app keeps working without a network.',
   // Issue 15 part E: the browser may not keep the data.
   'storage.unkept.title': 'Your practice may not be kept',
-  'storage.unkept.body': "The browser did not agree to keep this site's data (a private window, or little disk space): today's practice may vanish when the window closes or the disk runs low. Export a backup in My data at the end of the day.",
+  'storage.unkept.body':
+    "The browser did not agree to keep this site's data (a private window, or little disk space): today's practice may vanish when the window closes or the disk runs low. Export a backup in My data at the end of the day.",
   'storage.unkept.export': 'Export data',
   'storage.unkept.dismiss': 'Got it',
   'storage.retry': 'Try again',

@@ -15,4 +15,19 @@ import * as lrsCohort from './lrs-cohort.ts'; // issue 16: the mentor's cohort f
 import * as lms from './lms.ts'; // issue 16: launched from an LMS (SCORM 1.2, cmi5)
 import type { Messages } from './zh-CN.ts';
 
-export const en: Messages = { ...core.en, ...library.en, ...profile.en, ...practice.en, ...progress.en, ...review.en, ...reviewCohort.en, ...studio.en, ...verdicts.en, ...appInfo.en, ...trust.en, ...lrs.en, ...lrsCohort.en, ...lms.en };
+export const en: Messages = {
+  ...core.en,
+  ...library.en,
+  ...profile.en,
+  ...practice.en,
+  ...progress.en,
+  ...review.en,
+  ...reviewCohort.en,
+  ...studio.en,
+  ...verdicts.en,
+  ...appInfo.en,
+  ...trust.en,
+  ...lrs.en,
+  ...lrsCohort.en,
+  ...lms.en,
+};

@@ -45,9 +45,11 @@ export const zh = {
   'studio.endings': '结局',
   'studio.diagnostics': '检查提示',
   'studio.noDiagnostics': '所有脚本都通过了检查。',
-  'studio.howTo': '添加场景：复制 content/scripts/README.md 中的示例为新文件，运行 npm run lint:scripts 检查，然后重新构建。',
+  'studio.howTo':
+    '添加场景：复制 content/scripts/README.md 中的示例为新文件，运行 npm run lint:scripts 检查，然后重新构建。',
   'studio.workbench': '试写脚本',
-  'studio.workbenchIntro': '在这里编辑脚本，检查结果与 npm run lint:scripts 相同。草稿自动保存在本机浏览器中；完成后下载 .md 文件，放入 content/scripts/ 并提交。',
+  'studio.workbenchIntro':
+    '在这里编辑脚本，检查结果与 npm run lint:scripts 相同。草稿自动保存在本机浏览器中；完成后下载 .md 文件，放入 content/scripts/ 并提交。',
   'studio.startFrom': '从现有脚本开始',
   'studio.open': '打开',
   'studio.source': '脚本源文件',
@@ -68,7 +70,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'library.title': 'Scenario library',
-  'library.intro': 'Pick a call scenario to practise. Every line you say is checked for tone and compliance, with a better line to say.',
+  'library.intro':
+    'Pick a call scenario to practise. Every line you say is checked for tone and compliance, with a better line to say.',
   'library.empty': 'No scenarios yet. Trainers add scripts under content/scripts/.',
   'library.count': '{count, plural, one {# scenario} other {# scenarios}}',
   'library.filters': 'Filters',
@@ -112,9 +115,11 @@ export const en: Record<keyof typeof zh, string> = {
   'studio.endings': 'Endings',
   'studio.diagnostics': 'Lint notes',
   'studio.noDiagnostics': 'Every script passes the checks.',
-  'studio.howTo': 'To add a scenario, copy the example in content/scripts/README.md to a new file, run npm run lint:scripts, then rebuild.',
+  'studio.howTo':
+    'To add a scenario, copy the example in content/scripts/README.md to a new file, run npm run lint:scripts, then rebuild.',
   'studio.workbench': 'Script workbench',
-  'studio.workbenchIntro': 'Edit a script here; the checks are the same as npm run lint:scripts. The draft is kept in this browser; when it is done, download the .md file, put it in content/scripts/ and commit it.',
+  'studio.workbenchIntro':
+    'Edit a script here; the checks are the same as npm run lint:scripts. The draft is kept in this browser; when it is done, download the .md file, put it in content/scripts/ and commit it.',
   'studio.startFrom': 'Start from',
   'studio.open': 'Open',
   'studio.source': 'Script source',

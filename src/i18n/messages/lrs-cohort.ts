@@ -10,7 +10,8 @@ export const zh = {
   'lrs.cohort.daysOption': '最近 {n} 天',
   'lrs.cohort.read': '从学习记录库读取',
   'lrs.cohort.reading': '正在读取……已收到 {n} 条记录',
-  'lrs.cohort.summary': '学习记录库中有 {calls} 次其他电脑上的通话，来自 {trainees} 名本机没有的学员；它们已并入上面的统计，并标注“LRS”。',
+  'lrs.cohort.summary':
+    '学习记录库中有 {calls} 次其他电脑上的通话，来自 {trainees} 名本机没有的学员；它们已并入上面的统计，并标注“LRS”。',
   'lrs.cohort.skipped': '另有 {n} 条记录不是话术道场的通话结果，已跳过。',
   'lrs.cohort.none': '所选课程和时间范围内，学习记录库中没有其他电脑上的通话。',
   'lrs.cohort.badge': 'LRS',
@@ -37,10 +38,12 @@ export const zh = {
   'lrs.cohort.tone': '语气：{label}（{score}）',
   'lrs.cohort.comment': '带教老师 {by} {action}：{reason}',
   'lrs.err.unreachable': '连接不上学习记录库：请检查网络，或稍后再试。（{detail}）',
-  'lrs.err.unauthorised': '学习记录库拒绝了这个凭据：请在下面填写带教读取凭据（需要“读取语句”权限），或请管理员检查密钥。（{detail}）',
+  'lrs.err.unauthorised':
+    '学习记录库拒绝了这个凭据：请在下面填写带教读取凭据（需要“读取语句”权限），或请管理员检查密钥。（{detail}）',
   'lrs.err.refused': '学习记录库拒绝了这次查询：请把下面的原因转给管理员。（{detail}）',
   'lrs.mentor.title': '带教读取凭据（可选）',
-  'lrs.mentor.help': '很多银行给每台电脑只发“写入”密钥。读取学员数据需要有读取权限的密钥；它只保存在本机，只在带教复核中使用。留空则使用本机的发送密钥。',
+  'lrs.mentor.help':
+    '很多银行给每台电脑只发“写入”密钥。读取学员数据需要有读取权限的密钥；它只保存在本机，只在带教复核中使用。留空则使用本机的发送密钥。',
   'lrs.mentor.key': '读取密钥（Key）',
   'lrs.mentor.secret': '读取密码（Secret）',
   'lrs.mentor.save': '保存读取凭据',
@@ -50,7 +53,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'lrs.cohort.title': 'Trainees from the LRS',
-  'lrs.cohort.help': 'Reads the results of trainees who practised on other PCs ({endpoint}). The LRS is contacted only when you press “Read”.',
+  'lrs.cohort.help':
+    'Reads the results of trainees who practised on other PCs ({endpoint}). The LRS is contacted only when you press “Read”.',
   'lrs.cohort.notConfigured': 'No LRS is configured on this PC, so only this PC’s data is shown.',
   'lrs.cohort.configure': 'Configure the LRS in Settings',
   'lrs.cohort.course': 'Course',
@@ -59,8 +63,10 @@ export const en: Record<keyof typeof zh, string> = {
   'lrs.cohort.daysOption': '{n, plural, one {Last day} other {Last # days}}',
   'lrs.cohort.read': 'Read from the LRS',
   'lrs.cohort.reading': 'Reading… {n, plural, one {# statement} other {# statements}} so far',
-  'lrs.cohort.summary': 'The LRS holds {calls, plural, one {# call} other {# calls}} from other PCs by {trainees, plural, one {# trainee} other {# trainees}} this PC does not know; they are included in the figures above, marked “LRS”.',
-  'lrs.cohort.skipped': '{n, plural, one {# more statement was not a CallDojo result and was} other {# more statements were not CallDojo results and were}} skipped.',
+  'lrs.cohort.summary':
+    'The LRS holds {calls, plural, one {# call} other {# calls}} from other PCs by {trainees, plural, one {# trainee} other {# trainees}} this PC does not know; they are included in the figures above, marked “LRS”.',
+  'lrs.cohort.skipped':
+    '{n, plural, one {# more statement was not a CallDojo result and was} other {# more statements were not CallDojo results and were}} skipped.',
   'lrs.cohort.none': 'The LRS holds no calls from other PCs for this course and period.',
   'lrs.cohort.badge': 'LRS',
   'lrs.cohort.badgeLabel': 'from the LRS',
@@ -86,10 +92,12 @@ export const en: Record<keyof typeof zh, string> = {
   'lrs.cohort.tone': 'Tone: {label} ({score})',
   'lrs.cohort.comment': 'Mentor {by} {action}: {reason}',
   'lrs.err.unreachable': 'Cannot reach the LRS: check the network or try again later. ({detail})',
-  'lrs.err.unauthorised': 'The LRS refused this credential: enter a mentor read credential below (it needs permission to read statements), or ask IT to check the key. ({detail})',
+  'lrs.err.unauthorised':
+    'The LRS refused this credential: enter a mentor read credential below (it needs permission to read statements), or ask IT to check the key. ({detail})',
   'lrs.err.refused': 'The LRS refused the query: pass the reason below to IT. ({detail})',
   'lrs.mentor.title': 'Mentor read credential (optional)',
-  'lrs.mentor.help': 'Banks often give each PC a send-only key. Reading trainees’ records needs a key allowed to read; it is kept on this PC only and used only in mentor review. Leave it empty to use this PC’s sending key.',
+  'lrs.mentor.help':
+    'Banks often give each PC a send-only key. Reading trainees’ records needs a key allowed to read; it is kept on this PC only and used only in mentor review. Leave it empty to use this PC’s sending key.',
   'lrs.mentor.key': 'Read key',
   'lrs.mentor.secret': 'Read secret',
   'lrs.mentor.save': 'Save read credential',

@@ -1,7 +1,8 @@
 /** UI text (issue 16): Settings → the Learning Record Store connection and the outbox of statements. */
 export const zh = {
   'lrs.title': '学习记录库 LRS',
-  'lrs.intro': '填写培训中心的学习记录库（LRS）后，每次练习的每一句、通话结果和带教老师的复核意见都会以 xAPI 记录发送到该 LRS；断网时先保存在本机，联网后自动补发。不填写则不向任何服务器发送数据。',
+  'lrs.intro':
+    '填写培训中心的学习记录库（LRS）后，每次练习的每一句、通话结果和带教老师的复核意见都会以 xAPI 记录发送到该 LRS；断网时先保存在本机，联网后自动补发。不填写则不向任何服务器发送数据。',
   'lrs.endpoint': 'LRS 地址（xAPI endpoint）',
   'lrs.key': '密钥 ID（key）',
   'lrs.secret': '密钥（secret）',
@@ -36,7 +37,8 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'lrs.title': 'Learning Record Store (LRS)',
-  'lrs.intro': 'With your training centre’s Learning Record Store (LRS) filled in, every practice line, call result and mentor correction is sent to it as an xAPI statement; offline, they wait on this PC and go out once it is back online. Left empty, nothing is sent to any server.',
+  'lrs.intro':
+    'With your training centre’s Learning Record Store (LRS) filled in, every practice line, call result and mentor correction is sent to it as an xAPI statement; offline, they wait on this PC and go out once it is back online. Left empty, nothing is sent to any server.',
   'lrs.endpoint': 'LRS address (xAPI endpoint)',
   'lrs.key': 'Key',
   'lrs.secret': 'Secret',
@@ -53,13 +55,15 @@ export const en: Record<keyof typeof zh, string> = {
   'lrs.test.ok': 'Connection works: the LRS accepts these credentials (the test stored nothing).',
   'lrs.test.credentials': 'Wrong credentials: the LRS refused this key and secret (HTTP {status}).',
   'lrs.test.unreachable': 'The LRS cannot be reached: {reason}',
-  'lrs.test.not_lrs': 'The address answers, but not as an xAPI endpoint (HTTP {status}). Check that it ends in the LRS’s xAPI path, such as /xAPI/.',
+  'lrs.test.not_lrs':
+    'The address answers, but not as an xAPI endpoint (HTTP {status}). Check that it ends in the LRS’s xAPI path, such as /xAPI/.',
   'lrs.counts': '{queued} waiting · {conflict} conflicting · {parked} refused',
   'lrs.countsLoading': 'Reading waiting statements…',
   'lrs.sendNow': 'Send now',
   'lrs.sending': 'Sending…',
   'lrs.waiting': 'The LRS cannot be reached for now; trying again shortly ({reason}).',
-  'lrs.credentialsNeeded': 'Credentials needed: the LRS refused the saved key, and sending has stopped. Save the right key and secret to continue.',
+  'lrs.credentialsNeeded':
+    'Credentials needed: the LRS refused the saved key, and sending has stopped. Save the right key and secret to continue.',
   'lrs.notConfigured': 'No LRS configured: practice stays on this PC.',
   'lrs.unsent.title': 'Statements that could not be sent (mentors)',
   'lrs.unsent.none': 'No refused or conflicting statements.',

@@ -31,7 +31,8 @@ export const zh = {
   'resume.cannot.kept': '你说过的话都还在下面，这次练习也会作为“已放弃”留在记录里。可以重新开始这个场景。',
   'resume.cannot.fresh': '重新开始这个场景',
   'resume.cannot.reload': '刷新页面',
-  'error.bug': 'CallDojo 自身出了问题（不是你的数据或操作造成的），刚才这一步没有完成，之前保存的内容都还在。请刷新页面再试；如果反复出现，请把时间和刚才的操作告诉带教老师。',
+  'error.bug':
+    'CallDojo 自身出了问题（不是你的数据或操作造成的），刚才这一步没有完成，之前保存的内容都还在。请刷新页面再试；如果反复出现，请把时间和刚才的操作告诉带教老师。',
   'call.title': '通话中',
   'call.timer': '通话时长',
   'call.stage': '通话阶段',
@@ -130,7 +131,8 @@ export const zh = {
   'check.tooShort': '写得太简单，同事看了没法跟进（至少 6 个字）',
   // Issue 14, part C: discarding asks first; an ended call without its record; drill flow.
   'discard.confirmTitle': '放弃这通电话？',
-  'discard.confirmBody': '放弃后，这通电话会作为“已放弃”留在练习记录里，说过的话和发现的问题带教老师都能看到；它不算通过。',
+  'discard.confirmBody':
+    '放弃后，这通电话会作为“已放弃”留在练习记录里，说过的话和发现的问题带教老师都能看到；它不算通过。',
   'discard.confirm': '放弃这通电话',
   'discard.cancel': '取消',
   'resume.ended.title': '这通电话的催收记录还没填写',
@@ -148,7 +150,8 @@ export const zh = {
   'call.linesFlagged': '本句 {n} 条点评（最重：{severity}）',
   // Issue 15 part E: one tab per call.
   'tab.elsewhere.title': '这通电话已在另一个标签页中打开',
-  'tab.elsewhere.body': '同一通电话只能在一个标签页里打，以免两段对话混在同一份记录里。请回到那个标签页继续，或在这里接管（那个标签页会停止记录并提示）。',
+  'tab.elsewhere.body':
+    '同一通电话只能在一个标签页里打，以免两段对话混在同一份记录里。请回到那个标签页继续，或在这里接管（那个标签页会停止记录并提示）。',
   'tab.elsewhere.takeOver': '在此标签页接管',
   'tab.taken.title': '这通电话已在另一个标签页中接管',
   'tab.taken.body': '这个标签页不再记录这通电话，已保存的内容都在。请在接管的标签页里继续。',
@@ -177,16 +180,21 @@ export const en: Record<keyof typeof zh, string> = {
   'resume.continue': 'Resume call',
   'resume.discard': 'Discard and start over',
   'resume.cannot.title': 'This call cannot be continued',
-  'resume.cannot.too_old': 'This call was saved by an older version of CallDojo that this version can no longer pick up.',
-  'resume.cannot.too_new': 'This call was saved by a newer version of CallDojo. Reload the page to update, then continue it.',
-  'resume.cannot.node_gone': 'The script of this scenario was changed after you saved, and the step where the call stopped is gone.',
+  'resume.cannot.too_old':
+    'This call was saved by an older version of CallDojo that this version can no longer pick up.',
+  'resume.cannot.too_new':
+    'This call was saved by a newer version of CallDojo. Reload the page to update, then continue it.',
+  'resume.cannot.node_gone':
+    'The script of this scenario was changed after you saved, and the step where the call stopped is gone.',
   'resume.cannot.other_scenario': 'The saved call belongs to a different scenario.',
   'resume.cannot.not_a_session': 'The saved call is incomplete, so it cannot be continued.',
   'resume.cannot.damaged': 'The saved call is incomplete, so it cannot be continued.',
-  'resume.cannot.kept': 'Everything you said is still shown below, and the attempt stays in your history as abandoned. You can start this scenario afresh.',
+  'resume.cannot.kept':
+    'Everything you said is still shown below, and the attempt stays in your history as abandoned. You can start this scenario afresh.',
   'resume.cannot.fresh': 'Start this scenario afresh',
   'resume.cannot.reload': 'Reload the page',
-  'error.bug': 'Something went wrong inside CallDojo itself (not your data or anything you did), so this step did not complete; everything saved before is still there. Reload the page and try again; if it keeps happening, tell your mentor the time and what you did.',
+  'error.bug':
+    'Something went wrong inside CallDojo itself (not your data or anything you did), so this step did not complete; everything saved before is still there. Reload the page and try again; if it keeps happening, tell your mentor the time and what you did.',
   'call.title': 'On the call',
   'call.timer': 'Call time',
   'call.stage': 'Call stage',
@@ -266,7 +274,8 @@ export const en: Record<keyof typeof zh, string> = {
   'report.closeness': 'Closeness to the standard opening {pct}%',
   'report.speed': 'Typing speed {cpm} characters a minute (the job asks for 40)',
   'report.speedUnmeasured': 'Typing speed not measured: the line was not typed (pasted or filled in)',
-  'report.awaitingReview': 'Model findings awaiting a mentor’s review: {n}. They do not count against the pass until confirmed.',
+  'report.awaitingReview':
+    'Model findings awaiting a mentor’s review: {n}. They do not count against the pass until confirmed.',
   'finding.model': 'Model judgement · {pct}% confident',
   'finding.modelNoConfidence': 'Model judgement',
   'finding.review': 'Awaiting a mentor’s confirmation: does not count against the pass until then',
@@ -285,7 +294,8 @@ export const en: Record<keyof typeof zh, string> = {
   'check.tooShort': 'too short for a colleague to act on (6 characters at least)',
   // Issue 14, part C: discarding asks first; an ended call without its record; drill flow.
   'discard.confirmTitle': 'Discard this call?',
-  'discard.confirmBody': 'A discarded call stays in your practice history as abandoned: your mentor can see its lines and findings, and it does not count as a pass.',
+  'discard.confirmBody':
+    'A discarded call stays in your practice history as abandoned: your mentor can see its lines and findings, and it does not count as a pass.',
   'discard.confirm': 'Discard the call',
   'discard.cancel': 'Cancel',
   'resume.ended.title': 'The record of this call is not filed yet',
@@ -303,8 +313,10 @@ export const en: Record<keyof typeof zh, string> = {
   'call.linesFlagged': '{n, plural, one {# note} other {# notes}} on this line (worst: {severity})',
   // Issue 15 part E: one tab per call.
   'tab.elsewhere.title': 'This call is open in another tab',
-  'tab.elsewhere.body': 'A call can be made in one tab only, so two conversations never mix in one record. Go back to that tab to continue, or take the call over here (that tab stops recording and says so).',
+  'tab.elsewhere.body':
+    'A call can be made in one tab only, so two conversations never mix in one record. Go back to that tab to continue, or take the call over here (that tab stops recording and says so).',
   'tab.elsewhere.takeOver': 'Take over in this tab',
   'tab.taken.title': 'This call was taken over in another tab',
-  'tab.taken.body': 'This tab no longer records the call; everything saved is kept. Continue in the tab that took it over.',
+  'tab.taken.body':
+    'This tab no longer records the call; everything saved is kept. Continue in the tab that took it over.',
 };

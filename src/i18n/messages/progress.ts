@@ -22,7 +22,8 @@ export const zh = {
   'progress.mode.practice': '练习',
   'progress.mode.exam': '考核',
   'progress.chart.title': '各类问题的变化',
-  'progress.chart.intro': '每个小图是一类问题：横向是你按时间顺序完成的通话，纵向是这类问题在该次通话中出现的次数。越低越好。',
+  'progress.chart.intro':
+    '每个小图是一类问题：横向是你按时间顺序完成的通话，纵向是这类问题在该次通话中出现的次数。越低越好。',
   'progress.chart.seriesTitle': '{category}：每次通话的问题数',
   'progress.chart.seriesDesc': '共 {calls} 次通话：第一次 {first} 个，最近一次 {last} 个，最多 {max} 个。{trend}',
   'progress.chart.trend.better': '有进步。',
@@ -95,7 +96,8 @@ export const zh = {
   'mydata.code.staff_no_shared': '这个工号现在对应两个档案，两者都已保留；请向带教老师确认以后使用哪一个。',
   'mydata.code.bundle_signature_missing': '文件缺少签名，可能被改动过。请让对方用 CallDojo 重新导出。',
   'mydata.code.bundle_signature_malformed': '文件的签名已损坏。请让对方用 CallDojo 重新导出。',
-  'mydata.code.bundle_signature_invalid': '文件在导出后被改动过（签名不符），为安全起见没有导入。请让对方用 CallDojo 重新导出。',
+  'mydata.code.bundle_signature_invalid':
+    '文件在导出后被改动过（签名不符），为安全起见没有导入。请让对方用 CallDojo 重新导出。',
   'mydata.signer.this_device': '签名有效：由本机导出（{fingerprint}）。',
   'mydata.signer.known_device': '签名有效：来自之前导入过的设备（{fingerprint}）。',
   'mydata.signer.new_device': '签名有效，但来自一台新设备（{fingerprint}）。请确认这是学员的培训电脑。',
@@ -132,9 +134,11 @@ export const en: Record<keyof typeof zh, string> = {
   'progress.mode.practice': 'Practice',
   'progress.mode.exam': 'Exam',
   'progress.chart.title': 'Findings by category over time',
-  'progress.chart.intro': 'Each small chart is one kind of finding: across are your calls in the order you made them, up is how often it occurred in that call. Lower is better.',
+  'progress.chart.intro':
+    'Each small chart is one kind of finding: across are your calls in the order you made them, up is how often it occurred in that call. Lower is better.',
   'progress.chart.seriesTitle': '{category}: findings per call',
-  'progress.chart.seriesDesc': '{calls, plural, one {# call} other {# calls}}: {first} in the first, {last} in the latest, at most {max}. {trend}',
+  'progress.chart.seriesDesc':
+    '{calls, plural, one {# call} other {# calls}}: {first} in the first, {last} in the latest, at most {max}. {trend}',
   'progress.chart.trend.better': 'Improving.',
   'progress.chart.trend.worse': 'More than in the first call.',
   'progress.chart.trend.same': 'Same as the first call.',
@@ -164,14 +168,17 @@ export const en: Record<keyof typeof zh, string> = {
   'progress.weak.none': 'No findings yet. Keep it up!',
   'progress.report.back': 'Back to my progress',
   'progress.report.loading': 'Opening the report…',
-  'progress.report.missing': 'There is no report for this call: it may belong to another trainee, or the call is not finished.',
-  'progress.report.retired': 'The scenario of this call is no longer in the library, so its full report cannot be shown.',
+  'progress.report.missing':
+    'There is no report for this call: it may belong to another trainee, or the call is not finished.',
+  'progress.report.retired':
+    'The scenario of this call is no longer in the library, so its full report cannot be shown.',
   'progress.report.meta': '{date} · {mode}',
   'trainee.title': 'Trainee',
   'trainee.current': 'Current trainee: {name} (staff no. {staffNo})',
   'trainee.hidePicker': 'Close',
   'mydata.title': 'My data',
-  'mydata.intro': 'Export your attempts as a file to keep, or to import on another PC. Importing never overwrites what this PC already has.',
+  'mydata.intro':
+    'Export your attempts as a file to keep, or to import on another PC. Importing never overwrites what this PC already has.',
   'mydata.export': 'Export my data',
   'mydata.exportNeedsProfile': 'Choose your profile above to export your data.',
   'mydata.exporting': 'Exporting…',
@@ -182,10 +189,13 @@ export const en: Record<keyof typeof zh, string> = {
   'mydata.reading': 'Reading the file… {pct}%',
   'mydata.importing': 'Importing…',
   'mydata.done': 'Imported {file}.',
-  'mydata.added': 'Added: {attempts, plural, one {# call} other {# calls}}, {turns, plural, one {# line} other {# lines}}, {records, plural, one {# after-call record} other {# after-call records}}, {profiles, plural, one {# profile} other {# profiles}}.',
-  'mydata.skipped': 'Already here, skipped: {attempts, plural, one {# call} other {# calls}}, {turns, plural, one {# line} other {# lines}}, {records, plural, one {# after-call record} other {# after-call records}}, {profiles, plural, one {# profile} other {# profiles}}.',
+  'mydata.added':
+    'Added: {attempts, plural, one {# call} other {# calls}}, {turns, plural, one {# line} other {# lines}}, {records, plural, one {# after-call record} other {# after-call records}}, {profiles, plural, one {# profile} other {# profiles}}.',
+  'mydata.skipped':
+    'Already here, skipped: {attempts, plural, one {# call} other {# calls}}, {turns, plural, one {# line} other {# lines}}, {records, plural, one {# after-call record} other {# after-call records}}, {profiles, plural, one {# profile} other {# profiles}}.',
   'mydata.nothingNew': 'This PC already had everything in the file; nothing was added.',
-  'mydata.conflicts': '{count, plural, one {# item differs} other {# items differ}} from this PC’s copy; this PC’s copy was kept:',
+  'mydata.conflicts':
+    '{count, plural, one {# item differs} other {# items differ}} from this PC’s copy; this PC’s copy was kept:',
   'mydata.conflict.profiles': 'Profile {key}',
   'mydata.conflict.attempts': 'Call {key} (with its lines and record)',
   'mydata.conflict.turns': 'Line {key}',
@@ -199,16 +209,21 @@ export const en: Record<keyof typeof zh, string> = {
   'mydata.unreadable': 'The browser could not read this file. Choose it again.',
   'mydata.code.invalid_json': 'The file is not complete JSON; it may be cut off or edited by hand. Export it again.',
   'mydata.code.not_a_calldojo_export': 'This is not a CallDojo export. Choose a file made with “Export my data”.',
-  'mydata.code.bundle_from_newer_app': 'The file comes from a newer CallDojo. Reload this page to update, then import again.',
+  'mydata.code.bundle_from_newer_app':
+    'The file comes from a newer CallDojo. Reload this page to update, then import again.',
   'mydata.code.bundle_too_large': 'The file is too large. Export one trainee at a time.',
   'mydata.code.invalid_bundle': 'The file does not have the shape of an export.',
-  'mydata.code.staff_no_shared': 'This staff number now has two profiles. Both are kept; ask your mentor which one to use from now on.',
-  'mydata.code.bundle_signature_missing': 'The file has no signature, so it may have been changed. Ask for a fresh export from CallDojo.',
+  'mydata.code.staff_no_shared':
+    'This staff number now has two profiles. Both are kept; ask your mentor which one to use from now on.',
+  'mydata.code.bundle_signature_missing':
+    'The file has no signature, so it may have been changed. Ask for a fresh export from CallDojo.',
   'mydata.code.bundle_signature_malformed': "The file's signature is damaged. Ask for a fresh export from CallDojo.",
-  'mydata.code.bundle_signature_invalid': 'The file was changed after it was exported (the signature does not match), so nothing was imported. Ask for a fresh export.',
+  'mydata.code.bundle_signature_invalid':
+    'The file was changed after it was exported (the signature does not match), so nothing was imported. Ask for a fresh export.',
   'mydata.signer.this_device': 'Signature valid: exported from this PC ({fingerprint}).',
   'mydata.signer.known_device': 'Signature valid: from a device imported before ({fingerprint}).',
-  'mydata.signer.new_device': 'Signature valid, but from a new device ({fingerprint}). Check that it is the trainee’s training PC.',
+  'mydata.signer.new_device':
+    'Signature valid, but from a new device ({fingerprint}). Check that it is the trainee’s training PC.',
   'mydata.unsigned': 'This is an older unsigned file; whether it was changed after export cannot be checked.',
   'mydata.code.other': 'The file has a problem.',
   // Issue 14, part C: calls without a score stay visible.

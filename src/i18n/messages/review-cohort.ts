@@ -1,5 +1,6 @@
 /** UI text: the mentor cohort view (grid, heat map, trends, readiness, exports). zh-CN default; `en` has the same keys. */
-export const zh = {  'review.grid.title': '学员 × 场景',
+export const zh = {
+  'review.grid.title': '学员 × 场景',
   'review.grid.help': '每格显示最好成绩、完成次数以及是否通过过。',
   'review.grid.trainee': '学员',
   'review.grid.cell': '{n} 次 · {passed}',
@@ -45,13 +46,15 @@ export const zh = {  'review.grid.title': '学员 × 场景',
   'review.data.cohortCsv': '导出学员×场景表',
   'review.data.csvDone': '已导出 {name}。',
   'review.data.bundle': '在电脑之间转移数据',
-  'review.data.bundleHelp': '导出文件带有本机的数字签名；导入时会校验签名，被改动过的文件会被拒绝，不会改变任何数据。重复导入不会产生重复记录。',
+  'review.data.bundleHelp':
+    '导出文件带有本机的数字签名；导入时会校验签名，被改动过的文件会被拒绝，不会改变任何数据。重复导入不会产生重复记录。',
   'review.data.exportBundle': '导出签名数据包',
   'review.data.exported': '已导出 {name}（{attempts} 次通话）。',
   'review.data.importBundle': '导入数据包',
   'review.data.reading': '正在读取文件… {pct}%',
   'review.data.importing': '正在导入… {pct}%',
-  'review.data.result': '导入完成：新增 {profiles} 名学员、{attempts} 次通话、{reviews} 条复核；跳过 {skipped} 条已有记录。',
+  'review.data.result':
+    '导入完成：新增 {profiles} 名学员、{attempts} 次通话、{reviews} 条复核；跳过 {skipped} 条已有记录。',
   'review.data.signed': '签名有效（来自设备 {device}）。',
   'review.data.unsigned': '这个文件没有签名。',
   'review.data.conflicts': '{n} 条记录与本机不同，已保留本机版本：',
@@ -67,7 +70,8 @@ export const zh = {  'review.grid.title': '学员 × 场景',
   'csv.decision.machine': '保留（机器判定）',
 } as const;
 
-export const en: Record<keyof typeof zh, string> = {  'review.grid.title': 'Trainees × scenarios',
+export const en: Record<keyof typeof zh, string> = {
+  'review.grid.title': 'Trainees × scenarios',
   'review.grid.help': 'Each cell shows the best total, the number of calls and whether it was ever passed.',
   'review.grid.trainee': 'Trainee',
   'review.grid.cell': '{n, plural, one {# call} other {# calls}} · {passed}',
@@ -95,7 +99,8 @@ export const en: Record<keyof typeof zh, string> = {  'review.grid.title': 'Trai
   'review.trend.week': 'Week (starting)',
   'review.trend.calls': 'Calls',
   'review.ready.title': 'Readiness for live calls',
-  'review.ready.rule': 'Ready: passed {count, plural, one {the # required scenario} other {all # required scenarios}} and no blocker in {n, plural, one {the last call} other {the last # calls}}.',
+  'review.ready.rule':
+    'Ready: passed {count, plural, one {the # required scenario} other {all # required scenarios}} and no blocker in {n, plural, one {the last call} other {the last # calls}}.',
   'review.ready.summary': '{ready} of {total} are ready.',
   'review.ready.yes': 'Ready',
   'review.ready.no': 'Not yet',
@@ -113,18 +118,22 @@ export const en: Record<keyof typeof zh, string> = {  'review.grid.title': 'Trai
   'review.data.cohortCsv': 'Export trainees × scenarios',
   'review.data.csvDone': 'Exported {name}.',
   'review.data.bundle': 'Move data between PCs',
-  'review.data.bundleHelp': 'The export is signed with this PC’s key; import checks the signature and refuses a file changed after export, changing nothing. Importing the same file twice adds nothing.',
+  'review.data.bundleHelp':
+    'The export is signed with this PC’s key; import checks the signature and refuses a file changed after export, changing nothing. Importing the same file twice adds nothing.',
   'review.data.exportBundle': 'Export signed bundle',
   'review.data.exported': 'Exported {name} ({attempts, plural, one {# call} other {# calls}}).',
   'review.data.importBundle': 'Import bundle',
   'review.data.reading': 'Reading the file… {pct}%',
   'review.data.importing': 'Importing… {pct}%',
-  'review.data.result': 'Imported: {profiles, plural, one {# trainee} other {# trainees}}, {attempts, plural, one {# call} other {# calls}} and {reviews, plural, one {# review} other {# reviews}} added; {skipped, plural, one {# existing row} other {# existing rows}} skipped.',
+  'review.data.result':
+    'Imported: {profiles, plural, one {# trainee} other {# trainees}}, {attempts, plural, one {# call} other {# calls}} and {reviews, plural, one {# review} other {# reviews}} added; {skipped, plural, one {# existing row} other {# existing rows}} skipped.',
   'review.data.signed': 'Signature valid (from device {device}).',
   'review.data.unsigned': 'This file is not signed.',
-  'review.data.conflicts': '{n, plural, one {# row differs} other {# rows differ}} from this PC’s; the local version was kept:',
+  'review.data.conflicts':
+    '{n, plural, one {# row differs} other {# rows differ}} from this PC’s; the local version was kept:',
   'review.data.refused': '{file} was not imported; nothing on this PC changed:',
-  'review.data.tampered': 'Signature check failed: this file was changed after it was exported (or is damaged), so it was refused. Nothing on this PC changed.',
+  'review.data.tampered':
+    'Signature check failed: this file was changed after it was exported (or is damaged), so it was refused. Nothing on this PC changed.',
   // Issue 14 (zh throughout): words for the codes in CSV exports (the codes follow in their own columns).
   'csv.yes': 'Yes',
   'csv.no': 'No',

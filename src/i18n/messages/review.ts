@@ -7,7 +7,8 @@ export const zh = {
   'review.tab.cohort': '学员总览',
   'review.tab.attempts': '通话列表',
   'review.pin.setupTitle': '设置带教密码',
-  'review.pin.setupIntro': '第一次使用带教复核，请设置一个只有带教老师知道的数字密码。学员没有密码就无法修改成绩或查看其他学员的数据。',
+  'review.pin.setupIntro':
+    '第一次使用带教复核，请设置一个只有带教老师知道的数字密码。学员没有密码就无法修改成绩或查看其他学员的数据。',
   'review.pin.lockedTitle': '带教复核已锁定',
   'review.pin.lockedIntro': '请输入带教密码。解锁只对当前浏览器标签页有效，离开前请点“锁定”。',
   'review.pin.name': '你的姓名（记入复核记录）',
@@ -126,9 +127,11 @@ export const en: Record<keyof typeof zh, string> = {
   'review.tab.cohort': 'Cohort',
   'review.tab.attempts': 'Calls',
   'review.pin.setupTitle': 'Set the mentor PIN',
-  'review.pin.setupIntro': 'First time in mentor review: set a numeric PIN only mentors know. Without it, trainees cannot change scores or see other trainees’ data.',
+  'review.pin.setupIntro':
+    'First time in mentor review: set a numeric PIN only mentors know. Without it, trainees cannot change scores or see other trainees’ data.',
   'review.pin.lockedTitle': 'Mentor review is locked',
-  'review.pin.lockedIntro': 'Enter the mentor PIN. Unlocking lasts for this browser tab only; press “Lock” before you leave.',
+  'review.pin.lockedIntro':
+    'Enter the mentor PIN. Unlocking lasts for this browser tab only; press “Lock” before you leave.',
   'review.pin.name': 'Your name (recorded with your changes)',
   'review.pin.staffNo': 'Your staff number (optional; sent to the LRS instead of your name)',
   'review.pin.new': 'New PIN',
@@ -154,7 +157,8 @@ export const en: Record<keyof typeof zh, string> = {
   'review.scores.verdict': 'Verdict',
   'review.persona.title': 'Customer state along the call',
   'review.persona.none': 'This call stored no customer state.',
-  'review.persona.chart': 'Trust (solid) and irritation (dashed) after {n, plural, one {the customer’s reply} other {each of the customer’s # replies}}',
+  'review.persona.chart':
+    'Trust (solid) and irritation (dashed) after {n, plural, one {the customer’s reply} other {each of the customer’s # replies}}',
   'review.persona.table': 'Values after each reply (0–100)',
   'review.persona.step': 'Customer reply',
   'review.persona.stepN': 'Reply {n}',
@@ -218,7 +222,8 @@ export const en: Record<keyof typeof zh, string> = {
   'review.list.showAll': 'All calls',
   'review.list.showAwaiting': 'Only calls with model findings awaiting review',
   'review.list.noneAwaiting': 'No model findings await review.',
-  'review.queue.summary': 'Model findings awaiting your review in this call: {n}. Confirmed ones count; dismissed ones are dropped.',
+  'review.queue.summary':
+    'Model findings awaiting your review in this call: {n}. Confirmed ones count; dismissed ones are dropped.',
   'review.decide.open': 'Review the model finding {rule}',
   'review.decide.reason': 'Reason for your decision on {rule}',
   'review.decide.confirm': 'Confirm (counts)',
@@ -229,9 +234,11 @@ export const en: Record<keyof typeof zh, string> = {
   'review.audit.dismiss': 'Dismissed the model finding {rule} ({severity}) on trainee line {line}',
   // Issue 14, part C: calls without scores stay in the mentor's view.
   'review.unscored.ended': 'Record missing',
-  'review.unscored.endedWhy': 'the call has ended but the trainee has not filed its after-call record, so it is not scored yet.',
+  'review.unscored.endedWhy':
+    'the call has ended but the trainee has not filed its after-call record, so it is not scored yet.',
   'review.unscored.abandoned': 'Abandoned',
-  'review.unscored.abandonedWhy': 'the trainee gave this call up; it does not count as a pass. Its lines and findings are below.',
+  'review.unscored.abandonedWhy':
+    'the trainee gave this call up; it does not count as a pass. Its lines and findings are below.',
   'review.unscored.trainee': 'Trainee',
   'review.list.recordMissing': 'Record missing',
   'review.list.abandoned': 'Abandoned · not a pass',

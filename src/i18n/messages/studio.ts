@@ -1,11 +1,13 @@
 /** UI text: the Studio's rehearsals (the model call and the options said). zh-CN is the default; `en` must have the same keys (the type checks it). */
 export const zh = {
   'rehearsal.title': '示范通话：逐句说出参考回答',
-  'rehearsal.intro': '用学员会遇到的同一个客户模型，按顺序说出每个节点的参考回答，看客户每一步的回应、情绪和状态，便于排查为什么通话会走到某个结局。',
+  'rehearsal.intro':
+    '用学员会遇到的同一个客户模型，按顺序说出每个节点的参考回答，看客户每一步的回应、情绪和状态，便于排查为什么通话会走到某个结局。',
   'rehearsal.seeds': '{seeds} 次不同随机种子的通话中：{outcomes}。',
   'rehearsal.outcomeCount': '{outcome} {count} 次',
   'rehearsal.none': '未到结局',
-  'rehearsal.off': '照着参考回答说，并不总能到达自动试玩的结局（{expected}）：客户的随机反应会让部分通话偏离。请调整相关节点的效果或分支条件。',
+  'rehearsal.off':
+    '照着参考回答说，并不总能到达自动试玩的结局（{expected}）：客户的随机反应会让部分通话偏离。请调整相关节点的效果或分支条件。',
   'rehearsal.shown': '下表是种子 {seed} 的通话。',
   'rehearsal.stopped.no_model': '通话停在节点 {node}：这里没有参考回答可说。',
   'rehearsal.stopped.loop': '通话在节点 {node} 反复打转：参考回答没有把通话带出这个循环。',
@@ -20,7 +22,8 @@ export const zh = {
   'rehearsal.start': '开始',
   'rehearsal.ending': '这通电话的结局：{outcome}',
   'options.title': '选项试说：学员照着好的和一般的选项说',
-  'options.intro': '每个 [好] 和 [一般] 选项都在它所在的节点上，用同样 {seeds} 个种子的通话原样说给客户模型听（像学员自己打字那样，由分支决定去向）。好的说法不该让客户挂断、投诉或拒绝。',
+  'options.intro':
+    '每个 [好] 和 [一般] 选项都在它所在的节点上，用同样 {seeds} 个种子的通话原样说给客户模型听（像学员自己打字那样，由分支决定去向）。好的说法不该让客户挂断、投诉或拒绝。',
   'options.summary': '试说了 {tried} 个选项，其中 {wrong} 个会被客户当成坏话处理。',
   'options.clean': '所有试说的选项都没有把通话带到挂断、投诉或拒绝。',
   'options.untried': '{count} 个选项所在的节点在试说中没有到达，未能试说。',
@@ -39,11 +42,13 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
   'rehearsal.title': 'Model call: the model answers, line by line',
-  'rehearsal.intro': 'The model answer of each node said in turn to the same persona a trainee meets, with its reply, mood and state after every line: how to see why a call ends where it does.',
+  'rehearsal.intro':
+    'The model answer of each node said in turn to the same persona a trainee meets, with its reply, mood and state after every line: how to see why a call ends where it does.',
   'rehearsal.seeds': 'Over {seeds, plural, one {# call} other {# calls with different seeds}}: {outcomes}.',
   'rehearsal.outcomeCount': '{outcome} {count}×',
   'rehearsal.none': 'no ending',
-  'rehearsal.off': 'Saying the model answers does not always reach the playthrough\'s ending ({expected}): the persona\'s seeded reactions take some calls elsewhere. Adjust the effects or branch conditions of the nodes involved.',
+  'rehearsal.off':
+    "Saying the model answers does not always reach the playthrough's ending ({expected}): the persona's seeded reactions take some calls elsewhere. Adjust the effects or branch conditions of the nodes involved.",
   'rehearsal.shown': 'The table shows the call with seed {seed}.',
   'rehearsal.stopped.no_model': 'The call stops at node {node}: there is no model answer to say there.',
   'rehearsal.stopped.loop': 'The call goes round at node {node}: the model answers do not lead out of the loop.',
@@ -58,19 +63,23 @@ export const en: Record<keyof typeof zh, string> = {
   'rehearsal.start': 'Start',
   'rehearsal.ending': 'This call ends: {outcome}',
   'options.title': 'Options said: the good and acceptable options, as a trainee types them',
-  'options.intro': 'Every [good] and [ok] option is said at its node to the same persona, on the same {seeds, plural, one {seed} other {# seeds}}, as a trainee would type it (the branches decide where the call goes). A good line should never make the persona hang up, complain or refuse.',
+  'options.intro':
+    'Every [good] and [ok] option is said at its node to the same persona, on the same {seeds, plural, one {seed} other {# seeds}}, as a trainee would type it (the branches decide where the call goes). A good line should never make the persona hang up, complain or refuse.',
   'options.summary': 'Options said: {tried}. The persona treats {wrong} of them as bad lines.',
   'options.clean': 'No option said led to a hang-up, a complaint or a refusal.',
-  'options.untried': '{count, plural, one {# option sits at a node} other {# options sit at nodes}} no call reached, so {count, plural, one {it was} other {they were}} not said.',
+  'options.untried':
+    '{count, plural, one {# option sits at a node} other {# options sit at nodes}} no call reached, so {count, plural, one {it was} other {they were}} not said.',
   'options.node': 'Node',
   'options.quality': 'Quality',
   'options.text': 'Option',
   'options.went': 'What the persona did',
-  'options.wrong': '{count}/{seeds, plural, one {# call} other {# calls}} ended in “{outcomes}” (seed {seed} went to node {node})',
+  'options.wrong':
+    '{count}/{seeds, plural, one {# call} other {# calls}} ended in “{outcomes}” (seed {seed} went to node {node})',
   'options.goto': 'Go to line {line}',
   'options.source': 'Place in the source',
   'quality.good': 'good',
   'quality.ok': 'ok',
   // Issue 14 (roles, zh throughout): the Studio behind the mentor lock.
-  'studio.lockedIntro': 'The studio holds every scenario’s model answers and hidden facts, so it is open to mentors and trainers only.',
+  'studio.lockedIntro':
+    'The studio holds every scenario’s model answers and hidden facts, so it is open to mentors and trainers only.',
 };

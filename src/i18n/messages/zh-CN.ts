@@ -17,7 +17,22 @@ import * as lrs from './lrs.ts'; // issue 16: LRS connection and outbox
 import * as lrsCohort from './lrs-cohort.ts'; // issue 16: the mentor's cohort from the LRS
 import * as lms from './lms.ts'; // issue 16: launched from an LMS (SCORM 1.2, cmi5)
 
-export const zhCN = { ...core.zh, ...library.zh, ...profile.zh, ...practice.zh, ...progress.zh, ...review.zh, ...reviewCohort.zh, ...studio.zh, ...verdicts.zh, ...appInfo.zh, ...trust.zh, ...lrs.zh, ...lrsCohort.zh, ...lms.zh } as const;
+export const zhCN = {
+  ...core.zh,
+  ...library.zh,
+  ...profile.zh,
+  ...practice.zh,
+  ...progress.zh,
+  ...review.zh,
+  ...reviewCohort.zh,
+  ...studio.zh,
+  ...verdicts.zh,
+  ...appInfo.zh,
+  ...trust.zh,
+  ...lrs.zh,
+  ...lrsCohort.zh,
+  ...lms.zh,
+} as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;

@@ -17,16 +17,28 @@ type Code = 'model_answer_flagged' | 'good_option_flagged' | 'call_context_flagg
 const serious = (f: Finding) => f.severity === 'critical' || f.severity === 'major';
 
 /** Fills `node.disclosure_given`, then assesses model answers and good options of reachable nodes and reports serious findings. */
-export function lintWithEngine(engine: ScenarioEngine, h: Header, raw: RawNode[], nodes: ScenarioNode[], graph: Graph, timeSpan: Span, r: Reporter): void {
+export function lintWithEngine(
+  engine: ScenarioEngine,
+  h: Header,
+  raw: RawNode[],
+  nodes: ScenarioNode[],
+  graph: Graph,
+  timeSpan: Span,
+  r: Reporter,
+): void {
   const { reachable } = graph;
   const first = nodes.findIndex((_, i) => reachable[i]);
   if (first >= 0 && engine.callLevelFindings) {
-    for (const f of engine.callLevelFindings(nodeContext(h, nodes[first]), h.lang).filter(serious)) report(r, 'call_context_flagged', { text: '', span: timeSpan }, f);
+    for (const f of engine.callLevelFindings(nodeContext(h, nodes[first]), h.lang).filter(serious))
+      report(r, 'call_context_flagged', { text: '', span: timeSpan }, f);
   }
-  const assess = (text: string, node: ScenarioNode) => engine.assess(text, h.lang, nodeContext(h, node), { callLevel: false });
+  const assess = (text: string, node: ScenarioNode) =>
+    engine.assess(text, h.lang, nodeContext(h, node), { callLevel: false });
   // Moves do not depend on the context, so one pass finds which model answers disclose; only the few nodes that then
   // turn out to follow a disclosure are assessed again, in their final context.
-  const models = nodes.map((node, i): Assessment | null => (reachable[i] && raw[i].fields.model ? assess(raw[i].fields.model.text, node) : null));
+  const models = nodes.map((node, i): Assessment | null =>
+    reachable[i] && raw[i].fields.model ? assess(raw[i].fields.model.text, node) : null,
+  );
   const gives = models.map((a) => !!a?.moves.some((m) => m.move === DISCLOSURE_MOVE));
   const disclosed = afterOnEveryPath(gives, graph);
   nodes.forEach((node, i) => {
@@ -37,12 +49,18 @@ export function lintWithEngine(engine: ScenarioEngine, h: Header, raw: RawNode[]
     };
     const model = raw[i].fields.model;
     if (model) flag(model, 'model_answer_flagged', node.disclosure_given ? assess(model.text, node) : models[i]!);
-    for (const o of raw[i].options) if (o.quality === 'good') flag(o.text, 'good_option_flagged', assess(o.text.text, node));
+    for (const o of raw[i].options)
+      if (o.quality === 'good') flag(o.text, 'good_option_flagged', assess(o.text.text, node));
   });
 }
 
 function report(r: Reporter, code: Code, v: RawValue, f: Finding): void {
   const hasSpan = f.end > f.start && f.end <= v.text.length;
   const span = hasSpan ? { start: v.span.start + f.start, end: v.span.start + f.end } : v.span;
-  r.report(code, span, { rule: f.rule, severity: f.severity, detail: f.quote ? `${f.message} ("${f.quote}")` : f.message, better: f.better });
+  r.report(code, span, {
+    rule: f.rule,
+    severity: f.severity,
+    detail: f.quote ? `${f.message} ("${f.quote}")` : f.message,
+    better: f.better,
+  });
 }

@@ -17,7 +17,13 @@ export interface Graph {
 }
 
 /** Checks ids, targets and the graph's shape; fills `node.verified` and `node.cease_requested`. */
-export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: string | null, startSpan: Span, r: Reporter): Graph {
+export function analyzeGraph(
+  raw: RawNode[],
+  nodes: ScenarioNode[],
+  startId: string | null,
+  startSpan: Span,
+  r: Reporter,
+): Graph {
   const index = new Map<string, number>();
   raw.forEach((n, i) => {
     const first = index.get(n.id);
@@ -37,7 +43,8 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
   // `addTo` is a function, not a closure per node.
   const next = raw.map((n) => {
     let count = 0;
-    for (let k = 0; k < n.branches.length; k++) count = addTo(scratch, count, resolve(n.branches[k].target.text, n.branches[k].target.span));
+    for (let k = 0; k < n.branches.length; k++)
+      count = addTo(scratch, count, resolve(n.branches[k].target.text, n.branches[k].target.span));
     for (let k = 0; k < n.options.length; k++) {
       const t = n.options[k].target;
       if (t) count = addTo(scratch, count, resolve(t.text, t.span));
@@ -46,13 +53,17 @@ export function analyzeGraph(raw: RawNode[], nodes: ScenarioNode[], startId: str
   });
   let start = raw.length ? 0 : -1;
   if (startId !== null) start = resolve(startId, startSpan) ?? start;
-  const reachable = walk([start].filter((s) => s >= 0), next);
+  const reachable = walk(
+    [start].filter((s) => s >= 0),
+    next,
+  );
   // Predecessors in exact-size arrays: count them first, then fill.
   const inDegree = new Int32Array(raw.length);
   for (let i = 0; i < next.length; i++) for (let k = 0; k < next[i].length; k++) inDegree[next[i][k]]++;
   const prev = Array.from(inDegree, (d) => new Array<number>(d));
   inDegree.fill(0);
-  for (let i = 0; i < next.length; i++) for (let k = 0; k < next[i].length; k++) prev[next[i][k]][inDegree[next[i][k]]++] = i;
+  for (let i = 0; i < next.length; i++)
+    for (let k = 0; k < next[i].length; k++) prev[next[i][k]][inDegree[next[i][k]]++] = i;
   // Index lists by loops: flatMap would make an array per node.
   const endings: number[] = [];
   for (let i = 0; i < nodes.length; i++) if (nodes[i].end || raw[i].fields.end) endings.push(i);
@@ -184,7 +195,10 @@ function tarjan(next: number[][]): number[][] {
 
 /** `verified` = the trainee speaks after a `verifies` node on every path from the start, or the node verifies itself. */
 function markVerified(nodes: ScenarioNode[], start: number, next: number[][], reachable: boolean[]): void {
-  const after = afterOnEveryPath(nodes.map((n) => n.verifies), { start, next, reachable });
+  const after = afterOnEveryPath(
+    nodes.map((n) => n.verifies),
+    { start, next, reachable },
+  );
   nodes.forEach((n, i) => {
     n.verified = n.party === 'debtor' && reachable[i] && (after[i] || n.verifies);
   });

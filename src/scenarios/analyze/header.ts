@@ -10,9 +10,30 @@ import type { Fields } from '../parse/front-matter.ts';
 import type { Reporter } from '../report.ts';
 import { readCard, readHidden, readCallLog, readContact } from './header-sections.ts';
 
-export type Header = Omit<Scenario, 'ir_version' | 'briefing' | 'briefing_html' | 'start' | 'nodes' | 'source'> & { start: string | null };
+export type Header = Omit<Scenario, 'ir_version' | 'briefing' | 'briefing_html' | 'start' | 'nodes' | 'source'> & {
+  start: string | null;
+};
 
-const TOP_KEYS = ['id', 'title', 'lang', 'jurisdiction', 'difficulty', 'course', 'caller_type', 'local_time', 'bank_policy', 'call_log', 'contact', 'card', 'hidden', 'persona', 'start', 'caller', 'withhold', 'exam_hide_card'];
+const TOP_KEYS = [
+  'id',
+  'title',
+  'lang',
+  'jurisdiction',
+  'difficulty',
+  'course',
+  'caller_type',
+  'local_time',
+  'bank_policy',
+  'call_log',
+  'contact',
+  'card',
+  'hidden',
+  'persona',
+  'start',
+  'caller',
+  'withhold',
+  'exam_hide_card',
+];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Validates the front matter fields; returns the header with placeholders where fields were wrong. */
@@ -23,7 +44,8 @@ export function readHeader(f: Fields, r: Reporter): Header {
   const str = (key: string, expected: string, test: (s: string) => boolean = (s) => s.trim() !== ''): string => {
     const v = f.value(key);
     if (v === undefined || v === null) r.report('missing_field', f.span(key), { field: key, expected });
-    else if (typeof v !== 'string' && typeof v !== 'number') r.report('invalid_field', f.span(key), { field: key, expected });
+    else if (typeof v !== 'string' && typeof v !== 'number')
+      r.report('invalid_field', f.span(key), { field: key, expected });
     else if (!test(String(v))) r.report('invalid_field', f.span(key), { field: key, value: String(v), expected });
     else return String(v);
     return '';
@@ -43,7 +65,15 @@ export function readHeader(f: Fields, r: Reporter): Header {
   const local_time = str('local_time', 'the local time as "HH:MM" in quotes', (s) => TIME.test(s)) || '10:00';
   const start = f.has('start') ? str('start', 'a node id') || null : null;
   return {
-    id, title, lang, jurisdiction, difficulty, course, caller_type, local_time, start,
+    id,
+    title,
+    lang,
+    jurisdiction,
+    difficulty,
+    course,
+    caller_type,
+    local_time,
+    start,
     bank_policy: readPolicy(f.at('bank_policy'), f, r),
     call_log: readCallLog(f, r),
     ...optional('contact', readContact(f, r)),
@@ -60,37 +90,74 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
 
 function readDifficulty(f: Fields, r: Reporter): 1 | 2 | 3 {
   const v = f.value('difficulty');
-  const words: Record<string, 1 | 2 | 3> = { easy: 1, normal: 2, hard: 3, '1': 1, '2': 2, '3': 3, 简单: 1, 普通: 2, 困难: 3 };
-  if (v === undefined || v === null) r.report('missing_field', f.span('difficulty'), { field: 'difficulty', expected: '1-3 or easy/normal/hard' });
+  const words: Record<string, 1 | 2 | 3> = {
+    easy: 1,
+    normal: 2,
+    hard: 3,
+    '1': 1,
+    '2': 2,
+    '3': 3,
+    简单: 1,
+    普通: 2,
+    困难: 3,
+  };
+  if (v === undefined || v === null)
+    r.report('missing_field', f.span('difficulty'), { field: 'difficulty', expected: '1-3 or easy/normal/hard' });
   else if (Object.hasOwn(words, String(v))) return words[String(v)];
-  else r.report('invalid_field', f.span('difficulty'), { field: 'difficulty', value: String(v), expected: '1, 2, 3 or easy, normal, hard' });
+  else
+    r.report('invalid_field', f.span('difficulty'), {
+      field: 'difficulty',
+      value: String(v),
+      expected: '1, 2, 3 or easy, normal, hard',
+    });
   return 1;
 }
 
 function readCourse(f: Fields, r: Reporter): Header['course'] {
   const v = f.value('course');
-  if (v === undefined || v === null) r.report('missing_field', f.span('course'), { field: 'course', expected: COURSE_STAGES.join(', ') });
+  if (v === undefined || v === null)
+    r.report('missing_field', f.span('course'), { field: 'course', expected: COURSE_STAGES.join(', ') });
   else if ((COURSE_STAGES as readonly unknown[]).includes(v)) return v as Header['course'];
-  else r.report('unknown_course', f.span('course'), { value: String(v), suggestion: didYouMean(String(v), COURSE_STAGES), expected: COURSE_STAGES.join(', ') });
+  else
+    r.report('unknown_course', f.span('course'), {
+      value: String(v),
+      suggestion: didYouMean(String(v), COURSE_STAGES),
+      expected: COURSE_STAGES.join(', '),
+    });
   return 'first_contact';
 }
 
 function readPolicy(p: Fields, f: Fields, r: Reporter): BankPolicy {
   const policy: BankPolicy = { call_window: '08:00-21:00', sues: false, field_visits: false, reports_to_bureau: true };
   if (!f.has('bank_policy')) {
-    r.report('missing_field', f.span('bank_policy'), { field: 'bank_policy', expected: 'call_window, sues, field_visits, reports_to_bureau' });
+    r.report('missing_field', f.span('bank_policy'), {
+      field: 'bank_policy',
+      expected: 'call_window, sues, field_visits, reports_to_bureau',
+    });
     return policy;
   }
   const win = p.value('call_window');
   const m = typeof win === 'string' ? /^(\d\d:\d\d)\s*-\s*(\d\d:\d\d)$/.exec(win.trim()) : null;
   if (m && TIME.test(m[1]) && TIME.test(m[2])) policy.call_window = `${m[1]}-${m[2]}`;
-  else if (win === undefined) r.report('missing_field', p.span('call_window'), { field: 'bank_policy.call_window', expected: '"08:00-21:00"' });
-  else r.report('invalid_field', p.span('call_window'), { field: 'bank_policy.call_window', value: String(win), expected: '"HH:MM-HH:MM" in quotes' });
+  else if (win === undefined)
+    r.report('missing_field', p.span('call_window'), { field: 'bank_policy.call_window', expected: '"08:00-21:00"' });
+  else
+    r.report('invalid_field', p.span('call_window'), {
+      field: 'bank_policy.call_window',
+      value: String(win),
+      expected: '"HH:MM-HH:MM" in quotes',
+    });
   for (const key of ['sues', 'field_visits', 'reports_to_bureau'] as const) {
     const v = p.value(key);
     if (typeof v === 'boolean') policy[key] = v;
-    else if (v === undefined) r.report('missing_field', p.span(key), { field: `bank_policy.${key}`, expected: 'true or false' });
-    else r.report('invalid_field', p.span(key), { field: `bank_policy.${key}`, value: String(v), expected: 'true or false' });
+    else if (v === undefined)
+      r.report('missing_field', p.span(key), { field: `bank_policy.${key}`, expected: 'true or false' });
+    else
+      r.report('invalid_field', p.span(key), {
+        field: `bank_policy.${key}`,
+        value: String(v),
+        expected: 'true or false',
+      });
   }
   return policy;
 }
@@ -99,26 +166,40 @@ function readPersona(f: Fields, r: Reporter): Header['persona'] {
   const p = f.at('persona');
   const fallback = { archetype: 'cooperative' as const, params: { ...ARCHETYPE_SPECS.cooperative.defaults } };
   if (!f.has('persona')) {
-    r.report('missing_field', f.span('persona'), { field: 'persona', expected: `archetype: ${ARCHETYPES.join(' | ')}` });
+    r.report('missing_field', f.span('persona'), {
+      field: 'persona',
+      expected: `archetype: ${ARCHETYPES.join(' | ')}`,
+    });
     return fallback;
   }
   for (const { key, span } of p.keys()) {
     const known = ['archetype', ...PERSONA_PARAMS];
-    if (!known.includes(key)) r.report('unknown_field', span, { field: `persona.${key}`, suggestion: didYouMean(key, known) });
+    if (!known.includes(key))
+      r.report('unknown_field', span, { field: `persona.${key}`, suggestion: didYouMean(key, known) });
   }
   const a = p.value('archetype');
   let archetype: Header['persona']['archetype'] = 'cooperative';
-  if (a === undefined) r.report('missing_field', p.span('archetype'), { field: 'persona.archetype', expected: ARCHETYPES.join(', ') });
+  if (a === undefined)
+    r.report('missing_field', p.span('archetype'), { field: 'persona.archetype', expected: ARCHETYPES.join(', ') });
   else if ((ARCHETYPES as readonly unknown[]).includes(a)) archetype = a as typeof archetype;
-  else r.report('unknown_archetype', p.span('archetype'), { value: String(a), suggestion: didYouMean(String(a), ARCHETYPES), expected: ARCHETYPES.join(', ') });
+  else
+    r.report('unknown_archetype', p.span('archetype'), {
+      value: String(a),
+      suggestion: didYouMean(String(a), ARCHETYPES),
+      expected: ARCHETYPES.join(', '),
+    });
   const params = { ...ARCHETYPE_SPECS[archetype].defaults };
   for (const key of PERSONA_PARAMS) {
     const v = p.value(key);
     if (v === undefined) continue;
     const max = key === 'ability_to_pay' ? Infinity : 100;
     if (typeof v === 'number' && v >= 0 && v <= max) params[key] = v;
-    else r.report('invalid_field', p.span(key), { field: `persona.${key}`, value: String(v), expected: max === Infinity ? 'an amount >= 0' : 'a number from 0 to 100' });
+    else
+      r.report('invalid_field', p.span(key), {
+        field: `persona.${key}`,
+        value: String(v),
+        expected: max === Infinity ? 'an amount >= 0' : 'a number from 0 to 100',
+      });
   }
   return { archetype, params };
 }
-

@@ -14,20 +14,28 @@ interface Fact {
 }
 
 /** Reports `hidden_fact_leak` for each trainee-visible place that shows a hidden fact too early. */
-export function checkLeaks(hidden: HiddenFacts, header: RawValue[], raw: RawNode[], nodes: ScenarioNode[], g: Graph, r: Reporter): void {
+export function checkLeaks(
+  hidden: HiddenFacts,
+  header: RawValue[],
+  raw: RawNode[],
+  nodes: ScenarioNode[],
+  g: Graph,
+  r: Reporter,
+): void {
   const facts: Fact[] = [
     { key: 'real_reason', text: hidden.real_reason },
     ...Object.entries(hidden.extra).map(([key, text]) => ({ key, text })),
     ...hidden.secret_words.map((w) => ({ key: w, text: w })),
   ].filter((f) => f.text.trim().length >= 2);
-  const valueOf = (key: string) => (key === 'real_reason' ? hidden.real_reason : hidden.extra[key] ?? key);
+  const valueOf = (key: string) => (key === 'real_reason' ? hidden.real_reason : (hidden.extra[key] ?? key));
   const reported: Span[] = [];
   for (const fact of facts) {
     // Case folding only matters for Latin letters; skipping it for Chinese facts avoids a string copy per text.
     const fold = /[A-Za-z]/.test(fact.text);
     const search: Search = { fact, fold, needle: fold ? fact.text.toLowerCase() : fact.text, reported, r };
     for (const v of header) find(search, v, 'header', '');
-    const reveals = (n: ScenarioNode) => n.reveals.some((k) => k === fact.key || valueOf(k).toLowerCase().includes(search.needle));
+    const reveals = (n: ScenarioNode) =>
+      n.reveals.some((k) => k === fact.key || valueOf(k).toLowerCase().includes(search.needle));
     const before = beforeReveal(g, nodes, reveals);
     // Index loops: this runs once per fact over every node, before V8 has optimised it, where for-of allocates.
     for (let i = 0; i < raw.length; i++) {
@@ -58,7 +66,14 @@ type Place = 'header' | 'line' | 'model' | 'why' | 'option' | 'feedback';
 /** Where the leak is, for the message (built only when there is one). */
 function where(place: Place, id: string): string {
   if (place === 'header') return 'what the trainee sees before the call (title, briefing, card or call log)';
-  const what = place === 'line' ? 'a persona line of' : place === 'option' ? 'an option of' : place === 'feedback' ? 'option feedback in' : `the ${place} of`;
+  const what =
+    place === 'line'
+      ? 'a persona line of'
+      : place === 'option'
+        ? 'an option of'
+        : place === 'feedback'
+          ? 'option feedback in'
+          : `the ${place} of`;
   return `${what} \`${id}\`, before the persona reveals it`;
 }
 

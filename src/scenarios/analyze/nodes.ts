@@ -4,9 +4,26 @@
  */
 import { didYouMean } from '../../diagnostics/diagnostic.ts';
 import { RELATIONS, type Relation } from '../../scoring/types.ts';
-import { CALL_STAGES, MOODS, type CallStage, type CustomerCard, type Effect, type HiddenFacts, type Mood, type ScenarioNode } from '../ir.ts';
+import {
+  CALL_STAGES,
+  MOODS,
+  type CallStage,
+  type CustomerCard,
+  type Effect,
+  type HiddenFacts,
+  type Mood,
+  type ScenarioNode,
+} from '../ir.ts';
 import { lookup } from '../keywords.ts';
-import { Raw, type RawBranch, type RawEffect, type RawNode, type RawOption, type RawPersonaLine, type RawValue } from '../parse/ast.ts';
+import {
+  Raw,
+  type RawBranch,
+  type RawEffect,
+  type RawNode,
+  type RawOption,
+  type RawPersonaLine,
+  type RawValue,
+} from '../parse/ast.ts';
 import { parseEffects } from '../parse/inline.ts';
 import type { Reporter } from '../report.ts';
 import { readEnding } from './ending.ts';
@@ -29,10 +46,20 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
     stage = readStage(n.fields.stage, r) ?? stage;
     party = readParty(n.fields.party, r) ?? party;
     const end = n.fields.end ? readEnding(n.fields.end, ctx.card, r) : null;
-    if (end && n.branches.length) r.report('invalid_ending', n.branches[0], { detail: 'an ending cannot have branches', fix: 'Remove the branches or the `end:` line.', reason: 'ending_with_branches' });
+    if (end && n.branches.length)
+      r.report('invalid_ending', n.branches[0], {
+        detail: 'an ending cannot have branches',
+        fix: 'Remove the branches or the `end:` line.',
+        reason: 'ending_with_branches',
+      });
     if (end) {
       for (const o of n.options) {
-        if (o.target) r.report('invalid_ending', o.target.span, { detail: 'an option in an ending cannot lead anywhere', fix: 'Remove `→ target`; the call ends here.', reason: 'ending_option_target' });
+        if (o.target)
+          r.report('invalid_ending', o.target.span, {
+            detail: 'an option in an ending cannot lead anywhere',
+            fix: 'Remove `→ target`; the call ends here.',
+            reason: 'ending_option_target',
+          });
       }
     }
     checkContent(n, end !== null || !!n.fields.end, r);
@@ -49,7 +76,9 @@ export function readNodes(raw: RawNode[], ctx: NodeContext, r: Reporter): Scenar
       cease: readYesNo(n.fields.cease, 'cease', r),
       cease_requested: false,
       reveals: readReveals(n.fields.reveals, ctx.hidden, r),
-      effects: n.fields.effects ? resolveEffects(parseEffects(n.fields.effects.text, n.fields.effects.span.start, r), r) : [],
+      effects: n.fields.effects
+        ? resolveEffects(parseEffects(n.fields.effects.text, n.fields.effects.span.start, r), r)
+        : [],
       lines: n.lines.map(toLine, env),
       expect: readExpect(n.fields.expect, ctx.expectable, r),
       model: n.fields.model ? { text: n.fields.model.text, why: n.fields.why?.text ?? '', line: n.modelLine } : null,
@@ -101,30 +130,46 @@ function toBranch(this: Env, b: RawBranch): ScenarioNode['branches'][number] {
 
 function checkContent(n: RawNode, isEnding: boolean, r: Reporter): void {
   if (n.lines.length === 0) r.report('missing_persona_line', n.heading, { id: n.id });
-  else if (n.lines.every((l) => l.mood && lookup('mood', l.mood.text) !== 'calm')) r.report('missing_calm_line', n.heading, { id: n.id });
+  else if (n.lines.every((l) => l.mood && lookup('mood', l.mood.text) !== 'calm'))
+    r.report('missing_calm_line', n.heading, { id: n.id });
   if (!isEnding && !n.fields.model) r.report('missing_model_answer', n.heading, { id: n.id });
   if (n.fields.model && !n.fields.why?.text) r.report('missing_why', n.fields.model.span);
   for (const o of n.options) if (!o.feedback?.text) r.report('missing_feedback', o);
   const fallback = n.branches.findIndex((b) => b.when === null);
   if (!isEnding && fallback < 0) r.report('missing_fallback', n.heading, { id: n.id });
-  if (fallback >= 0) for (let i = fallback + 1; i < n.branches.length; i++) r.report('branch_after_fallback', n.branches[i]);
+  if (fallback >= 0)
+    for (let i = fallback + 1; i < n.branches.length; i++) r.report('branch_after_fallback', n.branches[i]);
 }
 
 function readStage(v: RawValue | undefined, r: Reporter): CallStage | null {
   if (!v) return null;
   const s = lookup('stage', v.text);
   if (s) return s as CallStage;
-  r.report('unknown_stage', v.span, { value: v.text, suggestion: didYouMean(v.text, CALL_STAGES), expected: CALL_STAGES.join(', ') });
+  r.report('unknown_stage', v.span, {
+    value: v.text,
+    suggestion: didYouMean(v.text, CALL_STAGES),
+    expected: CALL_STAGES.join(', '),
+  });
   return null;
 }
 
-function readParty(v: RawValue | undefined, r: Reporter): { party: ScenarioNode['party']; relation: Relation | null } | null {
+function readParty(
+  v: RawValue | undefined,
+  r: Reporter,
+): { party: ScenarioNode['party']; relation: Relation | null } | null {
   if (!v) return null;
-  const word = v.text.replace(/^third_party\s*[/:(（]?\s*|^第三人\s*[/:(（]?\s*/, '').replace(/[)）]$/, '').trim();
+  const word = v.text
+    .replace(/^third_party\s*[/:(（]?\s*|^第三人\s*[/:(（]?\s*/, '')
+    .replace(/[)）]$/, '')
+    .trim();
   const p = lookup('party', word);
   if (p === 'debtor') return { party: 'debtor', relation: null };
   if (p) return { party: 'third_party', relation: p as Relation };
-  r.report('unknown_party', v.span, { value: v.text, suggestion: didYouMean(word, ['debtor', ...RELATIONS]), expected: RELATIONS.join(', ') });
+  r.report('unknown_party', v.span, {
+    value: v.text,
+    suggestion: didYouMean(word, ['debtor', ...RELATIONS]),
+    expected: RELATIONS.join(', '),
+  });
   return null;
 }
 
@@ -160,7 +205,8 @@ function readExpect(v: RawValue | undefined, known: ReadonlySet<string> | null, 
   if (!known) return splitList(v, itemText);
   const items = listValues(v);
   for (const item of items) {
-    if (!known.has(item.text)) r.report('unknown_element', item.span, { value: item.text, suggestion: didYouMean(item.text, known) });
+    if (!known.has(item.text))
+      r.report('unknown_element', item.span, { value: item.text, suggestion: didYouMean(item.text, known) });
   }
   return items.map((x) => x.text);
 }

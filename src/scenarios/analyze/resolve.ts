@@ -40,13 +40,21 @@ export function resolveCondition(ast: CondAst, vocab: Words, r: Reporter): Condi
     case 'tone': {
       const tone = lookup('tone', ast.value.text);
       if (tone) return { kind: 'tone', tone: tone as ToneLabel };
-      r.report('invalid_condition', ast.value.span, { detail: `unknown tone \`${ast.value.text}\` (use polite, neutral or rude)`, reason: 'unknown_tone', value: ast.value.text });
+      r.report('invalid_condition', ast.value.span, {
+        detail: `unknown tone \`${ast.value.text}\` (use polite, neutral or rude)`,
+        reason: 'unknown_tone',
+        value: ast.value.text,
+      });
       return null;
     }
     case 'finding': {
       const category = lookup('category', ast.value.text);
       if (category) return { kind: 'finding', category: category as Category };
-      r.report('unknown_category', ast.value.span, { value: ast.value.text, suggestion: didYouMean(ast.value.text, CATEGORIES), expected: CATEGORIES.join(', ') });
+      r.report('unknown_category', ast.value.span, {
+        value: ast.value.text,
+        suggestion: didYouMean(ast.value.text, CATEGORIES),
+        expected: CATEGORIES.join(', '),
+      });
       return null;
     }
     case 'state': {
@@ -57,7 +65,11 @@ export function resolveCondition(ast: CondAst, vocab: Words, r: Reporter): Condi
     case 'move': {
       const w = ast.word;
       if (ast.kind === 'word' && lookup('state', w.text)) {
-        r.report('invalid_condition', w.span, { detail: `\`${w.text}\` needs a comparison, e.g. \`${w.text} >= 60\``, reason: 'needs_comparison', value: w.text });
+        r.report('invalid_condition', w.span, {
+          detail: `\`${w.text}\` needs a comparison, e.g. \`${w.text} >= 60\``,
+          reason: 'needs_comparison',
+          value: w.text,
+        });
         return null;
       }
       const { moves, expectable } = vocab;

@@ -100,7 +100,8 @@ export function parseBody(source: string, offset: number, r: Reporter, firstLine
     }
     if (field && !key && /^[a-z_]+$/.test(field[1])) {
       const suggestion = didYouMean(field[1], LOWER_FIELD_KEYS);
-      if (suggestion) r.report('unknown_field', { start: at, end: at + field[1].length }, { field: field[1], suggestion });
+      if (suggestion)
+        r.report('unknown_field', { start: at, end: at + field[1].length }, { field: field[1], suggestion });
     }
     node.notes.push(raw);
   }
@@ -129,7 +130,19 @@ function startNode(m: RegExpExecArray, line: Line, r: Reporter): RawNode {
   const idSpan = { start: idAt, end: idAt + written.length };
   if (!/^[\p{L}\p{N}_-]+$/u.test(id)) r.report('invalid_node_id', idSpan, { value: written });
   const heading = { start: line.base, end: line.base + line.raw.length };
-  return { id, idSpan, title, heading, line: line.no, fields: {}, modelLine: 0, lines: [], options: [], branches: [], notes: [] };
+  return {
+    id,
+    idSpan,
+    title,
+    heading,
+    line: line.no,
+    fields: {},
+    modelLine: 0,
+    lines: [],
+    options: [],
+    branches: [],
+    notes: [],
+  };
 }
 
 /** `> [mood] text` (the trimmed line `text` at file offset `at`). */
@@ -137,7 +150,11 @@ function readPersonaLine(text: string, at: number, line: number): RawNode['lines
   const m = PERSONA_MOOD.exec(text);
   if (!m) return { mood: null, text: trimmed(text.slice(1), at + 1), line };
   const tagAt = at + text.indexOf(m[1], 1);
-  return { mood: new Raw(m[1].trim(), tagAt, tagAt + m[1].length), text: trimmed(text.slice(m[0].length), at + m[0].length), line };
+  return {
+    mood: new Raw(m[1].trim(), tagAt, tagAt + m[1].length),
+    text: trimmed(text.slice(m[0].length), at + m[0].length),
+    line,
+  };
 }
 
 /** Reads the list item `item` (after `- `, at file offset `at`) as an option or a branch; false when it is prose. */
@@ -153,18 +170,36 @@ function readListItem(node: RawNode, item: string, at: number, mode: Mode, line:
   if (word) {
     const isElse = lookup('branch', word) === 'else';
     const tail = splitTail(item.slice(word.length), at + word.length, r);
-    if (tail.error) r.report('invalid_branch', tail.error, { detail: tail.error.detail, reason: tail.error.reason, value: tail.error.value });
-    else if (!tail.target) r.report('invalid_branch', { start, end }, { detail: 'there is no `→ node-id`', reason: 'branch_no_target' });
-    else if (isElse && tail.head.text) r.report('invalid_branch', tail.head, { detail: '`else` takes no condition', reason: 'else_with_condition' });
-    else if (!isElse && !tail.head.text) r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition', reason: 'if_without_condition' });
+    if (tail.error)
+      r.report('invalid_branch', tail.error, {
+        detail: tail.error.detail,
+        reason: tail.error.reason,
+        value: tail.error.value,
+      });
+    else if (!tail.target)
+      r.report('invalid_branch', { start, end }, { detail: 'there is no `→ node-id`', reason: 'branch_no_target' });
+    else if (isElse && tail.head.text)
+      r.report('invalid_branch', tail.head, { detail: '`else` takes no condition', reason: 'else_with_condition' });
+    else if (!isElse && !tail.head.text)
+      r.report('invalid_branch', { start, end }, { detail: '`if` needs a condition', reason: 'if_without_condition' });
     else {
       const when = isElse ? null : parseCondition(tail.head.text, tail.head.start, r);
       if (isElse || when) node.branches.push({ when, target: tail.target, effects: tail.effects, start, end, line });
     }
     return true;
   }
-  if (mode === 'branches') r.report('invalid_branch', { start, end }, { detail: 'a branch starts with `if` or `else` (若 / 否则)', reason: 'branch_start' });
-  else if (mode === 'options') r.report('invalid_option', { start, end }, { detail: 'an option starts with its quality, e.g. `[good]`', reason: 'option_start' });
+  if (mode === 'branches')
+    r.report(
+      'invalid_branch',
+      { start, end },
+      { detail: 'a branch starts with `if` or `else` (若 / 否则)', reason: 'branch_start' },
+    );
+  else if (mode === 'options')
+    r.report(
+      'invalid_option',
+      { start, end },
+      { detail: 'an option starts with its quality, e.g. `[good]`', reason: 'option_start' },
+    );
   return mode !== null;
 }
 
@@ -177,11 +212,30 @@ function readOption(node: RawNode, m: RegExpExecArray, at: number, start: number
   if (!quality) {
     const suggestion = didYouMean(m[1], ['good', 'ok', 'bad']);
     const detail = `unknown quality \`[${m[1]}]\`` + (suggestion ? ` (did you mean [${suggestion}]?)` : '');
-    r.report('invalid_option', { start: at, end: restAt }, { detail, reason: 'unknown_quality', value: m[1], quality: suggestion });
-  } else if (tail.error) r.report('invalid_option', tail.error, { detail: tail.error.detail, reason: tail.error.reason, value: tail.error.value });
-  else if (!tail.head.text) r.report('invalid_option', { start, end }, { detail: 'the option has no text', reason: 'option_no_text' });
+    r.report(
+      'invalid_option',
+      { start: at, end: restAt },
+      { detail, reason: 'unknown_quality', value: m[1], quality: suggestion },
+    );
+  } else if (tail.error)
+    r.report('invalid_option', tail.error, {
+      detail: tail.error.detail,
+      reason: tail.error.reason,
+      value: tail.error.value,
+    });
+  else if (!tail.head.text)
+    r.report('invalid_option', { start, end }, { detail: 'the option has no text', reason: 'option_no_text' });
   else {
-    const option: RawOption = { quality, text: tail.head, target: tail.target, effects: tail.effects, feedback: null, start, end, line };
+    const option: RawOption = {
+      quality,
+      text: tail.head,
+      target: tail.target,
+      effects: tail.effects,
+      feedback: null,
+      start,
+      end,
+      line,
+    };
     node.options.push(option);
   }
 }

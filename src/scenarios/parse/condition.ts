@@ -16,16 +16,28 @@ type StateOp = '>=' | '>' | '<=' | '<' | '==' | '!=';
 export const MAX_CONDITION_DEPTH = 32;
 
 /** What each comparison spelling means. */
-const OPS: Record<string, StateOp> = { '>=': '>=', '≥': '>=', '>': '>', '<=': '<=', '≤': '<=', '<': '<', '==': '==', '=': '==', '!=': '!=' };
+const OPS: Record<string, StateOp> = {
+  '>=': '>=',
+  '≥': '>=',
+  '>': '>',
+  '<=': '<=',
+  '≤': '<=',
+  '<': '<',
+  '==': '==',
+  '=': '==',
+  '!=': '!=',
+};
 
 /** Parses `text` (starting at file offset `base`); reports `invalid_condition` and returns null on a syntax error. */
 export function parseCondition(text: string, base: number, r: Reporter): CondAst | null {
   try {
     const toks = tokenize(text, base);
-    if (toks.length === 0) throw new CondError('the condition is empty', { start: base, end: base + text.length }, 'condition_empty');
+    if (toks.length === 0)
+      throw new CondError('the condition is empty', { start: base, end: base + text.length }, 'condition_empty');
     const p = new Parser(toks, base + text.length);
     const ast = p.or();
-    if (!p.done()) throw new CondError(`unexpected \`${toks[p.i].text}\``, toks[p.i], 'unexpected_token', toks[p.i].text);
+    if (!p.done())
+      throw new CondError(`unexpected \`${toks[p.i].text}\``, toks[p.i], 'unexpected_token', toks[p.i].text);
     return ast;
   } catch (e) {
     if (!(e instanceof CondError)) throw e;
@@ -61,7 +73,8 @@ class Parser {
 
   private value(after: Tok): RawValue {
     const v = this.next(`a value after \`${after.text}\``, 'expected_value_at_end', after.text);
-    if (v.type !== 'word') throw new CondError(`expected a word after \`${after.text}\``, v, 'expected_word_after', after.text);
+    if (v.type !== 'word')
+      throw new CondError(`expected a word after \`${after.text}\``, v, 'expected_word_after', after.text);
     return valueOf(v);
   }
 
@@ -86,7 +99,12 @@ class Parser {
   /** Parses one nested level (inside `(` or after `not`), refusing to go deeper than MAX_CONDITION_DEPTH. */
   private nested<T>(at: Tok, parse: () => T): T {
     if (++this.depth > MAX_CONDITION_DEPTH)
-      throw new CondError(`nested more than ${MAX_CONDITION_DEPTH} levels deep`, at, 'too_deep', String(MAX_CONDITION_DEPTH));
+      throw new CondError(
+        `nested more than ${MAX_CONDITION_DEPTH} levels deep`,
+        at,
+        'too_deep',
+        String(MAX_CONDITION_DEPTH),
+      );
     try {
       return parse();
     } finally {
@@ -130,7 +148,8 @@ class Parser {
     if (this.toks[this.i]?.type === 'op') {
       const op = this.toks[this.i++];
       const num = this.next('a number', 'expected_number_at_end', op.text);
-      if (num.type !== 'num') throw new CondError(`expected a number after \`${op.text}\``, num, 'expected_number_after', op.text);
+      if (num.type !== 'num')
+        throw new CondError(`expected a number after \`${op.text}\``, num, 'expected_number_after', op.text);
       return { kind: 'state', var: valueOf(t), op: OPS[op.text], value: Number(num.text) };
     }
     return { kind: 'word', word: valueOf(t) };

@@ -76,7 +76,9 @@ export class Fields {
   keys(): { key: string; span: Span }[] {
     const n = this.node();
     if (!isMap(n)) return [];
-    return n.items.filter(isPair).map((p) => ({ key: String(isScalar(p.key) ? p.key.value : p.key), span: this.range(p.key as Node) }));
+    return n.items
+      .filter(isPair)
+      .map((p) => ({ key: String(isScalar(p.key) ? p.key.value : p.key), span: this.range(p.key as Node) }));
   }
 
   /** Span of the value at `key`; falls back to this map's own span, then to the opening fence. */

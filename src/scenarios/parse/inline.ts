@@ -42,9 +42,16 @@ export function splitTail(text: string, base: number, r: Reporter): Tail {
   const targetAt = base + arrow.at + arrow.length;
   const target = trimmed(rest.slice(arrow.at + arrow.length), targetAt);
   if (!target.text || /\s/.test(target.text)) {
-    const detail = target.text ? `expected one node id after the arrow, got \`${target.text}\`` : 'no node id after the arrow';
+    const detail = target.text
+      ? `expected one node id after the arrow, got \`${target.text}\``
+      : 'no node id after the arrow';
     const reason = target.text ? 'target_extra' : 'target_missing';
-    return { head, target: null, effects, error: { detail, reason, value: target.text, start: targetAt, end: base + rest.length } };
+    return {
+      head,
+      target: null,
+      effects,
+      error: { detail, reason, value: target.text, start: targetAt, end: base + rest.length },
+    };
   }
   return { head, target, effects };
 }

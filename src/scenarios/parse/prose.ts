@@ -34,7 +34,12 @@ export function checkProse(source: string, bodyStart: number, r: Reporter): bool
         tooDeep = true;
       }
       const tag = HTML_TAG.exec(stripCode(line));
-      if (tag) r.report('raw_html', { start: at + tag.index, end: at + tag.index + tag[0].length }, { value: tag[0].slice(0, 40) });
+      if (tag)
+        r.report(
+          'raw_html',
+          { start: at + tag.index, end: at + tag.index + tag[0].length },
+          { value: tag[0].slice(0, 40) },
+        );
       for (const m of line.matchAll(IMAGE))
         if (REMOTE.test(m[1]) && !m[1].toLowerCase().startsWith('data:')) {
           const start = at + m.index + m[0].length - m[1].length;

@@ -46,7 +46,11 @@ export interface ArchetypeSpec {
   promise: { terms: 'none' | 'call' | 'line'; willingness: number };
 }
 
-const HARSH = { threat: { irritation: 35, trust: -25 }, insult: { irritation: 40, trust: -25 }, impersonation: { irritation: 35, trust: -30 } };
+const HARSH = {
+  threat: { irritation: 35, trust: -25 },
+  insult: { irritation: 40, trust: -25 },
+  impersonation: { irritation: 35, trust: -30 },
+};
 const IDLE = { silence: { patience: -15, irritation: 4 }, no_progress: { patience: -10, irritation: 3 } };
 
 export const ARCHETYPE_SPECS: Record<Archetype, ArchetypeSpec> = {

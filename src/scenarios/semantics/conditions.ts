@@ -38,7 +38,9 @@ export function holds(cond: Condition, line: Heard, vars: Vars, expect: readonly
     default: {
       // An IR from a newer compiler: refuse it loudly rather than read an unknown condition as false.
       const unknown: never = cond;
-      throw new Error(`Unknown condition kind ${JSON.stringify((unknown as { kind: unknown }).kind)}; recompile the script with this version.`);
+      throw new Error(
+        `Unknown condition kind ${JSON.stringify((unknown as { kind: unknown }).kind)}; recompile the script with this version.`,
+      );
     }
   }
 }
@@ -65,7 +67,12 @@ function compare(a: number, op: Op, b: number): boolean {
 }
 
 /** Index of the first branch of `node` whose condition holds (`else` always does); -1 when none does. */
-export function firstBranch(node: Pick<ScenarioNode, 'branches' | 'expect'>, line: Heard, vars: Vars, accept: (b: Branch) => boolean = () => true): number {
+export function firstBranch(
+  node: Pick<ScenarioNode, 'branches' | 'expect'>,
+  line: Heard,
+  vars: Vars,
+  accept: (b: Branch) => boolean = () => true,
+): number {
   return node.branches.findIndex((b) => (b.when === null || holds(b.when, line, vars, node.expect)) && accept(b));
 }
 

@@ -11,7 +11,14 @@ import { intentOf, type ReplyIntent, type ReplyMemory } from './replies.ts';
 import type { Decision, Rules } from './turn.ts';
 
 /** The repertoire intent the persona answers this turn with, or null when the target node's scripted line fits. */
-export function replyCue(rules: Rules, node: ScenarioNode, decision: Decision, line: LineFacts, reaction: Reaction, memory: ReplyMemory): ReplyIntent | null {
+export function replyCue(
+  rules: Rules,
+  node: ScenarioNode,
+  decision: Decision,
+  line: LineFacts,
+  reaction: Reaction,
+  memory: ReplyMemory,
+): ReplyIntent | null {
   switch (decision.kind) {
     case 'stay':
       return intentOf(line, reaction.signals, memory);
@@ -44,8 +51,15 @@ const HARSH = ['threat', 'insult', 'impersonation'];
  * script's reaction to one (a node that only branches about a violation lead to, such as a protest at a premature
  * disclosure, which the trainee must hear).
  */
-function unasked(node: ScenarioNode, target: ScenarioNode, line: LineFacts, signals: readonly string[], memory: ReplyMemory): boolean {
-  if (signals.some((s) => HARSH.includes(s))) return node.branches.some((b) => b.target === target.id && !blames(b.when));
+function unasked(
+  node: ScenarioNode,
+  target: ScenarioNode,
+  line: LineFacts,
+  signals: readonly string[],
+  memory: ReplyMemory,
+): boolean {
+  if (signals.some((s) => HARSH.includes(s)))
+    return node.branches.some((b) => b.target === target.id && !blames(b.when));
   // A question asked on the turn before still waits for its answer when the persona was elsewhere in the script.
   const asked = [...line.moves, ...line.elements, ...memory.previous];
   return target.verifies && !ASKS_IDENTITY.some((id) => asked.includes(id));

@@ -36,10 +36,22 @@ export const SILENT_LINE: LineFacts = Object.freeze({
 /** Builds the machine's view of a line from the scoring engine's assessment and the words themselves. */
 export function lineFacts(text: string, assessment: Assessment): LineFacts {
   // An empty line (Enter pressed on nothing) says nothing the persona could react to, whatever a classifier reads in it.
-  if (!text.trim()) return { ...SILENT_LINE, moves: [], elements: [], findings: [], silence: false, said: { caller: null, callback: null }, blank: true };
+  if (!text.trim())
+    return {
+      ...SILENT_LINE,
+      moves: [],
+      elements: [],
+      findings: [],
+      silence: false,
+      said: { caller: null, callback: null },
+      blank: true,
+    };
   const terms = promiseTerms(text);
   return {
-    moves: impliedMoves(assessment.moves.map((m) => m.move), terms),
+    moves: impliedMoves(
+      assessment.moves.map((m) => m.move),
+      terms,
+    ),
     tone: { label: assessment.tone.label, score: assessment.tone.score },
     findings: assessment.findings.map((f) => ({ category: f.category, severity: f.severity })),
     elements: [...assessment.elements],
@@ -99,12 +111,19 @@ export function slotsOf(text: string): Slots {
   const caller = en && !NOT_NAME.has(en[1].split(' ')[0]) ? en[1] : zh ? `小${zh[1]}` : null;
   const phone = PHONE.exec(text.replace(STAFF, ' '));
   const staff = STAFF.exec(text);
-  const callback = phone ? phone[0].trim() : staff ? (staff[1] === '工号' ? `工号${staff[2]}` : `${staff[1]} ${staff[2]}`) : null;
+  const callback = phone
+    ? phone[0].trim()
+    : staff
+      ? staff[1] === '工号'
+        ? `工号${staff[2]}`
+        : `${staff[1]} ${staff[2]}`
+      : null;
   return { caller, callback };
 }
 
 // Numbers that identify rather than quantify (card tail, staff number, days overdue, phone) are not amounts.
-const NOT_AMOUNT = /(尾号|工号|卡号|号码|逾期|电话|tail|ending(?: in)?|last (?:four|4)(?: digits)?(?: of| is)?|staff|ID|number|overdue|extension)\s*[:：]?\s*\d[\d,.]*\s*(天|days?)?/giu;
+const NOT_AMOUNT =
+  /(尾号|工号|卡号|号码|逾期|电话|tail|ending(?: in)?|last (?:four|4)(?: digits)?(?: of| is)?|staff|ID|number|overdue|extension)\s*[:：]?\s*\d[\d,.]*\s*(天|days?)?/giu;
 const OVERDUE_DAYS = /(逾期|overdue|late)[^，。,.;；]{0,6}?\d+\s*(天|days?)|\d+\s*days? (past due|overdue|late)/giu;
 // Dash-joined digit groups are phone numbers, dates or ranges (800-555-0142, 2025-07-01), never an amount.
 const ISO_DATE = /\d+(?:-\d+)+/gu;
@@ -122,7 +141,11 @@ export function promiseTerms(text: string): LineFacts['terms'] {
     if (!m[2] && !/[$¥￥]/u.test(m[0]) && value < 100) continue;
     if (amount === null || value > amount) amount = value;
   }
-  for (const m of cleaned.matchAll(WORD_AMOUNT)) amount = Math.max(amount ?? 0, (EN_DIGITS[m[1].toLowerCase()] ?? 1) * (m[2].toLowerCase() === 'hundred' ? 100 : 1000));
+  for (const m of cleaned.matchAll(WORD_AMOUNT))
+    amount = Math.max(
+      amount ?? 0,
+      (EN_DIGITS[m[1].toLowerCase()] ?? 1) * (m[2].toLowerCase() === 'hundred' ? 100 : 1000),
+    );
   for (const m of cleaned.matchAll(CN_AMOUNT)) {
     const value = cnNumber(m[1]);
     // Plain 三/五 are counts ("三天"); a Chinese amount needs a magnitude word or a currency.
@@ -131,10 +154,34 @@ export function promiseTerms(text: string): LineFacts['terms'] {
   return { amount, date: DATE.test(cleaned) };
 }
 
-const EN_DIGITS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const EN_DIGITS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 const WORD_AMOUNT = /\b(a|one|two|three|four|five|six|seven|eight|nine|ten) (hundred|thousand)\b/giu;
 const CN_AMOUNT = /([零一二两三四五六七八九十百千万]{2,})(元|块)?/gu;
-const CN_DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGIT: Record<string, number> = {
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
 /** Reads a Chinese numeral such as 两千一百五十四 or 一千二 (a trailing digit takes the next smaller unit). */

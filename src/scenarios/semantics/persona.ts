@@ -38,7 +38,12 @@ export interface Reaction {
 /** The persona a scenario describes: its archetype's table, its params over the defaults, its difficulty. */
 export function personaOf(scenario: Pick<Scenario, 'persona' | 'difficulty' | 'hidden'>): PersonaModel {
   const params = paramsOf(scenario);
-  return { spec: ARCHETYPE_SPECS[scenario.persona.archetype], params, difficulty: scenario.difficulty, ability_to_pay: params.ability_to_pay || scenario.hidden.can_pay };
+  return {
+    spec: ARCHETYPE_SPECS[scenario.persona.archetype],
+    params,
+    difficulty: scenario.difficulty,
+    ability_to_pay: params.ability_to_pay || scenario.hidden.can_pay,
+  };
 }
 
 /** The persona's state after hearing `line` (pure: the same state and line always give the same reaction). */
@@ -73,7 +78,13 @@ export function personaEnds(spec: ArchetypeSpec, reaction: Reaction): 'complaint
  * Whether the persona accepts a promise now: terms stated as its archetype needs, affordable, and willing enough —
  * unless it has already `agreed` (it said its promise at this node), when a read-back of affordable terms holds.
  */
-export function promiseHolds(p: PersonaModel, state: TurnState, line: LineFacts, reaction: Reaction, agreed = false): boolean {
+export function promiseHolds(
+  p: PersonaModel,
+  state: TurnState,
+  line: LineFacts,
+  reaction: Reaction,
+  agreed = false,
+): boolean {
   if (reaction.signals.includes('unaffordable')) return false;
   const need = p.spec.promise;
   const amount = line.terms.amount ?? state.terms.amount;
@@ -106,7 +117,11 @@ export function moodOf(vars: Vars): Mood {
  * The line the persona says on entering `node` in state `vars`: one of the lines written for its mood (else calm,
  * else any), drawn with the call's PRNG when there is a choice. Returns the mood, the line and the next PRNG state.
  */
-export function lineAt(node: Pick<ScenarioNode, 'lines'>, vars: Vars, rng: number): { mood: Mood; line: PersonaLine | undefined; rng: number } {
+export function lineAt(
+  node: Pick<ScenarioNode, 'lines'>,
+  vars: Vars,
+  rng: number,
+): { mood: Mood; line: PersonaLine | undefined; rng: number } {
   const mood = moodOf(vars);
   let pool = node.lines.filter((l) => l.mood === mood);
   if (!pool.length) pool = node.lines.filter((l) => l.mood === 'calm');

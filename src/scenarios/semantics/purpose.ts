@@ -45,7 +45,13 @@ export function purposesOf(node: ScenarioNode, state: TurnState, line: LineFacts
   for (const [code, moves] of PURPOSE_MOVES) {
     if (!moves.some((m) => line.moves.includes(m))) continue;
     // A promise counts once the persona has agreed to one (a promise-stage node) and its terms are stated.
-    if (code === 'ptp' && (node.stage !== 'promise' || (line.terms.amount ?? state.terms.amount) === null || !(line.terms.date || state.terms.date))) continue;
+    if (
+      code === 'ptp' &&
+      (node.stage !== 'promise' ||
+        (line.terms.amount ?? state.terms.amount) === null ||
+        !(line.terms.date || state.terms.date))
+    )
+      continue;
     // A call-back message is left with a third party, not with the cardholder.
     if (code === 'third_party_message' && node.party !== 'third_party') continue;
     out.push(code);
@@ -54,7 +60,13 @@ export function purposesOf(node: ScenarioNode, state: TurnState, line: LineFacts
 }
 
 /** The ending a goodbye leads to when the call's purpose is met (this line may meet it too); null otherwise. */
-export function closingTarget(rules: Rules, node: ScenarioNode, state: TurnState, line: LineFacts, reaction: Reaction): string | null {
+export function closingTarget(
+  rules: Rules,
+  node: ScenarioNode,
+  state: TurnState,
+  line: LineFacts,
+  reaction: Reaction,
+): string | null {
   if (node.end || !line.moves.includes('close')) return null;
   if (reaction.signals.some((s) => SPOILERS.has(s))) return null;
   const met = new Set([...(state.met ?? []), ...purposesOf(node, state, line, reaction)]);

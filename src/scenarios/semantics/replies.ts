@@ -37,7 +37,14 @@ const IDENTITY = ['verify_identity', 'right_party_question'];
 /** Moves a trainee asks with: repeating one already answered earns an objection. */
 const QUESTION = /^(ask_|verify_identity$|right_party_question$|request_promise$)/;
 /** Moves and elements by which the trainee says who is calling. */
-export const IDENTIFYING = ['identify_self', 'state_org', 'institution', 'surname', 'staff_number', 'disclose_collector'];
+export const IDENTIFYING = [
+  'identify_self',
+  'state_org',
+  'institution',
+  'surname',
+  'staff_number',
+  'disclose_collector',
+];
 
 /** Why the persona answers this line from its repertoire (the caller decides *whether* it does). */
 export function intentOf(line: LineFacts, signals: readonly Signal[], memory: ReplyMemory): ReplyIntent {
@@ -56,7 +63,13 @@ export function intentOf(line: LineFacts, signals: readonly Signal[], memory: Re
  * The reply for `intent` at `node`: the node's override, else the scenario's repertoire; an identity answer to a caller
  * who has not said who they are also asks who is calling. Drawn with the call's PRNG; null when the repertoire is empty.
  */
-export function pickReply(replies: Replies | undefined, node: string, intent: ReplyIntent, memory: ReplyMemory, rng: number): { line: ReplyLine; rng: number } | null {
+export function pickReply(
+  replies: Replies | undefined,
+  node: string,
+  intent: ReplyIntent,
+  memory: ReplyMemory,
+  rng: number,
+): { line: ReplyLine; rng: number } | null {
   const pool = (i: ReplyIntent) => replies?.nodes[node]?.intents[i] ?? replies?.intents[i] ?? [];
   const draw = (lines: ReplyLine[], state: number): [ReplyLine | null, number] => {
     if (!lines.length) return [null, state];
@@ -71,7 +84,12 @@ export function pickReply(replies: Replies | undefined, node: string, intent: Re
 }
 
 /** The override of a node's scripted line after a line that made one of its `after` moves or elements, if any. */
-export function afterLine(replies: Replies | undefined, node: string, line: LineFacts, rng: number): { line: ReplyLine; rng: number } | null {
+export function afterLine(
+  replies: Replies | undefined,
+  node: string,
+  line: LineFacts,
+  rng: number,
+): { line: ReplyLine; rng: number } | null {
   const after = replies?.nodes[node]?.after ?? {};
   const key = Object.keys(after).find((k) => line.moves.includes(k) || line.elements.includes(k));
   if (!key || !after[key].length) return null;
@@ -84,7 +102,10 @@ export function afterLine(replies: Replies | undefined, node: string, line: Line
  * one (a key naming a birth date, ZIP or ID), else a plausible value fixed per scenario (a practice call checks that
  * the trainee asks, not what the customer answers).
  */
-export function identifierOf(scenario: Pick<Scenario, 'id' | 'lang' | 'card' | 'hidden'>, kind: IdentifierKind): string {
+export function identifierOf(
+  scenario: Pick<Scenario, 'id' | 'lang' | 'card' | 'hidden'>,
+  kind: IdentifierKind,
+): string {
   const facts = { ...scenario.card.extra, ...scenario.hidden.extra };
   const key = Object.keys(facts).find((k) => FACT_KEYS[kind].test(k));
   if (key) return facts[key];
@@ -93,7 +114,9 @@ export function identifierOf(scenario: Pick<Scenario, 'id' | 'lang' | 'card' | '
   const zh = scenario.lang === 'zh';
   switch (kind) {
     case 'birth':
-      return zh ? `${1975 + (h % 20)}年${1 + (h % 12)}月${1 + (h % 28)}号` : `${1 + (h % 12)}/${1 + (h % 28)}/${1975 + (h % 20)}`;
+      return zh
+        ? `${1975 + (h % 20)}年${1 + (h % 12)}月${1 + (h % 28)}号`
+        : `${1 + (h % 12)}/${1 + (h % 28)}/${1975 + (h % 20)}`;
     case 'zip':
       return String(10000 + (h % 89999));
     case 'id':
@@ -121,7 +144,9 @@ function joinLines(a: string, b: string): string {
  */
 export function fillSlots(text: string, slots: Slots): string {
   return text
-    .replace(/([,，、]?\s*)\{(caller|callback|identifier)\}/gu, (_, lead: string, key: keyof Slots) => (slots[key] ? lead + slots[key] : ''))
+    .replace(/([,，、]?\s*)\{(caller|callback|identifier)\}/gu, (_, lead: string, key: keyof Slots) =>
+      slots[key] ? lead + slots[key] : '',
+    )
     .replace(/\s+([.,!?。，！？])/gu, '$1');
 }
 

@@ -12,7 +12,16 @@
 import type { Branch, Mood, OutcomeCode, PersonaLine, Scenario, ScenarioNode } from '../ir.ts';
 import { blames, firstBranch, wantedIn } from './conditions.ts';
 import type { LineFacts } from './line.ts';
-import { lineAt, personaEnds, personaOf, promiseHolds, react, type PersonaModel, type Reaction, type TurnState } from './persona.ts';
+import {
+  lineAt,
+  personaEnds,
+  personaOf,
+  promiseHolds,
+  react,
+  type PersonaModel,
+  type Reaction,
+  type TurnState,
+} from './persona.ts';
 import { closingTarget, purposeEndings, purposesOf } from './purpose.ts';
 import { seedState } from './rng.ts';
 import type { Signal } from './archetypes.ts';
@@ -64,15 +73,26 @@ export function rulesOf(scenario: Scenario): Rules {
 
 /** Where a line said at `node` is heard: the listener, verification, what counts as progress, what can be paid. */
 export function hearingAt(rules: Rules, node: ScenarioNode, verified: boolean): Hearing {
-  return { party: node.party, verified, wanted: rules.wanted.get(node.id) ?? new Set(node.expect), ability_to_pay: rules.persona.ability_to_pay };
+  return {
+    party: node.party,
+    verified,
+    wanted: rules.wanted.get(node.id) ?? new Set(node.expect),
+    ability_to_pay: rules.persona.ability_to_pay,
+  };
 }
 
 /** Decides the turn of `line` said at `node` in `state`: the persona's reaction and where the call goes. */
-export function decide(rules: Rules, node: ScenarioNode, state: TurnState, line: LineFacts): { reaction: Reaction; decision: Decision } {
+export function decide(
+  rules: Rules,
+  node: ScenarioNode,
+  state: TurnState,
+  line: LineFacts,
+): { reaction: Reaction; decision: Decision } {
   const reaction = react(rules.persona, state, line, hearingAt(rules, node, state.verified));
   // At a `promise` node the persona has said its promise; a read-back is held to the terms, not to willingness again.
   const agreed = node.stage === 'promise';
-  const accept = (b: Branch) => rules.nodes.get(b.target)?.end?.code !== 'ptp' || promiseHolds(rules.persona, state, line, reaction, agreed);
+  const accept = (b: Branch) =>
+    rules.nodes.get(b.target)?.end?.code !== 'ptp' || promiseHolds(rules.persona, state, line, reaction, agreed);
   const first = (which: (b: Branch) => boolean) => firstBranch(node, line, reaction.vars, (b) => which(b) && accept(b));
   // The script's own reaction to a violation or a rude line comes first: a scripted protest at a premature disclosure
   // is the lesson, and must not be pre-empted by the archetype's generic hang-up or complaint.
@@ -96,10 +116,13 @@ export function decide(rules: Rules, node: ScenarioNode, state: TurnState, line:
   const fallback = line.blank ? -1 : first((b) => b.when === null);
   // A line that does something for the customer, where the script's fallback goes on to a good place, is followed
   // there however annoyed the persona is; otherwise the persona may end the call now.
-  const onward = fallback >= 0 && !ENDS_BADLY.has(rules.nodes.get(node.branches[fallback].target)?.end?.code as OutcomeCode);
-  if (ends && !(onward && !reaction.signals.includes('no_progress'))) return { reaction, decision: { kind: 'persona_ends', code: ends } };
+  const onward =
+    fallback >= 0 && !ENDS_BADLY.has(rules.nodes.get(node.branches[fallback].target)?.end?.code as OutcomeCode);
+  if (ends && !(onward && !reaction.signals.includes('no_progress')))
+    return { reaction, decision: { kind: 'persona_ends', code: ends } };
   // A verified cardholder asked for an identifier (ID digits, date of birth) gives it and waits for the point.
-  if (state.verified && line.asksIdentifier && node.party !== 'third_party') return { reaction, decision: { kind: 'stay' } };
+  if (state.verified && line.asksIdentifier && node.party !== 'third_party')
+    return { reaction, decision: { kind: 'stay' } };
   return { reaction, decision: fallback >= 0 ? { kind: 'branch', index: fallback } : { kind: 'stay' } };
 }
 
@@ -108,7 +131,13 @@ export function decide(rules: Rules, node: ScenarioNode, state: TurnState, line:
  * agrees at once, and the call ends at the script's promise ending — the read-back the promise node waits for is the
  * line just said. Null when the line is no such read-back or the persona would not accept the terms.
  */
-function agreesAt(rules: Rules, to: ScenarioNode | undefined, state: TurnState, line: LineFacts, reaction: Reaction): string | null {
+function agreesAt(
+  rules: Rules,
+  to: ScenarioNode | undefined,
+  state: TurnState,
+  line: LineFacts,
+  reaction: Reaction,
+): string | null {
   const ending = rules.endings.get('ptp');
   if (!ending || !to || to.end || to.stage !== 'promise' || !line.moves.includes('confirm_promise')) return null;
   if ((line.terms.amount ?? state.terms.amount) === null || !(line.terms.date || state.terms.date)) return null;
@@ -116,11 +145,22 @@ function agreesAt(rules: Rules, to: ScenarioNode | undefined, state: TurnState, 
 }
 
 /** Signals that make a line the persona's reason to end the call, not only the state the call has built up. */
-const OFFENCES = new Set<Signal>(['threat', 'insult', 'impersonation', 'rude', 'premature_disclosure', 'silence', 'no_progress', 'unaffordable']);
+const OFFENCES = new Set<Signal>([
+  'threat',
+  'insult',
+  'impersonation',
+  'rude',
+  'premature_disclosure',
+  'silence',
+  'no_progress',
+  'unaffordable',
+]);
 
 /** The ending a persona-ended call goes to: the script's own ending with that outcome, else the built-in one. */
 export function personaEnding(scenario: Pick<Scenario, 'nodes'>, code: 'hung_up' | 'complaint'): string {
-  return scenario.nodes.find((n) => n.end?.code === code)?.id ?? (code === 'hung_up' ? PERSONA_HUNG_UP : PERSONA_COMPLAINT);
+  return (
+    scenario.nodes.find((n) => n.end?.code === code)?.id ?? (code === 'hung_up' ? PERSONA_HUNG_UP : PERSONA_COMPLAINT)
+  );
 }
 
 /** The node (or built-in ending) a decision at `node` leads to. */
@@ -143,19 +183,41 @@ export function targetOf(rules: Rules, node: ScenarioNode, decision: Decision): 
 
 /** The state a call on `scenario` with `seed` starts in, before the start node is entered. */
 export function initialTurnState(scenario: Pick<Scenario, 'persona' | 'difficulty'>, seed: number): TurnState {
-  return { vars: initialVars(scenario), rng: seedState(seed), verified: false, terms: { amount: null, date: false }, met: [] };
+  return {
+    vars: initialVars(scenario),
+    rng: seedState(seed),
+    verified: false,
+    terms: { amount: null, date: false },
+    met: [],
+  };
 }
 
 /** Entering `node`: its effects apply, it may verify the right party, and the persona says a line for its mood. */
-export function entered<S extends TurnState>(state: S, node: ScenarioNode): { state: S; mood: Mood; line: PersonaLine | undefined } {
+export function entered<S extends TurnState>(
+  state: S,
+  node: ScenarioNode,
+): { state: S; mood: Mood; line: PersonaLine | undefined } {
   const vars = applyEffects(state.vars, node.effects);
   const { mood, line, rng } = lineAt(node, vars, state.rng);
   return { state: { ...state, vars, rng, verified: state.verified || node.verifies || node.verified }, mood, line };
 }
 
 /** After a heard line at `node`: the persona's reacted state and PRNG, the promise terms and the purposes met so far. */
-export function heard<S extends TurnState>(rules: Rules, node: ScenarioNode, state: S, line: LineFacts, reaction: Reaction): S {
+export function heard<S extends TurnState>(
+  rules: Rules,
+  node: ScenarioNode,
+  state: S,
+  line: LineFacts,
+  reaction: Reaction,
+): S {
   const met = [...(state.met ?? [])];
-  for (const code of purposesOf(node, state, line, reaction)) if (rules.endings.has(code) && !met.includes(code)) met.push(code);
-  return { ...state, vars: reaction.vars, rng: reaction.rng, terms: { amount: line.terms.amount ?? state.terms.amount, date: state.terms.date || line.terms.date }, met };
+  for (const code of purposesOf(node, state, line, reaction))
+    if (rules.endings.has(code) && !met.includes(code)) met.push(code);
+  return {
+    ...state,
+    vars: reaction.vars,
+    rng: reaction.rng,
+    terms: { amount: line.terms.amount ?? state.terms.amount, date: state.terms.date || line.terms.date },
+    met,
+  };
 }

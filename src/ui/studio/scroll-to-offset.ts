@@ -11,7 +11,13 @@ export function scrollToOffset(area: HTMLTextAreaElement, offset: number): void 
   const cs = getComputedStyle(area);
   const width = area.clientWidth + parseFloat(cs.borderLeftWidth) + parseFloat(cs.borderRightWidth);
   Object.assign(probe.style, {
-    position: 'absolute', visibility: 'hidden', boxSizing: 'border-box', width: `${width}px`, height: '0', minHeight: '0', overflow: 'hidden',
+    position: 'absolute',
+    visibility: 'hidden',
+    boxSizing: 'border-box',
+    width: `${width}px`,
+    height: '0',
+    minHeight: '0',
+    overflow: 'hidden',
   });
   probe.value = area.value.slice(0, offset);
   area.after(probe);
