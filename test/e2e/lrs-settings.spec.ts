@@ -9,12 +9,30 @@ async function fakeLrs(page: Page, status = 200) {
   const seen: { method: string; url: string; auth: string | null; body: unknown }[] = [];
   await page.route(`${LRS}**`, async (route: Route) => {
     const req = route.request();
-    seen.push({ method: req.method(), url: req.url(), auth: req.headers()['authorization'] ?? null, body: req.postDataJSON?.() ?? null });
-    const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, POST, PUT, OPTIONS' };
+    seen.push({
+      method: req.method(),
+      url: req.url(),
+      auth: req.headers()['authorization'] ?? null,
+      body: req.postDataJSON?.() ?? null,
+    });
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': '*',
+      'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
+    };
     if (req.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-    if (req.method() === 'GET') return route.fulfill({ status, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify({ statements: [], more: '' }) });
+    if (req.method() === 'GET')
+      return route.fulfill({
+        status,
+        headers: { ...cors, 'content-type': 'application/json' },
+        body: JSON.stringify({ statements: [], more: '' }),
+      });
     const ids = (req.postDataJSON() as { id: string }[]).map((s) => s.id);
-    return route.fulfill({ status, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify(ids) });
+    return route.fulfill({
+      status,
+      headers: { ...cors, 'content-type': 'application/json' },
+      body: JSON.stringify(ids),
+    });
   });
   return seen;
 }
@@ -22,7 +40,9 @@ async function fakeLrs(page: Page, status = 200) {
 for (const lang of ['zh-CN', 'en'] as const) {
   test(`the LRS section of Settings passes axe, with and without field errors (${lang})`, async ({ page }) => {
     await page.goto(`./?lang=${lang}#/settings`);
-    const section = page.getByRole('region', { name: lang === 'en' ? 'Learning Record Store (LRS)' : '学习记录库 LRS' });
+    const section = page.getByRole('region', {
+      name: lang === 'en' ? 'Learning Record Store (LRS)' : '学习记录库 LRS',
+    });
     await expect(section).toBeVisible();
     await expectNoAxeViolations(page, `#/settings LRS (${lang})`);
     await section.getByRole('button', { name: lang === 'en' ? 'Save connection' : '保存连接' }).click();
@@ -31,7 +51,13 @@ for (const lang of ['zh-CN', 'en'] as const) {
   });
 }
 
-type Sent = { id: string; verb: { id: string }; actor: { account: { name: string } }; object: { objectType?: string; id: string }; result?: { response?: string; success?: boolean; score?: { scaled?: number; raw?: number } } };
+type Sent = {
+  id: string;
+  verb: { id: string };
+  actor: { account: { name: string } };
+  object: { objectType?: string; id: string };
+  result?: { response?: string; success?: boolean; score?: { scaled?: number; raw?: number } };
+};
 
 /** Settings → LRS: fills and saves the connection to the stand-in. */
 async function saveConnection(page: Page) {
@@ -45,7 +71,9 @@ async function saveConnection(page: Page) {
   await expect(section.getByText(/已保存/)).toBeVisible();
 }
 
-test('a failed call and a mentor’s overrule reach the LRS once each: lines, result without scaled score, comment', async ({ page }) => {
+test('a failed call and a mentor’s overrule reach the LRS once each: lines, result without scaled score, comment', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const seen = await fakeLrs(page);
   await saveConnection(page);
@@ -57,14 +85,16 @@ test('a failed call and a mentor’s overrule reach the LRS once each: lines, re
   await page.getByRole('button', { name: '开始通话' }).click();
   await say(page, ZH_OPENING);
   await say(page, THREAT);
-  if (await page.getByRole('button', { name: '挂断' }).isVisible()) await page.getByRole('button', { name: '挂断' }).click();
+  if (await page.getByRole('button', { name: '挂断' }).isVisible())
+    await page.getByRole('button', { name: '挂断' }).click();
   await page.getByLabel('结果代码').selectOption('complaint');
   await page.getByLabel('下一步行动').fill('主管回访');
   await page.getByRole('button', { name: '提交记录' }).click();
   await expect(page.getByRole('status').filter({ hasText: '一票否决' })).toContainText('cn-violence-threat');
 
   await page.goto('./#/review');
-  await page.getByLabel('你的姓名（记入复核记录）').fill('M0007');
+  await page.getByLabel('你的姓名（记入复核记录）').fill('李老师');
+  await page.getByLabel(/你的工号/).fill('M0007');
   await page.getByLabel('新密码', { exact: true }).fill(PIN);
   await page.getByLabel('再次输入新密码').fill(PIN);
   await page.getByRole('button', { name: '保存密码并进入' }).click();
@@ -113,10 +143,27 @@ test('a saved LRS is tested with one read, and a practice call is sent to it', a
   await page.getByRole('button', { name: '创建档案' }).click();
   await page.getByRole('button', { name: '开始通话' }).click();
   await say(page, ZH_OPENING);
-  const posted = async () => seen.filter((s) => s.method === 'POST').flatMap((s) => s.body as { id: string; verb: { id: string }; actor: { account: { name: string } }; result?: { response?: string } }[]);
-  await expect.poll(async () => (await posted()).map((s) => s.verb.id.split('/').pop())).toEqual(['attempted', 'responded']);
+  const posted = async () =>
+    seen
+      .filter((s) => s.method === 'POST')
+      .flatMap(
+        (s) =>
+          s.body as {
+            id: string;
+            verb: { id: string };
+            actor: { account: { name: string } };
+            result?: { response?: string };
+          }[],
+      );
+  await expect
+    .poll(async () => (await posted()).map((s) => s.verb.id.split('/').pop()))
+    .toEqual(['attempted', 'responded']);
   const [, line] = await posted();
   expect(line!.result!.response).toBe(ZH_OPENING);
   expect(line!.actor.account.name).toBe('3021');
-  expect(seen.filter((s) => s.method === 'POST').every((s) => s.auth === `Basic ${Buffer.from('calldojo:s3cret').toString('base64')}`)).toBe(true);
+  expect(
+    seen
+      .filter((s) => s.method === 'POST')
+      .every((s) => s.auth === `Basic ${Buffer.from('calldojo:s3cret').toString('base64')}`),
+  ).toBe(true);
 });

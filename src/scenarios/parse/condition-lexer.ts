@@ -24,7 +24,12 @@ export const valueOf = (t: Tok): Raw => new Raw(t.text, t.start, t.end);
 
 /** A condition that cannot be read: the English detail, and a stable `reason` code with its `value` for other languages. */
 export class CondError extends Error {
-  constructor(readonly detail: string, readonly span: Span, readonly reason: string, readonly value = '') {
+  constructor(
+    readonly detail: string,
+    readonly span: Span,
+    readonly reason: string,
+    readonly value = '',
+  ) {
     super(detail);
   }
 }
@@ -42,20 +47,33 @@ const CJK_KEYWORD = new RegExp(
 );
 
 /** One token at the sticky position; the groups say which kind (in this order, as the first that matches wins). */
-// eslint-disable-next-line no-control-regex -- `[^\x00-\x7f…]` is "any non-ASCII", starting at NUL on purpose
-const TOKEN = /([ \t\u3000]+)|(>=|<=|==|!=|[><=≥≤])|([(（])|([)）])|(-?\d[\d.]*)|([A-Za-z_][A-Za-z0-9_]*)|([^\x00-\x7f≥≤（）\u3000]+)/y;
+const TOKEN =
+  // eslint-disable-next-line no-control-regex -- `[^\x00-\x7f…]` is "any non-ASCII", starting at NUL on purpose
+  /([ \t\u3000]+)|(>=|<=|==|!=|[><=≥≤])|([(（])|([)）])|(-?\d[\d.]*)|([A-Za-z_][A-Za-z0-9_]*)|([^\x00-\x7f≥≤（）\u3000]+)/y;
 
 /** Tokenizes `text` (spans at file offset `base`); throws `CondError` on a stray character. */
 export function tokenize(text: string, base: number): Tok[] {
   const toks: Tok[] = [];
   const push = (type: TokType, text: string, at: number) => {
-    toks.push({ type, text, start: base + at, end: base + at + text.length, kw: type === 'word' ? lookup('condition', text) : undefined });
+    toks.push({
+      type,
+      text,
+      start: base + at,
+      end: base + at + text.length,
+      kw: type === 'word' ? lookup('condition', text) : undefined,
+    });
   };
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < text.length) {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(text);
-    if (!m) throw new CondError(`unexpected character \`${text[at]}\``, { start: base + at, end: base + at + 1 }, 'unexpected_character', text[at]);
+    if (!m)
+      throw new CondError(
+        `unexpected character \`${text[at]}\``,
+        { start: base + at, end: base + at + 1 },
+        'unexpected_character',
+        text[at],
+      );
     if (m[2]) push('op', m[2], at);
     else if (m[3]) push('(', m[3], at);
     else if (m[4]) push(')', m[4], at);
