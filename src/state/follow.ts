@@ -3,7 +3,8 @@
  * transaction commit early) follow a flat trigger instead: `trigger` reads the tables with no \`await\` between reads,
  * and `load` runs as ordinary async code each time those reads change.
  */
-import { toStorageError, watch, type StorageError } from '../storage/index.ts';
+import { toStorageError, type StorageError } from '../storage/errors.ts';
+import { watch } from '../storage/live.ts';
 
 /**
  * Runs `load` with the trigger's value each time the trigger's reads change; a slower earlier load never overwrites a

@@ -1,5 +1,5 @@
 /** The current trainee's attempts and best score per scenario, live from storage, for the library cards. */
-import { progressTrigger } from '../storage/index.ts';
+import { progressTrigger } from '../storage/mentor-reads.ts';
 import { libraryStats, type ScenarioStats } from '../storage/progress.ts';
 import { appDb } from './db.ts';
 import { follow } from './follow.ts';
