@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { codeFrame, formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { mishandledOptions, rehearseAcrossSeeds, rehearseOptions, unsteadyModelCall } from '../machines/index.ts';
-import { compile, lintLibrary, playthrough } from '../scenarios/index.ts';
+import { checkerCrashed, compile, lintLibrary, playthrough } from '../scenarios/index.ts';
 import { createEngine, loadRulePacks } from '../scoring/index.ts';
 import { readRuleFiles } from './rule-files.ts';
 import { readModels } from './engine-node.ts';
@@ -74,19 +74,7 @@ const compiled = files.map((path) => {
     if (result.scenario) diagnostics.push(...mishandledOptions(rehearseOptions(result.scenario, engine), file, source));
     return { file, scenario: result.scenario };
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    diagnostics.push({
-      code: 'script_crashed',
-      severity: 'error',
-      message: `The checker failed on this file: ${detail}`,
-      hint: 'Other files were still checked. Simplify the part of the file you changed last, and report the file to the CallDojo maintainers.',
-      args: { detail },
-      file,
-      start: 0,
-      end: 0,
-      line: 1,
-      column: 1,
-    });
+    diagnostics.push(checkerCrashed(file, e));
     return { file, scenario: null };
   }
 });

@@ -2,7 +2,7 @@
  * The diagnostics catalogue: every code the script compiler can emit, its severity, its message and its fix hint.
  * Codes are stable (tests, docs and editors key on them); wording may improve freely.
  */
-import type { DiagnosticSeverity } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic, DiagnosticSeverity } from '../diagnostics/diagnostic.ts';
 
 export type Args = Record<string, string | number | undefined>;
 interface Entry {
@@ -242,6 +242,26 @@ export const MESSAGES = {
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof MESSAGES;
+
+/**
+ * The diagnostic for a checker failure on one file (a bug the input exposed): the file's own error, so `lint:scripts`
+ * goes on with the other files and the Studio shows it instead of going quiet.
+ */
+export function checkerCrashed(file: string, error: unknown): Diagnostic {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'script_crashed',
+    severity: 'error',
+    message: `The checker failed on this file: ${detail}`,
+    hint: 'Simplify the part of the file you changed last, and report the file to the CallDojo maintainers.',
+    args: { detail },
+    file,
+    start: 0,
+    end: 0,
+    line: 1,
+    column: 1,
+  };
+}
 
 function e(severity: DiagnosticSeverity, message: Entry['message'], hint: Entry['hint']): Entry {
   return { severity, message, hint };

@@ -8,6 +8,7 @@ import type { OptionRehearsal } from '../machines/rehearse-options.ts';
 import type { RehearsalSummary } from '../machines/rehearse.ts';
 import type { Coverage } from '../scenarios/playthrough.ts';
 import { loadEngine } from './engine.ts';
+import { checkerCrashed } from '../scenarios/messages.ts';
 import type { CheckStep } from './studio-steps.ts';
 
 export interface CheckResult {
@@ -82,19 +83,7 @@ export async function runCheck(
     };
   } catch (e) {
     // A checker bug on some input is shown as this draft's error, never as a Studio that silently stops answering.
-    const detail = e instanceof Error ? e.message : String(e);
-    const crashed: Diagnostic = {
-      code: 'script_crashed',
-      severity: 'error',
-      message: `The checker failed on this file: ${detail}`,
-      hint: 'Simplify the part of the file you changed last, and report the file to the CallDojo maintainers.',
-      args: { detail },
-      file,
-      start: 0,
-      end: 0,
-      line: 1,
-      column: 1,
-    };
+    const crashed = checkerCrashed(file, e);
     return {
       diagnostics: [{ ...crashed, frame: '' }],
       errors: 1,

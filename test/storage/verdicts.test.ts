@@ -20,6 +20,7 @@ import {
 } from '../../src/storage/index.ts';
 import { recordPersonaTurn, recordTraineeTurn } from '../../src/storage/turns.ts';
 import { assessment, finding, freshDb, importAccepted, snap, started, mentorSigner } from './helpers.ts';
+import { generateSigningKey } from '../../src/security/signature.ts';
 
 const POLICY: PassPolicy = {
   blocking: ['critical', 'major'],
@@ -190,11 +191,7 @@ describe('a correction nobody signed', () => {
       by,
     });
     expect(await effectiveScores(db, attemptId)).toMatchObject({ passed: false, overrides: 0, untrusted: 1 });
-    const { privateKey, publicKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
-      'sign',
-      'verify',
-    ]);
-    const fake = { privateKey, publicJwk: await crypto.subtle.exportKey('jwk', publicKey) };
+    const fake = await generateSigningKey();
     await narrowFinding(db, {
       attemptId,
       turnIndex: 1,

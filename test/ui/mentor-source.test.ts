@@ -17,6 +17,7 @@ import {
 } from '../../src/storage/index.ts';
 import { found, playCall, TIGHT_MONEY, trainee } from './progress-seed.ts';
 import { mentorSigner } from '../storage/helpers.ts';
+import { generateSigningKey } from '../../src/security/signature.ts';
 
 let db: CallDojoDb;
 beforeEach(() => {
@@ -105,15 +106,7 @@ describe('cohort source', () => {
     await db.settings.put({ key: 'readiness', value: { ...(row!.value as object), required: [], lastN: 1 } });
     expect(await loadReadiness(db)).toEqual({ ...DEFAULT_READINESS, unverified: true });
     // Or signs them with a key of their own.
-    const { privateKey, publicKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
-      'sign',
-      'verify',
-    ]);
-    await saveReadiness(
-      db,
-      { required: [], lastN: 1 },
-      { privateKey, publicJwk: await crypto.subtle.exportKey('jwk', publicKey) },
-    );
+    await saveReadiness(db, { required: [], lastN: 1 }, await generateSigningKey());
     expect(await loadReadiness(db)).toEqual({ ...DEFAULT_READINESS, unverified: true });
   });
 });
