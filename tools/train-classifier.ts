@@ -18,7 +18,7 @@ import { createEngine, loadRulePacks, isViolation, type Lang } from '../src/scor
 import { readRuleFiles } from '../src/cli/rule-files.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-/** Hyper-parameters (environment overrides for experiments: EPOCHS, LR, L2, MIN_COUNT, KEEP). */
+/** Hyper-parameters (environment overrides for experiments: EPOCHS, LR, L2, MIN_COUNT, KEEP, REFIT). */
 const OPTIONS: TrainOptions = {
   ...DEFAULT_TRAIN,
   epochs: env('EPOCHS', DEFAULT_TRAIN.epochs),
@@ -26,7 +26,7 @@ const OPTIONS: TrainOptions = {
   l2: env('L2', DEFAULT_TRAIN.l2),
   minCount: env('MIN_COUNT', DEFAULT_TRAIN.minCount),
   keepPerHead: env('KEEP', DEFAULT_TRAIN.keepPerHead),
-  minQuantised: env('MINQ', DEFAULT_TRAIN.minQuantised),
+  refitEpochs: env('REFIT', DEFAULT_TRAIN.refitEpochs),
 };
 
 const loaded = loadRulePacks(readRuleFiles());

@@ -14,7 +14,7 @@ import { decodeFeatures, forEachWeight, fromBase64 } from './packing.ts';
 export { decodeFeatures, decodeWeights, encodeFeatures, encodeWeights } from './packing.ts';
 import type { Lang, ListenerContext } from './types.ts';
 
-export const MODEL_FORMAT = 3;
+export const MODEL_FORMAT = 4;
 
 /** The shipped, serialisable model of one language. */
 export interface ModelData {
@@ -25,13 +25,13 @@ export interface ModelData {
   /** Head names: `cat:threat`, `move:verify_identity`, `tone:polite`… */
   heads: string[];
   bias: number[];
-  /** Per head: the int8 weights' scale (weight = q × scale). */
-  scale: number[];
+  /** Per head: the magnitudes of its 4-bit codebook, ascending (weight = sign(q) × levels[|q| − 1]). */
+  levels: number[][];
   /** Feature hashes (features.ts), ascending, as base64 of little-endian uint32s. */
   features: string;
   /**
-   * Per head, base64 of its weights: for each, the feature index as a varint delta from the previous one, then the
-   * int8 weight (weight = q × scale).
+   * Per head, base64 of its weights, one byte each in the common case: the gap from the previous feature index and a
+   * codebook code (packing.ts).
    */
   weights: string[];
   /** Per head: the probability from which the head counts as said (chosen on out-of-fold predictions). */
@@ -109,7 +109,7 @@ export class Classifier {
       forEachWeight(bytes, (f, q) => {
         const at = fill[f]++;
         this.rowHead[at] = h;
-        this.rowWeight[at] = q * data.scale[h];
+        this.rowWeight[at] = Math.sign(q) * data.levels[h][Math.abs(q) - 1];
       }),
     );
     this.stamp = new Int32Array(n);

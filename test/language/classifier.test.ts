@@ -16,7 +16,8 @@ import {
 } from '../../src/language/classifier.ts';
 import { featureSet, negationMask, spellingCues } from '../../src/language/features.ts';
 import { normalize } from '../../src/language/normalize.ts';
-import { trainModel } from '../../src/language/train.ts';
+import { codebook, trainModel } from '../../src/language/train.ts';
+import { LEVELS } from '../../src/language/packing.ts';
 
 const HEADS = ['cat:threat', 'tone:polite'];
 const ctx = { party: 'debtor' as const, verified: true, stage: 'negotiation' };
@@ -50,18 +51,43 @@ describe('trainModel', () => {
     expect(trainModel('zh', HEADS, examples, options)).toEqual(model);
   });
 
-  it('stores int8 weights per head, packed, and reads them back exactly', () => {
+  it('stores 4-bit codebook weights per head, packed, and reads them back exactly', () => {
     expect(model.format).toBe(MODEL_FORMAT);
-    for (const packed of model.weights)
-      for (const [, q] of decodeWeights(packed)) expect(Math.abs(q)).toBeLessThanOrEqual(127);
+    model.weights.forEach((packed, h) => {
+      expect(model.levels[h]).toHaveLength(LEVELS);
+      expect([...model.levels[h]].sort((a, b) => a - b)).toEqual(model.levels[h]);
+      for (const [, q] of decodeWeights(packed)) expect(Math.abs(q)).toBeGreaterThanOrEqual(1);
+      for (const [, q] of decodeWeights(packed)) expect(Math.abs(q)).toBeLessThanOrEqual(LEVELS);
+    });
+    // Gaps below 15 fit in the byte; longer ones (and the first index past 15) spill into a varint.
     const pairs: Array<[number, number]> = [
       [0, 5],
-      [1, -127],
-      [300, 127],
-      [70000, -1],
+      [1, -8],
+      [16, 8],
+      [300, -1],
+      [70000, 3],
+      [70001, -2],
     ];
     expect(decodeWeights(encodeWeights(pairs))).toEqual(pairs);
-    expect([...decodeFeatures(encodeFeatures([0, 1, 0xffffffff, 123456789]))]).toEqual([0, 1, 0xffffffff, 123456789]);
+    expect(() => encodeWeights([[0, 9]])).toThrow(/code/);
+    expect(() => encodeWeights([[0, 0]])).toThrow(/code/);
+    expect(() =>
+      encodeWeights([
+        [3, 1],
+        [2, 1],
+      ]),
+    ).toThrow(/ascending/);
+    expect([...decodeFeatures(encodeFeatures([0, 1, 123456789, 0xffffffff]))]).toEqual([0, 1, 123456789, 0xffffffff]);
+  });
+
+  it('fits each codebook to its weights: levels sit among the magnitudes they stand for', () => {
+    const magnitudes = [0.1, 0.11, 0.12, 0.5, 0.52, 1, 1.1, 2, 2.2, 4, 4.4, 8, 9, 16, 18, 30];
+    const levels = codebook(magnitudes);
+    expect(levels).toHaveLength(LEVELS);
+    expect(levels[0]).toBeGreaterThanOrEqual(0.1);
+    expect(levels[0]).toBeLessThan(0.2);
+    expect(levels[LEVELS - 1]).toBeGreaterThan(15);
+    expect(codebook(magnitudes)).toEqual(levels);
   });
 });
 
