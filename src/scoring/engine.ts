@@ -239,7 +239,11 @@ export function createEngine(data: {
         return hit && !anyMatch(subject, c.requires) ? finding(rule, lang, text, hit) : undefined;
       }
       case 'call':
-        return options.callLevel !== false && callCheckFails(rule.check!, ctx, rule.max, rule.window)
+        // `except` names the lines that do what the situation asks (asking for the attorney's number, ending the call):
+        // the fact of the call stays, but such a line is not where it goes wrong.
+        return options.callLevel !== false &&
+          callCheckFails(rule.check!, ctx, rule.max, rule.window) &&
+          !anyMatch(subject, c.except)
           ? finding(rule, lang, text, NO_SPAN)
           : undefined;
       case 'elements': {
