@@ -1,8 +1,8 @@
 /**
  * The on-device classifiers: one linear model per language over the hashed features of features.ts, with one
  * logistic head per violation category, per call move and per tone class. Trained by `npm run train`
- * (tools/train-classifier.ts → train.ts) from the corpus's train split and shipped as versioned JSON weights (int8,
- * sparse), loaded lazily with the rules.
+ * (tools/train-classifier.ts → train.ts) from the corpus's train split and shipped as versioned JSON weights (4-bit
+ * codes of a per-head codebook, sparse: packing.ts), loaded lazily with the rules.
  *
  * Scoring allocates nothing per feature: hashes are looked up in an open-addressing table and each feature's
  * weights are stored together (CSR), so a line costs a few microseconds. A decision comes with evidence on
