@@ -117,15 +117,22 @@ export function trainModel(
   return quantise(lang, heads, vocab, W, b, o.keepPerHead, trained);
 }
 
-/** 1 for each head's `keep` strongest weights. */
-function keepMask(W: Float32Array, H: number, features: number, keep: number): Uint8Array {
-  const mask = new Uint8Array(W.length);
-  for (let h = 0; h < H; h++) {
+/** Per head, the feature indices of its `keep` strongest weights, strongest first. */
+function strongest(W: Float32Array, H: number, features: number, keep: number): number[][] {
+  return Array.from({ length: H }, (_, h) => {
     const list: number[] = [];
     for (let f = 0; f < features; f++) if (Math.abs(W[f * H + h]) > 1e-3) list.push(f);
     list.sort((a, c) => Math.abs(W[c * H + h]) - Math.abs(W[a * H + h]));
-    for (const f of list.slice(0, keep)) mask[f * H + h] = 1;
-  }
+    return list.slice(0, keep);
+  });
+}
+
+/** 1 for each head's `keep` strongest weights. */
+function keepMask(W: Float32Array, H: number, features: number, keep: number): Uint8Array {
+  const mask = new Uint8Array(W.length);
+  strongest(W, H, features, keep).forEach((list, h) => {
+    for (const f of list) mask[f * H + h] = 1;
+  });
   return mask;
 }
 
@@ -167,13 +174,9 @@ function quantise(
   trained: ModelData['trained'],
 ): ModelData {
   const H = heads.length;
-  const kept: Array<Array<[number, number]>> = [];
-  for (let h = 0; h < H; h++) {
-    const list: Array<[number, number]> = [];
-    for (let f = 0; f < vocab.length; f++) if (Math.abs(W[f * H + h]) > 1e-3) list.push([f, W[f * H + h]]);
-    list.sort((a, c) => Math.abs(c[1]) - Math.abs(a[1]));
-    kept.push(list.slice(0, keep));
-  }
+  const kept = strongest(W, H, vocab.length, keep).map((list, h) =>
+    list.map((f) => [f, W[f * H + h]] as [number, number]),
+  );
   const levels = kept.map((l) => codebook(l.map(([, w]) => Math.abs(w))));
   const quantised = kept.map((l, h) =>
     l.map(([f, w]) => [f, Math.sign(w) * (nearest(levels[h], Math.abs(w)) + 1)] as [number, number]),
